@@ -1,0 +1,164 @@
+/**
+ * Shapes of the sector referential. Every fact carries where it comes from and whether a public
+ * source confirmed it (`verified: true` only for facts tagged [S] in REFERENCE.md).
+ */
+import type { ContractType, FrenchLevel, FundingCode, Category, Status, StructureKind, StructureStatus } from '../schema/primitives.js';
+
+export interface Provenance {
+  /** Short citation: a text (arrêté, CSP article), a site, or "REFERENCE.md §x". */
+  source: string;
+  /** true only when a public source confirms it ([S]); false for [K] and [U]. */
+  verified: boolean;
+}
+
+export type SectorKind = 'domicile' | 'etablissement' | 'both';
+/** Whether the diploma is a legal requirement (LEGAL), a convention/employer habit (CONV) or none. */
+export type DiplomaRule = 'LEGAL' | 'CONV' | 'NONE';
+
+export interface Job extends Provenance {
+  /** ROME v3 fiche code (the key). */
+  rome: string;
+  /** ROME 4.0 métier code where known (always verified: false until checked against the live API). */
+  rome4?: string;
+  label: string;
+  /** Words and abbreviations people type for this job, lower-case, accents kept as typed. */
+  synonyms: string[];
+  /** Synonyms shared with another job (AVS, aide à domicile…): resolved by context. */
+  ambiguousSynonyms?: string[];
+  sector: SectorKind;
+  /** Core care fiches are in the sector by themselves; shared fiches need a sector context. */
+  core: boolean;
+  diploma: DiplomaRule;
+  /** Certifications any one of which satisfies the legal requirement (LEGAL only). */
+  legalCertifications?: string[];
+  /** Certifications employers usually expect or prefer. */
+  preferredCertifications?: string[];
+  /** Jobs whose experience counts as related (ROME codes). */
+  relatedJobs?: string[];
+}
+
+export interface Module {
+  code: string;
+  label: string;
+  hours?: number;
+}
+
+export interface Block extends Provenance {
+  /** Stable code, e.g. DEAS_B1, TP_ADVF_CCP2. */
+  code: string;
+  label: string;
+  /** Theory hours of the bloc where known (sum of its modules when they are known). */
+  hours?: number;
+  modules?: Module[];
+}
+
+export interface Certification extends Provenance {
+  code: string;
+  label: string;
+  /** Abbreviations and spellings people write on a CV ("DE AES", "titre pro ADVF"). */
+  aliases: string[];
+  /** Cadre national des certifications level (3 = CAP, 4 = Bac, 5 = Bac+2, 6 = Licence). */
+  level?: number;
+  kind: 'diploma' | 'titre_pro' | 'branch' | 'function' | 'prerequisite' | 'historic';
+  /** Theory + practice hours of the full cursus; `theoryHours` when stated separately. */
+  totalHours?: number;
+  theoryHours?: number;
+  practiceHours?: number;
+  typicalMonths?: number;
+  rncp?: { code: string; validFrom?: string; validTo?: string; predecessors: string[] } & Provenance;
+  vae: boolean | 'unknown';
+  access?: { minAge?: number; frenchLevelForeigners?: FrenchLevel; notes?: string } & Partial<Provenance>;
+  blocks?: Block[];
+  /** Family used to tell "equivalent or higher" (e.g. 'care', 'social', 'home', 'childcare', 'nursing'). */
+  family?: string;
+  /** Historic certifications still held: what they count for today (a note, plus the current code when a rule exists). */
+  historic?: { countsAs?: string; until?: string; note: string } & Provenance;
+}
+
+export interface Grant {
+  /** Bloc or module code of the target certification. */
+  unit: string;
+  kind: 'equivalence' | 'allegement';
+  hoursSaved?: number;
+}
+
+export interface Bridge extends Provenance {
+  from: string;
+  to: string;
+  grants: Grant[];
+  /** 'admission' = admitted de droit / selection waived, without units granted. */
+  effect: 'partial_cursus' | 'admission' | 'deemed_holder' | 'eligibility';
+  /** Regulatory regime: '2021' current, '2005'/'2006'/'2016' historic. */
+  regime: string;
+  historic: boolean;
+  note?: string;
+}
+
+export interface FundingScheme extends Provenance {
+  code: string;
+  label: string;
+  eligibility: {
+    statuses?: Status[];
+    /** Any one of these categories opens it. */
+    categories?: Category[];
+    minAge?: number;
+    maxAge?: number;
+    /** Categories that lift the age limit (RQTH for apprenticeship…), with the new limit (null = none). */
+    ageExceptions?: { category: Category; maxAge: number | null }[];
+    /** Employer statuses for which it is open (PEC: non-market only). */
+    employerStatuses?: StructureStatus[];
+    contracts?: ContractType[];
+    requiresJobOffer?: boolean;
+    maxHours?: number;
+    notes?: string;
+  };
+  /** Which TrainingSession.funding value this scheme corresponds to, if any. */
+  sessionFunding?: FundingCode;
+  /** Indicative cost left to the trainee, in euros (CPF participation forfaitaire…). */
+  traineeCost?: number;
+}
+
+export interface PublicCategory extends Provenance {
+  code: Category;
+  label: string;
+  definition: string;
+  /** Schemes this category may open. */
+  opens: string[];
+  /** Features this category must never lower. */
+  neverLowers: string[];
+}
+
+export interface Skill {
+  code: string;
+  label: string;
+  synonyms?: string[];
+}
+
+export interface PhysicalDemand extends Provenance {
+  code: string;
+  label: string;
+  /** Restriction code the demand meets. */
+  restriction: string;
+  /** Adaptation codes that lift it (empty: none). */
+  liftedBy: string[];
+  /** Aid that can fund the adaptation (e.g. AGEFIPH_ADAPTATION). */
+  aid?: string;
+}
+
+export interface Restriction { code: string; label: string }
+export interface Adaptation { code: string; label: string }
+export interface StructureKindInfo { code: StructureKind; label: string; sector: 'domicile' | 'etablissement' }
+
+export interface Referential {
+  version: string;
+  jobs: Job[];
+  certifications: Certification[];
+  bridges: Bridge[];
+  funding: FundingScheme[];
+  categories: PublicCategory[];
+  skills: Skill[];
+  physicalDemands: PhysicalDemand[];
+  restrictions: Restriction[];
+  adaptations: Adaptation[];
+  structureKinds: StructureKindInfo[];
+}
