@@ -1,0 +1,2 @@
+import type { Bridge } from '../types.js';
+export const bridges: Bridge[] = [];

@@ -1,0 +1,2 @@
+import type { PublicCategory } from '../types.js';
+export const categories: PublicCategory[] = [];

@@ -1,0 +1,2 @@
+import type { Certification } from '../types.js';
+export const certifications: Certification[] = [];

@@ -1,0 +1,2 @@
+import type { FundingScheme } from '../types.js';
+export const funding: FundingScheme[] = [];

@@ -1,0 +1,2 @@
+import type { Job } from '../types.js';
+export const jobs: Job[] = [];

@@ -1,0 +1,24 @@
+import type { Referential } from './types.js';
+import { jobs } from './data/jobs.js';
+import { certifications } from './data/certifications.js';
+import { bridges } from './data/bridges.js';
+import { funding } from './data/funding.js';
+import { categories } from './data/categories.js';
+import { adaptations, physicalDemands, restrictions, skills, structureKinds } from './data/vocabulary.js';
+
+export type * from './types.js';
+
+/** The built-in referential (REFERENCE.md, ROME v3). */
+export const defaultReferential: Referential = {
+  version: '2026.11-rome-v3',
+  jobs,
+  certifications,
+  bridges,
+  funding,
+  categories,
+  skills,
+  physicalDemands,
+  restrictions,
+  adaptations,
+  structureKinds,
+};
