@@ -1,0 +1,5 @@
+export * from './primitives.js';
+export * from './place.js';
+export * from './candidate.js';
+export * from './vacancy.js';
+export * from './training.js';

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * Calendar date `YYYY-MM-DD` that exists (rejects 2026-02-30, 2025-02-29): zod's ISO date, which
+ * also gives JSON Schema `format: "date"`; years are kept within 1900–2200.
+ */
+export const IsoDate = z
+  .iso.date({ message: 'date calendaire AAAA-MM-JJ attendue (une date qui existe)' })
+  .refine((s) => s >= '1900-01-01' && s <= '2200-12-31', {
+    message: 'date hors de la plage 1900–2200',
+    params: { code: 'invalid_date' },
+  });
+
+/** Record ids: pseudonymous, short, printable. */
+export const Id = z
+  .string()
+  .min(1, { message: 'un identifiant ne peut pas être vide' })
+  .max(128, { message: 'un identifiant a au plus 128 caractères' })
+  .regex(/^[^\s\u0000-\u001f]+$/, { message: "un identifiant n'a ni espace ni caractère de contrôle" });
+
+/** Short machine code (certification, skill, restriction…): checked against the referential later. */
+export const Code = z
+  .string()
+  .min(1)
+  .max(64, { message: 'un code a au plus 64 caractères' })
+  .regex(/^[A-Za-z0-9_]+$/, { message: "un code n'a que des lettres, des chiffres et des tirets bas" });
+
+/** ROME v3 fiche code: a letter A–N and four digits. */
+export const RomeCode = z.string().max(5).regex(/^[A-N]\d{4}$/, { message: 'code de fiche ROME v3 attendu, comme K1302' });
+
+/** Short free text (titles, labels): bounded so a 1 MB string is an error, not a slowdown. */
+export const ShortText = z.string().max(300, { message: 'au plus 300 caractères' });
+
+/** Bounded list: arrays of 10⁶ items are rejected before any element is read. */
+export function boundedArray<T extends z.ZodType>(item: T, max: number) {
+  return z.array(item).max(max, { message: `au plus ${max} éléments` });
+}
+
+export const Mode = z.enum(['car', 'motorbike', 'transit', 'bike', 'walk']);
+export const Sector = z.enum(['domicile', 'etablissement']);
+export const Public = z.enum(['personnes_agees', 'handicap', 'enfance']);
+export const StructurePublic = z.enum(['personnes_agees', 'handicap', 'enfance', 'mixte']);
+export const FrenchLevel = z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native']);
+export const ContractType = z.enum(['CDI', 'CDD', 'INTERIM', 'APPRENTISSAGE', 'PROFESSIONNALISATION', 'PEC', 'VACATION']);
+export const Category = z.enum([
+  'RSA', 'RQTH', 'DELD', 'JEUNE', 'QPV', 'ZRR', 'BPI', 'SENIOR', 'RECONVERSION', 'ETUDIANT', 'ASS', 'AAH', 'PARENT_ISOLE',
+]);
+export const Status = z.enum(['demandeur_emploi', 'salarie', 'etudiant', 'inactif']);
+export const StructureKind = z.enum([
+  'SAD', 'EHPAD', 'RESIDENCE_AUTONOMIE', 'USLD', 'MAS', 'FAM', 'FOYER_VIE', 'FOYER_HEBERGEMENT', 'ESAT', 'IME', 'SESSAD',
+  'SAVS', 'SAMSAH', 'MECS', 'PARTICULIER', 'AUTRE',
+]);
+export const StructureStatus = z.enum(['public', 'prive_non_lucratif', 'prive_lucratif', 'particulier_employeur']);
+export const TrainingAccess = z.enum(['formation_continue', 'apprentissage', 'professionnalisation', 'vae', 'parcours_partiel']);
+export const FundingCode = z.enum([
+  'CPF', 'PRF', 'AIF', 'POEI', 'POEC', 'APPRENTISSAGE', 'PROFESSIONNALISATION', 'PRO_A', 'PTP', 'AGEFIPH', 'OPCO', 'AUTOFINANCEMENT',
+]);
+
+export type Mode = z.infer<typeof Mode>;
+export type Sector = z.infer<typeof Sector>;
+export type Public = z.infer<typeof Public>;
+export type StructurePublic = z.infer<typeof StructurePublic>;
+export type FrenchLevel = z.infer<typeof FrenchLevel>;
+export type ContractType = z.infer<typeof ContractType>;
+export type Category = z.infer<typeof Category>;
+export type Status = z.infer<typeof Status>;
+export type StructureKind = z.infer<typeof StructureKind>;
+export type StructureStatus = z.infer<typeof StructureStatus>;
+export type TrainingAccess = z.infer<typeof TrainingAccess>;
+export type FundingCode = z.infer<typeof FundingCode>;

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import {
+  Code, ContractType, FrenchLevel, Id, IsoDate, RomeCode, ShortText, StructureKind, StructurePublic, StructureStatus,
+  boundedArray,
+} from './primitives.js';
+import { PlaceSchema } from './place.js';
+
+export const VacancySchema = z
+  .strictObject({
+    id: Id,
+    employerId: Id,
+    structure: z.strictObject({
+      kind: StructureKind,
+      public: StructurePublic,
+      status: StructureStatus.optional(),
+    }),
+    job: z.strictObject({
+      rome: RomeCode,
+      title: ShortText.optional(),
+      romeVersion: z.literal('v3', { message: "seuls les codes de fiche ROME v3 sont acceptés tant qu'aucune table de correspondance ROME 4.0 n'existe" }).default('v3'),
+    }),
+    site: PlaceSchema,
+    interventionRadiusKm: z.number().finite().min(0).max(200).optional(),
+    requires: z
+      .strictObject({
+        certifications: boundedArray(Code, 20).optional(),
+        drivingLicence: z.boolean().optional(),
+        vehicle: z.boolean().optional(),
+        frenchLevel: FrenchLevel.optional(),
+        experienceMonths: z.number().int().min(0).max(600).optional(),
+      })
+      .default({}),
+    prefers: z
+      .strictObject({
+        certifications: boundedArray(Code, 20).optional(),
+        experienceMonths: z.number().int().min(0).max(600).optional(),
+        skills: boundedArray(Code, 50).optional(),
+      })
+      .default({}),
+    vehicleProvided: z.boolean().optional(),
+    acceptsInTraining: z.boolean().optional(),
+    contract: z.strictObject({
+      type: ContractType,
+      weeklyHours: z.number().finite().min(1).max(48),
+      startDate: IsoDate,
+      endDate: IsoDate.optional(),
+    }),
+    schedule: z.strictObject({
+      nights: z.boolean(),
+      weekends: z.boolean(),
+      splitShifts: z.boolean(),
+    }),
+    physicalDemands: boundedArray(Code, 20).optional(),
+    adaptations: boundedArray(Code, 20).optional(),
+    openings: z.number().int().min(1).max(10_000).default(1),
+    accessibleTH: z.boolean().optional(),
+    trainsNewcomers: z.boolean().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.contract.endDate !== undefined && v.contract.endDate < v.contract.startDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contract', 'endDate'],
+        message: 'contract.endDate : doit être ≥ contract.startDate',
+        params: { code: 'invalid_range' },
+      });
+    }
+    if (v.requires.vehicle && v.vehicleProvided) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['requires', 'vehicle'],
+        message: "requires.vehicle : un véhicule ne peut pas être à la fois exigé du candidat et fourni par l'employeur (vehicleProvided)",
+        params: { code: 'contradictory' },
+      });
+    }
+  });
+
+export type Vacancy = z.infer<typeof VacancySchema>;
+export type VacancyInput = z.input<typeof VacancySchema>;
