@@ -9,6 +9,14 @@ export interface Provenance {
   source: string;
   /** true only when a public source confirms it ([S]); false for [K] and [U]. */
   verified: boolean;
+  /** Fields of this entry that are only [K]/[U] although the entry itself is sourced (e.g. 'totalHours'). */
+  unverifiedFields?: string[];
+}
+
+/** A term whose mapping to a job is not the official one (REFERENCE.md usage vs the ROME appellations file). */
+export interface AlternativeTerm extends Provenance {
+  term: string;
+  note: string;
 }
 
 export type SectorKind = 'domicile' | 'etablissement' | 'both';
@@ -23,8 +31,21 @@ export interface Job extends Provenance {
   label: string;
   /** Words and abbreviations people type for this job, lower-case, accents kept as typed. */
   synonyms: string[];
-  /** Synonyms shared with another job (AVS, aide à domicile…): resolved by context. */
+  /**
+   * Synonyms shared with another job (AVS, aide à domicile…): resolved by context. Each is also in
+   * `synonyms`, and every job that holds it lists it here.
+   */
   ambiguousSynonyms?: string[];
+  /** Ambiguous synonyms this job takes when no context word decides (exactly one job per term). */
+  defaultFor?: string[];
+  /** Context words (lower-case) that point to this job when an ambiguous synonym is met (école, domicile…). */
+  contextWords?: string[];
+  /** Mappings kept as alternatives because the official appellations file or REFERENCE.md says otherwise. */
+  alternativeTerms?: AlternativeTerm[];
+  /** false for jobs outside the sector kept only to route look-alike titles (AESH, security night guard). Default true. */
+  inSector?: boolean;
+  /** Why the entry looks the way it does (merged roles, legal caveats). */
+  note?: string;
   sector: SectorKind;
   /** Core care fiches are in the sector by themselves; shared fiches need a sector context. */
   core: boolean;
@@ -41,6 +62,8 @@ export interface Module {
   code: string;
   label: string;
   hours?: number;
+  /** Overrides the bloc's `verified` for this module's hours (DEAS M3–M10 hours are [K]). */
+  verified?: boolean;
 }
 
 export interface Block extends Provenance {
@@ -50,6 +73,8 @@ export interface Block extends Provenance {
   /** Theory hours of the bloc where known (sum of its modules when they are known). */
   hours?: number;
   modules?: Module[];
+  /** Units kept from a former version of the certification (historic), or other remarks. */
+  note?: string;
 }
 
 export interface Certification extends Provenance {
@@ -65,9 +90,25 @@ export interface Certification extends Provenance {
   theoryHours?: number;
   practiceHours?: number;
   typicalMonths?: number;
+  /** Range of months when sources only give a range (DETISF 18–24). */
+  monthsRange?: { min: number; max: number };
+  /** Range of total hours when sources only give one (TP ADVF ≈ 700–900 h [U]). */
+  hoursRange?: { min: number; max: number };
+  /** Hours outside the blocs (DEAS: API, TPG, suivi des apprentis). */
+  extraHours?: { label: string; hours: number }[];
+  certifier?: string;
   rncp?: { code: string; validFrom?: string; validTo?: string; predecessors: string[] } & Provenance;
   vae: boolean | 'unknown';
-  access?: { minAge?: number; frenchLevelForeigners?: FrenchLevel; notes?: string } & Partial<Provenance>;
+  access?: {
+    minAge?: number;
+    frenchLevelForeigners?: FrenchLevel;
+    /** 'legal' = set by the regulatory text; 'provider' = a training provider's own rule. */
+    requirementKind?: 'legal' | 'provider';
+    /** Access conditions in words (selection, admission de droit, documents). */
+    notes?: string;
+  } & Partial<Provenance>;
+  /** Other remarks (VAE conditions, validity of an attestation…). */
+  notes?: string;
   blocks?: Block[];
   /** Family used to tell "equivalent or higher" (e.g. 'care', 'social', 'home', 'childcare', 'nursing'). */
   family?: string;
@@ -146,7 +187,12 @@ export interface PhysicalDemand extends Provenance {
 }
 
 export interface Restriction { code: string; label: string }
-export interface Adaptation { code: string; label: string }
+export interface Adaptation {
+  code: string;
+  label: string;
+  /** Aid that can fund it (e.g. AGEFIPH_ADAPTATION). */
+  aid?: string;
+}
 export interface StructureKindInfo { code: StructureKind; label: string; sector: 'domicile' | 'etablissement' }
 
 export interface Referential {
