@@ -1,0 +1,202 @@
+/**
+ * Referential check of codes, after the zod parse: every code a record carries must exist in the
+ * referential (or in the ROME v3 fiche list), and a partial qualification's blocks must belong to
+ * its certification. Unknown codes come with up to 3 close valid codes (edit distance on
+ * normalised strings, computed once per distinct unknown code and cached).
+ */
+import { distance } from 'fastest-levenshtein';
+import type { Referential } from '../referential/types.js';
+import { romeFiches } from '../referential/rome/index.js';
+import { type Issue, issue } from '../errors.js';
+import type { Candidate, TrainingSession, Vacancy } from '../schema/index.js';
+
+type Vocabulary = 'certification' | 'rome' | 'skill' | 'restriction' | 'physicalDemand' | 'adaptation';
+
+const NOUN: Record<Vocabulary, string> = {
+  certification: 'code de certification',
+  rome: 'code de fiche ROME v3',
+  skill: 'code de compétence',
+  restriction: 'code de restriction',
+  physicalDemand: 'code de contrainte physique',
+  adaptation: "code d'aménagement",
+};
+
+interface Lookup {
+  codes: Set<string>;
+  /** [code, normalised code] for distance search, sorted by code so ties are stable. */
+  normalised: [string, string][];
+  /** normalised alias or synonym → code ("DE AES" → DEAES). */
+  aliases: Map<string, string>;
+  suggestions: Map<string, string[]>;
+}
+
+interface CodeIndex {
+  lookups: Record<Vocabulary, Lookup>;
+  blocks: Map<string, Set<string>>;
+  blockLookups: Map<string, Lookup>;
+}
+
+/** Upper case, accents and separators dropped: "de_aes" and "DE AES" both give "DEAES". */
+export function normaliseCode(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
+}
+
+function lookup(codes: Iterable<string>, aliases: Iterable<[string, string]> = []): Lookup {
+  const set = new Set(codes);
+  const normalised = [...set].sort().map((c): [string, string] => [c, normaliseCode(c)]);
+  const aliasMap = new Map<string, string>();
+  for (const [alias, code] of aliases) {
+    const n = normaliseCode(alias);
+    if (n !== '' && !aliasMap.has(n)) aliasMap.set(n, code);
+  }
+  return { codes: set, normalised, aliases: aliasMap, suggestions: new Map() };
+}
+
+// Keyed by referential object: a referential is treated as immutable once used.
+const indexes = new WeakMap<Referential, CodeIndex>();
+
+function codeIndex(ref: Referential): CodeIndex {
+  let idx = indexes.get(ref);
+  if (idx) return idx;
+  const certAliases: [string, string][] = [];
+  for (const c of ref.certifications) for (const a of c.aliases ?? []) certAliases.push([a, c.code]);
+  const skillAliases: [string, string][] = [];
+  for (const s of ref.skills) for (const a of s.synonyms ?? []) skillAliases.push([a, s.code]);
+  const blocks = new Map<string, Set<string>>();
+  const blockLookups = new Map<string, Lookup>();
+  for (const c of ref.certifications) {
+    const codes = (c.blocks ?? []).map((b) => b.code);
+    blocks.set(c.code, new Set(codes));
+    blockLookups.set(c.code, lookup(codes));
+  }
+  idx = {
+    lookups: {
+      certification: lookup(
+        ref.certifications.map((c) => c.code),
+        certAliases,
+      ),
+      // The full v3 fiche list (a candidate's past job may be outside the sector) plus any job a
+      // caller's referential adds.
+      rome: lookup([...romeFiches().keys(), ...ref.jobs.map((j) => j.rome)]),
+      skill: lookup(
+        ref.skills.map((s) => s.code),
+        skillAliases,
+      ),
+      restriction: lookup([...ref.restrictions.map((r) => r.code), ...ref.physicalDemands.map((d) => d.restriction)]),
+      physicalDemand: lookup(ref.physicalDemands.map((d) => d.code)),
+      adaptation: lookup([...ref.adaptations.map((a) => a.code), ...ref.physicalDemands.flatMap((d) => d.liftedBy)]),
+    },
+    blocks,
+    blockLookups,
+  };
+  indexes.set(ref, idx);
+  return idx;
+}
+
+/** Largest edit distance still worth suggesting, by length of the normalised input. */
+function maxDistance(len: number): number {
+  return len <= 3 ? 1 : len <= 6 ? 2 : 3;
+}
+
+const SUGGESTION_CACHE_LIMIT = 10_000;
+
+/** Up to 3 valid codes close to `code`, best first (alias hit, then distance, then code order). */
+export function suggest(l: Lookup, code: string): string[] {
+  const cached = l.suggestions.get(code);
+  if (cached) return cached;
+  const n = normaliseCode(code);
+  const scored: [number, string][] = [];
+  const alias = l.aliases.get(n);
+  if (alias !== undefined) scored.push([-1, alias]);
+  if (n !== '') {
+    const limit = maxDistance(n.length);
+    for (const [c, cn] of l.normalised) {
+      let d = distance(n, cn);
+      // "ADVF" for TP_ADVF, "AES" for DEAES: a containment counts as one edit.
+      if (d > limit && Math.min(n.length, cn.length) >= 3 && (cn.includes(n) || n.includes(cn))) d = 1;
+      if (d <= limit) scored.push([d, c]);
+    }
+  }
+  scored.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const out: string[] = [];
+  for (const [, c] of scored) if (!out.includes(c) && out.length < 3) out.push(c);
+  if (l.suggestions.size < SUGGESTION_CACHE_LIMIT) l.suggestions.set(code, out);
+  return out;
+}
+
+function didYouMean(s: readonly string[]): string {
+  if (s.length === 0) return '';
+  const list = s.length === 1 ? s[0] : `${s.slice(0, -1).join(', ')} ou ${s[s.length - 1]}`;
+  return ` — vouliez-vous dire ${list} ?`;
+}
+
+class Checker {
+  readonly issues: Issue[] = [];
+  constructor(readonly idx: CodeIndex) {}
+
+  code(vocabulary: Vocabulary, code: string, path: string): boolean {
+    const l = this.idx.lookups[vocabulary];
+    if (l.codes.has(code)) return true;
+    const s = suggest(l, code);
+    const it = issue('unknown_code', path, `${NOUN[vocabulary]} inconnu « ${code} »${didYouMean(s)}`);
+    it.suggestions = s;
+    this.issues.push(it);
+    return false;
+  }
+
+  codes(vocabulary: Vocabulary, codes: readonly string[] | undefined, path: string): void {
+    if (codes) for (let i = 0; i < codes.length; i++) this.code(vocabulary, codes[i], `${path}[${i}]`);
+  }
+
+  blocks(certification: string, blocks: readonly string[], path: string): void {
+    const valid = this.idx.blocks.get(certification);
+    const l = this.idx.blockLookups.get(certification);
+    if (!valid || !l) return;
+    for (let i = 0; i < blocks.length; i++) {
+      if (valid.has(blocks[i])) continue;
+      const s = suggest(l, blocks[i]);
+      const rule =
+        valid.size === 0
+          ? `bloc « ${blocks[i]} » : le référentiel ne connaît aucun bloc de ${certification}`
+          : `bloc « ${blocks[i]} » inconnu pour ${certification}${didYouMean(s)}`;
+      const it = issue('unknown_block', `${path}[${i}]`, rule);
+      it.suggestions = s;
+      this.issues.push(it);
+    }
+  }
+}
+
+export function checkCandidateCodes(c: Candidate, ref: Referential): Issue[] {
+  const k = new Checker(codeIndex(ref));
+  k.codes('rome', c.desiredJobs, 'desiredJobs');
+  c.qualifications.forEach((q, i) => {
+    const known = k.code('certification', q.code, `qualifications[${i}].code`);
+    if (known && q.blocks) k.blocks(q.code, q.blocks, `qualifications[${i}].blocks`);
+  });
+  c.inTraining?.forEach((t, i) => k.code('certification', t.code, `inTraining[${i}].code`));
+  c.experience.forEach((e, i) => k.code('rome', e.rome, `experience[${i}].rome`));
+  k.codes('skill', c.skills, 'skills');
+  k.codes('restriction', c.restrictions, 'restrictions');
+  return k.issues;
+}
+
+export function checkVacancyCodes(v: Vacancy, ref: Referential): Issue[] {
+  const k = new Checker(codeIndex(ref));
+  k.code('rome', v.job.rome, 'job.rome');
+  k.codes('certification', v.requires.certifications, 'requires.certifications');
+  k.codes('certification', v.prefers.certifications, 'prefers.certifications');
+  k.codes('skill', v.prefers.skills, 'prefers.skills');
+  k.codes('physicalDemand', v.physicalDemands, 'physicalDemands');
+  k.codes('adaptation', v.adaptations, 'adaptations');
+  return k.issues;
+}
+
+export function checkTrainingSessionCodes(s: TrainingSession, ref: Referential): Issue[] {
+  const k = new Checker(codeIndex(ref));
+  k.code('certification', s.certification, 'certification');
+  return k.issues;
+}

@@ -1,0 +1,7 @@
+export { parseCandidate, parseVacancy, parseTrainingSession, type ParseOptions, type RecordTypes } from './parse.js';
+export { validateBatch, type BatchResult, type Rejection } from './batch.js';
+export { jsonSchemas, type JsonSchemas } from './json-schema.js';
+export { normaliseCode } from './codes.js';
+export {
+  ISSUE_CODES, PasserelleInputError, formatIssues, type Issue, type IssueCode, type RecordKind,
+} from '../errors.js';

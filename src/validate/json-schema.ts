@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { CandidateSchema, TrainingSessionSchema, VacancySchema } from '../schema/index.js';
+
+/** JSON Schema (draft 2020-12) of each input, keyed by the file name `scripts/write-json-schemas.ts` writes. */
+export interface JsonSchemas {
+  candidate: Record<string, unknown>;
+  vacancy: Record<string, unknown>;
+  'training-session': Record<string, unknown>;
+}
+
+const RUNTIME_ONLY =
+  'Checked at run time only, beyond this schema: codes against the referential (certifications and their blocks, ' +
+  'ROME v3 fiches, skills, restrictions, physical demands, adaptations) and cross-field rules ' +
+  '(weeklyHoursMin ≤ weeklyHoursMax, endDate ≥ startDate, a vehicle not both required and provided).';
+
+function build(schema: z.ZodType, title: string, what: string): Record<string, unknown> {
+  // io 'input': what a backend sends, so fields with a default are optional; refinements have no
+  // JSON Schema form and are described in `description` instead.
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { $schema: json.$schema, title, description: `${what} ${RUNTIME_ONLY}`, ...json };
+}
+
+let cache: JsonSchemas | undefined;
+
+/**
+ * The JSON Schemas of Candidate, Vacancy and TrainingSession inputs, for backends written in other
+ * languages (also shipped as `passerelle/schema/candidate.json` etc.). Each call returns fresh objects.
+ * @example
+ * const { candidate } = jsonSchemas();
+ * ajv.compile(candidate);
+ */
+export function jsonSchemas(): JsonSchemas {
+  cache ??= {
+    candidate: build(CandidateSchema, 'passerelle Candidate', 'A candidate as a platform backend sends it.'),
+    vacancy: build(VacancySchema, 'passerelle Vacancy', 'A vacancy (SAAD/ESMS job offer) as a platform backend sends it.'),
+    'training-session': build(
+      TrainingSessionSchema,
+      'passerelle TrainingSession',
+      'A session of the local training offer, as a platform backend sends it.',
+    ),
+  };
+  return structuredClone(cache);
+}

@@ -1,0 +1,136 @@
+import type { z } from 'zod';
+import { type Issue, type IssueCode, formatPath, issue } from '../errors.js';
+
+type ZodIssue = z.core.$ZodIssue;
+
+const EXPECTED: Record<string, string> = {
+  number: 'un nombre fini',
+  int: 'un entier',
+  string: 'une chaîne',
+  boolean: 'un booléen (true ou false)',
+  array: 'un tableau',
+  object: 'un objet',
+};
+
+/** What was received, by type only: a value is never quoted (it may be free text). */
+function describeReceived(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'un tableau';
+  switch (typeof input) {
+    case 'number':
+      return Number.isNaN(input) ? 'NaN' : Number.isFinite(input) ? 'un nombre' : 'un nombre infini';
+    case 'string':
+      return 'une chaîne';
+    case 'boolean':
+      return 'un booléen';
+    case 'object':
+      return 'un objet';
+    case 'bigint':
+      return 'un bigint';
+    case 'function':
+      return 'une fonction';
+    case 'symbol':
+      return 'un symbole';
+    default:
+      return 'une valeur non reconnue';
+  }
+}
+
+const ORIGIN_UNIT: Record<string, [string, string]> = {
+  string: ['caractère', 'caractères'],
+  array: ['élément', 'éléments'],
+  set: ['élément', 'éléments'],
+};
+
+function bound(origin: string, limit: number | bigint, inclusive: boolean, side: 'min' | 'max'): string {
+  const unit = ORIGIN_UNIT[origin];
+  if (unit) {
+    const n = Number(limit);
+    const words = n > 1 ? unit[1] : unit[0];
+    if (side === 'min') return n === 1 && origin === 'string' ? 'ne doit pas être vide' : `au moins ${n} ${words}`;
+    return `au plus ${n} ${words}`;
+  }
+  const op = side === 'min' ? (inclusive ? '≥' : '>') : inclusive ? '≤' : '<';
+  return `doit être ${op} ${String(limit)}`;
+}
+
+/** A received enum value is quoted only when it looks like a code (letters, digits, _ . -). */
+function quoteCode(input: unknown): string {
+  return typeof input === 'string' && /^[A-Za-z0-9_.-]{1,32}$/.test(input) ? ` « ${input} »` : '';
+}
+
+function customCode(i: ZodIssue): IssueCode {
+  const params = (i as { params?: { code?: unknown } }).params;
+  const code = params?.code;
+  return code === 'invalid_date' || code === 'invalid_range' || code === 'contradictory' ? code : 'invalid';
+}
+
+/**
+ * zod issues (parsed with `reportInput: true`) → passerelle issues. Messages are rebuilt from the
+ * issue's structure, except invalid_format / custom whose schema messages are French already.
+ * One issue per path: the first one zod reports (a bad date is not also "too long").
+ */
+export function fromZodIssues(zodIssues: readonly ZodIssue[]): Issue[] {
+  const out: Issue[] = [];
+  const seen = new Set<string>();
+  for (const zi of zodIssues) {
+    for (const mapped of mapOne(zi)) {
+      if (seen.has(mapped.path)) continue;
+      seen.add(mapped.path);
+      out.push(mapped);
+    }
+  }
+  return out;
+}
+
+function mapOne(zi: ZodIssue): Issue[] {
+  const path = formatPath(zi.path);
+  switch (zi.code) {
+    case 'invalid_type': {
+      const input = (zi as { input?: unknown }).input;
+      if (input === undefined) return [issue('required', path, 'champ obligatoire manquant')];
+      const expected = EXPECTED[zi.expected] ?? zi.expected;
+      const code: IssueCode = path === '' && zi.expected === 'object' ? 'not_an_object' : 'invalid_type';
+      return [issue(code, path, `${expected} attendu, reçu ${describeReceived(input)}`)];
+    }
+    case 'too_small':
+      return [issue('too_small', path, bound(zi.origin, zi.minimum, zi.inclusive !== false, 'min'))];
+    case 'too_big':
+      return [issue('too_big', path, bound(zi.origin, zi.maximum, zi.inclusive !== false, 'max'))];
+    case 'invalid_format':
+      if (zi.format === 'date') return [issue('invalid_date', path, zi.message)];
+      return [issue('invalid_format', path, zi.message)];
+    case 'invalid_value': {
+      const input = (zi as { input?: unknown }).input;
+      if (input === undefined) return [issue('required', path, 'champ obligatoire manquant')];
+      if (path.endsWith('romeVersion')) {
+        return [
+          issue(
+            'unsupported_rome_version',
+            path,
+            `version${quoteCode(input)} non prise en charge : seuls les codes de fiche ROME v3 sont acceptés ` +
+              "tant qu'aucune table de correspondance ROME 4.0 → v3 n'existe",
+          ),
+        ];
+      }
+      const values = zi.values.map(String);
+      const list = values.length > 20 ? `${values.slice(0, 20).join(', ')}…` : values.join(', ');
+      return [issue('invalid_value', path, `valeur${quoteCode(input)} non admise ; valeurs admises : ${list}`)];
+    }
+    case 'unrecognized_keys': {
+      // One issue per key so each path points at the offending field; at most 10 per object.
+      const keys = zi.keys.slice(0, 10);
+      const issues = keys.map((k) =>
+        issue('unrecognized_keys', formatPath([...zi.path, k]), 'champ inconnu du modèle'),
+      );
+      if (zi.keys.length > keys.length) {
+        issues.push(issue('unrecognized_keys', path, `${zi.keys.length - keys.length} autres champs inconnus`));
+      }
+      return issues;
+    }
+    case 'custom':
+      return [issue(customCode(zi), path, zi.message)];
+    default:
+      return [issue('invalid', path, 'valeur invalide')];
+  }
+}
