@@ -104,7 +104,7 @@ function maxDistance(len: number): number {
 
 const SUGGESTION_CACHE_LIMIT = 10_000;
 
-/** Up to 3 valid codes close to `code`, best first (alias hit, then distance, then code order). */
+/** Up to 3 valid codes close to `code`: an alias hit, then the nearest ones by edit distance, in code order. */
 export function suggest(l: Lookup, code: string): string[] {
   const cached = l.suggestions.get(code);
   if (cached) return cached;
@@ -116,16 +116,38 @@ export function suggest(l: Lookup, code: string): string[] {
     const limit = maxDistance(n.length);
     for (const [c, cn] of l.normalised) {
       let d = distance(n, cn);
-      // "ADVF" for TP_ADVF, "AES" for DEAES: a containment counts as one edit.
-      if (d > limit && Math.min(n.length, cn.length) >= 3 && (cn.includes(n) || n.includes(cn))) d = 1;
+      // K1320 for K1302: two swapped characters are one slip, not two.
+      if (d === 2 && isAdjacentSwap(n, cn)) d = 1;
+      if (d > limit) {
+        const shorter = Math.min(n.length, cn.length);
+        // "ADVF" for TP_ADVF, "AES" for DEAES: a containment counts as one edit.
+        if (shorter >= 3 && (cn.includes(n) || n.includes(cn))) d = 1;
+        // no_nights for no_night_work: a long shared prefix, ranked last.
+        else if (commonPrefix(n, cn) >= Math.max(4, Math.ceil(0.75 * shorter))) d = limit;
+      }
       if (d <= limit) scored.push([d, c]);
     }
   }
   scored.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  // Only the nearest tier: DEAPP suggests DEAP, not also DEAS and DEAES two edits away.
+  const best = scored.length === 0 ? 0 : Math.max(scored[0][0], 0);
   const out: string[] = [];
-  for (const [, c] of scored) if (!out.includes(c) && out.length < 3) out.push(c);
+  for (const [d, c] of scored) if ((d <= best) && !out.includes(c) && out.length < 3) out.push(c);
   if (l.suggestions.size < SUGGESTION_CACHE_LIMIT) l.suggestions.set(code, out);
   return out;
+}
+
+function isAdjacentSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
 
 function didYouMean(s: readonly string[]): string {

@@ -31,6 +31,8 @@ function describeReceived(input: unknown): string {
       return 'une fonction';
     case 'symbol':
       return 'un symbole';
+    case 'undefined':
+      return 'undefined';
     default:
       return 'une valeur non reconnue';
   }
@@ -88,10 +90,10 @@ function mapOne(zi: ZodIssue): Issue[] {
   switch (zi.code) {
     case 'invalid_type': {
       const input = (zi as { input?: unknown }).input;
-      if (input === undefined) return [issue('required', path, 'champ obligatoire manquant')];
       const expected = EXPECTED[zi.expected] ?? zi.expected;
-      const code: IssueCode = path === '' && zi.expected === 'object' ? 'not_an_object' : 'invalid_type';
-      return [issue(code, path, `${expected} attendu, reçu ${describeReceived(input)}`)];
+      if (path === '') return [issue('not_an_object', path, `un objet attendu, reçu ${describeReceived(input)}`)];
+      if (input === undefined) return [issue('required', path, 'champ obligatoire manquant')];
+      return [issue('invalid_type', path, `${expected} attendu, reçu ${describeReceived(input)}`)];
     }
     case 'too_small':
       return [issue('too_small', path, bound(zi.origin, zi.minimum, zi.inclusive !== false, 'min'))];

@@ -1,0 +1,241 @@
+/**
+ * fast-check generators of VALID records: each passes parseCandidate / parseVacancy /
+ * parseTrainingSession with the referential it was built from (codes are drawn from it, ROME codes
+ * from the v3 fiche list). Shared by every test suite: `validCandidate()`, `validVacancy()`,
+ * `validTrainingSession()`, and the smaller pieces (place, dates, free text).
+ */
+import fc from 'fast-check';
+import { defaultReferential } from '../src/referential/index.js';
+import type { Referential } from '../src/referential/types.js';
+import { romeFiches } from '../src/referential/rome/index.js';
+import {
+  Category, ContractType, FrenchLevel, FundingCode, Mode, Public, Sector, Status, StructureKind, StructurePublic,
+  StructureStatus, TrainingAccess,
+} from '../src/schema/primitives.js';
+import type { CandidateInput, TrainingSessionInput, VacancyInput } from '../src/schema/index.js';
+
+const DAY = 86_400_000;
+const MIN_DAY = Date.UTC(1990, 0, 1) / DAY;
+const MAX_DAY = Date.UTC(2060, 11, 31) / DAY;
+
+/** A calendar date `YYYY-MM-DD` between 1990 and 2060. */
+export const isoDate = (): fc.Arbitrary<string> =>
+  fc.integer({ min: MIN_DAY, max: MAX_DAY }).map((d) => new Date(d * DAY).toISOString().slice(0, 10));
+
+/** Two dates, the first not after the second. */
+export const dateRange = (): fc.Arbitrary<[string, string]> =>
+  fc.tuple(isoDate(), isoDate()).map(([a, b]) => (a <= b ? [a, b] : [b, a]));
+
+export const recordId = (): fc.Arbitrary<string> => fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/);
+
+/**
+ * Free text that no validation message could contain by chance (titles, labels, providers):
+ * a marker word plus random letters, so a test can search messages for it.
+ */
+export const freeText = (): fc.Arbitrary<string> =>
+  fc.stringMatching(/^[a-z]{6,12}$/).map((w) => `Texte libre ${w} zqxw`);
+
+/** A place in metropolitan France. */
+export const place = () =>
+  fc.record(
+    {
+      lat: fc.double({ min: 41.3, max: 51.1, noNaN: true }),
+      lon: fc.double({ min: -5.2, max: 9.6, noNaN: true }),
+      communeCode: fc.stringMatching(/^(\d{5}|2[AB]\d{3})$/),
+      label: freeText(),
+    },
+    { requiredKeys: ['lat', 'lon'] },
+  );
+
+function codesOf(list: readonly string[], maxLength: number): fc.Arbitrary<string[]> {
+  return list.length === 0 ? fc.constant([]) : fc.uniqueArray(fc.constantFrom(...list), { maxLength });
+}
+
+function someOf<T>(values: readonly T[], minLength = 0): fc.Arbitrary<T[]> {
+  return fc.uniqueArray(fc.constantFrom(...values), { minLength, maxLength: values.length });
+}
+
+/** The codes a referential offers, for generators. */
+export function referentialCodes(ref: Referential = defaultReferential) {
+  return {
+    certifications: ref.certifications.map((c) => c.code),
+    blocksOf: new Map(ref.certifications.map((c) => [c.code, (c.blocks ?? []).map((b) => b.code)])),
+    rome: [...new Set([...romeFiches().keys(), ...ref.jobs.map((j) => j.rome)])],
+    sectorRome: [...new Set(ref.jobs.map((j) => j.rome))],
+    skills: ref.skills.map((s) => s.code),
+    restrictions: [...new Set([...ref.restrictions.map((r) => r.code), ...ref.physicalDemands.map((d) => d.restriction)])],
+    physicalDemands: ref.physicalDemands.map((d) => d.code),
+    adaptations: [...new Set([...ref.adaptations.map((a) => a.code), ...ref.physicalDemands.flatMap((d) => d.liftedBy)])],
+  };
+}
+
+/** Mostly sector jobs (so matching suites get relevant pairs), sometimes any v3 fiche. */
+function romeCode(codes: ReturnType<typeof referentialCodes>): fc.Arbitrary<string> {
+  const all = fc.constantFrom(...codes.rome);
+  return codes.sectorRome.length === 0 ? all : fc.oneof({ arbitrary: fc.constantFrom(...codes.sectorRome), weight: 4 }, all);
+}
+
+function qualification(codes: ReturnType<typeof referentialCodes>) {
+  if (codes.certifications.length === 0) return fc.constant(undefined);
+  return fc.constantFrom(...codes.certifications).chain((code) => {
+    const blocks = codes.blocksOf.get(code) ?? [];
+    return fc.record(
+      {
+        code: fc.constant(code),
+        obtainedOn: isoDate(),
+        blocks: blocks.length === 0 ? fc.constant(undefined) : fc.subarray(blocks, { minLength: 1 }),
+      },
+      { requiredKeys: ['code'] },
+    );
+  });
+}
+
+/** A valid candidate input (defaults not applied: `workAuthorized` may be absent). */
+export function validCandidate(ref: Referential = defaultReferential): fc.Arbitrary<CandidateInput> {
+  const codes = referentialCodes(ref);
+  const quals = qualification(codes);
+  return fc
+    .record(
+      {
+        id: recordId(),
+        home: place(),
+        mobility: fc.record({
+          modes: someOf(Mode.options, 1),
+          maxMinutes: fc.integer({ min: 5, max: 180 }),
+          drivingLicence: fc.boolean(),
+          vehicle: fc.boolean(),
+        }),
+        availableFrom: isoDate(),
+        desiredJobs: fc.uniqueArray(romeCode(codes), { maxLength: 4 }),
+        desiredSectors: someOf(Sector.options),
+        desiredPublics: someOf(Public.options),
+        qualifications: fc.array(quals, { maxLength: 3 }).map((q) => q.filter((x) => x !== undefined)),
+        inTraining: codes.certifications.length === 0
+          ? fc.constant([])
+          : fc.array(fc.record({ code: fc.constantFrom(...codes.certifications), expectedEnd: isoDate() }), { maxLength: 2 }),
+        experience: fc.array(
+          fc.record(
+            {
+              rome: romeCode(codes),
+              months: fc.integer({ min: 0, max: 720 }),
+              domicile: fc.boolean(),
+              lastEndedOn: isoDate(),
+            },
+            { requiredKeys: ['rome', 'months'] },
+          ),
+          { maxLength: 4 },
+        ),
+        skills: codesOf(codes.skills, 6),
+        frenchLevel: fc.constantFrom(...FrenchLevel.options),
+        schedule: fc
+          .record({
+            nights: fc.boolean(),
+            weekends: fc.boolean(),
+            splitShifts: fc.boolean(),
+            a: fc.integer({ min: 0, max: 48 }),
+            b: fc.integer({ min: 0, max: 48 }),
+          })
+          .map(({ a, b, ...s }) => ({ ...s, weeklyHoursMin: Math.min(a, b), weeklyHoursMax: Math.max(a, b) })),
+        contracts: someOf(ContractType.options, 1),
+        restrictions: codesOf(codes.restrictions, 3),
+        categories: someOf(Category.options),
+        status: fc.constantFrom(...Status.options),
+        birthYear: fc.integer({ min: 1940, max: 2010 }),
+        workAuthorized: fc.boolean(),
+      },
+      {
+        requiredKeys: [
+          'id', 'home', 'mobility', 'availableFrom', 'desiredJobs', 'qualifications', 'experience', 'schedule', 'contracts',
+        ],
+      },
+    )
+    .map((c) => c as CandidateInput);
+}
+
+/** A valid vacancy input (defaults not applied). */
+export function validVacancy(ref: Referential = defaultReferential): fc.Arbitrary<VacancyInput> {
+  const codes = referentialCodes(ref);
+  const certs = codesOf(codes.certifications, 3);
+  return fc
+    .record(
+      {
+        id: recordId(),
+        employerId: recordId(),
+        structure: fc.record(
+          {
+            kind: fc.constantFrom(...StructureKind.options),
+            public: fc.constantFrom(...StructurePublic.options),
+            status: fc.constantFrom(...StructureStatus.options),
+          },
+          { requiredKeys: ['kind', 'public'] },
+        ),
+        job: fc.record(
+          { rome: romeCode(codes), title: freeText(), romeVersion: fc.constant('v3' as const) },
+          { requiredKeys: ['rome'] },
+        ),
+        site: place(),
+        interventionRadiusKm: fc.integer({ min: 0, max: 200 }),
+        requires: fc.record(
+          {
+            certifications: certs,
+            drivingLicence: fc.boolean(),
+            vehicle: fc.boolean(),
+            frenchLevel: fc.constantFrom(...FrenchLevel.options),
+            experienceMonths: fc.integer({ min: 0, max: 600 }),
+          },
+          { requiredKeys: [] },
+        ),
+        prefers: fc.record(
+          {
+            certifications: certs,
+            experienceMonths: fc.integer({ min: 0, max: 600 }),
+            skills: codesOf(codes.skills, 5),
+          },
+          { requiredKeys: [] },
+        ),
+        vehicleProvided: fc.boolean(),
+        acceptsInTraining: fc.boolean(),
+        contract: fc
+          .record({
+            type: fc.constantFrom(...ContractType.options),
+            weeklyHours: fc.integer({ min: 1, max: 48 }),
+            dates: dateRange(),
+            open: fc.boolean(),
+          })
+          .map(({ dates, open, ...c }) => (open ? { ...c, startDate: dates[0] } : { ...c, startDate: dates[0], endDate: dates[1] })),
+        schedule: fc.record({ nights: fc.boolean(), weekends: fc.boolean(), splitShifts: fc.boolean() }),
+        physicalDemands: codesOf(codes.physicalDemands, 3),
+        adaptations: codesOf(codes.adaptations, 3),
+        openings: fc.integer({ min: 1, max: 5 }),
+        accessibleTH: fc.boolean(),
+        trainsNewcomers: fc.boolean(),
+      },
+      { requiredKeys: ['id', 'employerId', 'structure', 'job', 'site', 'contract', 'schedule'] },
+    )
+    .map((v) => {
+      // A vehicle cannot be both required and provided.
+      if (v.requires?.vehicle && v.vehicleProvided) return { ...v, vehicleProvided: false } as VacancyInput;
+      return v as VacancyInput;
+    });
+}
+
+/** A valid training session input. Requires at least one certification in the referential. */
+export function validTrainingSession(ref: Referential = defaultReferential): fc.Arbitrary<TrainingSessionInput> {
+  const codes = referentialCodes(ref);
+  return fc
+    .record(
+      {
+        id: recordId(),
+        provider: freeText(),
+        certification: fc.constantFrom(...codes.certifications),
+        site: place(),
+        dates: dateRange(),
+        hours: fc.integer({ min: 1, max: 6000 }),
+        seats: fc.integer({ min: 0, max: 10_000 }),
+        access: someOf(TrainingAccess.options, 1),
+        funding: someOf(FundingCode.options, 1),
+      },
+      { requiredKeys: ['id', 'provider', 'certification', 'site', 'dates', 'hours', 'access', 'funding'] },
+    )
+    .map(({ dates, ...s }) => ({ ...s, startDate: dates[0], endDate: dates[1] }) as TrainingSessionInput);
+}
