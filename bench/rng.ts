@@ -110,8 +110,17 @@ export function sample<T>(rng: Rng, items: readonly T[], k: number): T[] {
   const m = Math.min(k, n);
   if (m <= 0) return [];
   if (m === 1) return [items[Math.floor(rng() * n)]];
-  const idx = Array.from({ length: n }, (_, i) => i);
+  // Small k from a small list (the usual case here): redraw duplicates rather than copy the list.
   const out: T[] = [];
+  if (m * 4 <= n || m <= 3) {
+    while (out.length < m) {
+      const x = items[Math.floor(rng() * n)];
+      if (!out.includes(x)) out.push(x);
+    }
+    return out;
+  }
+  const idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
   for (let i = 0; i < m; i++) {
     const j = i + Math.floor(rng() * (n - i));
     const tmp = idx[i];
