@@ -40,7 +40,8 @@ export const place = () =>
   fc.record(
     {
       lat: fc.double({ min: 41.3, max: 51.1, noNaN: true }),
-      lon: fc.double({ min: -5.2, max: 9.6, noNaN: true }),
+      // + 0 turns -0 into 0: JSON has no -0, so a round trip would not give it back.
+      lon: fc.double({ min: -5.2, max: 9.6, noNaN: true }).map((x) => x + 0),
       communeCode: fc.stringMatching(/^(\d{5}|2[AB]\d{3})$/),
       label: freeText(),
     },
