@@ -1,0 +1,377 @@
+/**
+ * Aids a hire could mobilise (MODEL.md "aids[]"), decided from the referential's funding schemes
+ * and `vacancy.structure.status`. Lists of statuses, categories, employer statuses and ages are
+ * read from the referential scheme when it carries them; `AID_RULES` holds the fallback for each
+ * (REFERENCE.md §4) with its source and verified flag, so nothing here invents a regulation.
+ *
+ * Each decision records what opened it (`openedBy`): the employer view drops those that only a
+ * public category opens (GDPR art. 9, anti-discrimination) and its reasons never name a status,
+ * a category or an age.
+ */
+import type { Candidate } from '../schema/candidate.js';
+import type { Vacancy } from '../schema/vacancy.js';
+import type { Category, ContractType, Status, StructureStatus } from '../schema/primitives.js';
+import type { FundingScheme, Referential } from '../referential/types.js';
+import { andList, dayNumber } from './labels.js';
+
+export type AidOpenedBy = 'vacancy' | 'status' | 'age' | 'category';
+
+export interface AidDecision {
+  code: string;
+  label: string;
+  verified: boolean;
+  source: string;
+  /** Names the route (status, category, age) for the advisor. */
+  advisorReason: string;
+  /** Says only what the post and the contract allow. */
+  employerReason: string;
+  openedBy: AidOpenedBy;
+}
+
+/** An advisory fact the input does not settle; `advisorOnly` hides it from employers. */
+export interface Note {
+  code: string;
+  message: string;
+  advisorOnly: boolean;
+}
+
+interface AidRule {
+  /** Referential funding codes to read, first found wins. */
+  schemes: readonly string[];
+  label: string;
+  source: string;
+  verified: boolean;
+  statuses?: readonly Status[];
+  categories?: readonly Category[];
+  employerStatuses?: readonly StructureStatus[];
+  minAge?: number;
+  maxAge?: number;
+  ageExceptions?: readonly { category: Category; maxAge: number | null }[];
+}
+
+/**
+ * Fallback rules where the referential lacks a scheme or a field (REFERENCE.md §4, §5.1).
+ * `verified` is the confidence of REFERENCE.md's tag for the rule used here.
+ */
+export const AID_RULES = {
+  PEC: {
+    schemes: ['PEC'],
+    label: 'Parcours emploi compétences (PEC)',
+    source: 'REFERENCE.md §4 PEC (travail-emploi.gouv.fr, DRIEETS IDF)',
+    verified: true,
+    statuses: ['demandeur_emploi'],
+    categories: ['RSA', 'RQTH', 'DELD', 'QPV', 'ZRR', 'SENIOR', 'ASS'],
+    employerStatuses: ['public', 'prive_non_lucratif'],
+  },
+  AGEFIPH: {
+    schemes: ['AGEFIPH'],
+    label: 'Aides de l’Agefiph',
+    source: 'REFERENCE.md §4 Agefiph (agefiph.fr)',
+    verified: true,
+    categories: ['RQTH', 'AAH'],
+    employerStatuses: ['prive_non_lucratif', 'prive_lucratif', 'particulier_employeur'],
+  },
+  FIPHFP: {
+    schemes: ['FIPHFP'],
+    label: 'Aides du FIPHFP',
+    // REFERENCE.md names the FIPHFP as the public employers' counterpart; its aids are not detailed there.
+    source: 'REFERENCE.md §4 Agefiph / FIPHFP',
+    verified: false,
+    categories: ['RQTH', 'AAH'],
+    employerStatuses: ['public'],
+  },
+  POEI: {
+    schemes: ['POEI'],
+    label: 'Préparation opérationnelle à l’emploi individuelle (POEI)',
+    source: 'REFERENCE.md §4 POEI (décret 2024-561; France Travail délibération 2024-29)',
+    verified: true,
+    statuses: ['demandeur_emploi'],
+    categories: ['DELD', 'RSA', 'ASS'],
+  },
+  APPRENTISSAGE: {
+    schemes: ['APPRENTISSAGE', 'CONTRAT_APPRENTISSAGE'],
+    label: 'Aide à l’embauche d’un apprenti',
+    // The contract's age rules are [S] (C. trav. L6222-1); the yearly employer aid amounts are [U].
+    source: 'REFERENCE.md §4 contrat d’apprentissage (C. trav. L6222-1); montants de l’aide [U]',
+    verified: false,
+    minAge: 16,
+    maxAge: 29,
+    ageExceptions: [{ category: 'RQTH', maxAge: null }],
+  },
+  PROFESSIONNALISATION: {
+    schemes: ['PROFESSIONNALISATION', 'CONTRAT_PRO'],
+    label: 'Contrat de professionnalisation',
+    source: 'REFERENCE.md §4 contrat de professionnalisation (C. trav. L6325-1)',
+    verified: true,
+    statuses: ['demandeur_emploi'],
+    categories: ['RSA', 'ASS', 'AAH'],
+    employerStatuses: ['prive_non_lucratif', 'prive_lucratif', 'particulier_employeur'],
+    minAge: 16,
+    maxAge: 25,
+  },
+} as const satisfies Record<string, AidRule>;
+
+export type AidCode = keyof typeof AID_RULES;
+
+interface Resolved {
+  code: AidCode;
+  label: string;
+  source: string;
+  verified: boolean;
+  statuses: readonly Status[];
+  categories: readonly Category[];
+  employerStatuses: readonly StructureStatus[] | undefined;
+  minAge: number | undefined;
+  maxAge: number | undefined;
+  ageExceptions: readonly { category: Category; maxAge: number | null }[];
+}
+
+function resolve(ref: Referential, code: AidCode): Resolved {
+  const rule: AidRule = AID_RULES[code];
+  let scheme: FundingScheme | undefined;
+  for (const s of rule.schemes) {
+    scheme = ref.funding.find((f) => f.code === s);
+    if (scheme) break;
+  }
+  const e = scheme?.eligibility;
+  return {
+    code,
+    label: scheme?.label ?? rule.label,
+    source: scheme?.source ?? rule.source,
+    // A rule is only as verified as both the scheme entry and our reading of it.
+    verified: scheme ? scheme.verified && rule.verified : rule.verified,
+    statuses: e?.statuses ?? rule.statuses ?? [],
+    categories: e?.categories ?? rule.categories ?? [],
+    employerStatuses: e?.employerStatuses ?? rule.employerStatuses,
+    minAge: e?.minAge ?? rule.minAge,
+    maxAge: e?.maxAge ?? rule.maxAge,
+    ageExceptions: e?.ageExceptions ?? rule.ageExceptions ?? [],
+  };
+}
+
+/** Ages a person born in `birthYear` may have during `year` (before / after the birthday). */
+function ageSpan(birthYear: number, year: number): { min: number; max: number } {
+  return { min: year - birthYear - 1, max: year - birthYear };
+}
+
+type Tri = 'yes' | 'no' | 'unknown';
+
+/** Whether the candidate's age at the contract start fits [minAge, maxAge]; 'unknown' when undecidable. */
+function ageFits(c: Candidate, startYear: number, minAge: number | undefined, maxAge: number | null | undefined): Tri {
+  if (minAge === undefined && (maxAge === undefined || maxAge === null)) return 'yes';
+  if (c.birthYear === undefined) return 'unknown';
+  const a = ageSpan(c.birthYear, startYear);
+  const lo = minAge ?? -Infinity;
+  const hi = maxAge ?? Infinity;
+  if (a.min >= lo && a.max <= hi) return 'yes';
+  if (a.max < lo || a.min > hi) return 'no';
+  return 'unknown';
+}
+
+/** Calendar months from `start` to the day after `end`, as "≥ n months?" — 'unknown' without an end. */
+function lastsAtLeastMonths(start: string, end: string | undefined, n: number): Tri {
+  if (end === undefined) return 'unknown';
+  const [y, m, d] = start.split('-').map(Number);
+  const ty = y + Math.floor((m - 1 + n) / 12);
+  const tm = ((m - 1 + n) % 12) + 1;
+  const dim = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  const target = Date.UTC(ty, tm - 1, Math.min(d, dim)) / 86_400_000;
+  return dayNumber(end) + 1 >= target ? 'yes' : 'no';
+}
+
+const STATUS_PHRASES: Readonly<Record<Status, string>> = {
+  demandeur_emploi: 'demandeur·euse d’emploi',
+  salarie: 'salarié·e',
+  etudiant: 'étudiant·e',
+  inactif: 'sans activité',
+};
+
+function categoryLabel(ref: Referential, code: Category): string {
+  return ref.categories.find((c) => c.code === code)?.label ?? code;
+}
+
+/** Which of the candidate's facts open a scheme's public: status first (least sensitive), then categories. */
+function publicRoutes(c: Candidate, r: Resolved): { status: Status | undefined; categories: Category[] } {
+  const status = c.status !== undefined && r.statuses.includes(c.status) ? c.status : undefined;
+  const categories = (c.categories ?? []).filter((x) => r.categories.includes(x));
+  return { status, categories };
+}
+
+function routesText(ref: Referential, status: Status | undefined, categories: readonly Category[]): string {
+  const parts: string[] = [];
+  if (status !== undefined) parts.push(STATUS_PHRASES[status]);
+  for (const k of categories) parts.push(categoryLabel(ref, k));
+  return andList(parts);
+}
+
+const NON_MARKET: readonly StructureStatus[] = ['public', 'prive_non_lucratif'];
+
+/**
+ * Aids and the advisory notes they raise, in a fixed order (PEC, Agefiph/FIPHFP, POEI,
+ * apprenticeship, contrat pro) so that the output is deterministic.
+ */
+export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: AidDecision[]; notes: Note[] } {
+  const aids: AidDecision[] = [];
+  const notes: Note[] = [];
+  const employer = v.structure.status;
+  const type: ContractType = v.contract.type;
+  const startYear = Number(v.contract.startDate.slice(0, 4));
+
+  // PEC: non-market employers only; CDI, or CDD of at least 6 months, 20–35 h a week.
+  {
+    const r = resolve(ref, 'PEC');
+    const { status, categories } = publicRoutes(c, r);
+    const open = status !== undefined || categories.length > 0;
+    const allowedEmployers = r.employerStatuses ?? NON_MARKET;
+    const duration: Tri = type === 'CDI' ? 'yes' : type === 'CDD' || type === 'PEC' ? lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6) : 'no';
+    const hoursOk = v.contract.weeklyHours >= 20 && v.contract.weeklyHours <= 35;
+    if (open && employer === undefined) {
+      notes.push({
+        code: 'employer_status_unknown',
+        message: 'Statut juridique de l’employeur non renseigné : l’accès au PEC (employeurs non marchands) reste à vérifier.',
+        advisorOnly: true,
+      });
+    } else if (open && employer !== undefined && allowedEmployers.includes(employer) && duration !== 'no' && hoursOk) {
+      const cond = duration === 'unknown' ? ' si le contrat dure au moins 6 mois' : '';
+      aids.push({
+        code: r.code,
+        label: r.label,
+        verified: r.verified,
+        source: r.source,
+        advisorReason: `Employeur non marchand et public éligible (${routesText(ref, status, categories)}) : contrat aidé avec tutorat et formation${cond} ; taux d’aide fixé par la région.`,
+        employerReason: `Employeur non marchand : ce recrutement peut relever d’un contrat aidé PEC${cond}, à confirmer avec la plateforme.`,
+        openedBy: status !== undefined ? 'status' : 'category',
+      });
+    }
+  }
+
+  // Agefiph (private employers) or FIPHFP (public employers) for a disabled worker (RQTH, AAH).
+  {
+    const agefiph = resolve(ref, 'AGEFIPH');
+    const fiphfp = resolve(ref, 'FIPHFP');
+    const held = (c.categories ?? []).filter((x) => agefiph.categories.includes(x) || fiphfp.categories.includes(x));
+    if (held.length > 0) {
+      if (employer === undefined) {
+        notes.push({
+          code: 'employer_status_unknown',
+          message: 'Statut juridique de l’employeur non renseigné : Agefiph (privé) ou FIPHFP (public) à déterminer.',
+          advisorOnly: true,
+        });
+      } else {
+        const r = (fiphfp.employerStatuses ?? ['public']).includes(employer) ? fiphfp : agefiph;
+        if ((r.employerStatuses ?? []).includes(employer) && held.some((x) => r.categories.includes(x))) {
+          const who = employer === 'public' ? 'Employeur public' : 'Employeur privé';
+          aids.push({
+            code: r.code,
+            label: r.label,
+            verified: r.verified,
+            source: r.source,
+            advisorReason: `${who} et candidat·e bénéficiaire de l’obligation d’emploi (${routesText(ref, undefined, held.filter((x) => r.categories.includes(x)))}) : aides à l’embauche, à la formation et à l’adaptation du poste.`,
+            employerReason: '',
+            openedBy: 'category',
+          });
+        }
+      }
+    }
+  }
+
+  // POEI: a job seeker with this offer, on an eligible contract (décret 2024-561).
+  {
+    const r = resolve(ref, 'POEI');
+    const { status, categories } = publicRoutes(c, r);
+    if (status !== undefined || categories.length > 0) {
+      let duration: Tri;
+      if (type === 'CDI') duration = 'yes';
+      else if (type === 'CDD' || type === 'APPRENTISSAGE' || type === 'PROFESSIONNALISATION' || type === 'INTERIM') {
+        duration = lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6);
+      } else duration = 'no';
+      if (duration !== 'no') {
+        const cond = duration === 'unknown' ? ' si le contrat dure au moins 6 mois' : '';
+        aids.push({
+          code: r.code,
+          label: r.label,
+          verified: r.verified,
+          source: r.source,
+          advisorReason: `Candidat·e ${routesText(ref, status, categories)} et offre précise : formation financée par France Travail avant l’embauche (300 à 600 h selon le cas)${cond}.`,
+          employerReason: `Une formation financée par France Travail avant l’embauche (POEI) est envisageable${cond}, à confirmer avec la plateforme.`,
+          openedBy: status !== undefined ? 'status' : 'category',
+        });
+      }
+    }
+  }
+
+  // Apprenticeship: the contract is one; the age limit (16–29) does not apply with RQTH.
+  if (type === 'APPRENTISSAGE') {
+    const r = resolve(ref, 'APPRENTISSAGE');
+    const fits = ageFits(c, startYear, r.minAge, r.maxAge);
+    const exception = r.ageExceptions.find((x) => (c.categories ?? []).includes(x.category));
+    const byException = exception !== undefined && fits !== 'yes' && ageFits(c, startYear, r.minAge, exception.maxAge) === 'yes';
+    const limits = `${r.minAge ?? 16}–${r.maxAge ?? 29} ans`;
+    if (fits !== 'no' || byException) {
+      aids.push({
+        code: r.code,
+        label: r.label,
+        verified: r.verified,
+        source: r.source,
+        advisorReason: byException
+          ? `Contrat d’apprentissage ouvert sans limite d’âge (${categoryLabel(ref, exception.category)}) ; aide à l’embauche d’un apprenti, montant révisé chaque année.`
+          : `Contrat d’apprentissage${fits === 'unknown' ? ` (limite d’âge ${limits} à vérifier)` : ''} : aide à l’embauche d’un apprenti, montant révisé chaque année.`,
+        employerReason: 'Contrat d’apprentissage : aide de l’État à l’embauche d’un apprenti, montant révisé chaque année.',
+        openedBy: byException ? 'category' : fits === 'yes' && c.birthYear !== undefined ? 'age' : 'vacancy',
+      });
+    }
+    if (!byException && fits === 'unknown') {
+      notes.push({
+        code: 'apprenticeship_age',
+        message: c.birthYear === undefined
+          ? `Âge non renseigné : le contrat d’apprentissage est ouvert de ${limits} (sans limite avec une RQTH).`
+          : `Né·e en ${c.birthYear} : la limite d’âge de l’apprentissage (${limits}) peut être atteinte en ${startYear}, à vérifier avec la date de naissance.`,
+        advisorOnly: true,
+      });
+    } else if (!byException && fits === 'no') {
+      notes.push({
+        code: 'apprenticeship_age',
+        message: `Hors de la tranche d’âge de l’apprentissage (${limits}) : possible seulement par une exception du Code du travail (L6222-1 : diplôme de niveau supérieur, rupture indépendante de la volonté de l’apprenti…).`,
+        advisorOnly: true,
+      });
+    }
+  }
+
+  // Contrat de professionnalisation: 16–25, job seekers of 26 and more, RSA/ASS/AAH; not public employers.
+  if (type === 'PROFESSIONNALISATION') {
+    const r = resolve(ref, 'PROFESSIONNALISATION');
+    const { status, categories } = publicRoutes(c, r);
+    const fits = ageFits(c, startYear, r.minAge, r.maxAge);
+    const employerOk = employer === undefined || (r.employerStatuses ?? []).includes(employer);
+    const openedBy: AidOpenedBy | undefined = status !== undefined ? 'status' : fits === 'yes' ? 'age' : categories.length > 0 ? 'category' : fits === 'unknown' ? 'age' : undefined;
+    if (employer === 'public') {
+      notes.push({
+        code: 'professionalisation_public_employer',
+        message: 'Le contrat de professionnalisation n’est pas ouvert aux employeurs publics.',
+        advisorOnly: false,
+      });
+    } else if (openedBy !== undefined && employerOk) {
+      const route = status !== undefined || categories.length > 0 ? routesText(ref, status, categories) : fits === 'yes' ? `${r.minAge ?? 16}–${r.maxAge ?? 25} ans` : `âge à vérifier (${r.minAge ?? 16}–${r.maxAge ?? 25} ans)`;
+      aids.push({
+        code: r.code,
+        label: r.label,
+        verified: r.verified,
+        source: r.source,
+        advisorReason: `Public éligible au contrat de professionnalisation (${route}) : formation en alternance prise en charge.`,
+        employerReason: 'Contrat de professionnalisation : formation en alternance prise en charge, éligibilité du candidat confirmée par la plateforme.',
+        openedBy,
+      });
+      if (status === undefined && categories.length === 0 && fits === 'unknown') {
+        notes.push({
+          code: 'professionalisation_age',
+          message: c.birthYear === undefined
+            ? `Âge non renseigné : le contrat de professionnalisation est ouvert aux ${r.minAge ?? 16}–${r.maxAge ?? 25} ans, aux demandeurs d’emploi de 26 ans et plus et aux bénéficiaires de minima sociaux.`
+            : `Né·e en ${c.birthYear} : la limite de ${r.maxAge ?? 25} ans peut être atteinte en ${startYear}, à vérifier.`,
+          advisorOnly: true,
+        });
+      }
+    }
+  }
+
+  return { aids, notes };
+}

@@ -1,0 +1,115 @@
+/**
+ * explainMatch: turns the numbers of one pair (a PairEvaluation from the engine) into a Match with
+ * French sentences, for returned results only. Pure and deterministic: the same inputs (with the
+ * same `today`) give the same Match; no clock, no randomness, fixed orders everywhere.
+ */
+import type { Candidate } from '../schema/candidate.js';
+import type { Vacancy } from '../schema/vacancy.js';
+import type { Category } from '../schema/primitives.js';
+import type { Referential } from '../referential/types.js';
+import type { Aid, Audience, Criterion, Match, PairEvaluation, ToCheck, Versions } from '../scoring/types.js';
+import { decideAids, type Note } from './aids.js';
+import { explainBlockers } from './blockers.js';
+import { criterionDetail, qualificationFacts } from './criteria.js';
+import { andList, CRITERION_LABELS, formatPoints } from './labels.js';
+import { summarize } from './summary.js';
+import { explainToCheck } from './tocheck.js';
+
+export interface ExplainContext {
+  referential: Referential;
+  audience: Audience;
+  /** `YYYY-MM-DD`: the reference day for "obtained more than 10 years ago". */
+  today: string;
+  versions: Versions;
+}
+
+function positiveActionCriterion(bonus: NonNullable<PairEvaluation['bonus']>, ref: Referential): Criterion {
+  const names = bonus.categories.map((k) => ref.categories.find((c) => c.code === (k as Category))?.label ?? k);
+  const detail = bonus.points > 0
+    ? `Option d’action positive de la plateforme : +${formatPoints(bonus.points)} points (${andList(names)}), sans rien retirer aux autres candidatures.`
+    : 'Option d’action positive active ; aucune des catégories retenues par la plateforme ne s’applique.';
+  return {
+    code: 'positive_action',
+    label: CRITERION_LABELS.positive_action,
+    value: bonus.weight > 0 ? bonus.points / bonus.weight : 0,
+    weight: bonus.weight,
+    points: bonus.points,
+    detail,
+  };
+}
+
+/**
+ * Builds the Match of one evaluated pair for an audience.
+ *
+ * Score and positive action: `evaluation.score` is computed without the bonus, and
+ * `evaluation.bonus.points` adds on top. The advisor view carries the `positive_action` criterion
+ * and a score that includes its points; the employer view has neither (the bonus rests on public
+ * categories, GDPR art. 9), so its score is the bonus-free one. In both views `score` is the sum of
+ * the criteria's points, summed here in criterion order so the invariant holds exactly.
+ *
+ * @example
+ * const match = explainMatch(evaluation, candidate, vacancy, {
+ *   referential: defaultReferential, audience: 'employer', today: '2026-01-15',
+ *   versions: { engine: '1.0.0', referential: defaultReferential.version, rome: 'v3' },
+ * });
+ * match.summary // 'Éligible, score 82/100 ; points forts : qualification et trajet.'
+ */
+export function explainMatch(evaluation: PairEvaluation, candidate: Candidate, vacancy: Vacancy, ctx: ExplainContext): Match {
+  const { referential: ref, audience } = ctx;
+  const facts = qualificationFacts(candidate, vacancy, ref);
+
+  const criteria: Criterion[] = evaluation.criteria.map((k) => ({
+    code: k.code,
+    label: CRITERION_LABELS[k.code],
+    value: k.value,
+    weight: k.weight,
+    points: k.points,
+    detail: criterionDetail(k.code, k.value, evaluation, candidate, vacancy, ref, facts),
+  }));
+  const bonus = audience === 'advisor' ? evaluation.bonus : null;
+  if (bonus) criteria.push(positiveActionCriterion(bonus, ref));
+  let score = 0;
+  for (const k of criteria) score += k.points;
+
+  const blockers = explainBlockers(evaluation, candidate, vacancy, ref, facts, audience);
+
+  const { aids: decided, notes: aidNotes } = decideAids(candidate, vacancy, ref);
+  const aids: Aid[] = [];
+  for (const a of decided) {
+    if (audience === 'employer' && a.openedBy === 'category') continue;
+    aids.push({
+      code: a.code,
+      label: a.label,
+      reason: audience === 'employer' ? a.employerReason : a.advisorReason,
+      verified: a.verified,
+    });
+  }
+
+  const notes: Note[] = [...explainToCheck(candidate, vacancy, ref, facts, ctx.today), ...aidNotes];
+  const toCheck: ToCheck[] = [];
+  const seen = new Set<string>();
+  for (const n of notes) {
+    if (audience === 'employer' && n.advisorOnly) continue;
+    const key = `${n.code}\u0000${n.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    toCheck.push({ code: n.code, message: n.message });
+  }
+
+  const summary = summarize(evaluation.eligible, score, criteria, blockers, bonus?.points);
+
+  return {
+    candidateId: candidate.id,
+    vacancyId: vacancy.id,
+    score,
+    eligible: evaluation.eligible,
+    criteria,
+    blockers,
+    toCheck,
+    commute: { km: evaluation.commute.km, minutes: evaluation.commute.minutes, mode: evaluation.commute.mode },
+    aids,
+    summary,
+    audience,
+    versions: ctx.versions,
+  };
+}
