@@ -123,16 +123,25 @@ export interface Grant {
   hoursSaved?: number;
 }
 
+/** The code of `Bridge.from` when no certification is needed (an experience or contribution route). */
+export const ANY_CERTIFICATION = '*';
+
 export interface Bridge extends Provenance {
+  /** Certification held, or ANY_CERTIFICATION ('*') when the route rests on `requires` only. */
   from: string;
   to: string;
   grants: Grant[];
-  /** 'admission' = admitted de droit / selection waived, without units granted. */
-  effect: 'partial_cursus' | 'admission' | 'deemed_holder' | 'eligibility';
+  /**
+   * 'admission' = admitted de droit / selection waived, without units granted;
+   * 'written_test_waived' = dispensed from the written admission test only (the oral remains).
+   */
+  effect: 'partial_cursus' | 'admission' | 'deemed_holder' | 'eligibility' | 'written_test_waived';
   /** Regulatory regime: '2021' current, '2005'/'2006'/'2016' historic. */
   regime: string;
   historic: boolean;
   note?: string;
+  /** Conditions besides holding `from`: experience in some jobs (empty `rome` = any job). */
+  requires?: { experienceMonths?: number; rome?: string[]; note?: string };
 }
 
 export interface FundingScheme extends Provenance {
@@ -151,8 +160,20 @@ export interface FundingScheme extends Provenance {
     contracts?: ContractType[];
     requiresJobOffer?: boolean;
     maxHours?: number;
+    /** Hour caps by case (POEI 300/450/600). `maxHours` is the largest. */
+    maxHoursTiers?: { maxHours: number; when: string }[];
+    /** How `statuses` and `categories` combine: 'any' = either opens it; 'all' (default) = both must hold. */
+    combine?: 'any' | 'all';
+    /** Categories given priority or attention, without being required. */
+    priorityCategories?: Category[];
+    /** Contracts the person must currently hold (Pro-A: CDI), as opposed to `contracts` (the contract it leads to). */
+    currentContracts?: ContractType[];
     notes?: string;
   };
+  /** Dated amounts (allowance, cap, aid ceiling), in euros. */
+  amounts?: { label: string; euros: number; from?: string }[];
+  /** Statuses exempt from `traineeCost` (CPF: job seekers). */
+  traineeCostExemptStatuses?: Status[];
   /** Which TrainingSession.funding value this scheme corresponds to, if any. */
   sessionFunding?: FundingCode;
   /** Indicative cost left to the trainee, in euros (CPF participation forfaitaire…). */

@@ -21,7 +21,7 @@ const deasBlocks: Block[] = [
       { code: 'DEAS_M1', label: 'Accompagnement d’une personne dans les activités de sa vie quotidienne et de sa vie sociale', hours: 147 },
       { code: 'DEAS_M2', label: 'Repérage et prévention des situations à risque', hours: 21 },
     ],
-    source: 'arrêté 10 Jun 2021 (DEAS); anfh.fr/node/46249',
+    source: 'anfh.fr/node/46249 (DEAS 2021)',
     verified: true,
   },
   {
@@ -34,7 +34,7 @@ const deasBlocks: Block[] = [
       { code: 'DEAS_M5', label: 'Accompagnement de la mobilité de la personne aidée', hours: 35, verified: false },
     ],
     note: 'AFGSU 2 (valid 4 years) is required to validate module 4.',
-    source: 'arrêté 10 Jun 2021 (DEAS); anfh.fr/node/46249',
+    source: 'anfh.fr/node/46249 (DEAS 2021)',
     verified: true,
   },
   {
@@ -45,7 +45,7 @@ const deasBlocks: Block[] = [
       { code: 'DEAS_M6', label: 'Relation et communication avec les personnes et leur entourage', hours: 70, verified: false },
       { code: 'DEAS_M7', label: 'Accompagnement des personnes en formation et communication avec les pairs', hours: 21, verified: false },
     ],
-    source: 'arrêté 10 Jun 2021 (DEAS); anfh.fr/node/46249',
+    source: 'anfh.fr/node/46249 (DEAS 2021)',
     verified: true,
   },
   {
@@ -55,7 +55,7 @@ const deasBlocks: Block[] = [
     modules: [
       { code: 'DEAS_M8', label: 'Entretien des locaux et des matériels et prévention des risques associés', hours: 35, verified: false },
     ],
-    source: 'arrêté 10 Jun 2021 (DEAS); anfh.fr/node/46249',
+    source: 'anfh.fr/node/46249 (DEAS 2021)',
     verified: true,
   },
   {
@@ -66,7 +66,7 @@ const deasBlocks: Block[] = [
       { code: 'DEAS_M9', label: 'Traitement des informations', hours: 35, verified: false },
       { code: 'DEAS_M10', label: 'Travail en équipe pluri-professionnelle, qualité et gestion des risques', hours: 70, verified: false },
     ],
-    source: 'arrêté 10 Jun 2021 (DEAS); anfh.fr/node/46249',
+    source: 'anfh.fr/node/46249 (DEAS 2021)',
     verified: true,
   },
 ];
@@ -371,7 +371,7 @@ export const certifications: Certification[] = [
     kind: 'diploma',
     typicalMonths: 36,
     vae: false,
-    family: 'rehabilitation',
+    family: 'occupational_therapy',
     source: REF2,
     verified: false,
   },
@@ -383,7 +383,7 @@ export const certifications: Certification[] = [
     kind: 'diploma',
     typicalMonths: 36,
     vae: false,
-    family: 'rehabilitation',
+    family: 'psychomotricity',
     source: REF2,
     verified: false,
   },
@@ -526,7 +526,6 @@ export const certifications: Certification[] = [
     code: 'DEAVS',
     label: 'Diplôme d’État d’auxiliaire de vie sociale (historique)',
     aliases: ['deavs', 'de avs', 'diplôme d’état d’auxiliaire de vie sociale', 'diplome auxiliaire de vie sociale'],
-    level: 3,
     kind: 'historic',
     vae: false,
     family: 'home_care',
@@ -538,7 +537,7 @@ export const certifications: Certification[] = [
     },
     source: REF2,
     verified: true,
-    unverifiedFields: ['level', 'until'],
+    unverifiedFields: ['until'],
   },
   {
     code: 'MCAD',
@@ -578,7 +577,6 @@ export const certifications: Certification[] = [
     code: 'DEAMP',
     label: 'Diplôme d’État d’aide médico-psychologique (historique)',
     aliases: ['deamp', 'de amp', 'diplôme d’état d’aide médico-psychologique', 'amp', 'diplome aide medico psychologique'],
-    level: 3,
     kind: 'historic',
     vae: false,
     family: 'social_care',
@@ -590,7 +588,7 @@ export const certifications: Certification[] = [
     },
     source: REF2,
     verified: true,
-    unverifiedFields: ['level', 'until'],
+    unverifiedFields: ['until'],
   },
   {
     code: 'CAFAMP',
