@@ -8,7 +8,11 @@ import { freeText, validCandidate, validTrainingSession, validVacancy } from '..
 
 const RUNS = { numRuns: 200 };
 const KINDS: RecordKind[] = ['candidate', 'vacancy', 'trainingSession'];
-const valid = { candidate: validCandidate(), vacancy: validVacancy(), trainingSession: validTrainingSession() };
+const valid: Record<RecordKind, fc.Arbitrary<{ id: string }>> = {
+  candidate: validCandidate(),
+  vacancy: validVacancy(),
+  trainingSession: validTrainingSession(),
+};
 const parsers = { candidate: parseCandidate, vacancy: parseVacancy, trainingSession: parseTrainingSession };
 
 /** Every input index in exactly one of validIndexes / rejected; every rejection well formed. */
