@@ -1,0 +1,601 @@
+/**
+ * Free text → codes: job titles to ROME v3 fiches, certification lines to certification codes.
+ *
+ * Order of evidence for a title (first that answers wins):
+ * 1. exact normalised key, with context words ("cuisinier en EHPAD"), then without them;
+ * 2. abbreviations and synonyms of the referential (they are index entries like the appellations);
+ * 3. token overlap weighted by IDF (weighted Jaccard) over the 11 061 official appellations, the
+ *    532 fiche labels and the referential synonyms;
+ * 4. fuzzy tokens (fastest-levenshtein): one edit on words typed with ≥ 8 letters, none on shorter
+ *    ones ("vente" must not become "verte").
+ * An ambiguous synonym (AVS, aide à domicile, IDEC…) is routed by the context words of the jobs
+ * that share it, then by the job that is its default. Where the official appellations file and
+ * the referential disagree, the official file decides and the other mapping is an alternative.
+ * Results are cached per normalised string (bounded FIFO).
+ */
+import { distance } from 'fastest-levenshtein';
+import type { Certification, Job, Referential } from './types.js';
+import { defaultReferential } from './index.js';
+import { romeAppellations, romeFiches, ROME_VERSION } from './rome/index.js';
+import {
+  containsPhrase, foldText, normalizeTitle, phraseStems, SOFT_TOKENS, stemToken, stripGenderMarkers,
+  type NormalizedTitle,
+} from './normalize.js';
+
+export { normalizeTitle } from './normalize.js';
+export type { NormalizedTitle } from './normalize.js';
+
+export interface JobAlternative {
+  rome: string;
+  label: string;
+  confidence: number;
+  /** false when the mapping comes from usage (REFERENCE.md) against the official appellations file. */
+  verified?: boolean;
+}
+
+export interface JobResolution {
+  /** ROME v3 fiche code. */
+  rome: string;
+  /** Official ROME v3 fiche label. */
+  label: string;
+  /** Whether the title is a job of the sector (core fiche, or shared fiche with a sector context). */
+  inSector: boolean;
+  /** 0–1: 1 for an exact official title, lower for partial or fuzzy matches. */
+  confidence: number;
+  /** How it was found. */
+  method: 'exact' | 'synonym' | 'tokens' | 'fuzzy';
+  /** The official appellation or referential term that matched. */
+  matched: string;
+  /** Official appellation code when the match is an appellation. */
+  appellation?: string;
+  /** Other plausible fiches, best first. */
+  alternatives: JobAlternative[];
+  romeVersion: 'v3';
+  referentialVersion: string;
+}
+
+export interface CertificationAlternative { code: string; label: string; confidence: number }
+
+export interface CertificationResolution {
+  code: string;
+  label: string;
+  confidence: number;
+  alternatives: CertificationAlternative[];
+  referentialVersion: string;
+}
+
+export interface ResolveOptions {
+  /**
+   * The text comes from a sector employer or platform (e.g. a vacancy of an EHPAD): shared fiches
+   * (kitchen, cleaning, animation…) then count as in the sector without a context word.
+   */
+  sectorContext?: boolean;
+}
+
+export interface ResolverOptions {
+  /** Cache bound (distinct normalised strings). Default 50 000; 0 disables the cache. */
+  cacheSize?: number;
+  /** Results below this confidence are returned as null. Default 0.34. */
+  minConfidence?: number;
+}
+
+export interface Resolver {
+  resolveJobTitle(text: string, options?: ResolveOptions): JobResolution | null;
+  resolveCertification(text: string): CertificationResolution | null;
+  /** Number of cached job-title results. */
+  readonly cacheSize: number;
+  clearCache(): void;
+}
+
+const enum Kind { Synonym = 0, Appellation = 1, Abbreviation = 2, Fiche = 3 }
+/** Lower is preferred when scores tie: the referential's curated terms, then the official file. */
+const KIND_RANK = [0, 1, 2, 3];
+
+interface Entry {
+  rome: string;
+  text: string;
+  kind: Kind;
+  tokens: Int32Array;
+  weight: number;
+  appellation?: string;
+  /** Normalised synonym key when the entry is an ambiguous referential synonym. */
+  ambiguousKey?: string;
+  /** The entry names a structure ("cuisinier EHPAD"): it only matches exactly with that word. */
+  contextual: boolean;
+}
+
+const DEFAULT_CACHE = 50_000;
+const DEFAULT_MIN_CONFIDENCE = 0.34;
+/** Alternatives within this share of the best score are listed. */
+const ALTERNATIVE_RATIO = 0.6;
+const MAX_ALTERNATIVES = 4;
+/** One edit on words typed with at least this many letters, none on shorter ones. */
+const FUZZY_MIN_LENGTH = 8;
+
+const sortedKey = (tokens: readonly string[]): string => [...new Set(tokens)].sort().join(' ');
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Splits "Auxiliaire de Vie Sociale -AVS-" into the label and its abbreviation. */
+function splitRomeAbbreviation(label: string): { label: string; abbreviation?: string } {
+  const m = /\s-\s?([A-Z]{2,6})\s?-?\s*$/.exec(label);
+  if (!m) return { label };
+  return { label: label.slice(0, m.index), abbreviation: m[1] };
+}
+
+class JobIndex {
+  readonly entries: Entry[] = [];
+  readonly tokenIds = new Map<string, number>();
+  readonly tokenText: string[] = [];
+  postings: Int32Array[] = [];
+  idf = new Float64Array(0);
+  readonly fullKeys = new Map<string, number[]>();
+  readonly coreKeys = new Map<string, number[]>();
+  readonly byLength = new Map<number, number[]>();
+  readonly jobs = new Map<string, Job>();
+  /** Ambiguous synonym key → jobs that share it. */
+  readonly ambiguous = new Map<string, Job[]>();
+  /** Job → context phrases (stems). */
+  readonly contextPhrases = new Map<Job, string[][]>();
+  readonly defaultFor = new Map<string, Job>();
+  /** Term key → jobs that keep it as an unofficial alternative. */
+  readonly alternativeTerms = new Map<string, Job[]>();
+  readonly ficheLabels: ReadonlyMap<string, string>;
+
+  constructor(referential: Referential) {
+    this.ficheLabels = romeFiches();
+    const postings: number[][] = [];
+    const add = (text: string, rome: string, kind: Kind, extra: Partial<Entry> = {}): void => {
+      const n = normalizeTitle(text);
+      if (n.all.length === 0) return;
+      const ids: number[] = [];
+      for (const t of n.tokens) {
+        let id = this.tokenIds.get(t);
+        if (id === undefined) {
+          id = this.tokenText.length;
+          this.tokenIds.set(t, id);
+          this.tokenText.push(t);
+          postings.push([]);
+        }
+        if (!ids.includes(id)) ids.push(id);
+      }
+      const e = this.entries.length;
+      this.entries.push({ rome, text, kind, tokens: Int32Array.from(ids), weight: 0, contextual: n.all.length !== n.tokens.length, ...extra });
+      for (const id of ids) postings[id].push(e);
+      push(this.fullKeys, sortedKey(n.all), e);
+      if (n.tokens.length > 0) push(this.coreKeys, sortedKey(n.tokens), e);
+    };
+
+    for (const job of referential.jobs) {
+      this.jobs.set(job.rome, job);
+      const ambiguous = new Set((job.ambiguousSynonyms ?? []).map((s) => sortedKey(phraseStems(s))));
+      for (const s of job.synonyms) {
+        const key = sortedKey(phraseStems(s));
+        add(s, job.rome, Kind.Synonym, ambiguous.has(key) ? { ambiguousKey: key } : {});
+      }
+      for (const s of job.ambiguousSynonyms ?? []) {
+        const key = sortedKey(phraseStems(s));
+        const list = this.ambiguous.get(key) ?? [];
+        if (!list.includes(job)) list.push(job);
+        this.ambiguous.set(key, list);
+      }
+      for (const s of job.defaultFor ?? []) this.defaultFor.set(sortedKey(phraseStems(s)), job);
+      this.contextPhrases.set(job, (job.contextWords ?? []).map(phraseStems).filter((p) => p.length > 0));
+      for (const a of job.alternativeTerms ?? []) push(this.alternativeTerms, sortedKey(phraseStems(a.term)), job);
+    }
+    for (const a of romeAppellations()) {
+      const { label, abbreviation } = splitRomeAbbreviation(a.label);
+      add(label, a.rome, Kind.Appellation, { appellation: a.code });
+      if (abbreviation) add(abbreviation, a.rome, Kind.Abbreviation, { appellation: a.code });
+    }
+    for (const [code, label] of this.ficheLabels) add(label, code, Kind.Fiche);
+
+    const n = this.entries.length;
+    this.idf = new Float64Array(this.tokenText.length);
+    this.postings = postings.map((p) => Int32Array.from(p));
+    for (let t = 0; t < this.tokenText.length; t++) {
+      this.idf[t] = Math.log(1 + n / this.postings[t].length);
+      const len = this.tokenText[t].length;
+      push(this.byLength, len, t);
+    }
+    for (const e of this.entries) {
+      let w = 0;
+      for (const t of e.tokens) w += this.idf[t];
+      e.weight = w;
+    }
+  }
+
+  /** Best vocabulary token within one edit of `stem`, or -1. */
+  fuzzy(stem: string): number {
+    let best = -1;
+    let bestDf = -1;
+    for (let len = stem.length - 1; len <= stem.length + 1; len++) {
+      const bucket = this.byLength.get(len);
+      if (!bucket) continue;
+      for (const t of bucket) {
+        const cand = this.tokenText[t];
+        if (cand[0] !== stem[0] && cand[1] !== stem[1]) continue;
+        if (distance(stem, cand) !== 1) continue;
+        const df = this.postings[t].length;
+        if (df > bestDf || (df === bestDf && cand < this.tokenText[best])) { best = t; bestDf = df; }
+      }
+    }
+    return best;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) { if (!list.includes(value)) list.push(value); } else map.set(key, [value]);
+}
+
+interface Scored { entry: number; score: number }
+
+/**
+ * Creates a resolver over a referential (the built-in one, or one extended by the caller). The
+ * index is built on first use, then kept.
+ *
+ * @example
+ * const { resolveJobTitle } = createResolver(defaultReferential);
+ * resolveJobTitle('AES en MAS')?.rome // 'K1301'
+ */
+export function createResolver(referential: Referential = defaultReferential, options: ResolverOptions = {}): Resolver {
+  const cacheLimit = options.cacheSize ?? DEFAULT_CACHE;
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  let index: JobIndex | undefined;
+  let certIndex: CertIndex | undefined;
+  const cache = new Map<string, JobResolution | null>();
+  const certCache = new Map<string, CertificationResolution | null>();
+  // Scratch buffers of the token scorer, sized on first use and reused.
+  let acc = new Float64Array(0);
+  let softAcc = new Float64Array(0);
+  let touched = new Int32Array(0);
+
+  const getIndex = (): JobIndex => {
+    if (!index) {
+      index = new JobIndex(referential);
+      acc = new Float64Array(index.entries.length);
+      softAcc = new Float64Array(index.entries.length);
+      touched = new Int32Array(index.entries.length);
+    }
+    return index;
+  };
+
+  function ficheLabel(ix: JobIndex, rome: string): string {
+    return ix.ficheLabels.get(rome) ?? ix.jobs.get(rome)?.label ?? rome;
+  }
+
+  function inSector(ix: JobIndex, rome: string, n: NormalizedTitle, opts: ResolveOptions | undefined): boolean {
+    const job = ix.jobs.get(rome);
+    if (!job || job.inSector === false) return false;
+    if (job.core) return true;
+    return n.sectorContext || opts?.sectorContext === true;
+  }
+
+  /** Among the jobs sharing an ambiguous term, the one the context words point to, else its default. */
+  function route(ix: JobIndex, key: string, n: NormalizedTitle): { job: Job | undefined; decided: boolean; others: Job[] } {
+    const jobs = ix.ambiguous.get(key) ?? [];
+    const own = new Set(key.split(' '));
+    const rest = n.all.filter((t) => !own.has(t));
+    let best: Job | undefined;
+    let bestHits = 0;
+    for (const job of jobs) {
+      let hits = 0;
+      for (const p of ix.contextPhrases.get(job) ?? []) if (containsPhrase(rest, p)) hits++;
+      if (hits > bestHits) { best = job; bestHits = hits; }
+    }
+    const decided = best !== undefined;
+    if (!best) best = ix.defaultFor.get(key) ?? jobs[0];
+    return { job: best, decided, others: jobs.filter((j) => j !== best) };
+  }
+
+  function build(
+    ix: JobIndex, n: NormalizedTitle, opts: ResolveOptions | undefined, rome: string, confidence: number,
+    method: JobResolution['method'], entry: Entry, alternatives: JobAlternative[],
+  ): JobResolution {
+    const seen = new Set([rome]);
+    const alts: JobAlternative[] = [];
+    for (const a of alternatives) {
+      if (seen.has(a.rome) || alts.length >= MAX_ALTERNATIVES) continue;
+      seen.add(a.rome);
+      alts.push(Object.freeze(a));
+    }
+    // Mappings the referential keeps as unofficial alternatives for this very term.
+    for (const job of ix.alternativeTerms.get(sortedKey(n.tokens)) ?? []) {
+      if (seen.has(job.rome) || alts.length >= MAX_ALTERNATIVES) continue;
+      seen.add(job.rome);
+      alts.push(Object.freeze({ rome: job.rome, label: ficheLabel(ix, job.rome), confidence: round(confidence * 0.5), verified: false }));
+    }
+    const result: JobResolution = {
+      rome,
+      label: ficheLabel(ix, rome),
+      inSector: inSector(ix, rome, n, opts),
+      confidence: round(confidence),
+      method,
+      matched: entry.text,
+      alternatives: Object.freeze(alts) as JobAlternative[],
+      romeVersion: ROME_VERSION,
+      referentialVersion: referential.version,
+    };
+    if (entry.kind === Kind.Appellation || entry.kind === Kind.Abbreviation) result.appellation = entry.appellation;
+    return Object.freeze(result);
+  }
+
+  /** Resolves a set of equally exact entries: ambiguity routing, then the official file first. */
+  function fromExact(ix: JobIndex, n: NormalizedTitle, opts: ResolveOptions | undefined, hits: number[], confidence: number): JobResolution {
+    const amb = hits.find((e) => ix.entries[e].ambiguousKey !== undefined);
+    if (amb !== undefined) {
+      const key = ix.entries[amb].ambiguousKey!;
+      const r = route(ix, key, n);
+      if (r.job) {
+        const entry = hits.map((e) => ix.entries[e]).find((x) => x.rome === r.job!.rome) ?? ix.entries[amb];
+        const alts = r.others.map((j) => ({ rome: j.rome, label: ficheLabel(ix, j.rome), confidence: round(confidence * (r.decided ? 0.3 : 0.5)) }));
+        for (const e of hits) alts.push({ rome: ix.entries[e].rome, label: ficheLabel(ix, ix.entries[e].rome), confidence: round(confidence * 0.5) });
+        return build(ix, n, opts, r.job.rome, confidence * (r.decided ? 0.95 : 0.85), 'synonym', entry, alts);
+      }
+    }
+    const ordered = hits.map((e) => ix.entries[e]).sort((a, b) => {
+      const official = Number(b.kind === Kind.Appellation) - Number(a.kind === Kind.Appellation);
+      return official || KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.rome < b.rome ? -1 : a.rome > b.rome ? 1 : 0);
+    });
+    const top = ordered[0];
+    const alts = ordered.slice(1).map((x) => ({ rome: x.rome, label: ficheLabel(ix, x.rome), confidence: round(confidence * 0.5) }));
+    return build(ix, n, opts, top.rome, confidence, top.kind === Kind.Synonym ? 'synonym' : 'exact', top, alts);
+  }
+
+  function fromTokens(ix: JobIndex, n: NormalizedTitle, opts: ResolveOptions | undefined): JobResolution | null {
+    let hard = 0;
+    let fuzzyUsed = false;
+    let count = 0;
+    const queryIds: number[] = [];
+    const soft: boolean[] = [];
+    for (let i = 0; i < n.tokens.length; i++) {
+      const stem = n.tokens[i];
+      let id = ix.tokenIds.get(stem) ?? -1;
+      if (id < 0 && n.typedLengths[i] >= FUZZY_MIN_LENGTH) {
+        id = ix.fuzzy(stem);
+        if (id >= 0) fuzzyUsed = true;
+      }
+      if (id < 0 || queryIds.includes(id)) continue;
+      queryIds.push(id);
+      const isSoft = SOFT_TOKENS.has(ix.tokenText[id]);
+      soft.push(isSoft);
+      if (!isSoft) hard += ix.idf[id];
+    }
+    if (queryIds.length === 0) return null;
+    for (let q = 0; q < queryIds.length; q++) {
+      const id = queryIds[q];
+      const w = ix.idf[id];
+      const post = ix.postings[id];
+      for (let p = 0; p < post.length; p++) {
+        const e = post[p];
+        if (acc[e] === 0) touched[count++] = e;
+        acc[e] += w;
+        if (soft[q]) softAcc[e] += w;
+      }
+    }
+    const scored: Scored[] = [];
+    for (let i = 0; i < count; i++) {
+      const e = touched[i];
+      const m = acc[e];
+      const q = hard + softAcc[e];
+      const score = q > 0 ? m / (q + ix.entries[e].weight - m) : 0;
+      // Only soft words in common (e.g. "nuit") name no job.
+      if (m - softAcc[e] > 0) scored.push({ entry: e, score });
+      acc[e] = 0;
+      softAcc[e] = 0;
+    }
+    if (scored.length === 0) return null;
+    scored.sort((a, b) => {
+      const ea = ix.entries[a.entry];
+      const eb = ix.entries[b.entry];
+      return b.score - a.score || KIND_RANK[ea.kind] - KIND_RANK[eb.kind] || ea.weight - eb.weight || a.entry - b.entry;
+    });
+    const best = scored[0];
+    const penalty = fuzzyUsed ? 0.9 : 1;
+    const confidence = best.score * 0.95 * penalty;
+    if (confidence < minConfidence) return null;
+    const bestEntry = ix.entries[best.entry];
+    const alts: JobAlternative[] = [];
+    const seen = new Set<string>([bestEntry.rome]);
+    for (const s of scored) {
+      if (s.score < best.score * ALTERNATIVE_RATIO || alts.length >= MAX_ALTERNATIVES) break;
+      const rome = ix.entries[s.entry].rome;
+      if (seen.has(rome)) continue;
+      seen.add(rome);
+      alts.push({ rome, label: ficheLabel(ix, rome), confidence: round(s.score * 0.95 * penalty) });
+    }
+    if (bestEntry.ambiguousKey !== undefined) {
+      const r = route(ix, bestEntry.ambiguousKey, n);
+      if (r.job && r.job.rome !== bestEntry.rome) {
+        alts.unshift({ rome: bestEntry.rome, label: ficheLabel(ix, bestEntry.rome), confidence: round(confidence * 0.5) });
+        return build(ix, n, opts, r.job.rome, confidence, fuzzyUsed ? 'fuzzy' : 'tokens', bestEntry, alts);
+      }
+    }
+    return build(ix, n, opts, bestEntry.rome, confidence, fuzzyUsed ? 'fuzzy' : 'tokens', bestEntry, alts);
+  }
+
+  function resolveNormalized(n: NormalizedTitle, opts: ResolveOptions | undefined): JobResolution | null {
+    const ix = getIndex();
+    if (n.all.length === 0) return null;
+    const full = ix.fullKeys.get(sortedKey(n.all));
+    if (full) return fromExact(ix, n, opts, full, 1);
+    if (n.tokens.length > 0) {
+      const core = ix.coreKeys.get(sortedKey(n.tokens));
+      if (core) {
+        // Entries whose own key needs no context word come first ("chef de cuisine" alone is the
+        // official G1601, not the "chef de cuisine EHPAD" synonym).
+        const plain = core.filter((e) => !ix.entries[e].contextual);
+        return fromExact(ix, n, opts, plain.length > 0 ? plain : core, 0.97);
+      }
+    }
+    return fromTokens(ix, n, opts);
+  }
+
+  function resolveJobTitle(text: string, opts?: ResolveOptions): JobResolution | null {
+    const n = normalizeTitle(typeof text === 'string' ? text : '');
+    // The key holds what the result depends on: every folded word, the option, and which words
+    // were typed long enough to be corrected.
+    let key = opts?.sectorContext === true ? '1' : '0';
+    for (let i = 0; i < n.tokens.length; i++) key += n.typedLengths[i] >= FUZZY_MIN_LENGTH ? '*' : '.';
+    key += n.all.join(' ');
+    if (cacheLimit > 0) {
+      const hit = cache.get(key);
+      if (hit !== undefined) return hit;
+    }
+    const result = resolveNormalized(n, opts);
+    if (cacheLimit > 0) {
+      if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as string);
+      cache.set(key, result);
+    }
+    return result;
+  }
+
+  function resolveCertification(text: string): CertificationResolution | null {
+    if (!certIndex) certIndex = new CertIndex(referential.certifications);
+    const tokens = certTokens(typeof text === 'string' ? text : '');
+    const key = tokens.join(' ');
+    if (cacheLimit > 0 && certCache.has(key)) return certCache.get(key)!;
+    const result = certIndex.resolve(tokens, minConfidence, referential.version);
+    if (cacheLimit > 0) {
+      if (certCache.size >= cacheLimit) certCache.delete(certCache.keys().next().value as string);
+      certCache.set(key, result);
+    }
+    return result;
+  }
+
+  return {
+    resolveJobTitle,
+    resolveCertification,
+    get cacheSize() { return cache.size; },
+    clearCache() { cache.clear(); certCache.clear(); },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Certifications: a small index over codes, labels and aliases of the referential.
+
+const CERT_STOPWORDS = new Set([
+  'd', 'la', 'le', 'les', 'l', 'en', 'a', 'au', 'aux', 'et', 'du', 'des', 'of', 'obtenu', 'obtenue', 'option',
+  'niveau', 'annee', 'session', 'validation', 'valide', 'h', 'heure', 'e', 'f', 'x', 's',
+]);
+
+/** Folds a certification line: "Diplôme d'État d'Aide-Soignant" → ["de", "aide", "soignant"]. */
+export function certTokens(text: string): string[] {
+  let s = stripGenderMarkers(foldText(text));
+  s = s.replace(/_/g, ' ');
+  s = s.replace(/\bdiplome\s+d\s*'?\s*etat\b/g, ' de ');
+  s = s.replace(/\bdiplome\s+etat\b/g, ' de ');
+  s = s.replace(/\btitres?\s+pro(fessionnel)?s?\b/g, ' tp ');
+  s = s.replace(/\bbaccalaureat\s+professionnel\b/g, ' bac pro ');
+  s = s.replace(/\bbaccalaureat\b/g, ' bac ');
+  s = s.replace(/\bmention\s+complementaire\b/g, ' mc ');
+  s = s.replace(/\b(19|20)\d\d\b/g, ' ');
+  s = s.replace(/'/g, ' ').replace(/[^a-z0-9]+/g, ' ');
+  const out: string[] = [];
+  for (const w of s.split(' ')) {
+    if (w.length === 0 || CERT_STOPWORDS.has(w)) continue;
+    // "de" counts only as the "diplôme d'État" marker at the start of a line.
+    if (w === 'de' && out.length > 0) continue;
+    out.push(stemToken(w));
+  }
+  return out;
+}
+
+interface CertEntry { cert: Certification; tokens: string[]; weight: number }
+
+class CertIndex {
+  readonly entries: CertEntry[] = [];
+  readonly exact = new Map<string, CertEntry[]>();
+  readonly df = new Map<string, number>();
+  readonly postings = new Map<string, CertEntry[]>();
+  readonly vocabulary: string[] = [];
+
+  constructor(certifications: readonly Certification[]) {
+    for (const cert of certifications) {
+      const forms = [cert.code, cert.label, ...cert.aliases];
+      for (const f of forms) {
+        const tokens = [...new Set(certTokens(f))];
+        if (tokens.length === 0) continue;
+        const entry: CertEntry = { cert, tokens, weight: 0 };
+        this.entries.push(entry);
+        push(this.exact, sortedKey(tokens), entry);
+        for (const t of tokens) push(this.postings, t, entry);
+      }
+    }
+    for (const [t, list] of this.postings) {
+      this.df.set(t, list.length);
+      this.vocabulary.push(t);
+    }
+    for (const e of this.entries) e.weight = e.tokens.reduce((w, t) => w + this.idf(t), 0);
+  }
+
+  idf(t: string): number {
+    const df = this.df.get(t);
+    return df ? Math.log(1 + this.entries.length / df) : 0;
+  }
+
+  resolve(tokens: string[], minConfidence: number, version: string): CertificationResolution | null {
+    if (tokens.length === 0) return null;
+    const exact = this.exact.get(sortedKey(tokens));
+    const scores = new Map<Certification, number>();
+    if (exact) {
+      for (const e of exact) scores.set(e.cert, 1);
+    } else {
+      const query: string[] = [];
+      for (const raw of new Set(tokens)) {
+        let t = raw;
+        if (!this.df.has(t) && t.length >= FUZZY_MIN_LENGTH) {
+          const near = this.vocabulary.filter((v) => Math.abs(v.length - t.length) <= 1 && distance(v, t) === 1).sort();
+          if (near.length > 0) t = near[0];
+        }
+        if (this.df.has(t) && !query.includes(t)) query.push(t);
+      }
+      if (query.length === 0) return null;
+      const q = query.reduce((w, t) => w + this.idf(t), 0);
+      const matched = new Map<CertEntry, number>();
+      for (const t of query) for (const e of this.postings.get(t) ?? []) matched.set(e, (matched.get(e) ?? 0) + this.idf(t));
+      for (const [e, m] of matched) {
+        const s = (m / (q + e.weight - m)) * 0.95;
+        if (s > (scores.get(e.cert) ?? 0)) scores.set(e.cert, s);
+      }
+    }
+    const ranked = [...scores].sort((a, b) => b[1] - a[1] || (a[0].code < b[0].code ? -1 : 1));
+    if (ranked.length === 0 || ranked[0][1] < minConfidence) return null;
+    const [best, score] = ranked[0];
+    const alternatives = ranked.slice(1)
+      .filter(([, s]) => s >= score * ALTERNATIVE_RATIO)
+      .slice(0, MAX_ALTERNATIVES)
+      .map(([c, s]) => Object.freeze({ code: c.code, label: c.label, confidence: round(s) }));
+    return Object.freeze({
+      code: best.code, label: best.label, confidence: round(score),
+      alternatives: Object.freeze(alternatives) as CertificationAlternative[], referentialVersion: version,
+    });
+  }
+}
+
+let defaultResolver: Resolver | undefined;
+const getDefault = (): Resolver => (defaultResolver ??= createResolver(defaultReferential));
+
+/**
+ * Resolves a free-text job title to its ROME v3 fiche, with the built-in referential.
+ * Returns null only when nothing is confident.
+ *
+ * @example
+ * resolveJobTitle('Aide soignant(e) de nuit H/F – CDI 80 %') // { rome: 'J1501', inSector: true, … }
+ * resolveJobTitle('commis de cuisine')?.inSector              // false (G1602 needs a sector context)
+ * resolveJobTitle('cuisinier en EHPAD')?.inSector             // true
+ */
+export function resolveJobTitle(text: string, options?: ResolveOptions): JobResolution | null {
+  return getDefault().resolveJobTitle(text, options);
+}
+
+/**
+ * Resolves a certification line ("DE AES", "titre pro ADVF") to a certification code of the
+ * built-in referential.
+ *
+ * @example
+ * resolveCertification("diplome d'etat d'aide soignante")?.code // 'DEAS'
+ */
+export function resolveCertification(text: string): CertificationResolution | null {
+  return getDefault().resolveCertification(text);
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { createResolver } from '../../src/referential/resolve.js';
+import { defaultReferential } from '../../src/referential/index.js';
+import { romeAppellations } from '../../src/referential/rome/index.js';
+import { readFixture } from './fixtures.js';
+
+const resolver = createResolver(defaultReferential);
+const pct = (n: number, d: number): string => `${((100 * n) / d).toFixed(1)} %`;
+
+describe('accuracy on the labelled sets', () => {
+  it('sector titles: ≥ 95 % top-1 (fiche, and inSector where the fixture gives it)', () => {
+    const rows = readFixture('titles-sector.tsv');
+    expect(rows.length).toBeGreaterThanOrEqual(300);
+    const misses: string[] = [];
+    let inSectorChecked = 0;
+    let inSectorRight = 0;
+    for (const [title, rome, inSector] of rows) {
+      const r = resolver.resolveJobTitle(title);
+      let ok = r?.rome === rome;
+      if (inSector === '1' || inSector === '0') {
+        inSectorChecked++;
+        const right = (r?.inSector ?? false) === (inSector === '1');
+        if (right) inSectorRight++;
+        ok &&= right;
+      }
+      if (!ok) misses.push(`${title} → ${r ? `${r.rome} inSector=${r.inSector}` : 'null'} (expected ${rome} ${inSector ?? ''})`);
+    }
+    const right = rows.length - misses.length;
+    console.log(`sector titles: ${right}/${rows.length} = ${pct(right, rows.length)} top-1; inSector ${inSectorRight}/${inSectorChecked}`);
+    if (misses.length) console.log(`sector misses:\n  ${misses.join('\n  ')}`);
+    expect(right / rows.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('certification lines: ≥ 95 % top-1', () => {
+    const rows = readFixture('titles-certifications.tsv');
+    expect(rows.length).toBeGreaterThanOrEqual(60);
+    const misses: string[] = [];
+    for (const [text, code] of rows) {
+      const r = resolver.resolveCertification(text);
+      if (r?.code !== code) misses.push(`${text} → ${r?.code ?? 'null'} (expected ${code})`);
+    }
+    const right = rows.length - misses.length;
+    console.log(`certifications: ${right}/${rows.length} = ${pct(right, rows.length)} top-1`);
+    if (misses.length) console.log(`certification misses:\n  ${misses.join('\n  ')}`);
+    expect(right / rows.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('out-of-sector titles never resolve to a sector job', () => {
+    const rows = readFixture('titles-out.tsv');
+    expect(rows.length).toBeGreaterThanOrEqual(300);
+    const falsePositives: string[] = [];
+    let exact = 0;
+    let nulls = 0;
+    for (const [title, rome] of rows) {
+      const r = resolver.resolveJobTitle(title);
+      if (r === null) nulls++;
+      else if (r.rome === rome) exact++;
+      if (r?.inSector) falsePositives.push(`${title} → ${r.rome} (${r.matched})`);
+    }
+    console.log(
+      `out-of-sector: ${falsePositives.length}/${rows.length} resolved in sector (${pct(falsePositives.length, rows.length)}); ` +
+      `exact fiche ${exact}/${rows.length} = ${pct(exact, rows.length)}; null ${nulls}`,
+    );
+    if (falsePositives.length) console.log(`false positives:\n  ${falsePositives.join('\n  ')}`);
+    expect(falsePositives).toEqual([]);
+  });
+
+  it('every official appellation of a sector fiche resolves to its own fiche', () => {
+    const sectorJobs = defaultReferential.jobs.filter((j) => j.inSector !== false);
+    const core = new Set(sectorJobs.filter((j) => j.core).map((j) => j.rome));
+    const shared = new Set(sectorJobs.filter((j) => !j.core).map((j) => j.rome));
+    const wrong: string[] = [];
+    let n = 0;
+    for (const a of romeAppellations()) {
+      if (!core.has(a.rome) && !shared.has(a.rome)) continue;
+      n++;
+      const r = resolver.resolveJobTitle(a.label);
+      if (r?.rome !== a.rome || (core.has(a.rome) && !r.inSector)) {
+        wrong.push(`${a.label} (${a.rome}) → ${r ? `${r.rome} inSector=${r.inSector}` : 'null'}`);
+      }
+    }
+    console.log(`sector appellations: ${n - wrong.length}/${n} resolve to their own fiche`);
+    expect(n).toBeGreaterThan(150);
+    expect(wrong).toEqual([]);
+  });
+});

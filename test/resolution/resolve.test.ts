@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createResolver, resolveCertification, resolveJobTitle } from '../../src/referential/resolve.js';
+import { defaultReferential } from '../../src/referential/index.js';
+import type { Referential } from '../../src/referential/types.js';
+import { romeAppellations, romeFiches } from '../../src/referential/rome/index.js';
+
+describe('ROME v3 data', () => {
+  it('holds the 532 fiches and the 11 061 appellations', () => {
+    expect(romeFiches().size).toBe(532);
+    expect(romeFiches().get('K1302')).toBe('Assistance auprès d\'adultes');
+    expect(romeAppellations()).toHaveLength(11_061);
+    expect(romeAppellations().find((a) => a.code === '11456')).toEqual({ code: '11456', rome: 'K1302', label: 'Auxiliaire de Vie Sociale -AVS-' });
+  });
+});
+
+describe('resolveJobTitle', () => {
+  it('resolves the ad examples of the brief', () => {
+    expect(resolveJobTitle('Aide soignant(e) de nuit H/F – CDI 80 %')).toMatchObject({ rome: 'J1501', inSector: true, romeVersion: 'v3' });
+    expect(resolveJobTitle('auxilaire de vie secteur Alençon')).toMatchObject({ rome: 'K1302', inSector: true });
+    expect(resolveJobTitle('AES en MAS')).toMatchObject({ rome: 'K1301', inSector: true });
+    expect(resolveJobTitle('ASH')).toMatchObject({ rome: 'J1301' });
+  });
+
+  it('shared fiches are in the sector only with a sector context', () => {
+    expect(resolveJobTitle('commis de cuisine')).toMatchObject({ rome: 'G1602', inSector: false });
+    expect(resolveJobTitle('cuisinier en EHPAD')).toMatchObject({ rome: 'G1602', inSector: true });
+    expect(resolveJobTitle('commis de cuisine', { sectorContext: true })).toMatchObject({ rome: 'G1602', inSector: true });
+    expect(resolveJobTitle('agent de propreté en maison de retraite')).toMatchObject({ rome: 'K2204', inSector: true });
+  });
+
+  it('a title outside the sector resolves to its own fiche, out of the sector', () => {
+    expect(resolveJobTitle('développeur web')).toMatchObject({ rome: 'M1805', inSector: false });
+    expect(resolveJobTitle('Comptable H/F - CDI - Lyon')).toMatchObject({ rome: 'M1203', inSector: false });
+    expect(resolveJobTitle('vendeuse en boulangerie')?.inSector).toBe(false);
+  });
+
+  it('AVS: home care by default, school with a school context', () => {
+    const plain = resolveJobTitle('AVS');
+    expect(plain?.rome).toBe('K1302');
+    expect(plain?.alternatives.map((a) => a.rome)).toContain('K2104');
+    expect(resolveJobTitle('AVS à domicile')?.rome).toBe('K1302');
+    const school = resolveJobTitle('AVS en école primaire');
+    expect(school).toMatchObject({ rome: 'K2104', inSector: false });
+    expect(school?.alternatives.map((a) => a.rome)).toContain('K1302');
+    expect(resolveJobTitle('AVS collège ULIS')?.rome).toBe('K2104');
+  });
+
+  it('"aide à domicile": the official file (K1304) decides, K1302 is an unverified alternative', () => {
+    const r = resolveJobTitle('Aide à domicile H/F');
+    expect(r?.rome).toBe('K1304');
+    expect(r?.alternatives.find((a) => a.rome === 'K1302')).toBeDefined();
+  });
+
+  it('does not correct short words, corrects one letter in long words', () => {
+    // "vente" must not become "verte": no edit on words under 8 letters.
+    expect(resolveJobTitle('auxilaire de vie')?.method).toBe('fuzzy');
+    expect(resolveJobTitle('xqzwv')).toBeNull();
+    expect(resolveJobTitle('')).toBeNull();
+    expect(resolveJobTitle('H/F CDI 35h')).toBeNull();
+  });
+
+  it('carries versions and alternatives in the result', () => {
+    const r = resolveJobTitle('cuisinier');
+    expect(r).toMatchObject({ romeVersion: 'v3', referentialVersion: defaultReferential.version });
+    expect(Array.isArray(r?.alternatives)).toBe(true);
+  });
+
+  it('works with an extended referential', () => {
+    const extended: Referential = {
+      ...defaultReferential,
+      version: 'test-extended',
+      jobs: [
+        ...defaultReferential.jobs,
+        {
+          rome: 'K2503', label: 'Veilleur', synonyms: ['veilleur de résidence'], sector: 'etablissement', core: true,
+          diploma: 'NONE', source: 'test', verified: false,
+        },
+      ],
+    };
+    const r = createResolver(extended).resolveJobTitle('Veilleur de résidence');
+    expect(r).toMatchObject({ rome: 'K2503', inSector: true, referentialVersion: 'test-extended' });
+  });
+
+  it('bounds its cache', () => {
+    const small = createResolver(defaultReferential, { cacheSize: 3 });
+    for (const t of ['aide soignante', 'infirmier', 'ASH', 'AES', 'AVS']) small.resolveJobTitle(t);
+    expect(small.cacheSize).toBe(3);
+    small.clearCache();
+    expect(small.cacheSize).toBe(0);
+  });
+});
+
+describe('resolveCertification', () => {
+  it('reads diploma lines', () => {
+    expect(resolveCertification('DE AES')?.code).toBe('DEAES');
+    expect(resolveCertification("diplome d'etat d'aide soignante")?.code).toBe('DEAS');
+    expect(resolveCertification('titre pro ADVF')?.code).toBe('TP_ADVF');
+    expect(resolveCertification('zzzz')).toBeNull();
+  });
+});
