@@ -120,8 +120,8 @@ export function suggest(l: Lookup, code: string): string[] {
       if (d === 2 && isAdjacentSwap(n, cn)) d = 1;
       if (d > limit) {
         const shorter = Math.min(n.length, cn.length);
-        // "ADVF" for TP_ADVF, "AES" for DEAES: a containment counts as one edit.
-        if (shorter >= 3 && (cn.includes(n) || n.includes(cn))) d = 1;
+        // "ADVF" for TP_ADVF, "AES" for DEAES, "B1" for DEAES_B1: a containment counts as one edit.
+        if ((shorter >= 3 && (cn.includes(n) || n.includes(cn))) || (n.length >= 2 && cn.endsWith(n))) d = 1;
         // no_nights for no_night_work: a long shared prefix, ranked last.
         else if (commonPrefix(n, cn) >= Math.max(4, Math.ceil(0.75 * shorter))) d = limit;
       }

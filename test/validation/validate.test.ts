@@ -408,3 +408,23 @@ describe('validateBatch: nasty inputs, each with its path and code', () => {
     expect(() => validateBatch('candidates' as 'candidate', [], opts)).toThrow(TypeError);
   });
 });
+
+describe('with the built-in referential', () => {
+  it('suggests the canonical code for common slips', () => {
+    const suggestionsFor = (qualification: Record<string, unknown>) => {
+      const c = { ...candidate(), qualifications: [qualification], skills: undefined, restrictions: undefined };
+      return issuesOf(() => parseCandidate(c)).map((i) => [i.code, i.path, i.suggestions]);
+    };
+    expect(suggestionsFor({ code: 'DEAEZ' })).toEqual([['unknown_code', 'qualifications[0].code', ['DEAES']]]);
+    expect(suggestionsFor({ code: 'deas' })).toEqual([['unknown_code', 'qualifications[0].code', ['DEAS']]]);
+    expect(suggestionsFor({ code: 'ADVF' })).toEqual([['unknown_code', 'qualifications[0].code', ['TP_ADVF']]]);
+    expect(suggestionsFor({ code: 'DEAES', blocks: ['B1'] })).toEqual([
+      ['unknown_block', 'qualifications[0].blocks[0]', ['DEAES_B1']],
+    ]);
+  });
+
+  it('accepts any ROME v3 fiche for past experience, not only sector jobs', () => {
+    const c = { ...candidate(), experience: [{ rome: 'D1505', months: 24 }], skills: ['toilette'], restrictions: [] };
+    expect(parseCandidate(c).experience[0].rome).toBe('D1505');
+  });
+});
