@@ -7,6 +7,18 @@ import { categories } from './data/categories.js';
 import { adaptations, physicalDemands, restrictions, skills, structureKinds } from './data/vocabulary.js';
 
 export type * from './types.js';
+export { ANY_CERTIFICATION } from './types.js';
+export { compileReferential, foldTerm, type CompiledReferential, type UnitRef } from './lookup.js';
+export {
+  extendReferential,
+  checkReferentialIntegrity,
+  checkReferentialShape,
+  ReferentialError,
+  REFERENTIAL_ISSUE_CODES,
+  type ReferentialExtension,
+  type ReferentialIssue,
+  type ReferentialIssueCode,
+} from './extend.js';
 
 /** The built-in referential (REFERENCE.md, ROME v3). */
 export const defaultReferential: Referential = {

@@ -94,8 +94,11 @@ export interface Certification extends Provenance {
   monthsRange?: { min: number; max: number };
   /** Range of total hours when sources only give one (TP ADVF ≈ 700–900 h [U]). */
   hoursRange?: { min: number; max: number };
-  /** Hours outside the blocs (DEAS: API, TPG, suivi des apprentis). */
-  extraHours?: { label: string; hours: number }[];
+  /**
+   * Hours outside the blocs: `inTheory` when counted in `theoryHours` (DEAS: API, TPG, suivi des
+   * apprentis), otherwise added on top of theory + practice (DEAES: AFGSU 2).
+   */
+  extraHours?: { label: string; hours: number; inTheory: boolean }[];
   certifier?: string;
   rncp?: { code: string; validFrom?: string; validTo?: string; predecessors: string[] } & Provenance;
   vae: boolean | 'unknown';
