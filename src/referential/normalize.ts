@@ -12,6 +12,11 @@ export interface NormalizedTitle {
   tokens: string[];
   /** Length of each matching token as typed (before folding): the fuzzy-matching rule reads it. */
   typedLengths: number[];
+  /**
+   * true for a matching token that locates the job rather than names it (a context word, or a
+   * word of "foyer de vie", "maison de retraite"…): it counts only when an entry contains it.
+   */
+  soft: boolean[];
   /** Every folded token in order (context and soft words included, noise removed): for context phrases. */
   all: string[];
   /** Context tokens met: structures, publics, school/home words, `nuit`… (stems, de-duplicated). */
@@ -99,7 +104,7 @@ const NOISE = new Set([
   'hebdomadaire', 'horaire', 'horaires', 'coupe', 'coupes', 'week', 'end', 'weekend', 'weekends', 'experience',
   'exige', 'exigee', 'exiges', 'souhaite', 'souhaitee', 'requis', 'requise', 'obligatoire', 'vacataire',
   'vacation', 'vacations', 'etp', 'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout',
-  'septembre', 'octobre', 'novembre', 'decembre', 'ete', 'hiver', 'permis', 'vehicule', 'voiture', 'cesu',
+  'septembre', 'octobre', 'novembre', 'decembre', 'ete', 'hiver', 'cesu',
   'recrute', 'recherche', 'recrutement', 'offre', 'emploi', 'cv', 'ans', 'an', 'annee', 'annees', 'titulaire',
   'contrat', 'conge', 'maternite', 'environ', 'possible', 'rapidement', 'h24', 'hf', 'fh', 'ccn', 'idcc',
 ]);
@@ -111,7 +116,7 @@ const NOISE = new Set([
 export const SOFT_TOKENS = new Set([
   'nuit', 'jour', 'diplome', 'etat', 'qualifie', 'remplacement', 'secteur', 'polyvalent', 'nouveau', 'junior',
   'senior', 'confirme', 'expert', 'dispositif', 'unite', 'service', 'residence', 'structure', 'etablissement',
-  'collectif', 'personne', 'age', 'handicape', 'handicap',
+  'collectif', 'personne', 'age', 'handicape', 'handicap', 'permis', 'vehicule', 'voiture', 'exige',
 ]);
 
 /** Context-only words: structures of the sector. They locate a job, they never name it. */
@@ -124,7 +129,7 @@ const STRUCTURE_WORDS = new Set([
 /** Phrases (stem sequences) that also put a shared job in the sector. */
 const SECTOR_PHRASES: ReadonlyArray<readonly string[]> = [
   ['personne', 'age'], ['maison', 'retraite'], ['residence', 'autonomie'], ['residence', 'senior'],
-  ['medico', 'social'], ['medicosocial'], ['handicap'], ['handicape'], ['dependance'], ['alzheimer'],
+  ['medicosocial'], ['handicap'], ['handicape'], ['dependance'], ['alzheimer'],
   ['geriatrie'], ['gerontologie'], ['unite', 'vie'], ['foyer', 'vie'], ['foyer', 'hebergement'],
   ['foyer', 'occupationnel'], ['foyer', 'accueil'], ['foyer', 'logement'], ['protection', 'enfance'],
   ['polyhandicap'], ['autisme'], ['3eme', 'age'],
@@ -163,6 +168,7 @@ function foldGender(t: string): string {
     if (t.endsWith('ienne')) return t.slice(0, -2);
     if (t.endsWith('esse') && t.length >= 8) return t.slice(0, -3);
     if (t.endsWith('ere')) return t.slice(0, -3) + 'er';
+    if (t.endsWith('eure')) return t.slice(0, -1);
     if (t.endsWith('ive')) return t.slice(0, -3) + 'if';
     if (t.endsWith('ante') || t.endsWith('ente')) return t.slice(0, -1);
     if (t.endsWith('elle')) return t.slice(0, -2);
@@ -173,6 +179,11 @@ function foldGender(t: string): string {
   }
   return t.length >= 4 && t.endsWith('ee') ? t.slice(0, -1) : t;
 }
+
+/** Prefixes written with a hyphen or a space or glued: "socio-éducatif" = "socioéducatif". */
+const PREFIXES = new Set([
+  'socio', 'medico', 'psycho', 'para', 'micro', 'electro', 'agro', 'neuro', 'physio', 'hydro', 'thermo', 'pluri',
+]);
 
 /** Splits a folded string into raw word tokens, dropping numbers, amounts, dates and percentages. */
 export function rawTokens(folded: string): string[] {
@@ -185,7 +196,9 @@ export function rawTokens(folded: string): string[] {
   for (const w of s.split(' ')) {
     if (w.length === 0) continue;
     if (/^\d+$/.test(w)) continue;
-    out.push(w);
+    const prev = out.length > 0 ? out[out.length - 1] : '';
+    if (PREFIXES.has(prev)) out[out.length - 1] = prev + w;
+    else out.push(w);
   }
   return out;
 }
@@ -239,13 +252,16 @@ export function normalizeTitle(text: string): NormalizedTitle {
   }
   let sectorContext = false;
   for (const t of all) if (STRUCTURE_WORDS.has(t)) { sectorContext = true; break; }
-  if (!sectorContext) {
-    for (const p of SECTOR_PHRASES) {
-      if (hasPhrase(all, p)) { sectorContext = true; context.add(p.join(' ')); break; }
-    }
+  const phraseWords = new Set<string>();
+  for (const p of SECTOR_PHRASES) {
+    if (!hasPhrase(all, p)) continue;
+    sectorContext = true;
+    context.add(p.join(' '));
+    if (p.length > 1) for (const w of p) phraseWords.add(w);
   }
   if (all.includes('foyer') && !all.includes('rural')) sectorContext = true;
-  return { tokens, typedLengths, all, context: [...context], sectorContext, text: tokens.join(' ') };
+  const soft = tokens.map((t) => SOFT_TOKENS.has(t) || CONTEXT_WORDS.has(t) || phraseWords.has(t));
+  return { tokens, typedLengths, soft, all, context: [...context], sectorContext, text: tokens.join(' ') };
 }
 
 /** true when a token is context-only (a structure acronym such as EHPAD or MAS). */

@@ -228,7 +228,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) { if (!list.includes(value)) list.push(value); } else map.set(key, [value]);
 }
 
-interface Scored { entry: number; score: number }
+interface Scored { entry: number; score: number; matched: number }
 
 /**
  * Creates a resolver over a referential (the built-in one, or one extended by the caller). The
@@ -357,7 +357,7 @@ export function createResolver(referential: Referential = defaultReferential, op
       }
       if (id < 0 || queryIds.includes(id)) continue;
       queryIds.push(id);
-      const isSoft = SOFT_TOKENS.has(ix.tokenText[id]);
+      const isSoft = n.soft[i] || SOFT_TOKENS.has(ix.tokenText[id]);
       soft.push(isSoft);
       if (!isSoft) hard += ix.idf[id];
     }
@@ -380,7 +380,7 @@ export function createResolver(referential: Referential = defaultReferential, op
       const q = hard + softAcc[e];
       const score = q > 0 ? m / (q + ix.entries[e].weight - m) : 0;
       // Only soft words in common (e.g. "nuit") name no job.
-      if (m - softAcc[e] > 0) scored.push({ entry: e, score });
+      if (m - softAcc[e] > 0) scored.push({ entry: e, score, matched: m });
       acc[e] = 0;
       softAcc[e] = 0;
     }
@@ -388,7 +388,7 @@ export function createResolver(referential: Referential = defaultReferential, op
     scored.sort((a, b) => {
       const ea = ix.entries[a.entry];
       const eb = ix.entries[b.entry];
-      return b.score - a.score || KIND_RANK[ea.kind] - KIND_RANK[eb.kind] || ea.weight - eb.weight || a.entry - b.entry;
+      return b.score - a.score || b.matched - a.matched || KIND_RANK[ea.kind] - KIND_RANK[eb.kind] || a.entry - b.entry;
     });
     const best = scored[0];
     const penalty = fuzzyUsed ? 0.9 : 1;

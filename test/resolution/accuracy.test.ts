@@ -46,8 +46,14 @@ describe('accuracy on the labelled sets', () => {
   });
 
   it('out-of-sector titles never resolve to a sector job', () => {
-    const rows = readFixture('titles-out.tsv');
-    expect(rows.length).toBeGreaterThanOrEqual(300);
+    const all = readFixture('titles-out.tsv');
+    expect(all.length).toBeGreaterThanOrEqual(300);
+    // The fixture was drawn from fiches outside the brief's 15 sector fiches, before the
+    // referential added K1403 (responsable de secteur) as a shared sector job: its rows are not
+    // out of the sector by the referential's own definition, so they are left out here.
+    const sectorFiches = new Set(defaultReferential.jobs.filter((j) => j.inSector !== false).map((j) => j.rome));
+    const rows = all.filter(([, rome]) => !sectorFiches.has(rome));
+    console.log(`out-of-sector rows: ${rows.length} (${all.length - rows.length} left out, fiche is a referential sector job)`);
     const falsePositives: string[] = [];
     let exact = 0;
     let nulls = 0;
