@@ -12,7 +12,7 @@ import type { Candidate } from '../schema/candidate.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import type { Category, ContractType, Status, StructureStatus } from '../schema/primitives.js';
 import type { FundingScheme, Referential } from '../referential/types.js';
-import { andList, dayNumber } from './labels.js';
+import { andList, CATEGORY_SHORT_LABELS, dayNumber } from './labels.js';
 
 export type AidOpenedBy = 'vacancy' | 'status' | 'age' | 'category';
 
@@ -74,9 +74,9 @@ export const AID_RULES = {
   FIPHFP: {
     schemes: ['FIPHFP'],
     label: 'Aides du FIPHFP',
-    // REFERENCE.md names the FIPHFP as the public employers' counterpart; its aids are not detailed there.
+    // REFERENCE.md §4 names the FIPHFP as the public employers' counterpart ([S] row); amounts are not given.
     source: 'REFERENCE.md §4 Agefiph / FIPHFP',
-    verified: false,
+    verified: true,
     categories: ['RQTH', 'AAH'],
     employerStatuses: ['public'],
   },
@@ -120,7 +120,10 @@ interface Resolved {
   verified: boolean;
   statuses: readonly Status[];
   categories: readonly Category[];
+  /** 'all' (the referential's default): a listed status and a listed category must both hold when both lists are given. */
+  combine: 'any' | 'all';
   employerStatuses: readonly StructureStatus[] | undefined;
+  contracts: readonly ContractType[] | undefined;
   minAge: number | undefined;
   maxAge: number | undefined;
   ageExceptions: readonly { category: Category; maxAge: number | null }[];
@@ -134,20 +137,36 @@ function resolve(ref: Referential, code: AidCode): Resolved {
     if (scheme) break;
   }
   const e = scheme?.eligibility;
+  // With a scheme, its lists are the truth (a missing list means "not a condition"); the rule
+  // only fills in when the referential has no entry at all. Ages fall back field by field since
+  // the referential may state a route (16–25 for the contrat pro) in its notes only.
   return {
     code,
     label: scheme?.label ?? rule.label,
     source: scheme?.source ?? rule.source,
     // A rule is only as verified as both the scheme entry and our reading of it.
     verified: scheme ? scheme.verified && rule.verified : rule.verified,
-    statuses: e?.statuses ?? rule.statuses ?? [],
-    categories: e?.categories ?? rule.categories ?? [],
-    employerStatuses: e?.employerStatuses ?? rule.employerStatuses,
+    statuses: scheme ? e?.statuses ?? [] : rule.statuses ?? [],
+    categories: scheme ? e?.categories ?? [] : rule.categories ?? [],
+    combine: scheme ? e?.combine ?? 'all' : 'any',
+    employerStatuses: scheme ? e?.employerStatuses : rule.employerStatuses,
+    contracts: e?.contracts,
     minAge: e?.minAge ?? rule.minAge,
     maxAge: e?.maxAge ?? rule.maxAge,
     ageExceptions: e?.ageExceptions ?? rule.ageExceptions ?? [],
   };
 }
+
+/**
+ * Categories that imply being a registered job seeker, for schemes open to `demandeur_emploi`
+ * (POEI, PEC) when the referential lists no category for them.
+ */
+export const JOB_SEEKER_CATEGORIES: Readonly<Partial<Record<Category, { source: string; verified: boolean }>>> = {
+  DELD: { source: 'REFERENCE.md §5.1 DELD (registered in categories A, B or C for ≥1 year)', verified: true },
+  RSA: { source: 'REFERENCE.md §5.1 RSA (automatic registration at France Travail since 1 Jan 2025)', verified: true },
+  // ASS is paid to job seekers whose insurance rights ran out: [K], not stated in REFERENCE.md.
+  ASS: { source: 'allocation de solidarité spécifique (demandeurs d’emploi) [K]', verified: false },
+};
 
 /** Ages a person born in `birthYear` may have during `year` (before / after the birthday). */
 function ageSpan(birthYear: number, year: number): { min: number; max: number } {
@@ -186,25 +205,58 @@ const STATUS_PHRASES: Readonly<Record<Status, string>> = {
   inactif: 'sans activité',
 };
 
-function categoryLabel(ref: Referential, code: Category): string {
-  return ref.categories.find((c) => c.code === code)?.label ?? code;
+function categoryLabel(code: Category): string {
+  return CATEGORY_SHORT_LABELS[code] ?? code;
 }
 
-/** Which of the candidate's facts open a scheme's public: status first (least sensitive), then categories. */
-function publicRoutes(c: Candidate, r: Resolved): { status: Status | undefined; categories: Category[] } {
+interface Routes {
+  /** The candidate's status when it opens the scheme. */
+  status: Status | undefined;
+  /** The candidate's categories that open it (listed ones, or job-seeker ones for job-seeker schemes). */
+  categories: Category[];
+  open: boolean;
+  /** false when the only route rests on an unverified reading (ASS as job seeker). */
+  verified: boolean;
+}
+
+/** Which of the candidate's facts open a scheme's public. */
+function publicRoutes(c: Candidate, r: Resolved): Routes {
+  const own = c.categories ?? [];
   const status = c.status !== undefined && r.statuses.includes(c.status) ? c.status : undefined;
-  const categories = (c.categories ?? []).filter((x) => r.categories.includes(x));
-  return { status, categories };
+  const listed = own.filter((x) => r.categories.includes(x));
+  const implied = r.statuses.includes('demandeur_emploi')
+    ? own.filter((x) => JOB_SEEKER_CATEGORIES[x] !== undefined && !listed.includes(x))
+    : [];
+  const categories = [...listed, ...implied];
+  let open: boolean;
+  if (r.statuses.length > 0 && r.categories.length > 0 && r.combine === 'all') {
+    open = (status !== undefined || implied.length > 0) && listed.length > 0;
+  } else {
+    open = status !== undefined || categories.length > 0;
+  }
+  const verified = status !== undefined || listed.length > 0 || implied.some((x) => JOB_SEEKER_CATEGORIES[x]?.verified);
+  return { status, categories, open, verified };
 }
 
-function routesText(ref: Referential, status: Status | undefined, categories: readonly Category[]): string {
+function routesText(status: Status | undefined, categories: readonly Category[]): string {
   const parts: string[] = [];
   if (status !== undefined) parts.push(STATUS_PHRASES[status]);
-  for (const k of categories) parts.push(categoryLabel(ref, k));
+  for (const k of categories) parts.push(categoryLabel(k));
   return andList(parts);
 }
 
 const NON_MARKET: readonly StructureStatus[] = ['public', 'prive_non_lucratif'];
+
+/** A scheme's employer condition: undefined list = any employer; unknown status = cannot tell. */
+function employerAllowed(r: Resolved, employer: StructureStatus | undefined): Tri {
+  if (r.employerStatuses === undefined) return 'yes';
+  if (employer === undefined) return 'unknown';
+  return r.employerStatuses.includes(employer) ? 'yes' : 'no';
+}
+
+function decision(r: Resolved, verified: boolean, advisorReason: string, employerReason: string, openedBy: AidOpenedBy): AidDecision {
+  return { code: r.code, label: r.label, verified: r.verified && verified, source: r.source, advisorReason, employerReason, openedBy };
+}
 
 /**
  * Aids and the advisory notes they raise, in a fixed order (PEC, Agefiph/FIPHFP, POEI,
@@ -216,40 +268,40 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
   const employer = v.structure.status;
   const type: ContractType = v.contract.type;
   const startYear = Number(v.contract.startDate.slice(0, 4));
+  const own = c.categories ?? [];
 
-  // PEC: non-market employers only; CDI, or CDD of at least 6 months, 20–35 h a week.
+  // PEC: non-market employers only. The hire is a CUI-CAE: a PEC contract, a CDI, or a CDD of at
+  // least 6 months, 20–35 h a week (REFERENCE.md §4).
   {
     const r = resolve(ref, 'PEC');
-    const { status, categories } = publicRoutes(c, r);
-    const open = status !== undefined || categories.length > 0;
-    const allowedEmployers = r.employerStatuses ?? NON_MARKET;
-    const duration: Tri = type === 'CDI' ? 'yes' : type === 'CDD' || type === 'PEC' ? lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6) : 'no';
+    const routes = publicRoutes(c, r);
+    const emp = r.employerStatuses === undefined ? (employer === undefined ? 'unknown' : NON_MARKET.includes(employer) ? 'yes' : 'no') : employerAllowed(r, employer);
+    const duration: Tri = type === 'CDI' ? 'yes'
+      : type === 'CDD' || type === 'PEC' ? lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6) : 'no';
     const hoursOk = v.contract.weeklyHours >= 20 && v.contract.weeklyHours <= 35;
-    if (open && employer === undefined) {
+    if (routes.open && emp === 'unknown') {
       notes.push({
         code: 'employer_status_unknown',
         message: 'Statut juridique de l’employeur non renseigné : l’accès au PEC (employeurs non marchands) reste à vérifier.',
         advisorOnly: true,
       });
-    } else if (open && employer !== undefined && allowedEmployers.includes(employer) && duration !== 'no' && hoursOk) {
+    } else if (routes.open && emp === 'yes' && duration !== 'no' && hoursOk) {
       const cond = duration === 'unknown' ? ' si le contrat dure au moins 6 mois' : '';
-      aids.push({
-        code: r.code,
-        label: r.label,
-        verified: r.verified,
-        source: r.source,
-        advisorReason: `Employeur non marchand et public éligible (${routesText(ref, status, categories)}) : contrat aidé avec tutorat et formation${cond} ; taux d’aide fixé par la région.`,
-        employerReason: `Employeur non marchand : ce recrutement peut relever d’un contrat aidé PEC${cond}, à confirmer avec la plateforme.`,
-        openedBy: status !== undefined ? 'status' : 'category',
-      });
+      aids.push(decision(
+        r,
+        routes.verified,
+        `Employeur non marchand et public éligible (${routesText(routes.status, routes.categories)}) : contrat aidé avec tutorat et formation${cond} ; taux d’aide fixé par la région.`,
+        `Employeur non marchand : ce recrutement peut relever d’un contrat aidé PEC${cond}, à confirmer avec la plateforme.`,
+        routes.status !== undefined ? 'status' : 'category',
+      ));
     }
   }
 
-  // Agefiph (private employers) or FIPHFP (public employers) for a disabled worker (RQTH, AAH).
+  // Agefiph (private employers) or FIPHFP (public employers) for a beneficiary of the employment obligation.
   {
     const agefiph = resolve(ref, 'AGEFIPH');
     const fiphfp = resolve(ref, 'FIPHFP');
-    const held = (c.categories ?? []).filter((x) => agefiph.categories.includes(x) || fiphfp.categories.includes(x));
+    const held = own.filter((x) => agefiph.categories.includes(x) || fiphfp.categories.includes(x));
     if (held.length > 0) {
       if (employer === undefined) {
         notes.push({
@@ -258,67 +310,59 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
           advisorOnly: true,
         });
       } else {
-        const r = (fiphfp.employerStatuses ?? ['public']).includes(employer) ? fiphfp : agefiph;
-        if ((r.employerStatuses ?? []).includes(employer) && held.some((x) => r.categories.includes(x))) {
+        const r = employerAllowed(fiphfp, employer) === 'yes' ? fiphfp : agefiph;
+        const cats = held.filter((x) => r.categories.includes(x));
+        if (employerAllowed(r, employer) === 'yes' && cats.length > 0) {
           const who = employer === 'public' ? 'Employeur public' : 'Employeur privé';
-          aids.push({
-            code: r.code,
-            label: r.label,
-            verified: r.verified,
-            source: r.source,
-            advisorReason: `${who} et candidat·e bénéficiaire de l’obligation d’emploi (${routesText(ref, undefined, held.filter((x) => r.categories.includes(x)))}) : aides à l’embauche, à la formation et à l’adaptation du poste.`,
-            employerReason: '',
-            openedBy: 'category',
-          });
+          aids.push(decision(
+            r,
+            true,
+            `${who} et bénéficiaire de l’obligation d’emploi (${routesText(undefined, cats)}) : aides à l’embauche, à la formation et à l’adaptation du poste.`,
+            '',
+            'category',
+          ));
         }
       }
     }
   }
 
-  // POEI: a job seeker with this offer, on an eligible contract (décret 2024-561).
+  // POEI: a job seeker with this offer, on an eligible contract of at least 6 months (décret 2024-561).
   {
     const r = resolve(ref, 'POEI');
-    const { status, categories } = publicRoutes(c, r);
-    if (status !== undefined || categories.length > 0) {
-      let duration: Tri;
-      if (type === 'CDI') duration = 'yes';
-      else if (type === 'CDD' || type === 'APPRENTISSAGE' || type === 'PROFESSIONNALISATION' || type === 'INTERIM') {
-        duration = lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6);
-      } else duration = 'no';
+    const routes = publicRoutes(c, r);
+    const contracts = r.contracts ?? ['CDI', 'CDD', 'INTERIM', 'APPRENTISSAGE', 'PROFESSIONNALISATION'];
+    if (routes.open && contracts.includes(type)) {
+      const duration: Tri = type === 'CDI' ? 'yes' : lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6);
       if (duration !== 'no') {
         const cond = duration === 'unknown' ? ' si le contrat dure au moins 6 mois' : '';
-        aids.push({
-          code: r.code,
-          label: r.label,
-          verified: r.verified,
-          source: r.source,
-          advisorReason: `Candidat·e ${routesText(ref, status, categories)} et offre précise : formation financée par France Travail avant l’embauche (300 à 600 h selon le cas)${cond}.`,
-          employerReason: `Une formation financée par France Travail avant l’embauche (POEI) est envisageable${cond}, à confirmer avec la plateforme.`,
-          openedBy: status !== undefined ? 'status' : 'category',
-        });
+        aids.push(decision(
+          r,
+          routes.verified,
+          `${routesText(routes.status, routes.categories).replace(/^./, (x) => x.toUpperCase())}, avec cette offre précise : formation financée par France Travail avant l’embauche (300 à 600 h selon le cas)${cond}.`,
+          `Une formation financée par France Travail avant l’embauche (POEI) est envisageable${cond}, à confirmer avec la plateforme.`,
+          routes.status !== undefined ? 'status' : 'category',
+        ));
       }
     }
   }
 
   // Apprenticeship: the contract is one; the age limit (16–29) does not apply with RQTH.
-  if (type === 'APPRENTISSAGE') {
+  if (type === 'APPRENTISSAGE' && employerAllowed(resolve(ref, 'APPRENTISSAGE'), employer) !== 'no') {
     const r = resolve(ref, 'APPRENTISSAGE');
     const fits = ageFits(c, startYear, r.minAge, r.maxAge);
-    const exception = r.ageExceptions.find((x) => (c.categories ?? []).includes(x.category));
+    const exception = r.ageExceptions.find((x) => own.includes(x.category));
     const byException = exception !== undefined && fits !== 'yes' && ageFits(c, startYear, r.minAge, exception.maxAge) === 'yes';
     const limits = `${r.minAge ?? 16}–${r.maxAge ?? 29} ans`;
     if (fits !== 'no' || byException) {
-      aids.push({
-        code: r.code,
-        label: r.label,
-        verified: r.verified,
-        source: r.source,
-        advisorReason: byException
-          ? `Contrat d’apprentissage ouvert sans limite d’âge (${categoryLabel(ref, exception.category)}) ; aide à l’embauche d’un apprenti, montant révisé chaque année.`
+      aids.push(decision(
+        r,
+        true,
+        byException
+          ? `Contrat d’apprentissage ouvert sans limite d’âge (${categoryLabel(exception.category)}) ; aide à l’embauche d’un apprenti, montant révisé chaque année.`
           : `Contrat d’apprentissage${fits === 'unknown' ? ` (limite d’âge ${limits} à vérifier)` : ''} : aide à l’embauche d’un apprenti, montant révisé chaque année.`,
-        employerReason: 'Contrat d’apprentissage : aide de l’État à l’embauche d’un apprenti, montant révisé chaque année.',
-        openedBy: byException ? 'category' : fits === 'yes' && c.birthYear !== undefined ? 'age' : 'vacancy',
-      });
+        'Contrat d’apprentissage : aide de l’État à l’embauche d’un apprenti, montant révisé chaque année.',
+        byException ? 'category' : c.birthYear !== undefined ? 'age' : 'vacancy',
+      ));
     }
     if (!byException && fits === 'unknown') {
       notes.push({
@@ -340,34 +384,48 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
   // Contrat de professionnalisation: 16–25, job seekers of 26 and more, RSA/ASS/AAH; not public employers.
   if (type === 'PROFESSIONNALISATION') {
     const r = resolve(ref, 'PROFESSIONNALISATION');
-    const { status, categories } = publicRoutes(c, r);
+    const routes = publicRoutes(c, r);
     const fits = ageFits(c, startYear, r.minAge, r.maxAge);
-    const employerOk = employer === undefined || (r.employerStatuses ?? []).includes(employer);
-    const openedBy: AidOpenedBy | undefined = status !== undefined ? 'status' : fits === 'yes' ? 'age' : categories.length > 0 ? 'category' : fits === 'unknown' ? 'age' : undefined;
-    if (employer === 'public') {
+    const emp = employerAllowed(r, employer);
+    const ages = `${r.minAge ?? 16}–${r.maxAge ?? 25} ans`;
+    if (emp === 'no') {
       notes.push({
-        code: 'professionalisation_public_employer',
-        message: 'Le contrat de professionnalisation n’est pas ouvert aux employeurs publics.',
+        code: 'professionalisation_employer',
+        message: employer === 'public'
+          ? 'Le contrat de professionnalisation n’est pas ouvert aux employeurs publics.'
+          : 'Le contrat de professionnalisation n’est pas prévu pour ce type d’employeur dans le référentiel.',
         advisorOnly: false,
       });
-    } else if (openedBy !== undefined && employerOk) {
-      const route = status !== undefined || categories.length > 0 ? routesText(ref, status, categories) : fits === 'yes' ? `${r.minAge ?? 16}–${r.maxAge ?? 25} ans` : `âge à vérifier (${r.minAge ?? 16}–${r.maxAge ?? 25} ans)`;
-      aids.push({
-        code: r.code,
-        label: r.label,
-        verified: r.verified,
-        source: r.source,
-        advisorReason: `Public éligible au contrat de professionnalisation (${route}) : formation en alternance prise en charge.`,
-        employerReason: 'Contrat de professionnalisation : formation en alternance prise en charge, éligibilité du candidat confirmée par la plateforme.',
-        openedBy,
-      });
-      if (status === undefined && categories.length === 0 && fits === 'unknown') {
+    } else {
+      const openedBy: AidOpenedBy | undefined = routes.status !== undefined ? 'status'
+        : fits !== 'no' ? 'age'
+        : routes.open ? 'category' : undefined;
+      if (openedBy !== undefined) {
+        const route = openedBy === 'age'
+          ? (fits === 'yes' ? ages : `âge à vérifier, ${ages}`)
+          : routesText(routes.status, routes.categories);
+        aids.push(decision(
+          r,
+          openedBy !== 'category' || routes.verified,
+          `Public éligible au contrat de professionnalisation (${route}) : formation en alternance prise en charge.`,
+          'Contrat de professionnalisation : formation en alternance prise en charge, éligibilité du candidat confirmée par la plateforme.',
+          openedBy,
+        ));
+      }
+      if (openedBy === 'age' && fits === 'unknown') {
         notes.push({
           code: 'professionalisation_age',
           message: c.birthYear === undefined
-            ? `Âge non renseigné : le contrat de professionnalisation est ouvert aux ${r.minAge ?? 16}–${r.maxAge ?? 25} ans, aux demandeurs d’emploi de 26 ans et plus et aux bénéficiaires de minima sociaux.`
+            ? `Âge non renseigné : le contrat de professionnalisation est ouvert aux ${ages}, aux demandeurs d’emploi de 26 ans et plus et aux bénéficiaires de minima sociaux.`
             : `Né·e en ${c.birthYear} : la limite de ${r.maxAge ?? 25} ans peut être atteinte en ${startYear}, à vérifier.`,
           advisorOnly: true,
+        });
+      }
+      if (emp === 'unknown' && openedBy !== undefined) {
+        notes.push({
+          code: 'employer_status_unknown',
+          message: 'Statut juridique de l’employeur non renseigné : le contrat de professionnalisation n’est pas ouvert aux employeurs publics.',
+          advisorOnly: false,
         });
       }
     }

@@ -89,27 +89,46 @@ function restrictionBlocker(ev: PairEvaluation, c: Candidate, v: Vacancy, ref: R
     const demand = d ? lower(d.label) : code.replace(/_/g, ' ');
     const restriction = d ? lower(restrictionOf(ref, d.restriction)) : 'une restriction déclarée';
     const lifts = d?.liftedBy ?? [];
+    const head = `${cap(demand)} : incompatible avec une restriction déclarée (${restriction})`;
     if (lifts.length > 0) {
       for (const a of lifts) if (!adaptations.includes(a)) adaptations.push(a);
-      sentences.push(`Le poste comporte : ${demand}, incompatible avec une restriction déclarée (${restriction}) ; un aménagement la lèverait (${andList(lifts.map((a) => lower(adaptationLabel(ref, a))))}).`);
+      sentences.push(`${head} ; aménagement qui la lève : ${andList(lifts.map((a) => lower(adaptationLabel(ref, a))))}.`);
     } else {
       allLiftable = false;
-      sentences.push(`Le poste comporte : ${demand}, incompatible avec une restriction déclarée (${restriction}) ; aucun aménagement connu ne la lève.`);
+      sentences.push(`${head} ; aucun aménagement connu ne la lève.`);
     }
   }
   const blocker: Blocker = { code: 'restriction', message: sentences.join(' ') };
   if (allLiftable && adaptations.length > 0) {
-    const publicEmployer = v.structure.status === 'public';
-    const fund = publicEmployer ? 'l’aide du FIPHFP à l’adaptation du poste' : 'l’aide de l’Agefiph à l’adaptation du poste';
-    const boeth = (c.categories ?? []).some((k) => k === 'RQTH' || k === 'AAH');
-    const who = boeth ? '' : ', si la personne est bénéficiaire de l’obligation d’emploi (RQTH…)';
-    const which = v.structure.status === undefined ? ' (FIPHFP si l’employeur est public)' : '';
     blocker.lift = {
       code: `adaptation:${adaptations.join('+')}`,
-      message: `Équiper le poste (${andList(adaptations.map((a) => lower(adaptationLabel(ref, a))))}) ; financement possible par ${fund}${which}${who}.`,
+      message: `Équiper le poste : ${andList(adaptations.map((a) => lower(adaptationLabel(ref, a))))}${adaptationFunding(ev, c, v, ref, adaptations)}.`,
     };
   }
   return blocker;
+}
+
+/**
+ * The workstation-adaptation aid that may fund the adaptations: the Agefiph's for private
+ * employers, the FIPHFP's for public ones (REFERENCE.md §4), for a beneficiary of the employment
+ * obligation. Empty when no adaptation or demand names an aid.
+ */
+function adaptationFunding(ev: PairEvaluation, c: Candidate, v: Vacancy, ref: Referential, adaptations: readonly string[]): string {
+  const aidCodes = [
+    ...adaptations.map((a) => ref.adaptations.find((x) => x.code === a)?.aid),
+    ...ev.unliftedDemands.map((d) => demandOf(ref, d)?.aid),
+  ].filter((x): x is string => x !== undefined);
+  if (aidCodes.length === 0) return '';
+  const agefiph = ref.funding.find((f) => f.code === aidCodes[0]);
+  const fiphfp = ref.funding.find((f) => f.code === 'FIPHFP');
+  const agefiphName = agefiph ? lower(agefiph.label) : 'aide de l’Agefiph à l’adaptation du poste';
+  const fiphfpName = fiphfp ? lower(fiphfp.label) : 'aides du FIPHFP';
+  const fund = v.structure.status === 'public'
+    ? fiphfpName
+    : v.structure.status === undefined ? `${agefiphName} (${fiphfpName} si l’employeur est public)` : agefiphName;
+  const boeth = (c.categories ?? []).some((k) => k === 'RQTH' || k === 'AAH');
+  const who = boeth ? '' : ', si la personne est bénéficiaire de l’obligation d’emploi (RQTH…)';
+  return ` ; financement possible : ${fund}${who}`;
 }
 
 const FLE_LEVELS: readonly FrenchLevel[] = ['A1', 'A2', 'B1', 'B2'];
@@ -156,7 +175,7 @@ function oneBlocker(
       let funding = 'financement possible par le CPF (éligibilité à vérifier)';
       if (audience === 'advisor' && (c.categories ?? []).some((k) => k === 'RQTH' || k === 'AAH')) {
         const permis = ref.funding.find((f) => f.code === 'AGEFIPH_PERMIS');
-        funding += ` ; ${permis ? lower(permis.label) : 'aide de l’Agefiph au permis'} si le handicap entraîne un surcoût`;
+        funding += ` ; ${permis ? lower(permis.label) : 'aide de l’Agefiph au permis, si le handicap entraîne un surcoût'}`;
       }
       return { code, message, lift: { code: 'PERMIS_B', message: `Passer le permis B (étape de parcours) ; ${funding}.` } };
     }

@@ -130,8 +130,8 @@ function commuteDetail(ev: PairEvaluation, c: Candidate, v: Vacancy): string {
   const { km, minutes, mode } = ev.commute;
   const where = v.interventionRadiusKm !== undefined && v.interventionRadiusKm > 0 ? ', zone d’intervention comprise' : '';
   const limit = c.mobility.maxMinutes;
-  const cmp = minutes <= limit ? `pour une limite de ${formatMinutes(limit)}` : `au-delà de la limite de ${formatMinutes(limit)}`;
-  return `${formatMinutes(minutes)} ${MODE_LABELS[mode]} (${formatKm(km)}${where}) ${cmp}.`;
+  const cmp = minutes <= limit ? ` pour une limite de ${formatMinutes(limit)}` : `, au-delà de la limite de ${formatMinutes(limit)}`;
+  return `${formatMinutes(minutes)} ${MODE_LABELS[mode]} (${formatKm(km)}${where})${cmp}.`;
 }
 
 function hoursDetail(c: Candidate, v: Vacancy): string {

@@ -11,7 +11,7 @@ import type { Aid, Audience, Criterion, Match, PairEvaluation, ToCheck, Versions
 import { decideAids, type Note } from './aids.js';
 import { explainBlockers } from './blockers.js';
 import { criterionDetail, qualificationFacts } from './criteria.js';
-import { andList, CRITERION_LABELS, formatPoints } from './labels.js';
+import { andList, CATEGORY_SHORT_LABELS, CRITERION_LABELS, formatPoints } from './labels.js';
 import { summarize } from './summary.js';
 import { explainToCheck } from './tocheck.js';
 
@@ -23,8 +23,8 @@ export interface ExplainContext {
   versions: Versions;
 }
 
-function positiveActionCriterion(bonus: NonNullable<PairEvaluation['bonus']>, ref: Referential): Criterion {
-  const names = bonus.categories.map((k) => ref.categories.find((c) => c.code === (k as Category))?.label ?? k);
+function positiveActionCriterion(bonus: NonNullable<PairEvaluation['bonus']>): Criterion {
+  const names = bonus.categories.map((k) => CATEGORY_SHORT_LABELS[k as Category] ?? k);
   const detail = bonus.points > 0
     ? `Option d’action positive de la plateforme : +${formatPoints(bonus.points)} points (${andList(names)}), sans rien retirer aux autres candidatures.`
     : 'Option d’action positive active ; aucune des catégories retenues par la plateforme ne s’applique.';
@@ -67,7 +67,7 @@ export function explainMatch(evaluation: PairEvaluation, candidate: Candidate, v
     detail: criterionDetail(k.code, k.value, evaluation, candidate, vacancy, ref, facts),
   }));
   const bonus = audience === 'advisor' ? evaluation.bonus : null;
-  if (bonus) criteria.push(positiveActionCriterion(bonus, ref));
+  if (bonus) criteria.push(positiveActionCriterion(bonus));
   let score = 0;
   for (const k of criteria) score += k.points;
 

@@ -2,7 +2,7 @@
  * French labels and number/date formatting for explanations. Text only: nothing here decides a
  * score or an eligibility. Numbers stay raw in the Match; they are rounded only inside sentences.
  */
-import type { ContractType, FrenchLevel, Mode } from '../schema/primitives.js';
+import type { Category, ContractType, FrenchLevel, Mode } from '../schema/primitives.js';
 import type { BlockerCode, CriterionCode } from '../scoring/model.js';
 import type { Referential } from '../referential/types.js';
 
@@ -62,6 +62,26 @@ export const CONTRACT_LABELS: Readonly<Record<ContractType, { short: string; wit
 
 export const FRENCH_LEVEL_LABELS: Readonly<Record<FrenchLevel, string>> = {
   A1: 'A1', A2: 'A2', B1: 'B1', B2: 'B2', C1: 'C1', C2: 'C2', native: 'langue maternelle',
+};
+
+/**
+ * Short names of public categories, for the advisor only: the employer view never prints them
+ * (GDPR art. 9, anti-discrimination).
+ */
+export const CATEGORY_SHORT_LABELS: Readonly<Record<Category, string>> = {
+  RSA: 'RSA',
+  RQTH: 'RQTH',
+  DELD: 'DELD',
+  JEUNE: 'jeune',
+  QPV: 'QPV',
+  ZRR: 'ZRR',
+  BPI: 'BPI',
+  SENIOR: 'senior',
+  RECONVERSION: 'reconversion',
+  ETUDIANT: 'étudiant·e',
+  ASS: 'ASS',
+  AAH: 'AAH',
+  PARENT_ISOLE: 'parent isolé',
 };
 
 /** Schedule blockers: what the post demands, as a noun phrase. */

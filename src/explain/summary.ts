@@ -31,7 +31,7 @@ export function summarize(
   const head = `${eligible ? 'Éligible' : 'Non éligible'}, score ${Math.round(score)}/100${bonus} ; ${forts}.`;
   if (eligible || blockers.length === 0) return head;
   const main = blockers[0];
-  const lift = main.lift ? ` (levier : ${lowerFirst(noPeriod(main.lift.message))})` : '';
+  const lift = main.lift ? ` ; levier : ${lowerFirst(noPeriod(main.lift.message))}` : '';
   const others = blockers.length - 1;
   const more = others > 0 ? ` ; ${others} autre${others > 1 ? 's blocages' : ' blocage'}` : '';
   return `${head} Blocage principal : ${lowerFirst(noPeriod(main.message))}${lift}${more}.`;
