@@ -1,0 +1,98 @@
+/**
+ * The session calendar: date arithmetic (date-fns, a few calls per step, never per pair) and the
+ * choice of the next session a candidate can reach.
+ */
+import { addDays, addMonths, format, parseISO } from 'date-fns';
+import { fr } from 'date-fns/locale';
+import type { Candidate } from '../schema/candidate.js';
+import type { TrainingSession } from '../schema/training.js';
+import type { TrainingAccess } from '../schema/primitives.js';
+import { bestCommute, distanceKm, type Commute } from '../geo/travel.js';
+import { FULL_TIME_WEEKLY_HOURS } from './estimates.js';
+
+const iso = (d: Date): string => format(d, 'yyyy-MM-dd');
+
+export function plusDays(date: string, days: number): string {
+  return iso(addDays(parseISO(date), days));
+}
+
+export function plusMonths(date: string, months: number): string {
+  return iso(addMonths(parseISO(date), months));
+}
+
+/** Later of two YYYY-MM-DD dates (string order is date order). */
+export function maxDate(a: string, b: string): string {
+  return a >= b ? a : b;
+}
+
+/** "12 mars 2027". */
+export function frenchDate(date: string): string {
+  return format(parseISO(date), 'd MMMM yyyy', { locale: fr });
+}
+
+/**
+ * End date of `hours` of training started on `start` at the full-time rhythm (35 h a week): the
+ * last day of the ⌈hours / 35 × 7⌉-day span, at least the start day itself.
+ */
+export function endAfterHours(start: string, hours: number): string {
+  const days = Math.ceil((hours / FULL_TIME_WEEKLY_HOURS) * 7);
+  return plusDays(start, Math.max(0, days - 1));
+}
+
+/** End date of a course lasting `months` months from `start` (the day before the anniversary). */
+export function endAfterMonths(start: string, months: number): string {
+  const whole = Math.floor(months);
+  const days = Math.round((months - whole) * 30);
+  return plusDays(plusMonths(start, whole), days - 1 < 0 ? 0 : days - 1);
+}
+
+/** Sessions by certification, sorted by start date then id; built once per session array. */
+const indexCache = new WeakMap<readonly TrainingSession[], Map<string, TrainingSession[]>>();
+
+export function sessionsByCertification(sessions: readonly TrainingSession[]): Map<string, TrainingSession[]> {
+  let index = indexCache.get(sessions);
+  if (index) return index;
+  index = new Map();
+  for (const s of sessions) {
+    let list = index.get(s.certification);
+    if (!list) index.set(s.certification, (list = []));
+    list.push(s);
+  }
+  for (const list of index.values()) {
+    list.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  indexCache.set(sessions, index);
+  return index;
+}
+
+export interface ChosenSession {
+  session: TrainingSession;
+  commute: Commute;
+}
+
+/**
+ * The next session of `certification` offering one of `access`, starting on or after `notBefore`,
+ * whose site the candidate reaches within `mobility.maxMinutes` (same travel rule as jobs). Among
+ * sessions starting the same day: shortest commute, then id.
+ */
+export function nextSession(
+  index: Map<string, TrainingSession[]>,
+  candidate: Candidate,
+  certification: string,
+  access: readonly TrainingAccess[],
+  notBefore: string,
+): ChosenSession | undefined {
+  const list = index.get(certification);
+  if (!list) return undefined;
+  let best: ChosenSession | undefined;
+  for (const s of list) {
+    if (s.startDate < notBefore) continue;
+    if (best && s.startDate > best.session.startDate) break;
+    if (!s.access.some((a) => access.includes(a))) continue;
+    const km = distanceKm(candidate.home.lat, candidate.home.lon, s.site.lat, s.site.lon);
+    const commute = bestCommute(km, candidate.mobility.modes);
+    if (commute.minutes > candidate.mobility.maxMinutes) continue;
+    if (!best || commute.minutes < best.commute.minutes) best = { session: s, commute };
+  }
+  return best;
+}

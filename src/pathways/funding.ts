@@ -1,0 +1,376 @@
+/**
+ * Funding of a pathway step: every scheme that could pay for it, with `applies` and a French
+ * reason, and what is left to the candidate. Lists of statuses, categories, ages and caps are read
+ * from the referential scheme when it carries them; `RULES` holds the REFERENCE.md §4 fallback for
+ * each with its confidence, so nothing here invents a regulation.
+ *
+ * Categories only ever open a scheme (an OR beside the status): adding one never closes anything,
+ * which keeps "a category never lowers a pathway" true by construction.
+ */
+import type { Candidate } from '../schema/candidate.js';
+import type { Vacancy } from '../schema/vacancy.js';
+import type { TrainingSession } from '../schema/training.js';
+import type { Category, FundingCode, Status, StructureStatus } from '../schema/primitives.js';
+import type { FundingScheme, Referential } from '../referential/types.js';
+import type { FundingDecision, StepKind } from './types.js';
+import { CPF_PARTICIPATION, FIXED_PRICES, POEI_MAX_HOURS, PRICE_PER_HOUR } from './estimates.js';
+
+/** How a scheme pays: all of it, all but the CPF participation, or only a complement. */
+type Coverage = 'full' | 'participation' | 'complement';
+
+interface Rule {
+  /** Referential codes to look for, first found wins. */
+  codes: readonly string[];
+  /** The TrainingSession.funding value of the scheme (a session that refuses it rules it out). */
+  session?: FundingCode;
+  coverage: Coverage;
+  source: string;
+  verified: boolean;
+  statuses?: readonly Status[];
+  categories?: readonly Category[];
+  minAge?: number;
+  maxAge?: number;
+  ageExceptions?: readonly { category: Category; maxAge: number | null }[];
+  /** Employer statuses for which the scheme is open (vacancy targets only). */
+  employerStatuses?: readonly StructureStatus[];
+}
+
+export const RULES = {
+  CPF: {
+    codes: ['CPF'],
+    session: 'CPF',
+    coverage: 'participation',
+    source: 'REFERENCE.md §4 CPF (participation forfaitaire, décret 2024-394)',
+    verified: true,
+  },
+  PRF: {
+    codes: ['PRF'],
+    session: 'PRF',
+    coverage: 'full',
+    source: 'REFERENCE.md §4 PRF / Région [K]',
+    verified: false,
+    statuses: ['demandeur_emploi'],
+    categories: ['RSA', 'DELD'],
+  },
+  AIF: {
+    codes: ['AIF'],
+    session: 'AIF',
+    coverage: 'full',
+    source: 'REFERENCE.md §4 AIF (France Travail)',
+    verified: true,
+    statuses: ['demandeur_emploi'],
+    categories: ['DELD'],
+  },
+  PTP: {
+    codes: ['PTP'],
+    session: 'PTP',
+    coverage: 'full',
+    source: 'REFERENCE.md §4 PTP / Transitions Pro',
+    verified: true,
+    statuses: ['salarie'],
+  },
+  PRO_A: {
+    codes: ['PRO_A'],
+    session: 'PRO_A',
+    coverage: 'full',
+    source: 'REFERENCE.md §4 Pro-A',
+    verified: true,
+    statuses: ['salarie'],
+  },
+  AGEFIPH: {
+    codes: ['AGEFIPH'],
+    session: 'AGEFIPH',
+    coverage: 'complement',
+    source: 'REFERENCE.md §4 Agefiph (aides à la formation)',
+    verified: true,
+    categories: ['RQTH', 'AAH'],
+  },
+  AGEFIPH_PERMIS: {
+    codes: ['AGEFIPH_PERMIS'],
+    coverage: 'complement',
+    source: 'REFERENCE.md §4 Agefiph (aide au permis ≤ 1 000 €, surcoût lié au handicap)',
+    verified: true,
+    categories: ['RQTH', 'AAH'],
+  },
+  APPRENTISSAGE: {
+    codes: ['APPRENTISSAGE', 'CONTRAT_APPRENTISSAGE'],
+    session: 'APPRENTISSAGE',
+    coverage: 'full',
+    source: 'REFERENCE.md §4 contrat d’apprentissage (C. trav. L6222-1)',
+    verified: true,
+    minAge: 16,
+    maxAge: 29,
+    ageExceptions: [{ category: 'RQTH', maxAge: null }],
+  },
+  PROFESSIONNALISATION: {
+    codes: ['PROFESSIONNALISATION', 'CONTRAT_PRO'],
+    session: 'PROFESSIONNALISATION',
+    coverage: 'full',
+    source: 'REFERENCE.md §4 contrat de professionnalisation (C. trav. L6325-1)',
+    verified: true,
+    statuses: ['demandeur_emploi'],
+    categories: ['RSA', 'ASS', 'AAH'],
+    minAge: 16,
+    maxAge: 25,
+    employerStatuses: ['prive_non_lucratif', 'prive_lucratif', 'particulier_employeur'],
+  },
+  POEI: {
+    codes: ['POEI'],
+    session: 'POEI',
+    coverage: 'full',
+    source: 'REFERENCE.md §4 POEI (décret 2024-561; France Travail délibération 2024-29)',
+    verified: true,
+    statuses: ['demandeur_emploi'],
+    categories: ['DELD'],
+  },
+  PMSMP: {
+    codes: ['PMSMP'],
+    coverage: 'full',
+    source: 'REFERENCE.md §4 PMSMP',
+    verified: true,
+    statuses: ['demandeur_emploi'],
+    categories: ['RSA', 'RQTH', 'JEUNE', 'RECONVERSION', 'DELD', 'AAH', 'ASS'],
+  },
+} as const satisfies Record<string, Rule>;
+
+export type RuleCode = keyof typeof RULES;
+
+/** Schemes considered for each kind of step, in the order they are listed. */
+export const SCHEMES_BY_KIND: Readonly<Record<StepKind, readonly RuleCode[]>> = {
+  training: ['PRF', 'AIF', 'CPF', 'PTP', 'PRO_A', 'AGEFIPH'],
+  partial_training: ['PRF', 'AIF', 'CPF', 'PTP', 'PRO_A', 'AGEFIPH'],
+  vae: ['AIF', 'CPF', 'AGEFIPH'],
+  apprenticeship: ['APPRENTISSAGE'],
+  professionalisation: ['PROFESSIONNALISATION'],
+  prerequisite: ['PRF', 'AIF', 'CPF', 'AGEFIPH'],
+  french: ['PRF', 'AIF', 'CPF'],
+  immersion: ['PMSMP'],
+  poei: ['POEI'],
+};
+
+interface Resolved {
+  code: string;
+  rule: Rule;
+  scheme: FundingScheme | undefined;
+  verified: boolean;
+  statuses: readonly Status[];
+  categories: readonly Category[];
+  minAge: number | undefined;
+  maxAge: number | undefined;
+  ageExceptions: readonly { category: Category; maxAge: number | null }[];
+  employerStatuses: readonly StructureStatus[] | undefined;
+}
+
+export function resolveScheme(ref: Referential, code: RuleCode): Resolved {
+  const rule: Rule = RULES[code];
+  let scheme: FundingScheme | undefined;
+  for (const c of rule.codes) {
+    scheme = ref.funding.find((f) => f.code === c);
+    if (scheme) break;
+  }
+  const e = scheme?.eligibility;
+  return {
+    code: scheme?.code ?? code,
+    rule,
+    scheme,
+    // Only as verified as both the referential entry and our reading of REFERENCE.md.
+    verified: scheme ? scheme.verified && rule.verified : rule.verified,
+    statuses: e?.statuses ?? rule.statuses ?? [],
+    categories: e?.categories ?? rule.categories ?? [],
+    minAge: e?.minAge ?? rule.minAge,
+    maxAge: e?.maxAge ?? rule.maxAge,
+    ageExceptions: e?.ageExceptions ?? rule.ageExceptions ?? [],
+    employerStatuses: e?.employerStatuses ?? rule.employerStatuses,
+  };
+}
+
+/** The CPF participation forfaitaire (referential's traineeCost, else REFERENCE.md's 2025 figure). */
+export function cpfParticipation(ref: Referential): number {
+  return resolveScheme(ref, 'CPF').scheme?.traineeCost ?? CPF_PARTICIPATION.value;
+}
+
+/**
+ * POEI hours cap: 450 h, the tier for a POEI with a training body (REFERENCE.md §4); the 600 h tier
+ * needs a PIC targeting the input does not carry. A lower referential cap wins.
+ */
+export function poeiMaxHours(ref: Referential): number {
+  return Math.min(resolveScheme(ref, 'POEI').scheme?.eligibility.maxHours ?? Infinity, POEI_MAX_HOURS.value);
+}
+
+type Tri = 'yes' | 'no' | 'unknown';
+
+/** Whether the age during `year` fits [min, max] (a person born in Y is Y−b−1 or Y−b that year). */
+function ageFits(c: Candidate, year: number, min: number | undefined, max: number | null | undefined): Tri {
+  if (min === undefined && (max === undefined || max === null)) return 'yes';
+  if (c.birthYear === undefined) return 'unknown';
+  const lo = year - c.birthYear - 1;
+  const hi = year - c.birthYear;
+  if (lo >= (min ?? -Infinity) && hi <= (max ?? Infinity)) return 'yes';
+  if (hi < (min ?? -Infinity) || lo > (max ?? Infinity)) return 'no';
+  return 'unknown';
+}
+
+const STATUS_FR: Readonly<Record<Status, string>> = {
+  demandeur_emploi: 'demandeur·euse d’emploi',
+  salarie: 'salarié·e',
+  etudiant: 'étudiant·e',
+  inactif: 'sans activité',
+};
+
+function hasWorked(c: Candidate): boolean {
+  return c.status === 'salarie' || c.experience.some((e) => e.months > 0);
+}
+
+export interface StepContext {
+  kind: StepKind;
+  candidate: Candidate;
+  referential: Referential;
+  /** Start of the step: ages are taken that year. */
+  startDate: string;
+  hours: number;
+  /** Certification or prerequisite code (prices, the licence aid). */
+  code: string;
+  session?: TrainingSession;
+  vacancy?: Vacancy;
+}
+
+export interface StepFunding {
+  decisions: FundingDecision[];
+  cost: number;
+  costEstimated: boolean;
+  /** Every scheme that applies is verified. */
+  verified: boolean;
+}
+
+function publicOpens(c: Candidate, r: Resolved): { ok: boolean; why: string } {
+  if (r.statuses.length === 0 && r.categories.length === 0) return { ok: true, why: '' };
+  if (c.status !== undefined && r.statuses.includes(c.status)) return { ok: true, why: `statut ${STATUS_FR[c.status]}` };
+  const cats = (c.categories ?? []).filter((x) => r.categories.includes(x));
+  if (cats.length > 0) return { ok: true, why: `public ${cats.join(', ')}` };
+  const wanted = [...r.statuses.map((s) => STATUS_FR[s]), ...r.categories].join(', ');
+  return { ok: false, why: `réservé à : ${wanted}` };
+}
+
+/** One scheme for one step. */
+function decide(code: RuleCode, ctx: StepContext): FundingDecision & { coverage: Coverage } {
+  const r = resolveScheme(ctx.referential, code);
+  const c = ctx.candidate;
+  const base = { code: r.code, verified: r.verified, coverage: r.rule.coverage };
+  const no = (reason: string) => ({ ...base, applies: false, reason });
+  const yes = (reason: string, cost?: number) => ({ ...base, applies: true, reason, ...(cost !== undefined ? { cost } : {}) });
+
+  if (ctx.session && r.rule.session && !ctx.session.funding.includes(r.rule.session)) {
+    return no(`la session retenue (${ctx.session.id}) n’accepte pas ce financement`);
+  }
+  const year = Number(ctx.startDate.slice(0, 4));
+
+  switch (code) {
+    case 'CPF': {
+      if (!hasWorked(c)) return no('pas de droits CPF connus : le compte s’alimente par une activité salariée passée');
+      const jobSeeker = c.status === 'demandeur_emploi';
+      const part = jobSeeker ? 0 : cpfParticipation(ctx.referential);
+      return yes(
+        jobSeeker
+          ? 'droits acquis par l’activité passée, dans la limite du solde ; demandeur·euse d’emploi : exonéré·e de la participation forfaitaire'
+          : `droits acquis par l’activité passée, dans la limite du solde ; participation forfaitaire de ${part.toFixed(2)} € à la charge du titulaire`,
+        part,
+      );
+    }
+    case 'APPRENTISSAGE': {
+      const exception = r.ageExceptions.find((e) => (c.categories ?? []).includes(e.category));
+      const max = exception ? exception.maxAge : r.maxAge;
+      const fit = ageFits(c, year, r.minAge, max);
+      if (fit === 'no') return no(`âge hors des limites du contrat d’apprentissage (${r.minAge ?? 16}–${r.maxAge ?? 29} ans, sans limite avec une RQTH)`);
+      if (exception && max === null) return yes(`ouvert sans limite d’âge au titre de la ${exception.category}`);
+      if (fit === 'unknown') return yes(`âge à vérifier : ouvert jusqu’à ${max ?? r.maxAge ?? 29} ans révolus (sans limite avec une RQTH)`);
+      return yes(`âge compatible (jusqu’à ${max ?? 29} ans révolus) ; formation financée par l’OPCO, l’apprenti·e est rémunéré·e`);
+    }
+    case 'PROFESSIONNALISATION': {
+      if (ctx.vacancy?.structure.status && r.employerStatuses && !r.employerStatuses.includes(ctx.vacancy.structure.status)) {
+        return no('non ouvert aux employeurs publics');
+      }
+      const young = ageFits(c, year, r.minAge, r.maxAge);
+      const pub = publicOpens(c, r);
+      if (young === 'yes') return yes(`ouvert de ${r.minAge ?? 16} à ${r.maxAge ?? 25} ans révolus ; formation financée par l’OPCO`);
+      if (pub.ok) return yes(`ouvert au titre du ${pub.why} ; formation financée par l’OPCO`);
+      if (young === 'unknown') return yes(`âge à vérifier (16–25 ans), ou inscription comme demandeur·euse d’emploi à partir de 26 ans`);
+      return no(`réservé aux 16–25 ans, aux demandeur·euses d’emploi de 26 ans et plus et aux bénéficiaires du RSA, de l’ASS ou de l’AAH`);
+    }
+    case 'POEI': {
+      const pub = publicOpens(c, r);
+      if (!pub.ok) return no('réservée aux demandeur·euses d’emploi');
+      if (!ctx.vacancy) return no('suppose une offre d’emploi précise');
+      if (!ctx.vacancy.trainsNewcomers) return no('l’employeur n’indique pas former les débutant·es');
+      return yes(`${pub.why}, offre ${ctx.vacancy.id} avec formation assurée ; au plus ${poeiMaxHours(ctx.referential)} h avant l’embauche, financées par France Travail`);
+    }
+    case 'PTP': {
+      const pub = publicOpens(c, r);
+      if (!pub.ok) return no('réservé aux salarié·es du secteur privé');
+      const rqth = (c.categories ?? []).includes('RQTH');
+      return yes(rqth
+        ? 'salarié·e : projet de transition professionnelle, sans condition d’ancienneté pour un·e bénéficiaire de l’obligation d’emploi'
+        : 'salarié·e : projet de transition professionnelle, sous condition d’ancienneté (24 mois dont 12 dans l’entreprise en CDI) à vérifier');
+    }
+    case 'PRO_A': {
+      const pub = publicOpens(c, r);
+      if (!pub.ok) return no('réservée aux salarié·es en CDI');
+      return yes('salarié·e : Pro-A si CDI et si la certification figure sur la liste de la branche (à vérifier)');
+    }
+    case 'AGEFIPH_PERMIS': {
+      const pub = publicOpens(c, r);
+      if (!pub.ok) return no('réservée aux bénéficiaires de l’obligation d’emploi (RQTH…)');
+      return yes('aide Agefiph au permis (≤ 1 000 €) : seulement le surcoût lié au handicap (permis adapté), pas un permis B standard');
+    }
+    default: {
+      const pub = publicOpens(c, r);
+      if (!pub.ok) return no(pub.why);
+      const what: Record<string, string> = {
+        PRF: 'places financées par la Région',
+        AIF: 'si aucun financement collectif (Région) ne couvre la formation, projet validé par le ou la conseiller·ère',
+        AGEFIPH: 'aides Agefiph à la formation, en complément d’un autre financement',
+        PMSMP: 'convention d’immersion signée par un prescripteur (France Travail, Mission locale, Cap emploi), non rémunérée par l’accueil',
+      };
+      return yes(`${pub.why} : ${what[code] ?? 'ouvert'}`);
+    }
+  }
+}
+
+/** Indicative price of a step when the candidate pays it (no quote known). */
+export function indicativePrice(code: string, hours: number): number {
+  const fixed = FIXED_PRICES[code];
+  return Math.round(fixed ? fixed.value : hours * PRICE_PER_HOUR.value);
+}
+
+/**
+ * Decisions for a step and its cost: 0 when a fully covering scheme applies; else the CPF
+ * participation when CPF applies (0 for job seekers); else AUTOFINANCEMENT at an indicative price.
+ * An immersion costs nothing even without a PMSMP convention (no training is bought).
+ */
+export function fundStep(ctx: StepContext): StepFunding {
+  const decisions: FundingDecision[] = [];
+  let full = false;
+  let cpf: number | undefined;
+  let verified = true;
+  for (const code of SCHEMES_BY_KIND[ctx.kind]) {
+    const { coverage, ...d } = decide(code, ctx);
+    decisions.push(d);
+    if (!d.applies) continue;
+    verified &&= d.verified;
+    if (coverage === 'full') full = true;
+    else if (coverage === 'participation') cpf = d.cost ?? 0;
+  }
+  if (full) return { decisions, cost: 0, costEstimated: false, verified };
+  if (cpf !== undefined) return { decisions, cost: cpf, costEstimated: false, verified };
+  const price = ctx.kind === 'immersion' ? 0 : indicativePrice(ctx.code, ctx.hours);
+  decisions.push({
+    code: 'AUTOFINANCEMENT',
+    applies: true,
+    reason: ctx.kind === 'immersion'
+      ? 'aucun coût : immersion à organiser avec un prescripteur (France Travail, Mission locale, Cap emploi)'
+      : `aucun financement identifié : reste à charge indicatif de ${price} € (à remplacer par le devis de l’organisme)`,
+    cost: price,
+    // Not a rule: nothing to verify; an estimated price is flagged by costEstimated.
+    verified: true,
+  });
+  return { decisions, cost: price, costEstimated: ctx.kind !== 'immersion', verified };
+}

@@ -1,0 +1,573 @@
+/**
+ * Training pathways (MODEL.md "Pathway"): from a gap to ordered, dated, funded steps, ranked.
+ *
+ * For each certification that would close the gap, every route the rules open is built — full
+ * training, partial cursus through a current bridge or validated blocs, VAE, apprenticeship,
+ * contrat de professionnalisation — after the steps that must come first (immersion, French,
+ * driving licence, required prerequisites); a POEI route is added for a targeted vacancy. Steps run
+ * one after the other: each starts after the previous one ends, on the next reachable session when
+ * there is one, else on estimated dates at 35 h a week.
+ */
+import type { Candidate } from '../schema/candidate.js';
+import type { TrainingSession } from '../schema/training.js';
+import type { FrenchLevel, TrainingAccess } from '../schema/primitives.js';
+import type { Bridge, Certification } from '../referential/types.js';
+import { ANY_CERTIFICATION } from '../referential/types.js';
+import { FRENCH_RANK } from '../scoring/model.js';
+import type { Commute } from '../geo/travel.js';
+import { endAfterHours, endAfterMonths, frenchDate, maxDate, nextSession, plusDays, sessionsByCertification } from './calendar.js';
+import { fullHours, remainingHours } from './cursus.js';
+import {
+  ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
+  REQUIRED_PREREQUISITES, VAE_DOMAIN_RULE, VAE_HOURS, VAE_MONTHS,
+} from './estimates.js';
+import { fundStep, poeiMaxHours } from './funding.js';
+import { heldCertifications, lookups, resolveGoals, type Goal, type Lookups } from './goals.js';
+import type { Pathway, PathwayDeps, PathwayOptions, PathwayStep, StepKind } from './types.js';
+
+/** Commute minutes are compared in 5-minute bands so that unlocks can decide between near equals. */
+export const COMMUTE_BAND_MINUTES = 5;
+export const DEFAULT_LIMIT = 5;
+
+const FRENCH_LEVELS: readonly FrenchLevel[] = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
+
+const ACCESS: Readonly<Record<StepKind, readonly TrainingAccess[]>> = {
+  training: ['formation_continue'],
+  partial_training: ['parcours_partiel', 'formation_continue'],
+  vae: ['vae'],
+  apprenticeship: ['apprentissage'],
+  professionalisation: ['professionnalisation'],
+  prerequisite: ['formation_continue'],
+  french: ['formation_continue'],
+  immersion: [],
+  poei: [],
+};
+
+interface Ctx {
+  c: Candidate;
+  deps: PathwayDeps;
+  l: Lookups;
+  held: Set<string>;
+  sessions: Map<string, TrainingSession[]>;
+  freeDate: string;
+}
+
+/** A step before its dates: what it is, how long, and how to find a session. */
+interface StepSpec {
+  kind: StepKind;
+  code: string;
+  label: string;
+  /** Certification code of the sessions to look for (also the step's `certification`). */
+  certification?: string;
+  hours: number;
+  /** Estimated length when no session: months (alternance, VAE) or else hours at 35 h a week. */
+  months?: number;
+  /** The length is our estimate (not a referential figure). */
+  lengthEstimated: boolean;
+  verified: boolean;
+  notes: string[];
+  /** Upper bound of `hours` (the full cursus). */
+  maxHours?: number;
+}
+
+function pushStep(ctx: Ctx, steps: PathwayStep[], spec: StepSpec, goal: Goal): void {
+  const notBefore = steps.length === 0 ? ctx.freeDate : plusDays(steps[steps.length - 1].endDate, 1);
+  const access = ACCESS[spec.kind];
+  const chosen = spec.certification && access.length > 0
+    ? nextSession(ctx.sessions, ctx.c, spec.certification, access, notBefore)
+    : undefined;
+  let startDate: string;
+  let endDate: string;
+  let hours = spec.hours;
+  let estimated = true;
+  if (!chosen) {
+    startDate = notBefore;
+    endDate = spec.months !== undefined ? endAfterMonths(startDate, spec.months) : endAfterHours(startDate, hours);
+  } else if (spec.months !== undefined) {
+    // Alternance and VAE keep their own length from the session's start.
+    startDate = chosen.session.startDate;
+    endDate = endAfterMonths(startDate, spec.months);
+    estimated = spec.lengthEstimated;
+  } else if (spec.kind === 'partial_training') {
+    // A partial cursus joins a session for the remaining units only.
+    startDate = chosen.session.startDate;
+    const own = endAfterHours(startDate, hours);
+    endDate = own < chosen.session.endDate ? own : chosen.session.endDate;
+    estimated = own < chosen.session.endDate || spec.lengthEstimated;
+  } else {
+    startDate = chosen.session.startDate;
+    endDate = chosen.session.endDate;
+    hours = spec.maxHours !== undefined ? Math.min(chosen.session.hours, spec.maxHours) : chosen.session.hours;
+    estimated = false;
+  }
+  endDate = maxDate(endDate, startDate);
+  const funding = fundStep({
+    kind: spec.kind,
+    candidate: ctx.c,
+    referential: ctx.deps.referential,
+    startDate,
+    hours,
+    code: spec.certification ?? spec.code,
+    ...(chosen ? { session: chosen.session } : {}),
+    ...(goal.vacancy ? { vacancy: goal.vacancy } : {}),
+  });
+  steps.push({
+    code: spec.code,
+    kind: spec.kind,
+    label: spec.label,
+    ...(spec.certification ? { certification: spec.certification } : {}),
+    ...(chosen ? { sessionId: chosen.session.id, provider: chosen.session.provider, commute: roundCommute(chosen.commute) } : {}),
+    startDate,
+    endDate,
+    hours: Math.max(0, Math.round(hours * 10) / 10),
+    estimated,
+    funding: funding.decisions,
+    verified: spec.verified && funding.verified,
+    cost: funding.cost,
+    costEstimated: funding.costEstimated,
+    notes: spec.notes,
+  });
+}
+
+function roundCommute(c: Commute): Commute {
+  return { km: Math.round(c.km * 10) / 10, minutes: Math.round(c.minutes), mode: c.mode };
+}
+
+function certLabel(cert: Certification): string {
+  return `${cert.code} (${cert.label})`;
+}
+
+function fieldVerified(cert: Certification, field: string): boolean {
+  return cert.verified && !(cert.unverifiedFields ?? []).includes(field);
+}
+
+/** Months in sector fiches: 0 means the candidate has never worked in the sector (an immersion helps). */
+function sectorMonths(ctx: Ctx): number {
+  let m = 0;
+  for (const e of ctx.c.experience) {
+    const job = ctx.l.jobs.get(e.rome);
+    if (job && job.inSector !== false) m += e.months;
+  }
+  return m;
+}
+
+/** Months of experience in jobs for which `cert` is the legal or preferred certification. */
+function relatedMonths(ctx: Ctx, cert: string): number {
+  let m = 0;
+  for (const e of ctx.c.experience) {
+    const job = ctx.l.jobs.get(e.rome);
+    if (!job) continue;
+    if ((job.legalCertifications ?? []).includes(cert) || (job.preferredCertifications ?? []).includes(cert)) m += e.months;
+  }
+  return m;
+}
+
+function frenchSpec(ctx: Ctx, level: FrenchLevel, verified: boolean, why: string): StepSpec | undefined {
+  const current = ctx.c.frenchLevel;
+  if (current === undefined || FRENCH_RANK[current] >= FRENCH_RANK[level]) return undefined;
+  const code = `FLE_${level}`;
+  const cert = ctx.l.certs.get(code);
+  const steps = FRENCH_RANK[level] - FRENCH_RANK[current];
+  const hours = steps * FRENCH_HOURS_PER_LEVEL.value;
+  return {
+    kind: 'french',
+    code: `french:${code}`,
+    label: `Cours de français jusqu’au niveau ${level}`,
+    certification: code,
+    hours,
+    lengthEstimated: true,
+    verified: verified && (cert?.verified ?? false),
+    notes: [`Niveau déclaré ${current}, ${why} demande ${level} ; environ ${FRENCH_HOURS_PER_LEVEL.value} h par niveau (estimation).`],
+  };
+}
+
+function prerequisiteSpec(ctx: Ctx, code: string, why: string, verified: boolean): StepSpec | undefined {
+  if (ctx.held.has(code)) return undefined;
+  const cert = ctx.l.certs.get(code);
+  const h = cert ? fullHours(cert) : undefined;
+  const notes = [why];
+  if (code === 'PERMIS_B') notes.push('Éligible au CPF ; l’aide Agefiph ne couvre que le surcoût lié au handicap (permis adapté).');
+  return {
+    kind: 'prerequisite',
+    code: `prerequisite:${code}`,
+    label: cert?.label ?? code,
+    certification: code,
+    hours: h?.hours ?? 0,
+    lengthEstimated: h?.estimated ?? true,
+    verified: verified && (cert?.verified ?? false) && (h?.verified ?? false),
+    notes,
+  };
+}
+
+/** Steps every route of a goal needs first (VAE skips the French entry requirement of a training). */
+function preSteps(ctx: Ctx, goal: Goal, cert: Certification | undefined, forTraining: boolean): StepSpec[] {
+  const out: StepSpec[] = [];
+  if (sectorMonths(ctx) === 0) {
+    out.push({
+      kind: 'immersion',
+      code: 'immersion:PMSMP',
+      label: 'Immersion professionnelle (PMSMP) pour découvrir le métier',
+      hours: IMMERSION_HOURS,
+      months: IMMERSION_DAYS.value / 30,
+      lengthEstimated: true,
+      verified: true,
+      notes: ['Aucune expérience déclarée dans le secteur : une immersion d’environ deux semaines (au plus un mois par convention) confirme le projet avant la formation.'],
+    });
+  }
+  // French: the certification's entry level and the vacancy's requirement, the higher of the two.
+  let level: FrenchLevel | undefined;
+  let verified = true;
+  const why: string[] = [];
+  const entry = forTraining ? cert?.access?.frenchLevelForeigners : undefined;
+  if (entry && cert) {
+    level = entry;
+    verified = cert.access?.verified ?? cert.verified;
+    why.push(cert.access?.requirementKind === 'provider' ? `l’entrée en formation ${cert.code} (règle d’organisme)` : `l’entrée en formation ${cert.code}`);
+  }
+  if (goal.french && (!level || FRENCH_RANK[goal.french] > FRENCH_RANK[level])) {
+    level = goal.french;
+    why.push('le poste visé');
+  }
+  if (level) {
+    const f = frenchSpec(ctx, level, verified, why.join(' et '));
+    if (f) out.push(f);
+  }
+  if (goal.licence) {
+    const p = prerequisiteSpec(ctx, 'PERMIS_B', 'Le poste visé exige le permis B.', true);
+    if (p) out.push(p);
+  }
+  const req = cert ? REQUIRED_PREREQUISITES[cert.code] : undefined;
+  if (req) {
+    for (const code of req.codes) {
+      const p = prerequisiteSpec(ctx, code, `Demandé à l’embauche avec ${cert!.code} (${req.source}).`, req.verified);
+      if (p) out.push(p);
+    }
+  }
+  return out;
+}
+
+/** Current bridges from what the candidate holds to `to` (ANY_CERTIFICATION ones when their conditions hold). */
+function bridgesTo(ctx: Ctx, to: string, effect: Bridge['effect']): Bridge[] {
+  return ctx.deps.referential.bridges.filter((b) => {
+    if (b.to !== to || b.effect !== effect || b.historic) return false;
+    if (b.from !== ANY_CERTIFICATION && !ctx.held.has(b.from)) return false;
+    const r = b.requires;
+    if (r?.experienceMonths !== undefined) {
+      let m = 0;
+      for (const e of ctx.c.experience) if (!r.rome || r.rome.length === 0 || r.rome.includes(e.rome)) m += e.months;
+      if (m < r.experienceMonths) return false;
+    }
+    return b.from !== ANY_CERTIFICATION || r !== undefined;
+  });
+}
+
+/** The main step of each route to `cert` (pre-steps aside). */
+function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
+  const specs: StepSpec[] = [];
+  const full = fullHours(cert);
+  const fullH = full?.hours;
+  const trainingNotes: string[] = [];
+  for (const b of bridgesTo(ctx, cert.code, 'admission')) {
+    trainingNotes.push(`Admission facilitée${b.from === ANY_CERTIFICATION ? '' : ` (titulaire ${b.from})`} : ${b.requires?.note ?? b.note ?? 'sans sélection'}${b.verified ? '' : ' [à vérifier]'}.`);
+  }
+  if (cert.code === 'DEAS') trainingNotes.push('L’AFGSU 2 est requise pour valider le module 4 ; elle est organisée pendant le cursus.');
+
+  const partialBridges = bridgesTo(ctx, cert.code, 'partial_cursus');
+  const validated = ctx.c.qualifications.find((q) => q.code === cert.code && q.blocks !== undefined)?.blocks ?? [];
+  const quantified = partialBridges.filter((b) => b.grants.length > 0);
+  const unquantified = partialBridges.filter((b) => b.grants.length === 0);
+
+  if (fullH !== undefined && cert.kind !== 'prerequisite') {
+    const notes = [...trainingNotes];
+    for (const b of unquantified) {
+      notes.push(`Passerelle ${b.from} → ${cert.code} (régime ${b.regime}) : allègement à établir avec l’organisme${b.verified ? '' : ' [à vérifier]'}.`);
+    }
+    specs.push({
+      kind: 'training',
+      code: `training:${cert.code}`,
+      label: `Formation complète ${certLabel(cert)}`,
+      certification: cert.code,
+      hours: fullH,
+      maxHours: fullH,
+      lengthEstimated: full!.estimated,
+      verified: full!.verified && cert.verified,
+      notes,
+    });
+  }
+
+  // Partial cursus: quantified grants and validated blocs, else a historic length as an order of magnitude.
+  if (fullH !== undefined && (quantified.length > 0 || validated.length > 0)) {
+    const rest = remainingHours(cert, quantified, validated);
+    if (rest && rest.hours < fullH) {
+      const notes = [...trainingNotes];
+      for (const r of rest.removed) {
+        notes.push(r.why === 'validated' ? `${r.unit} déjà validé (${r.hours} h en moins).` : `${r.unit} accordé par passerelle (${r.hours} h en moins).`);
+      }
+      for (const b of quantified) notes.push(`Passerelle ${b.from} → ${cert.code} (régime ${b.regime}, ${b.verified ? 'vérifiée' : 'non vérifiée'}).`);
+      if (rest.unquantified.length > 0) notes.push(`Unités accordées non chiffrées : ${rest.unquantified.join(', ')}.`);
+      notes.push('Durée des stages à confirmer avec l’institut.');
+      specs.push({
+        kind: 'partial_training',
+        code: `partial_training:${cert.code}`,
+        label: `Cursus partiel ${certLabel(cert)}`,
+        certification: cert.code,
+        hours: rest.hours,
+        maxHours: fullH,
+        lengthEstimated: rest.estimated,
+        verified: rest.verified && cert.verified,
+        notes,
+      });
+    }
+  } else if (fullH !== undefined) {
+    for (const b of unquantified) {
+      const h = HISTORIC_PARTIAL_WEEKS[`${b.from}>${cert.code}`];
+      if (!h) continue;
+      specs.push({
+        kind: 'partial_training',
+        code: `partial_training:${cert.code}`,
+        label: `Cursus partiel ${certLabel(cert)}`,
+        certification: cert.code,
+        hours: Math.round((fullH * h.weeks) / h.fullWeeks),
+        maxHours: fullH,
+        lengthEstimated: true,
+        verified: false,
+        notes: [
+          ...trainingNotes,
+          `Passerelle actuelle ${b.from} → ${cert.code} (régime ${b.regime}, non chiffrée${b.verified ? '' : ', non vérifiée'}) ; durée estimée d’après le ${h.label}.`,
+        ],
+      });
+      break;
+    }
+  }
+
+  if (cert.vae === true) {
+    const months = relatedMonths(ctx, cert.code);
+    if (months > 0) {
+      const notes = [
+        `Expérience liée : ${months} mois. Depuis la loi du 21 décembre 2022, aucune durée minimale n’est exigée ; une année d’expérience reste recommandée.`,
+      ];
+      const domain = VAE_DOMAIN_RULE[cert.code];
+      if (domain) notes.push('Recevabilité : au moins une activité dans chaque domaine d’activité du diplôme, vérifiée par l’architecte accompagnateur de parcours (AAP) de France VAE.');
+      specs.push({
+        kind: 'vae',
+        code: `vae:${cert.code}`,
+        label: `VAE ${certLabel(cert)}`,
+        certification: cert.code,
+        hours: fullH !== undefined ? Math.min(VAE_HOURS.value, fullH) : VAE_HOURS.value,
+        ...(fullH !== undefined ? { maxHours: fullH } : {}),
+        months: VAE_MONTHS.value,
+        lengthEstimated: true,
+        verified: fieldVerified(cert, 'vae') && (domain?.verified ?? true),
+        notes,
+      });
+    }
+  }
+
+  if (fullH !== undefined && cert.kind !== 'prerequisite' && cert.kind !== 'function') {
+    const appr = APPRENTICESHIP_MONTHS[cert.code];
+    const fullMonths = cert.typicalMonths ?? fullH / 35 / 4.33;
+    const months = appr?.value ?? Math.ceil(fullMonths * ALTERNANCE_FACTOR.value);
+    const alternance = (kind: 'apprenticeship' | 'professionalisation', label: string): StepSpec => ({
+      kind,
+      code: `${kind}:${cert.code}`,
+      label: `${label} ${certLabel(cert)}`,
+      certification: cert.code,
+      hours: fullH,
+      maxHours: fullH,
+      months,
+      lengthEstimated: kind === 'professionalisation' || appr === undefined,
+      verified: full!.verified && cert.verified && (kind === 'apprenticeship' ? appr?.verified ?? false : false),
+      notes: [...trainingNotes, `En alternance avec un employeur (${months} mois${appr && kind === 'apprenticeship' ? '' : ', estimation'}).`],
+    });
+    specs.push(alternance('apprenticeship', 'Apprentissage'));
+    specs.push(alternance('professionalisation', 'Contrat de professionnalisation'));
+  }
+  return specs;
+}
+
+function poeiSpec(ctx: Ctx, goal: Goal): StepSpec | undefined {
+  const v = goal.vacancy;
+  if (!v || !v.trainsNewcomers || ctx.c.status !== 'demandeur_emploi') return undefined;
+  const job = ctx.l.jobs.get(v.job.rome);
+  // A POEI cannot stand in for a diploma the law requires (DEAS, DEAP, DEI…).
+  if (job?.diploma === 'LEGAL' && !(job.legalCertifications ?? []).some((x) => ctx.held.has(x))) return undefined;
+  if (v.contract.type === 'PEC' || v.contract.type === 'VACATION') return undefined;
+  const cap = poeiMaxHours(ctx.deps.referential);
+  const cert = goal.certifications.map((x) => ctx.l.certs.get(x)).find((x) => x !== undefined);
+  const certHours = cert ? fullHours(cert)?.hours : undefined;
+  const notes = [
+    `Formation avant l’embauche chez l’employeur de l’offre ${v.id}, au plus ${cap} h (plafond France Travail avec un organisme de formation).`,
+  ];
+  if (v.contract.type !== 'CDI') notes.push('Contrat éligible s’il dure au moins 6 mois (CDD, alternance, intérim sur 9 mois) : à vérifier.');
+  return {
+    kind: 'poei',
+    code: 'poei:POEI',
+    label: `POEI pour l’offre ${v.id}`,
+    hours: Math.min(cap, certHours ?? cap),
+    lengthEstimated: true,
+    verified: true,
+    notes,
+  };
+}
+
+/** The candidate once a pathway is done (for `eligibleVacancies`). */
+function modified(c: Candidate, cert: string | undefined, licence: boolean, french: FrenchLevel | undefined): Candidate {
+  const qualifications = cert ? [...c.qualifications.filter((q) => q.code !== cert), { code: cert }] : c.qualifications;
+  return {
+    ...c,
+    qualifications,
+    mobility: licence ? { ...c.mobility, drivingLicence: true } : c.mobility,
+    ...(french ? { frenchLevel: french } : {}),
+  };
+}
+
+function euros(n: number): string {
+  return `${(Math.round(n * 100) / 100).toLocaleString('fr-FR')} €`;
+}
+
+const ROUTE_FR: Readonly<Record<StepKind, string>> = {
+  training: 'formation complète',
+  partial_training: 'cursus partiel',
+  vae: 'VAE',
+  apprenticeship: 'apprentissage',
+  professionalisation: 'contrat de professionnalisation',
+  prerequisite: 'prérequis',
+  french: 'français',
+  immersion: 'immersion',
+  poei: 'POEI',
+};
+
+function summarize(p: Omit<Pathway, 'summary'>): string {
+  const parts = p.steps.map((s) => {
+    if (s.kind === 'immersion') return 'une immersion (PMSMP)';
+    if (s.kind === 'french') return s.label.charAt(0).toLowerCase() + s.label.slice(1);
+    if (s.kind === 'prerequisite') return s.certification === 'PERMIS_B' ? 'le permis B' : `le prérequis ${s.certification}`;
+    if (s.kind === 'poei') return `une POEI chez l’employeur (${s.hours} h)`;
+    return `${ROUTE_FR[s.kind]} ${s.certification} (${s.hours} h)`;
+  });
+  const target = p.target.kind === 'vacancy' ? `l’offre ${p.target.vacancyId} (${p.target.label})` : `le métier ${p.target.label} (${p.target.rome})`;
+  const funders = [...new Set(p.steps.flatMap((s) => s.funding.filter((f) => f.applies).map((f) => f.code)))];
+  const estimated = p.steps.some((s) => s.estimated) ? ' (dates estimées)' : '';
+  const costText = p.cost === 0 ? 'sans reste à charge' : `reste à charge ${euros(p.cost)}${p.steps.some((s) => s.costEstimated) ? ' (indicatif)' : ''}`;
+  let text = `Vers ${target} : ${parts.join(', puis ')}. Prêt·e à l’emploi le ${frenchDate(p.jobReadyDate)}${estimated}, ${costText} (financements : ${funders.join(', ')}). `;
+  text += p.unlocks.count === 0
+    ? 'Aucune offre à portée ne s’ouvre encore avec ce parcours.'
+    : `Ouvre ${p.unlocks.count} offre${p.unlocks.count > 1 ? 's' : ''} à portée${p.unlocks.newCount < p.unlocks.count ? `, dont ${p.unlocks.newCount} nouvelle${p.unlocks.newCount > 1 ? 's' : ''}` : ''}.`;
+  if (p.notLifted.length > 0) text += ` Reste à lever hors formation : ${p.notLifted.map((n) => n.message).join(' ; ')}.`;
+  if (!p.verified) text += ' Certaines règles utilisées restent à vérifier.';
+  return text;
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Ranking: earliest jobReadyDate, then lowest cost, then shortest commute to the training sites in
+ * 5-minute bands, then most vacancies unlocked, then the step codes (string order). Unlocks only
+ * decide between pathways equal on date, cost and commute band, so adding a category (which only
+ * adds routes or funding) never makes the best pathway later or dearer.
+ */
+export function comparePathways(a: Pathway, b: Pathway): number {
+  return compareStrings(a.jobReadyDate, b.jobReadyDate)
+    || a.cost - b.cost
+    || Math.floor(a.trainingCommuteMinutes / COMMUTE_BAND_MINUTES) - Math.floor(b.trainingCommuteMinutes / COMMUTE_BAND_MINUTES)
+    || b.unlocks.count - a.unlocks.count
+    || compareStrings(pathwayKey(a), pathwayKey(b));
+}
+
+function pathwayKey(p: Pathway): string {
+  return `${p.target.vacancyId ?? p.target.rome ?? ''}|${p.steps.map((s) => `${s.code}@${s.sessionId ?? ''}`).join('>')}`;
+}
+
+/**
+ * Recommends training pathways toward a target, best first.
+ *
+ * @example
+ * const pathways = recommendPathways(candidate, { target: 'J1501', today: '2026-11-23', sessions },
+ *   { referential: defaultReferential });
+ * pathways[0].summary; // "Vers le métier Aide-soignant (J1501) : cursus partiel DEAS (1435 h). …"
+ */
+export function recommendPathways(candidate: Candidate, options: PathwayOptions, deps: PathwayDeps): Pathway[] {
+  const l = lookups(deps.referential);
+  const held = heldCertifications(candidate, l);
+  const ctx: Ctx = {
+    c: candidate,
+    deps,
+    l,
+    held,
+    sessions: sessionsByCertification(options.sessions ?? []),
+    freeDate: maxDate(options.today, candidate.availableFrom),
+  };
+  const goals = resolveGoals(candidate, options.target, deps, l, held);
+  const unlockCache = new Map<string, string[]>();
+  const eligible = (cert: string | undefined, licence: boolean, french: FrenchLevel | undefined): string[] => {
+    if (!deps.eligibleVacancies) return [];
+    const key = `${cert ?? ''}|${licence}|${french ?? ''}`;
+    let ids = unlockCache.get(key);
+    if (!ids) unlockCache.set(key, (ids = [...deps.eligibleVacancies(modified(candidate, cert, licence, french))].sort(compareStrings)));
+    return ids;
+  };
+  const before = new Set(eligible(undefined, false, undefined));
+
+  const out: Pathway[] = [];
+  const seen = new Set<string>();
+  const finish = (goal: Goal, cert: string | undefined, steps: PathwayStep[], unlockIds: string[] | undefined) => {
+    if (steps.length === 0) return;
+    const frenchReached = steps.find((s) => s.kind === 'french')?.certification?.slice(4) as FrenchLevel | undefined;
+    const licence = steps.some((s) => s.certification === 'PERMIS_B');
+    const ids = unlockIds ?? eligible(cert, licence, frenchReached);
+    const withSessions = steps.filter((s) => s.commute !== undefined);
+    const p: Omit<Pathway, 'summary'> = {
+      target: { ...goal.target, ...(cert ? { certification: cert } : {}) },
+      steps,
+      jobReadyDate: steps[steps.length - 1].endDate,
+      cost: Math.round(steps.reduce((s, x) => s + x.cost, 0) * 100) / 100,
+      unlocks: { count: ids.length, vacancyIds: ids, newCount: ids.filter((id) => !before.has(id)).length },
+      verified: steps.every((s) => s.verified),
+      notLifted: goal.notLifted,
+      trainingCommuteMinutes: withSessions.length > 0
+        ? Math.max(...withSessions.map((s) => s.commute!.minutes))
+        : candidate.mobility.maxMinutes,
+    };
+    const pathway: Pathway = { ...p, summary: summarize(p) };
+    const key = pathwayKey(pathway);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(pathway);
+  };
+
+  for (const goal of goals) {
+    if (goal.certifications.length === 0) {
+      // Only a licence or a French level is missing.
+      const steps: PathwayStep[] = [];
+      for (const spec of preSteps(ctx, goal, undefined, false)) pushStep(ctx, steps, spec, goal);
+      if (steps.some((s) => s.kind !== 'immersion')) finish(goal, undefined, steps, undefined);
+    }
+    for (const code of goal.certifications) {
+      const cert = l.certs.get(code);
+      if (!cert || held.has(code)) continue;
+      for (const route of routeSpecs(ctx, cert)) {
+        if (route.kind === 'apprenticeship' || route.kind === 'professionalisation') {
+          // Alternance routes exist only when the contract is open to this candidate.
+          const probe = fundStep({ kind: route.kind, candidate, referential: deps.referential, startDate: ctx.freeDate, hours: route.hours, code, ...(goal.vacancy ? { vacancy: goal.vacancy } : {}) });
+          if (!probe.decisions.some((d) => d.applies && d.code !== 'AUTOFINANCEMENT')) continue;
+        }
+        const steps: PathwayStep[] = [];
+        for (const spec of preSteps(ctx, goal, cert, route.kind !== 'vae')) pushStep(ctx, steps, spec, goal);
+        pushStep(ctx, steps, route, goal);
+        finish(goal, code, steps, undefined);
+      }
+    }
+    const poei = poeiSpec(ctx, goal);
+    if (poei) {
+      const steps: PathwayStep[] = [];
+      for (const spec of preSteps(ctx, { ...goal, certifications: [] }, undefined, false)) pushStep(ctx, steps, spec, goal);
+      pushStep(ctx, steps, poei, goal);
+      // The hire is the point of a POEI: it opens its own vacancy when nothing else stands in the way.
+      finish(goal, undefined, steps, goal.notLifted.length === 0 && goal.vacancy ? [goal.vacancy.id] : []);
+    }
+  }
+  out.sort(comparePathways);
+  return out.slice(0, options.limit ?? DEFAULT_LIMIT);
+}

@@ -1,0 +1,121 @@
+/**
+ * Output and input shapes of the pathway recommender (MODEL.md "Pathway"). Field names of the
+ * output contract are kept as MODEL.md names them; extra fields are additions.
+ */
+import type { Candidate } from '../schema/candidate.js';
+import type { Vacancy } from '../schema/vacancy.js';
+import type { TrainingSession } from '../schema/training.js';
+import type { Mode } from '../schema/primitives.js';
+import type { Referential } from '../referential/types.js';
+
+export type StepKind =
+  | 'training'
+  | 'partial_training'
+  | 'vae'
+  | 'apprenticeship'
+  | 'professionalisation'
+  | 'prerequisite'
+  | 'french'
+  | 'immersion'
+  | 'poei';
+
+/** One funding scheme considered for a step: whether it applies and why (in French). */
+export interface FundingDecision {
+  /** Scheme code of the referential (CPF, PRF, AIF…) or AUTOFINANCEMENT. */
+  code: string;
+  applies: boolean;
+  reason: string;
+  /** What the candidate pays through this scheme, in euros (CPF participation, self-funding). */
+  cost?: number;
+  /** false when the rule comes from an unverified referential entry or is missing from it. */
+  verified: boolean;
+}
+
+export interface PathwayStep {
+  /** Stable machine code: `<kind>:<certification or scheme>`, e.g. `partial_training:DEAS`. */
+  code: string;
+  kind: StepKind;
+  /** French label for the advisor. */
+  label: string;
+  certification?: string;
+  sessionId?: string;
+  provider?: string;
+  startDate: string;
+  endDate: string;
+  hours: number;
+  /** true when dates (and hours) are estimated: no matching session was found. */
+  estimated: boolean;
+  funding: FundingDecision[];
+  /** false when any fact this step relies on is `verified: false` (or is an estimate of ours). */
+  verified: boolean;
+  /** What the candidate pays for this step (0 when funded). */
+  cost: number;
+  /** true when `cost` rests on an indicative price (no quote from a provider). */
+  costEstimated: boolean;
+  /** Commute to the training site, when a session is used. */
+  commute?: { km: number; minutes: number; mode: Mode };
+  /** Remarks the advisor should read (conditions to check, units granted, recommendations), in French. */
+  notes: string[];
+}
+
+export type PathwayTargetKind = 'rome' | 'vacancy' | 'demand';
+
+export interface PathwayTarget {
+  kind: PathwayTargetKind;
+  rome?: string;
+  vacancyId?: string;
+  /** The certification the pathway leads to, when it leads to one. */
+  certification?: string;
+  /** French label of the target (job label, or vacancy id). */
+  label: string;
+}
+
+export interface Pathway {
+  target: PathwayTarget;
+  steps: PathwayStep[];
+  /** End of the last step (YYYY-MM-DD). */
+  jobReadyDate: string;
+  /** What the candidate pays, in euros: Σ step costs. */
+  cost: number;
+  /**
+   * `vacancyIds`: vacancies within reach that the candidate would be eligible for once the pathway
+   * is done (`deps.eligibleVacancies` on the modified candidate); `newCount`: those not already
+   * eligible today.
+   */
+  unlocks: { count: number; vacancyIds: string[]; newCount: number };
+  verified: boolean;
+  /** French paragraph: route, job-ready date, cost and funding, vacancies opened. */
+  summary: string;
+  /** Blockers of the target that no training lifts (commute, nights…), with a French message. */
+  notLifted: { code: string; message: string }[];
+  /** Longest commute to a training site of the pathway, minutes (ranking key). */
+  trainingCommuteMinutes: number;
+}
+
+/** A near miss as the engine returns it (a Match with blockers). */
+export interface NearMissTarget {
+  vacancyId: string;
+  blockers: { code: string }[];
+}
+
+export type PathwayGoal = string | Vacancy | NearMissTarget;
+
+export interface PathwayOptions {
+  /** A ROME code, a vacancy, or a near-miss match; none: the jobs with most vacancies in reach. */
+  target?: PathwayGoal;
+  sessions?: readonly TrainingSession[];
+  /** Reference date YYYY-MM-DD: nothing starts before it. */
+  today: string;
+  /** Pathways returned, best first (default 5). */
+  limit?: number;
+}
+
+export interface PathwayDeps {
+  referential: Referential;
+  /** Vacancy ids within the candidate's reach that would be eligible for this (modified) candidate. */
+  eligibleVacancies?: (c: Candidate) => string[];
+  /** Vacancies by id (to resolve a near-miss target). */
+  vacancyById?: (id: string) => Vacancy | undefined;
+  /** ROME codes with most vacancies in reach. */
+  demandByRome?: (c: Candidate) => { rome: string; count: number }[];
+}
