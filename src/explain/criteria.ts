@@ -106,7 +106,8 @@ function qualificationDetail(value: number, f: QualificationFacts, c: Candidate,
     const from = withLe(certificationName(b.from));
     return `Sans le diplôme attendu, mais ${from} ouvre un cursus allégé vers ${withLe(certificationName(b.to))}.`;
   }
-  const wanted = names(f.expected.slice(0, 3));
+  // Name what is required when something is; otherwise the first expected ones.
+  const wanted = names((f.required.length > 0 ? f.required : f.expected).slice(0, 3));
   if (f.exactMonths > 0) {
     return `Sans le diplôme attendu (${wanted}) ; ${months(f.exactMonths)} d’expérience sur ce métier en tiennent lieu en partie.`;
   }
