@@ -41,7 +41,10 @@ export interface CompiledReferential {
 
 /** Case-, accent-, apostrophe- and hyphen-insensitive form of a typed term, for synonym comparison. */
 export function foldTerm(term: string): string {
+  // Lower-case on both sides of NFKD: İ lower-cases to i + a combining mark, and NFKD turns
+  // compatibility letters (𝓐) into capitals.
   return term
+    .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
