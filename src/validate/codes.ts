@@ -160,9 +160,11 @@ class Checker {
   readonly issues: Issue[] = [];
   constructor(readonly idx: CodeIndex) {}
 
-  code(vocabulary: Vocabulary, code: string, path: string): boolean {
+  /** Path `base`, or `base[index]suffix`: built only for an unknown code (valid ones allocate nothing). */
+  code(vocabulary: Vocabulary, code: string, base: string, index = -1, suffix = ''): boolean {
     const l = this.idx.lookups[vocabulary];
     if (l.codes.has(code)) return true;
+    const path = index < 0 ? base : `${base}[${index}]${suffix}`;
     const s = suggest(l, code);
     const it = issue('unknown_code', path, `${NOUN[vocabulary]} inconnu « ${code} »${didYouMean(s)}`);
     it.suggestions = s;
@@ -171,10 +173,10 @@ class Checker {
   }
 
   codes(vocabulary: Vocabulary, codes: readonly string[] | undefined, path: string): void {
-    if (codes) for (let i = 0; i < codes.length; i++) this.code(vocabulary, codes[i], `${path}[${i}]`);
+    if (codes) for (let i = 0; i < codes.length; i++) this.code(vocabulary, codes[i], path, i);
   }
 
-  blocks(certification: string, blocks: readonly string[], path: string): void {
+  blocks(certification: string, blocks: readonly string[], qualificationIndex: number): void {
     const valid = this.idx.blocks.get(certification);
     const l = this.idx.blockLookups.get(certification);
     if (!valid || !l) return;
@@ -185,7 +187,7 @@ class Checker {
         valid.size === 0
           ? `bloc « ${blocks[i]} » : le référentiel ne connaît aucun bloc de ${certification}`
           : `bloc « ${blocks[i]} » inconnu pour ${certification}${didYouMean(s)}`;
-      const it = issue('unknown_block', `${path}[${i}]`, rule);
+      const it = issue('unknown_block', `qualifications[${qualificationIndex}].blocks[${i}]`, rule);
       it.suggestions = s;
       this.issues.push(it);
     }
@@ -195,12 +197,14 @@ class Checker {
 export function checkCandidateCodes(c: Candidate, ref: Referential): Issue[] {
   const k = new Checker(codeIndex(ref));
   k.codes('rome', c.desiredJobs, 'desiredJobs');
-  c.qualifications.forEach((q, i) => {
-    const known = k.code('certification', q.code, `qualifications[${i}].code`);
-    if (known && q.blocks) k.blocks(q.code, q.blocks, `qualifications[${i}].blocks`);
-  });
-  c.inTraining?.forEach((t, i) => k.code('certification', t.code, `inTraining[${i}].code`));
-  c.experience.forEach((e, i) => k.code('rome', e.rome, `experience[${i}].rome`));
+  for (let i = 0; i < c.qualifications.length; i++) {
+    const q = c.qualifications[i];
+    const known = k.code('certification', q.code, 'qualifications', i, '.code');
+    if (known && q.blocks) k.blocks(q.code, q.blocks, i);
+  }
+  const inTraining = c.inTraining ?? [];
+  for (let i = 0; i < inTraining.length; i++) k.code('certification', inTraining[i].code, 'inTraining', i, '.code');
+  for (let i = 0; i < c.experience.length; i++) k.code('rome', c.experience[i].rome, 'experience', i, '.rome');
   k.codes('skill', c.skills, 'skills');
   k.codes('restriction', c.restrictions, 'restrictions');
   return k.issues;

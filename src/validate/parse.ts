@@ -42,16 +42,35 @@ export type CheckResult<T> = { ok: true; value: T } | { ok: false; issues: Issue
  */
 export function checkRecord<K extends RecordKind>(kind: K, input: unknown, ref: Referential): CheckResult<RecordTypes[K]> {
   const { schema, codes } = KINDS[kind] as unknown as Kind<RecordTypes[K]>;
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, issues: [notAnObject(input)] };
+  }
   let parsed: ReturnType<typeof schema.safeParse>;
   try {
-    parsed = schema.safeParse(input, { reportInput: true });
+    parsed = schema.safeParse(input);
   } catch {
     // A getter or proxy trap threw while zod read the record.
     return { ok: false, issues: [unreadable(input)] };
   }
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
   const issues = codes(parsed.data, ref);
   return issues.length === 0 ? { ok: true, value: parsed.data } : { ok: false, issues };
+}
+
+const NOT_AN_OBJECT: Record<string, string> = {
+  null: "l'enregistrement : un objet attendu, reçu null",
+  array: "l'enregistrement : un objet attendu, reçu un tableau",
+  undefined: "l'enregistrement : un objet attendu, reçu undefined",
+  number: "l'enregistrement : un objet attendu, reçu un nombre",
+  string: "l'enregistrement : un objet attendu, reçu une chaîne",
+  boolean: "l'enregistrement : un objet attendu, reçu un booléen",
+  other: "l'enregistrement : un objet attendu",
+};
+
+// Built without zod: a batch of 10⁶ nulls costs one small object each, messages shared.
+function notAnObject(input: unknown): Issue {
+  const t = input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input;
+  return { code: 'not_an_object', path: '', message: NOT_AN_OBJECT[t] ?? NOT_AN_OBJECT.other };
 }
 
 function unreadable(input: unknown): Issue {

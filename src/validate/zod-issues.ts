@@ -68,15 +68,32 @@ function customCode(i: ZodIssue): IssueCode {
 }
 
 /**
- * zod issues (parsed with `reportInput: true`) → passerelle issues. Messages are rebuilt from the
- * issue's structure, except invalid_format / custom whose schema messages are French already.
- * One issue per path: the first one zod reports (a bad date is not also "too long").
+ * The value at `path` in the record, read again only for a failing field (cheaper than zod's
+ * `reportInput`, which copies every input into every issue).
  */
-export function fromZodIssues(zodIssues: readonly ZodIssue[]): Issue[] {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  try {
+    for (const s of path) {
+      if (v === null || typeof v !== 'object' || !Object.hasOwn(v, s)) return undefined;
+      v = (v as Record<PropertyKey, unknown>)[s];
+    }
+    return v;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * zod issues → passerelle issues. Messages are rebuilt from the issue's structure, except
+ * invalid_format / custom whose schema messages are French already. One issue per path: the
+ * first one zod reports (a bad date is not also "too long").
+ */
+export function fromZodIssues(zodIssues: readonly ZodIssue[], input: unknown): Issue[] {
   const out: Issue[] = [];
   const seen = new Set<string>();
   for (const zi of zodIssues) {
-    for (const mapped of mapOne(zi)) {
+    for (const mapped of mapOne(zi, input)) {
       if (seen.has(mapped.path)) continue;
       seen.add(mapped.path);
       out.push(mapped);
@@ -85,11 +102,11 @@ export function fromZodIssues(zodIssues: readonly ZodIssue[]): Issue[] {
   return out;
 }
 
-function mapOne(zi: ZodIssue): Issue[] {
+function mapOne(zi: ZodIssue, record: unknown): Issue[] {
   const path = formatPath(zi.path);
   switch (zi.code) {
     case 'invalid_type': {
-      const input = (zi as { input?: unknown }).input;
+      const input = valueAt(record, zi.path);
       const expected = EXPECTED[zi.expected] ?? zi.expected;
       if (path === '') return [issue('not_an_object', path, `un objet attendu, reçu ${describeReceived(input)}`)];
       if (input === undefined) return [issue('required', path, 'champ obligatoire manquant')];
@@ -103,7 +120,7 @@ function mapOne(zi: ZodIssue): Issue[] {
       if (zi.format === 'date') return [issue('invalid_date', path, zi.message)];
       return [issue('invalid_format', path, zi.message)];
     case 'invalid_value': {
-      const input = (zi as { input?: unknown }).input;
+      const input = valueAt(record, zi.path);
       if (input === undefined) return [issue('required', path, 'champ obligatoire manquant')];
       if (path.endsWith('romeVersion')) {
         return [
