@@ -23,6 +23,7 @@ export const ISSUE_CODES = {
   unknown_code: 'code absent du référentiel',
   unknown_block: "bloc qui n'appartient pas à cette certification",
   duplicate_id: 'identifiant déjà présent plus tôt dans le lot',
+  unknown_id: "identifiant absent de l'index",
   invalid: 'valeur invalide',
 } as const;
 
@@ -41,21 +42,24 @@ export interface Issue {
 }
 
 export type RecordKind = 'candidate' | 'vacancy' | 'trainingSession';
+/** What an input error is about: a record, or the engine's options. */
+export type InputKind = RecordKind | 'options';
 
-const KIND_LABEL: Record<RecordKind, string> = {
+const KIND_LABEL: Record<InputKind, string> = {
   candidate: 'Candidat',
   vacancy: 'Offre',
   trainingSession: 'Session de formation',
+  options: 'Options du moteur',
 };
 
 /** Thrown by parseCandidate / parseVacancy / parseTrainingSession; validateBatch returns issues instead. */
 export class PasserelleInputError extends Error {
   override readonly name = 'PasserelleInputError';
-  readonly kind: RecordKind;
+  readonly kind: InputKind;
   readonly issues: Issue[];
   readonly recordId?: string;
 
-  constructor(kind: RecordKind, issues: Issue[], recordId?: string) {
+  constructor(kind: InputKind, issues: Issue[], recordId?: string) {
     super(formatIssues(kind, issues, recordId));
     this.kind = kind;
     this.issues = issues;
@@ -64,7 +68,7 @@ export class PasserelleInputError extends Error {
 }
 
 /** `Candidat « c-1 » invalide (2 problèmes) :` then one line per issue. */
-export function formatIssues(kind: RecordKind, issues: readonly Issue[], recordId?: string): string {
+export function formatIssues(kind: InputKind, issues: readonly Issue[], recordId?: string): string {
   const who = recordId === undefined ? '' : ` « ${truncate(recordId, 64)} »`;
   const n = issues.length;
   const head = `${KIND_LABEL[kind]}${who} invalide (${n} problème${n > 1 ? 's' : ''}) :`;

@@ -92,3 +92,6 @@ export function normalizeWeights(weights: Partial<Weights> | undefined): Weights
   for (const c of CRITERION_CODES) out[c] = (w[c] * 100) / sum;
   return out;
 }
+
+/** The commute counterfactual: this many more minutes accepted. */
+export const COMMUTE_EXTRA_MINUTES = 15;

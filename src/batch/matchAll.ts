@@ -1,0 +1,374 @@
+/**
+ * matchAll: a whole territory. Vacancies are shortlisted shard by shard (worker threads when
+ * asked), candidates' best vacancies accumulate on the way, and every record is accounted for:
+ * matched, or unmatched with the count of each blocker that kept it out.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Audience, Match, Versions } from '../scoring/types.js';
+import { BLOCKER_CODES } from '../scoring/model.js';
+import type { Engine } from '../engine/engine.js';
+import type { CandidateIndex, VacancyIndex } from '../engine/indexes.js';
+import { scanCandidatesForVacancy, scanVacanciesForCandidate } from '../engine/scan.js';
+import { HeapBank } from '../rank/bank.js';
+import { TopK } from '../rank/topk.js';
+import type { Rejection } from '../validate/index.js';
+import { PROGRESS_CHUNK, ShardRunner, type ShardResult } from './shard.js';
+
+export interface MatchAllOptions {
+  /** Shortlist length per vacancy (default 20). */
+  perVacancy?: number;
+  /** Best vacancies kept per candidate (default 5; 0 to skip). */
+  perCandidate?: number;
+  /** Worker threads (default 0: the calling thread). Pays off at national scale. */
+  workers?: number;
+  onProgress?: (progress: { done: number; total: number; phase: 'shortlists' | 'unmatched' }) => void;
+  signal?: AbortSignal;
+  /** Count the blockers of unmatched records (default true). */
+  blockerCounts?: boolean;
+}
+
+export interface BatchMatch {
+  candidateId: string;
+  vacancyId: string;
+  score: number;
+  /** 1-based rank in the vacancy's shortlist (or in the candidate's list for `bestFor`). */
+  rank: number;
+}
+
+export interface Unmatched {
+  id: string;
+  /** How many records within reach each blocker kept out (empty: nothing within reach). */
+  blockers: Partial<Record<string, number>>;
+}
+
+export interface BatchStats {
+  candidates: number;
+  vacancies: number;
+  eligiblePairs: number;
+  shortlistedPairs: number;
+  matchedCandidates: number;
+  shortlistedCandidates: number;
+  unmatchedCandidates: number;
+  unmatchedVacancies: number;
+  rejectedCandidates: number;
+  rejectedVacancies: number;
+  workers: number;
+  ms: { shortlists: number; unmatched: number; total: number };
+}
+
+/** Compact shortlists: ids and scores in typed arrays, iterable as plain objects. */
+export class BatchMatches implements Iterable<BatchMatch> {
+  constructor(
+    private readonly vacancySlots: Int32Array,
+    /** offsets[k] … offsets[k + 1] index candidateSlots/scores for vacancy k (in id order). */
+    readonly offsets: Int32Array,
+    readonly candidateSlots: Int32Array,
+    readonly scores: Float64Array,
+    private readonly candidateIds: readonly string[],
+    private readonly vacancyIds: readonly string[],
+  ) {}
+
+  get size(): number {
+    return this.candidateSlots.length;
+  }
+
+  *[Symbol.iterator](): Iterator<BatchMatch> {
+    for (let k = 0; k < this.vacancySlots.length; k++) {
+      const vacancyId = this.vacancyIds[this.vacancySlots[k]];
+      for (let j = this.offsets[k]; j < this.offsets[k + 1]; j++) {
+        yield { candidateId: this.candidateIds[this.candidateSlots[j]], vacancyId, score: this.scores[j], rank: j - this.offsets[k] + 1 };
+      }
+    }
+  }
+}
+
+export interface BatchResult {
+  matches: BatchMatches;
+  unmatchedCandidates: Unmatched[];
+  unmatchedVacancies: Unmatched[];
+  /** Records given as arrays and rejected by validation (empty when indexes were given). */
+  rejected: { candidates: Rejection[]; vacancies: Rejection[] };
+  stats: BatchStats;
+  versions: Versions;
+  /** A vacancy's shortlist. */
+  shortlist(vacancyId: string): BatchMatch[];
+  /** A candidate's best vacancies (perCandidate of them). */
+  bestFor(candidateId: string): BatchMatch[];
+  /** The full explained Match of a pair, built on demand. */
+  explain(candidateId: string, vacancyId: string, options?: { audience?: Audience }): Match;
+}
+
+function abortError(): Error {
+  const e = new Error('matchAll aborted');
+  e.name = 'AbortError';
+  return e;
+}
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function matchAll(
+  engine: Engine,
+  candidatesIn: CandidateIndex | unknown[],
+  vacanciesIn: VacancyIndex | unknown[],
+  options: MatchAllOptions,
+): Promise<BatchResult> {
+  const t0 = performance.now();
+  const perVacancy = options.perVacancy ?? 20;
+  const perCandidate = options.perCandidate ?? 5;
+  const workers = Math.max(0, Math.floor(options.workers ?? 0));
+  const signal = options.signal;
+  if (signal?.aborted) throw abortError();
+  let rejectedCandidates: Rejection[] = [];
+  let rejectedVacancies: Rejection[] = [];
+  let candidates: CandidateIndex;
+  let vacancies: VacancyIndex;
+  if (Array.isArray(candidatesIn)) {
+    const r = engine.indexCandidates(candidatesIn);
+    candidates = r.index;
+    rejectedCandidates = r.rejected;
+  } else candidates = candidatesIn;
+  if (Array.isArray(vacanciesIn)) {
+    const r = engine.indexVacancies(vacanciesIn);
+    vacancies = r.index;
+    rejectedVacancies = r.rejected;
+  } else vacancies = vacanciesIn;
+
+  const vacancySlots = vacancies.liveSlotsById();
+  const nV = vacancySlots.length;
+  const capacity = candidates.cols.size;
+  const { grid, overflow } = candidates.grid();
+  const kernel = engine.internals.kernelFor(candidates.cols, vacancies.cols);
+
+  const shards: ShardResult[] = [];
+  const shardSlots: Int32Array[] = [];
+  let done = 0;
+  const report = (phase: 'shortlists' | 'unmatched', d: number, total: number) => options.onProgress?.({ done: d, total, phase });
+
+  if (workers <= 1) {
+    const runner = new ShardRunner(kernel, grid, overflow, vacancySlots, candidates.ids, vacancies.ids, perVacancy, perCandidate, capacity);
+    for (let from = 0; from < nV; from += PROGRESS_CHUNK) {
+      if (signal?.aborted) throw abortError();
+      const to = Math.min(nV, from + PROGRESS_CHUNK);
+      runner.run(from, to);
+      done = to;
+      report('shortlists', done, nV);
+      if (options.signal !== undefined || options.onProgress !== undefined) await yieldToEvents();
+    }
+    shards.push(runner.result);
+    shardSlots.push(vacancySlots);
+  } else {
+    // Interleaved shards balance dense and sparse areas between threads.
+    for (let w = 0; w < workers; w++) {
+      const slots: number[] = [];
+      for (let k = w; k < nV; k += workers) slots.push(vacancySlots[k]);
+      shardSlots.push(Int32Array.from(slots));
+    }
+    const progress = new Array<number>(workers).fill(0);
+    const results = await Promise.all(
+      shardSlots.map((slots, w) =>
+        runWorker(engine, candidates, vacancies, grid.toParts(), overflow, slots, perVacancy, perCandidate, capacity, signal, (d) => {
+          progress[w] = d;
+          report('shortlists', progress.reduce((a, b) => a + b, 0), nV);
+        }),
+      ),
+    );
+    shards.push(...results);
+  }
+  const tShortlists = performance.now();
+
+  // Merge shards into id order.
+  const position = new Map<number, { shard: number; k: number }>();
+  shardSlots.forEach((slots, s) => slots.forEach((slot, k) => position.set(slot, { shard: s, k })));
+  const offsets = new Int32Array(nV + 1);
+  for (let k = 0; k < nV; k++) {
+    const p = position.get(vacancySlots[k])!;
+    offsets[k + 1] = offsets[k] + shards[p.shard].topCounts[p.k];
+  }
+  const outSlots = new Int32Array(offsets[nV]);
+  const outScores = new Float64Array(offsets[nV]);
+  for (let k = 0; k < nV; k++) {
+    const p = position.get(vacancySlots[k])!;
+    const r = shards[p.shard];
+    const n = r.topCounts[p.k];
+    outSlots.set(r.topSlots.subarray(p.k * perVacancy, p.k * perVacancy + n), offsets[k]);
+    outScores.set(r.topScores.subarray(p.k * perVacancy, p.k * perVacancy + n), offsets[k]);
+  }
+  const eligibleCount = shards.length === 1 ? shards[0].eligibleCount : new Int32Array(capacity);
+  if (shards.length > 1) for (const r of shards) for (let i = 0; i < capacity; i++) eligibleCount[i] += r.eligibleCount[i];
+  let bank: HeapBank | null = null;
+  if (perCandidate > 0) {
+    bank = new HeapBank(capacity, perCandidate, vacancies.ids);
+    if (shards.length === 1) {
+      bank.scores.set(shards[0].bankScores!);
+      bank.items.set(shards[0].bankItems!);
+      bank.sizes.set(shards[0].bankSizes!);
+    } else {
+      for (const r of shards) {
+        for (let ci = 0; ci < capacity; ci++) {
+          for (let j = 0; j < r.bankSizes![ci]; j++) bank.push(ci, r.bankScores![ci * perCandidate + j], r.bankItems![ci * perCandidate + j]);
+        }
+      }
+    }
+  }
+
+  // Every record accounted for: the unmatched ones with the blockers that kept them out.
+  const candidateSlots = candidates.liveSlotsById();
+  const countBlockers = options.blockerCounts ?? true;
+  const unmatchedCandidates: Unmatched[] = [];
+  const unmatchedVacancies: Unmatched[] = [];
+  const counts = new Int32Array(BLOCKER_CODES.length);
+  const toRecord = (id: string): Unmatched => {
+    const blockers: Partial<Record<string, number>> = {};
+    for (let b = 0; b < counts.length; b++) if (counts[b] > 0) blockers[BLOCKER_CODES[b]] = counts[b];
+    return { id, blockers };
+  };
+  const addMask = (mask: number) => {
+    for (let b = 0; b < counts.length; b++) if ((mask & (1 << b)) !== 0) counts[b]++;
+  };
+  let matchedCandidates = 0;
+  let eligiblePairs = 0;
+  const { grid: vGrid, overflow: vOverflow } = vacancies.grid();
+  const unmatchedTotal = candidateSlots.length + nV;
+  let unmatchedDone = 0;
+  for (const ci of candidateSlots) {
+    eligiblePairs += eligibleCount[ci];
+    if (eligibleCount[ci] > 0) { matchedCandidates++; continue; }
+    counts.fill(0);
+    if (countBlockers) {
+      scanVacanciesForCandidate(kernel, vGrid, vOverflow, ci, candidates.cols.reachNear[ci], {
+        top: null, near: null, visit: (_vi, mask) => addMask(mask),
+      });
+    }
+    unmatchedCandidates.push(toRecord(candidates.ids[ci]));
+    if (++unmatchedDone % 4096 === 0) {
+      if (signal?.aborted) throw abortError();
+      report('unmatched', unmatchedDone, unmatchedTotal);
+    }
+  }
+  unmatchedDone = candidateSlots.length;
+  const emptyTop = new TopK(0, candidates.ids);
+  for (let k = 0; k < nV; k++) {
+    if (offsets[k + 1] > offsets[k]) continue;
+    counts.fill(0);
+    if (countBlockers) {
+      scanCandidatesForVacancy(kernel, grid, overflow, vacancySlots[k], {
+        top: emptyTop, near: null, candidateBank: null, eligibleCount: null, visit: (_ci, mask) => addMask(mask),
+      });
+    }
+    unmatchedVacancies.push(toRecord(vacancies.ids[vacancySlots[k]]));
+  }
+  report('unmatched', unmatchedTotal, unmatchedTotal);
+
+  const shortlisted = new Uint8Array(capacity);
+  for (let j = 0; j < outSlots.length; j++) shortlisted[outSlots[j]] = 1;
+  let shortlistedCandidates = 0;
+  for (const ci of candidateSlots) shortlistedCandidates += shortlisted[ci];
+  const t1 = performance.now();
+
+  const matches = new BatchMatches(vacancySlots, offsets, outSlots, outScores, candidates.ids, vacancies.ids);
+  const vacancyPosition = new Map<string, number>();
+  for (let k = 0; k < nV; k++) vacancyPosition.set(vacancies.ids[vacancySlots[k]], k);
+
+  return {
+    matches,
+    unmatchedCandidates,
+    unmatchedVacancies,
+    rejected: { candidates: rejectedCandidates, vacancies: rejectedVacancies },
+    versions: engine.versions,
+    stats: {
+      candidates: candidateSlots.length,
+      vacancies: nV,
+      eligiblePairs,
+      shortlistedPairs: outSlots.length,
+      matchedCandidates,
+      shortlistedCandidates,
+      unmatchedCandidates: unmatchedCandidates.length,
+      unmatchedVacancies: unmatchedVacancies.length,
+      rejectedCandidates: rejectedCandidates.length,
+      rejectedVacancies: rejectedVacancies.length,
+      workers: Math.max(1, workers),
+      ms: { shortlists: tShortlists - t0, unmatched: t1 - tShortlists, total: t1 - t0 },
+    },
+    shortlist(vacancyId) {
+      const k = vacancyPosition.get(vacancyId);
+      if (k === undefined) return [];
+      const out: BatchMatch[] = [];
+      for (let j = offsets[k]; j < offsets[k + 1]; j++) {
+        out.push({ candidateId: candidates.ids[outSlots[j]], vacancyId, score: outScores[j], rank: j - offsets[k] + 1 });
+      }
+      return out;
+    },
+    bestFor(candidateId) {
+      const ci = candidates.slot(candidateId);
+      if (ci < 0 || bank === null) return [];
+      return bank.sortedOf(ci).map((e, i) => ({ candidateId, vacancyId: vacancies.ids[e.item], score: e.score, rank: i + 1 }));
+    },
+    explain(candidateId, vacancyId, opts) {
+      const ci = candidates.slot(candidateId);
+      const vi = vacancies.slot(vacancyId);
+      if (ci < 0 || vi < 0) throw new RangeError(`unknown pair ${candidateId} × ${vacancyId}`);
+      return engine.internals.explain(ci, vi, kernel, candidates.records[ci], vacancies.records[vi], opts?.audience ?? engine.options.audience);
+    },
+  };
+}
+
+/** Where the worker's code is: next to the built bundle, or the TypeScript source under a dev runner. */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return { url: new URL('./worker.ts', here), execArgv: ['--import', 'tsx'] };
+  return { url: new URL('./worker.js', here), execArgv: [] };
+}
+
+function runWorker(
+  engine: Engine,
+  candidates: CandidateIndex,
+  vacancies: VacancyIndex,
+  gridParts: ReturnType<import('../geo/grid.js').Grid['toParts']>,
+  overflow: readonly number[],
+  slots: Int32Array,
+  perVacancy: number,
+  perCandidate: number,
+  capacity: number,
+  signal: AbortSignal | undefined,
+  onProgress: (done: number) => void,
+): Promise<ShardResult> {
+  const { url, execArgv } = workerEntry();
+  const { ctx, options } = engine.internals;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, {
+      execArgv,
+      workerData: {
+        candidates: { ...candidates.cols },
+        vacancies: { ...vacancies.cols },
+        candidateIds: candidates.ids,
+        vacancyIds: vacancies.ids,
+        grid: gridParts,
+        overflow: [...overflow],
+        weights: options.weights,
+        related: ctx.related,
+        romeCount: ctx.romeCount,
+        slots,
+        perVacancy,
+        perCandidate,
+        capacity,
+      },
+    });
+    const onAbort = () => {
+      void worker.terminate();
+      reject(abortError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (m: { type: 'progress'; done: number } | { type: 'done'; result: ShardResult }) => {
+      if (m.type === 'progress') onProgress(m.done);
+      else {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(m.result);
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (e) => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(e);
+    });
+  });
+}

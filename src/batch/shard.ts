@@ -1,0 +1,66 @@
+/**
+ * The work of one shard of a batch: every vacancy of the shard gets its shortlist; every
+ * candidate's best vacancies and eligible count accumulate. Runs on the main thread or in a worker.
+ */
+import type { Kernel } from '../kernel/kernel.js';
+import type { Grid } from '../geo/grid.js';
+import { TopK } from '../rank/topk.js';
+import { HeapBank } from '../rank/bank.js';
+import { scanCandidatesForVacancy, type VacancyScanSinks } from '../engine/scan.js';
+
+export interface ShardResult {
+  /** Shortlists: vacancy k of the shard owns topSlots[k*K … k*K + topCounts[k]). */
+  topSlots: Int32Array;
+  topScores: Float64Array;
+  topCounts: Int32Array;
+  eligibleCount: Int32Array;
+  /** Per-candidate best vacancies (null when perCandidate is 0). */
+  bankScores: Float64Array | null;
+  bankItems: Int32Array | null;
+  bankSizes: Int32Array | null;
+}
+
+/** Vacancies between two progress reports (and abort checks). */
+export const PROGRESS_CHUNK = 512;
+
+export class ShardRunner {
+  readonly result: ShardResult;
+  private readonly top: TopK;
+  private readonly sinks: VacancyScanSinks;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly grid: Grid,
+    private readonly overflow: readonly number[],
+    private readonly vacancySlots: Int32Array,
+    candidateIds: readonly string[],
+    vacancyIds: readonly string[],
+    private readonly perVacancy: number,
+    perCandidate: number,
+    candidateCapacity: number,
+  ) {
+    const bank = perCandidate > 0 ? new HeapBank(candidateCapacity, perCandidate, vacancyIds) : null;
+    this.result = {
+      topSlots: new Int32Array(vacancySlots.length * perVacancy),
+      topScores: new Float64Array(vacancySlots.length * perVacancy),
+      topCounts: new Int32Array(vacancySlots.length),
+      eligibleCount: new Int32Array(candidateCapacity),
+      bankScores: bank?.scores ?? null,
+      bankItems: bank?.items ?? null,
+      bankSizes: bank?.sizes ?? null,
+    };
+    this.top = new TopK(perVacancy, candidateIds);
+    this.sinks = { top: this.top, near: null, candidateBank: bank, eligibleCount: this.result.eligibleCount };
+  }
+
+  /** Shortlists vacancies [from, to) of the shard. */
+  run(from: number, to: number): void {
+    const { top, sinks, kernel, grid, overflow, vacancySlots, result } = this;
+    const K = this.perVacancy;
+    for (let k = from; k < to; k++) {
+      top.reset();
+      scanCandidatesForVacancy(kernel, grid, overflow, vacancySlots[k], sinks);
+      result.topCounts[k] = top.drainInto(result.topSlots, result.topScores, k * K);
+    }
+  }
+}

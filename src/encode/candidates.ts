@@ -1,0 +1,181 @@
+/** Candidates → struct-of-arrays columns: the only place a Candidate object becomes numbers. */
+import type { Candidate } from '../schema/candidate.js';
+import { DEG, MODES, minutesPerKm, reachKm } from '../geo/travel.js';
+import { NEAR_MISS_COMMUTE_FACTOR, FRENCH_RANK } from '../scoring/model.js';
+import { allocShared, dayNumber, grow } from './columns.js';
+import type { EncodingContext } from './context.js';
+import { setBits } from './context.js';
+import {
+  F_ANY_CERT, F_DESIRED_EMPTY, F_DOMICILE, F_ETABLISSEMENT, F_LICENCE, F_NIGHTS, F_NO_AUTH, F_SPLIT, F_VEHICLE,
+  F_WEEKENDS, MODE_CODES, MODE_NONE, PUBLIC_FLAG, contractFlag,
+} from './flags.js';
+
+export class CandidateColumns {
+  size = 0;
+  lat = allocShared<Float64Array>(Float64Array, 16);
+  lon = allocShared<Float64Array>(Float64Array, 16);
+  cosLat = allocShared<Float64Array>(Float64Array, 16);
+  /** Best minutes per km among the modes without a fixed time (Infinity when none). */
+  slope = allocShared<Float64Array>(Float64Array, 16);
+  /** Index in MODE_CODES of that mode, or MODE_NONE. */
+  slopeMode = allocShared<Uint8Array>(Uint8Array, 16);
+  transit = allocShared<Uint8Array>(Uint8Array, 16);
+  maxMinutes = allocShared<Float64Array>(Float64Array, 16);
+  /** Straight-line km reachable within maxMinutes, and within the near-miss allowance. */
+  reach = allocShared<Float64Array>(Float64Array, 16);
+  reachNear = allocShared<Float64Array>(Float64Array, 16);
+  flags = allocShared<Uint32Array>(Uint32Array, 16);
+  hoursMin = allocShared<Float64Array>(Float64Array, 16);
+  hoursMax = allocShared<Float64Array>(Float64Array, 16);
+  available = allocShared<Int32Array>(Int32Array, 16);
+  french = allocShared<Uint8Array>(Uint8Array, 16);
+  /** Certification sets, `certWords` words each: held, partial or in training, in training, equivalent, bridge. */
+  held: Uint32Array;
+  partial: Uint32Array;
+  training: Uint32Array;
+  equivalent: Uint32Array;
+  bridge: Uint32Array;
+  skills: Uint32Array;
+  restrictions = allocShared<Uint32Array>(Uint32Array, 16);
+  expStart = allocShared<Int32Array>(Int32Array, 16);
+  expCount = allocShared<Int32Array>(Int32Array, 16);
+  expRome = allocShared<Int32Array>(Int32Array, 64);
+  expMonths = allocShared<Float64Array>(Float64Array, 64);
+  expUsed = 0;
+  wishStart = allocShared<Int32Array>(Int32Array, 16);
+  wishCount = allocShared<Int32Array>(Int32Array, 16);
+  wishRome = allocShared<Int32Array>(Int32Array, 64);
+  wishUsed = 0;
+  /** Positive-action points (0 unless the option is on). */
+  bonus = allocShared<Float64Array>(Float64Array, 16);
+  alive = allocShared<Uint8Array>(Uint8Array, 16);
+
+  constructor(readonly certWords: number, readonly skillWords: number) {
+    this.held = allocShared(Uint32Array, 16 * certWords);
+    this.partial = allocShared(Uint32Array, 16 * certWords);
+    this.training = allocShared(Uint32Array, 16 * certWords);
+    this.equivalent = allocShared(Uint32Array, 16 * certWords);
+    this.bridge = allocShared(Uint32Array, 16 * certWords);
+    this.skills = allocShared(Uint32Array, 16 * skillWords);
+  }
+
+  private ensure(n: number): void {
+    if (this.lat.length >= n) return;
+    const cw = this.certWords;
+    this.lat = grow(this.lat, n); this.lon = grow(this.lon, n); this.cosLat = grow(this.cosLat, n);
+    this.slope = grow(this.slope, n); this.slopeMode = grow(this.slopeMode, n); this.transit = grow(this.transit, n);
+    this.maxMinutes = grow(this.maxMinutes, n); this.reach = grow(this.reach, n); this.reachNear = grow(this.reachNear, n);
+    this.flags = grow(this.flags, n); this.hoursMin = grow(this.hoursMin, n); this.hoursMax = grow(this.hoursMax, n);
+    this.available = grow(this.available, n); this.french = grow(this.french, n);
+    this.held = grow(this.held, n * cw); this.partial = grow(this.partial, n * cw); this.training = grow(this.training, n * cw);
+    this.equivalent = grow(this.equivalent, n * cw); this.bridge = grow(this.bridge, n * cw);
+    this.skills = grow(this.skills, n * this.skillWords);
+    this.restrictions = grow(this.restrictions, n);
+    this.expStart = grow(this.expStart, n); this.expCount = grow(this.expCount, n);
+    this.wishStart = grow(this.wishStart, n); this.wishCount = grow(this.wishCount, n);
+    this.bonus = grow(this.bonus, n); this.alive = grow(this.alive, n);
+  }
+
+  /** Forgets every slot (scratch columns for one-off queries). */
+  clear(): void {
+    this.size = 0;
+    this.expUsed = 0;
+    this.wishUsed = 0;
+  }
+
+  /** Appends a candidate and returns its slot. */
+  push(c: Candidate, ctx: EncodingContext, bonus: number): number {
+    const i = this.size;
+    this.ensure(i + 1);
+    this.size = i + 1;
+    this.lat[i] = c.home.lat;
+    this.lon[i] = c.home.lon;
+    this.cosLat[i] = Math.cos(c.home.lat * DEG);
+
+    let slope = Infinity;
+    let slopeMode = MODE_NONE;
+    let transit = 0;
+    for (let m = 0; m < MODE_CODES.length; m++) {
+      const mode = MODE_CODES[m];
+      if (!c.mobility.modes.includes(mode)) continue;
+      if (MODES[mode].fixedMinutes > 0) { transit = 1; continue; }
+      const k = minutesPerKm(mode);
+      if (k < slope) { slope = k; slopeMode = m; }
+    }
+    this.slope[i] = slope;
+    this.slopeMode[i] = slopeMode;
+    this.transit[i] = transit;
+    this.maxMinutes[i] = c.mobility.maxMinutes;
+    this.reach[i] = reachKm(c.mobility.maxMinutes, c.mobility.modes);
+    this.reachNear[i] = reachKm(c.mobility.maxMinutes * NEAR_MISS_COMMUTE_FACTOR, c.mobility.modes);
+
+    let f = 0;
+    if (c.mobility.drivingLicence) f |= F_LICENCE;
+    if (c.mobility.vehicle) f |= F_VEHICLE;
+    if (c.schedule.nights) f |= F_NIGHTS;
+    if (c.schedule.weekends) f |= F_WEEKENDS;
+    if (c.schedule.splitShifts) f |= F_SPLIT;
+    if (c.workAuthorized === false) f |= F_NO_AUTH;
+    for (const t of c.contracts) f |= contractFlag(t);
+    if (c.desiredJobs.length === 0) f |= F_DESIRED_EMPTY;
+    for (const s of c.desiredSectors ?? []) f |= s === 'domicile' ? F_DOMICILE : F_ETABLISSEMENT;
+    for (const p of c.desiredPublics ?? []) f |= PUBLIC_FLAG[p];
+
+    const cw = this.certWords;
+    const at = i * cw;
+    for (let w = 0; w < cw; w++) {
+      this.held[at + w] = 0; this.partial[at + w] = 0; this.training[at + w] = 0;
+      this.equivalent[at + w] = 0; this.bridge[at + w] = 0;
+    }
+    for (const q of c.qualifications) {
+      if (q.blocks !== undefined) {
+        setBits(this.partial, at, ctx.certBit, [q.code]);
+        continue;
+      }
+      setBits(this.held, at, ctx.certBit, [q.code]);
+      if (ctx.certBit.has(q.code) && !ctx.prerequisiteCerts.has(q.code)) f |= F_ANY_CERT;
+      setBits(this.equivalent, at, ctx.certBit, ctx.equivalentFrom.get(q.code) ?? []);
+      setBits(this.bridge, at, ctx.certBit, ctx.bridgeTargets.get(q.code) ?? []);
+    }
+    for (const t of c.inTraining ?? []) {
+      setBits(this.training, at, ctx.certBit, [t.code]);
+      setBits(this.partial, at, ctx.certBit, [t.code]);
+    }
+    this.flags[i] = f;
+
+    this.hoursMin[i] = c.schedule.weeklyHoursMin;
+    this.hoursMax[i] = c.schedule.weeklyHoursMax;
+    this.available[i] = dayNumber(c.availableFrom);
+    this.french[i] = c.frenchLevel === undefined ? 0 : FRENCH_RANK[c.frenchLevel];
+
+    const sw = this.skillWords;
+    for (let w = 0; w < sw; w++) this.skills[i * sw + w] = 0;
+    setBits(this.skills, i * sw, ctx.skillBit, c.skills ?? []);
+    let r = 0;
+    for (const code of c.restrictions ?? []) {
+      const b = ctx.restrictionBit.get(code);
+      if (b !== undefined) r |= 1 << b;
+    }
+    this.restrictions[i] = r >>> 0;
+
+    const ne = c.experience.length;
+    this.expRome = grow(this.expRome, this.expUsed + ne);
+    this.expMonths = grow(this.expMonths, this.expUsed + ne);
+    this.expStart[i] = this.expUsed;
+    this.expCount[i] = ne;
+    for (const e of c.experience) {
+      this.expRome[this.expUsed] = ctx.romeIndex.get(e.rome) ?? -1;
+      this.expMonths[this.expUsed] = e.months;
+      this.expUsed++;
+    }
+    const nw = c.desiredJobs.length;
+    this.wishRome = grow(this.wishRome, this.wishUsed + nw);
+    this.wishStart[i] = this.wishUsed;
+    this.wishCount[i] = nw;
+    for (const rome of c.desiredJobs) this.wishRome[this.wishUsed++] = ctx.romeIndex.get(rome) ?? -1;
+
+    this.bonus[i] = bonus;
+    this.alive[i] = 1;
+    return i;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Everything the kernel needs from the referential, turned into integer indexes once per engine:
+ * certification and skill bit positions, ROME indexes, the related-jobs matrix, and the
+ * demand → restriction → adaptation rules as bits.
+ */
+import type { Referential } from '../referential/types.js';
+import { romeFiches } from '../referential/rome/index.js';
+
+export interface EncodingContext {
+  referential: Referential;
+  /** Certification code → bit position; `certWords` Uint32 words per set. */
+  certBit: Map<string, number>;
+  certWords: number;
+  /** Certifications a holder of each certification counts as holding at an equal or lower level of its family. */
+  equivalentFrom: Map<string, string[]>;
+  /** Current partial-cursus bridges: from → targets. */
+  bridgeTargets: Map<string, string[]>;
+  prerequisiteCerts: Set<string>;
+  skillBit: Map<string, number>;
+  skillWords: number;
+  romeIndex: Map<string, number>;
+  romeCount: number;
+  /** related[v * romeCount + e] = 1 when experience in fiche e counts as related for a post of fiche v. */
+  related: Uint8Array;
+  /** Legal certifications of the job of each ROME index (empty when none). */
+  legalCerts: string[][];
+  preferredCerts: string[][];
+  restrictionBit: Map<string, number>;
+  /** demand code → { restriction bit, adaptations that lift it } */
+  demands: Map<string, { restrictionBit: number; liftedBy: string[] }>;
+  /** Structure kind → 1 domicile, 2 établissement. */
+  sectorOfKind: Map<string, number>;
+}
+
+const DOMICILE_KINDS = new Set(['SAD', 'PARTICULIER', 'SAVS', 'SAMSAH']);
+
+export function createEncodingContext(referential: Referential): EncodingContext {
+  const certBit = new Map<string, number>();
+  referential.certifications.forEach((c, i) => certBit.set(c.code, i));
+  const certWords = Math.max(1, Math.ceil(referential.certifications.length / 32));
+
+  const equivalentFrom = new Map<string, string[]>();
+  const prerequisiteCerts = new Set<string>();
+  for (const h of referential.certifications) {
+    if (h.kind === 'prerequisite' || h.family === 'prerequisite') prerequisiteCerts.add(h.code);
+    const list: string[] = [];
+    for (const x of referential.certifications) {
+      if (x.code === h.code) continue;
+      if (!h.family || !x.family || h.family !== x.family || h.family === 'prerequisite') continue;
+      if (h.level === undefined || x.level === undefined || h.level < x.level) continue;
+      list.push(x.code);
+    }
+    equivalentFrom.set(h.code, list);
+  }
+
+  const bridgeTargets = new Map<string, string[]>();
+  for (const b of referential.bridges) {
+    if (b.historic || b.effect !== 'partial_cursus') continue;
+    const list = bridgeTargets.get(b.from) ?? [];
+    if (!list.includes(b.to)) list.push(b.to);
+    bridgeTargets.set(b.from, list);
+  }
+
+  const skillBit = new Map<string, number>();
+  referential.skills.forEach((s, i) => skillBit.set(s.code, i));
+  const skillWords = Math.max(1, Math.ceil(referential.skills.length / 32));
+
+  const romeCodes = [...romeFiches().keys()].sort();
+  for (const j of referential.jobs) if (!romeCodes.includes(j.rome)) romeCodes.push(j.rome);
+  const romeIndex = new Map<string, number>();
+  romeCodes.forEach((c, i) => romeIndex.set(c, i));
+  const romeCount = romeCodes.length;
+  const related = new Uint8Array(romeCount * romeCount);
+  const legalCerts: string[][] = romeCodes.map(() => []);
+  const preferredCerts: string[][] = romeCodes.map(() => []);
+  for (const j of referential.jobs) {
+    const v = romeIndex.get(j.rome)!;
+    for (const r of j.relatedJobs ?? []) {
+      const e = romeIndex.get(r);
+      if (e !== undefined && e !== v) related[v * romeCount + e] = 1;
+    }
+    if (j.diploma === 'LEGAL') legalCerts[v] = [...(j.legalCertifications ?? [])];
+    preferredCerts[v] = [...(j.preferredCertifications ?? [])];
+  }
+
+  const restrictionBit = new Map<string, number>();
+  const addRestriction = (code: string) => {
+    if (!restrictionBit.has(code)) restrictionBit.set(code, restrictionBit.size);
+  };
+  referential.restrictions.forEach((r) => addRestriction(r.code));
+  referential.physicalDemands.forEach((d) => addRestriction(d.restriction));
+  if (restrictionBit.size > 32) throw new RangeError('passerelle supports at most 32 restriction codes');
+  const demands = new Map<string, { restrictionBit: number; liftedBy: string[] }>();
+  for (const d of referential.physicalDemands) {
+    demands.set(d.code, { restrictionBit: restrictionBit.get(d.restriction)!, liftedBy: d.liftedBy });
+  }
+
+  // docs/SCORING.md fixes the sector of a structure kind; the referential's labels are for display.
+  const sectorOfKind = new Map<string, number>();
+  for (const k of referential.structureKinds) sectorOfKind.set(k.code, DOMICILE_KINDS.has(k.code) ? 1 : 2);
+
+  return {
+    referential, certBit, certWords, equivalentFrom, bridgeTargets, prerequisiteCerts, skillBit, skillWords,
+    romeIndex, romeCount, related, legalCerts, preferredCerts, restrictionBit, demands, sectorOfKind,
+  };
+}
+
+/** Sets the bits of `codes` in `out` at word offset `at` (unknown codes are ignored: validation rejected them). */
+export function setBits(out: Uint32Array, at: number, bits: Map<string, number>, codes: Iterable<string>): void {
+  for (const code of codes) {
+    const b = bits.get(code);
+    if (b !== undefined) out[at + (b >>> 5)] |= 1 << (b & 31);
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * Candidate and vacancy indexes: validated records compiled into columns plus a spatial grid.
+ * `add`, `update`, `remove` work by id without a full rebuild: new slots are scanned from an
+ * overflow list until the grid is rebuilt lazily, removed slots are tombstoned.
+ */
+import type { Candidate } from '../schema/candidate.js';
+import type { Vacancy } from '../schema/vacancy.js';
+import { CandidateColumns } from '../encode/candidates.js';
+import { VacancyColumns } from '../encode/vacancies.js';
+import type { EncodingContext } from '../encode/context.js';
+import { Grid } from '../geo/grid.js';
+import { MEAN_TRIP_IN_DISC } from '../geo/travel.js';
+import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
+import { parseCandidate, parseVacancy } from '../validate/index.js';
+
+/** Rebuild the grid once this many records were added since it was built. */
+function overflowLimit(size: number): number {
+  return Math.max(256, size >> 4);
+}
+
+abstract class BaseIndex<T extends { id: string }> {
+  /** Id and parsed record by slot (explanations read them back). */
+  readonly ids: string[] = [];
+  readonly records: T[] = [];
+  protected readonly slotOf = new Map<string, number>();
+  protected gridCache: Grid | null = null;
+  /** Slots added since the grid was built. */
+  protected overflowSlots: number[] = [];
+  protected live = 0;
+  /** Bumped on every change, so cached derived data (worker copies) knows it is stale. */
+  version = 0;
+
+  constructor(protected readonly ctx: EncodingContext, protected readonly kind: RecordKind) {}
+
+  /** Number of live records. */
+  get size(): number {
+    return this.live;
+  }
+
+  protected abstract parse(input: unknown): T;
+  protected abstract encode(record: T): number;
+  protected abstract kill(slot: number): void;
+  protected abstract buildGrid(slots: Int32Array): Grid;
+  abstract isAlive(slot: number): boolean;
+
+  /** Slot of an id, or -1. */
+  slot(id: string): number {
+    return this.slotOf.get(id) ?? -1;
+  }
+
+  /** The parsed record of an id. */
+  get(id: string): T | undefined {
+    const s = this.slotOf.get(id);
+    return s === undefined ? undefined : this.records[s];
+  }
+
+  /** Adds a record; throws PasserelleInputError when invalid or when the id exists. */
+  add(input: unknown): T {
+    const record = this.parse(input);
+    if (this.slotOf.has(record.id)) {
+      throw new PasserelleInputError(this.kind, [issue('duplicate_id', 'id', "identifiant déjà présent dans l'index (utiliser update)")], record.id);
+    }
+    this.insert(record);
+    return record;
+  }
+
+  /** Replaces the record with the same id; throws when the id is unknown or the record invalid. */
+  update(input: unknown): T {
+    const record = this.parse(input);
+    const old = this.slotOf.get(record.id);
+    if (old === undefined) {
+      throw new PasserelleInputError(this.kind, [issue('unknown_id', 'id', "identifiant absent de l'index (utiliser add)")], record.id);
+    }
+    this.removeSlot(old);
+    this.insert(record);
+    return record;
+  }
+
+  /** Removes a record by id; returns whether it was there. */
+  remove(id: string): boolean {
+    const s = this.slotOf.get(id);
+    if (s === undefined) return false;
+    this.removeSlot(s);
+    return true;
+  }
+
+  /** Live slots in id order: the deterministic order of every batch. */
+  liveSlotsById(): Int32Array {
+    const slots: number[] = [];
+    for (const s of this.slotOf.values()) slots.push(s);
+    const ids = this.ids;
+    slots.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+    return Int32Array.from(slots);
+  }
+
+  /** Internal: inserts an already-parsed record. */
+  insert(record: T): number {
+    const slot = this.encode(record);
+    this.ids[slot] = record.id;
+    this.records[slot] = record;
+    this.slotOf.set(record.id, slot);
+    this.live++;
+    this.version++;
+    if (this.gridCache !== null) {
+      this.overflowSlots.push(slot);
+      if (this.overflowSlots.length > overflowLimit(this.live)) this.gridCache = null;
+    }
+    return slot;
+  }
+
+  private removeSlot(slot: number): void {
+    this.kill(slot);
+    this.slotOf.delete(this.ids[slot]);
+    this.live--;
+    this.version++;
+  }
+
+  /** The spatial grid (built on first use after a batch of changes) and the slots it does not cover. */
+  grid(): { grid: Grid; overflow: readonly number[] } {
+    if (this.gridCache === null) {
+      const slots = Int32Array.from(this.slotOf.values()).sort();
+      this.gridCache = this.buildGrid(slots);
+      this.overflowSlots = [];
+    }
+    return { grid: this.gridCache, overflow: this.overflowSlots };
+  }
+}
+
+export class CandidateIndex extends BaseIndex<Candidate> {
+  readonly cols: CandidateColumns;
+
+  constructor(ctx: EncodingContext, private readonly bonusOf: (c: Candidate) => number) {
+    super(ctx, 'candidate');
+    this.cols = new CandidateColumns(ctx.certWords, ctx.skillWords);
+  }
+
+  protected parse(input: unknown): Candidate {
+    return parseCandidate(input, { referential: this.ctx.referential });
+  }
+  protected encode(record: Candidate): number {
+    return this.cols.push(record, this.ctx, this.bonusOf(record));
+  }
+  protected kill(slot: number): void {
+    this.cols.alive[slot] = 0;
+  }
+  isAlive(slot: number): boolean {
+    return this.cols.alive[slot] === 1;
+  }
+  protected buildGrid(slots: Int32Array): Grid {
+    // Cells are pruned by the farthest a near miss may live: the near-miss reach.
+    return new Grid(this.cols.lat, this.cols.lon, slots, this.cols.reachNear);
+  }
+}
+
+export class VacancyIndex extends BaseIndex<Vacancy> {
+  readonly cols: VacancyColumns;
+  /** Per-slot slack added to a candidate's reach by home care: (1 − mean trip) × radius. */
+  private slack = new Float64Array(16);
+
+  constructor(ctx: EncodingContext) {
+    super(ctx, 'vacancy');
+    this.cols = new VacancyColumns(ctx.certWords, ctx.skillWords);
+  }
+
+  protected parse(input: unknown): Vacancy {
+    return parseVacancy(input, { referential: this.ctx.referential });
+  }
+  protected encode(record: Vacancy): number {
+    return this.cols.push(record, this.ctx);
+  }
+  protected kill(slot: number): void {
+    this.cols.alive[slot] = 0;
+  }
+  isAlive(slot: number): boolean {
+    return this.cols.alive[slot] === 1;
+  }
+  protected buildGrid(slots: Int32Array): Grid {
+    if (this.slack.length < this.cols.size) this.slack = new Float64Array(this.cols.size);
+    for (let s = 0; s < this.cols.size; s++) this.slack[s] = homeCareSlack(this.cols.radius[s]);
+    return new Grid(this.cols.lat, this.cols.lon, slots, this.slack);
+  }
+}
+
+/**
+ * How much farther than a candidate's reach a home-care site may be: the commute counts
+ * max(0, d − R) + 0.905 R, so d may exceed the reach by R − 0.905 R.
+ */
+export function homeCareSlack(radiusKm: number): number {
+  return (1 - MEAN_TRIP_IN_DISC) * radiusKm;
+}

@@ -1,0 +1,149 @@
+/**
+ * Grid scans: the candidates that may reach one vacancy, or the vacancies one candidate may
+ * reach. Cheap bit tests first, then a distance test against the precomputed reach, and the full
+ * kernel only for pairs that can still enter a list.
+ */
+import { B_COMMUTE, type Kernel } from '../kernel/kernel.js';
+import type { Grid } from '../geo/grid.js';
+import { NEAR_MISS_COMMUTE_FACTOR } from '../scoring/model.js';
+import { bitCount, type NearMissTopK, type TopK } from '../rank/topk.js';
+import type { HeapBank } from '../rank/bank.js';
+import { homeCareSlack } from './indexes.js';
+
+/** Relative slack on reach tests so float rounding never drops a pair the kernel would keep. */
+const REACH_EPS = 1e-9;
+
+export interface VacancyScanSinks {
+  top: TopK;
+  near: NearMissTopK | null;
+  /** Per-candidate best vacancies (matchAll with perCandidate). */
+  candidateBank: HeapBank | null;
+  /** Per-candidate count of eligible vacancies (matchAll). */
+  eligibleCount: Int32Array | null;
+  /** Called for every pair within near-miss reach (blocker counts of unmatched vacancies). */
+  visit?: ((ci: number, mask: number) => void) | null;
+}
+
+const range = new Int32Array(4);
+
+/** Score of a pair with the positive-action bonus, capped so the total stays ≤ 100. */
+function withBonus(score: number, bonus: number): number {
+  if (bonus <= 0) return score;
+  const room = 100 - score;
+  return score + (bonus < room ? bonus : room);
+}
+
+export function scanCandidatesForVacancy(
+  kernel: Kernel,
+  grid: Grid,
+  overflow: readonly number[],
+  vi: number,
+  sinks: VacancyScanSinks,
+): void {
+  const v = kernel.v;
+  const lat = v.lat[vi];
+  const lon = v.lon[vi];
+  const slack = homeCareSlack(v.radius[vi]);
+  grid.rangeInto(lat, lon, grid.maxRadius + slack + 1e-6, range);
+  const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
+  const { cellStart, items, cellRadius, nx } = grid;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const cell = y * nx + x;
+      const s0 = cellStart[cell];
+      const s1 = cellStart[cell + 1];
+      if (s0 === s1) continue;
+      if (grid.minKmToCell(lat, lon, x, y) > (cellRadius[cell] + slack) * (1 + REACH_EPS) + 1e-6) continue;
+      for (let s = s0; s < s1; s++) visitPair(kernel, items[s], vi, slack, sinks);
+    }
+  }
+  for (let k = 0; k < overflow.length; k++) visitPair(kernel, overflow[k], vi, slack, sinks);
+}
+
+function visitPair(kernel: Kernel, ci: number, vi: number, slack: number, sinks: VacancyScanSinks): void {
+  const c = kernel.c;
+  if (c.alive[ci] === 0) return;
+  const hard = kernel.hardMask(ci, vi);
+  const near = sinks.near;
+  const visit = sinks.visit ?? null;
+  const wide = near !== null || visit !== null;
+  if (hard !== 0 && !wide) return;
+  const d = kernel.distance(ci, vi);
+  const limit = (wide ? c.reachNear[ci] : c.reach[ci]) + slack;
+  if (d > limit * (1 + REACH_EPS) + 1e-6) return;
+  const score = kernel.evaluateFrom(ci, vi, hard);
+  const mask = kernel.mask;
+  if (visit !== null) visit(ci, mask);
+  if (mask === 0) {
+    const total = withBonus(score, c.bonus[ci]);
+    sinks.top.push(total, ci);
+    if (sinks.candidateBank !== null) sinks.candidateBank.push(ci, total, vi);
+    if (sinks.eligibleCount !== null) sinks.eligibleCount[ci]++;
+    return;
+  }
+  if (near === null) return;
+  pushNearMiss(kernel, near, mask, score, ci, ci);
+}
+
+/** A near miss has one or two blockers, and a commute blocker only within 1.5 × the candidate's limit. */
+function pushNearMiss(kernel: Kernel, near: NearMissTopK, mask: number, score: number, item: number, ci: number): void {
+  const count = bitCount(mask);
+  if (count > 2) return;
+  if ((mask & B_COMMUTE) !== 0 && kernel.minutes > NEAR_MISS_COMMUTE_FACTOR * kernel.c.maxMinutes[ci]) return;
+  near.push(count, score, item, mask);
+}
+
+export interface CandidateScanSinks {
+  top: TopK | null;
+  near: NearMissTopK | null;
+  /** Called for every pair evaluated (counterfactuals, demand). */
+  visit: ((vi: number, mask: number, score: number) => void) | null;
+}
+
+/**
+ * The vacancies candidate `ci` may reach within `reachKm` (its own reach, its near-miss reach, or a
+ * counterfactual one).
+ */
+export function scanVacanciesForCandidate(
+  kernel: Kernel,
+  grid: Grid,
+  overflow: readonly number[],
+  ci: number,
+  reachKm: number,
+  sinks: CandidateScanSinks,
+): void {
+  const c = kernel.c;
+  const lat = c.lat[ci];
+  const lon = c.lon[ci];
+  grid.rangeInto(lat, lon, reachKm + grid.maxRadius + 1e-6, range);
+  const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
+  const { cellStart, items, cellRadius, nx } = grid;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const cell = y * nx + x;
+      const s0 = cellStart[cell];
+      const s1 = cellStart[cell + 1];
+      if (s0 === s1) continue;
+      if (grid.minKmToCell(lat, lon, x, y) > (reachKm + cellRadius[cell]) * (1 + REACH_EPS) + 1e-6) continue;
+      for (let s = s0; s < s1; s++) visitVacancy(kernel, ci, items[s], reachKm, sinks);
+    }
+  }
+  for (let k = 0; k < overflow.length; k++) visitVacancy(kernel, ci, overflow[k], reachKm, sinks);
+}
+
+function visitVacancy(kernel: Kernel, ci: number, vi: number, reachKm: number, sinks: CandidateScanSinks): void {
+  const v = kernel.v;
+  if (v.alive[vi] === 0) return;
+  const hard = kernel.hardMask(ci, vi);
+  if (hard !== 0 && sinks.near === null && sinks.visit === null) return;
+  const d = kernel.distance(ci, vi);
+  if (d > (reachKm + homeCareSlack(v.radius[vi])) * (1 + REACH_EPS) + 1e-6) return;
+  const score = kernel.evaluateFrom(ci, vi, hard);
+  const mask = kernel.mask;
+  if (sinks.visit !== null) sinks.visit(vi, mask, score);
+  if (mask === 0) {
+    if (sinks.top !== null) sinks.top.push(withBonus(score, kernel.c.bonus[ci]), vi);
+    return;
+  }
+  if (sinks.near !== null) pushNearMiss(kernel, sinks.near, mask, score, vi, ci);
+}

@@ -1,0 +1,122 @@
+/**
+ * A uniform latitude/longitude grid over a set of points, stored as CSR arrays (cell → slots).
+ * Cells of ~0.1° (≈ 11 km): queries visit the cells a disc overlaps and skip those whose nearest
+ * point is beyond what the cell's occupants could reach.
+ */
+import { DEG, EARTH_RADIUS_KM } from './travel.js';
+
+const KM_PER_DEG = EARTH_RADIUS_KM * DEG;
+const MAX_CELLS = 4_000_000;
+
+export interface GridParts {
+  lat0: number;
+  lon0: number;
+  cellDeg: number;
+  nx: number;
+  ny: number;
+  cellStart: Int32Array;
+  items: Int32Array;
+  cellRadius: Float64Array;
+  maxRadius: number;
+}
+
+export class Grid {
+  readonly lat0: number;
+  readonly lon0: number;
+  readonly cellDeg: number;
+  readonly nx: number;
+  readonly ny: number;
+  /** cellStart[c] … cellStart[c + 1] index `items`. */
+  readonly cellStart: Int32Array;
+  readonly items: Int32Array;
+  /** Largest per-item radius (km) in each cell, e.g. the reach of the candidates living there. */
+  readonly cellRadius: Float64Array;
+  readonly maxRadius: number;
+
+  /**
+   * @param slots the live slots to index, in increasing order (ties inside a cell stay in slot order)
+   * @param radius per-slot radius for cell pruning (km)
+   */
+  constructor(lat: Float64Array, lon: Float64Array, slots: Int32Array, radius: Float64Array) {
+    let minLat = 90, maxLat = -90, minLon = 180, maxLon = -180;
+    for (let k = 0; k < slots.length; k++) {
+      const s = slots[k];
+      if (lat[s] < minLat) minLat = lat[s];
+      if (lat[s] > maxLat) maxLat = lat[s];
+      if (lon[s] < minLon) minLon = lon[s];
+      if (lon[s] > maxLon) maxLon = lon[s];
+    }
+    if (slots.length === 0) { minLat = maxLat = minLon = maxLon = 0; }
+    let cellDeg = 0.1;
+    while (((maxLat - minLat) / cellDeg + 1) * ((maxLon - minLon) / cellDeg + 1) > MAX_CELLS) cellDeg *= 2;
+    this.cellDeg = cellDeg;
+    this.lat0 = minLat;
+    this.lon0 = minLon;
+    this.nx = Math.floor((maxLon - minLon) / cellDeg) + 1;
+    this.ny = Math.floor((maxLat - minLat) / cellDeg) + 1;
+    const nCells = this.nx * this.ny;
+    const cellOf = new Int32Array(slots.length);
+    const counts = new Int32Array(nCells + 1);
+    for (let k = 0; k < slots.length; k++) {
+      const c = this.cellIndex(lat[slots[k]], lon[slots[k]]);
+      cellOf[k] = c;
+      counts[c + 1]++;
+    }
+    for (let c = 0; c < nCells; c++) counts[c + 1] += counts[c];
+    this.cellStart = counts.slice();
+    const fill = counts;
+    this.items = new Int32Array(slots.length);
+    this.cellRadius = new Float64Array(nCells);
+    let maxRadius = 0;
+    for (let k = 0; k < slots.length; k++) {
+      const c = cellOf[k];
+      const s = slots[k];
+      this.items[fill[c]++] = s;
+      if (radius[s] > this.cellRadius[c]) this.cellRadius[c] = radius[s];
+      if (radius[s] > maxRadius) maxRadius = radius[s];
+    }
+    this.maxRadius = maxRadius;
+  }
+
+  /** The grid's arrays, to rebuild it in a worker without recomputing. */
+  toParts(): GridParts {
+    const { lat0, lon0, cellDeg, nx, ny, cellStart, items, cellRadius, maxRadius } = this;
+    return { lat0, lon0, cellDeg, nx, ny, cellStart, items, cellRadius, maxRadius };
+  }
+
+  static fromParts(parts: GridParts): Grid {
+    return Object.assign(Object.create(Grid.prototype) as Grid, parts);
+  }
+
+  cellIndex(lat: number, lon: number): number {
+    let x = Math.floor((lon - this.lon0) / this.cellDeg);
+    let y = Math.floor((lat - this.lat0) / this.cellDeg);
+    if (x < 0) x = 0; else if (x >= this.nx) x = this.nx - 1;
+    if (y < 0) y = 0; else if (y >= this.ny) y = this.ny - 1;
+    return y * this.nx + x;
+  }
+
+  /** Cell row range [y0, y1] and column range [x0, x1] covering a disc of `km` around a point; written into `out`. */
+  rangeInto(lat: number, lon: number, km: number, out: Int32Array): void {
+    const dLat = km / KM_PER_DEG;
+    const maxAbsLat = Math.min(89.9, Math.abs(lat) + dLat);
+    const dLon = km / (KM_PER_DEG * Math.cos(maxAbsLat * DEG));
+    out[0] = Math.max(0, Math.floor((lon - dLon - this.lon0) / this.cellDeg));
+    out[1] = Math.min(this.nx - 1, Math.floor((lon + dLon - this.lon0) / this.cellDeg));
+    out[2] = Math.max(0, Math.floor((lat - dLat - this.lat0) / this.cellDeg));
+    out[3] = Math.min(this.ny - 1, Math.floor((lat + dLat - this.lat0) / this.cellDeg));
+  }
+
+  /** A lower bound of the km from a point to any point of cell (x, y). */
+  minKmToCell(lat: number, lon: number, x: number, y: number): number {
+    const la0 = this.lat0 + y * this.cellDeg;
+    const lo0 = this.lon0 + x * this.cellDeg;
+    const cl = lat < la0 ? la0 : lat > la0 + this.cellDeg ? la0 + this.cellDeg : lat;
+    const co = lon < lo0 ? lo0 : lon > lo0 + this.cellDeg ? lo0 + this.cellDeg : lon;
+    // The smaller cosine of the two latitudes underestimates the east-west km: a safe bound.
+    const cos = Math.min(Math.cos(lat * DEG), Math.cos(cl * DEG));
+    const dx = (lon - co) * cos;
+    const dy = lat - cl;
+    return KM_PER_DEG * Math.sqrt(dx * dx + dy * dy);
+  }
+}
