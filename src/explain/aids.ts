@@ -425,7 +425,8 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
         notes.push({
           code: 'employer_status_unknown',
           message: 'Statut juridique de l’employeur non renseigné : le contrat de professionnalisation n’est pas ouvert aux employeurs publics.',
-          advisorOnly: false,
+          // Raised by a category alone, even this note would hint at it.
+          advisorOnly: openedBy === 'category',
         });
       }
     }
