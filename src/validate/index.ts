@@ -1,4 +1,6 @@
-export { parseCandidate, parseVacancy, parseTrainingSession, type ParseOptions, type RecordTypes } from './parse.js';
+export {
+  parseCandidate, parseVacancy, parseTrainingSession, checkRecord, type CheckResult, type ParseOptions, type RecordTypes,
+} from './parse.js';
 export { validateBatch, type BatchResult, type Rejection } from './batch.js';
 export { jsonSchemas, type JsonSchemas } from './json-schema.js';
 export { normaliseCode } from './codes.js';
