@@ -147,6 +147,8 @@ export const SCHEMES_BY_KIND: Readonly<Record<StepKind, readonly RuleCode[]>> = 
   immersion: ['PMSMP'],
   poei: ['POEI'],
 };
+/** The driving licence: CPF, and the Agefiph licence aid for the disability-related extra cost only. */
+export const LICENCE_SCHEMES: readonly RuleCode[] = ['CPF', 'AGEFIPH_PERMIS'];
 
 interface Resolved {
   code: string;
@@ -351,7 +353,8 @@ export function fundStep(ctx: StepContext): StepFunding {
   let full = false;
   let cpf: number | undefined;
   let verified = true;
-  for (const code of SCHEMES_BY_KIND[ctx.kind]) {
+  const schemes = ctx.kind === 'prerequisite' && ctx.code === 'PERMIS_B' ? LICENCE_SCHEMES : SCHEMES_BY_KIND[ctx.kind];
+  for (const code of schemes) {
     const { coverage, ...d } = decide(code, ctx);
     decisions.push(d);
     if (!d.applies) continue;

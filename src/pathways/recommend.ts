@@ -162,8 +162,17 @@ function relatedMonths(ctx: Ctx, cert: string): number {
   return m;
 }
 
+/** The declared level, raised by any FLE attestation held. */
+function frenchLevelOf(ctx: Ctx): FrenchLevel | undefined {
+  let level = ctx.c.frenchLevel;
+  for (const l of FRENCH_LEVELS) {
+    if (ctx.held.has(`FLE_${l}`) && (level === undefined || FRENCH_RANK[l] > FRENCH_RANK[level])) level = l;
+  }
+  return level;
+}
+
 function frenchSpec(ctx: Ctx, level: FrenchLevel, verified: boolean, why: string): StepSpec | undefined {
-  const current = ctx.c.frenchLevel;
+  const current = frenchLevelOf(ctx);
   if (current === undefined || FRENCH_RANK[current] >= FRENCH_RANK[level]) return undefined;
   const code = `FLE_${level}`;
   const cert = ctx.l.certs.get(code);
@@ -193,6 +202,7 @@ function prerequisiteSpec(ctx: Ctx, code: string, why: string, verified: boolean
     label: cert?.label ?? code,
     certification: code,
     hours: h?.hours ?? 0,
+    ...(h && !h.estimated ? { maxHours: h.hours } : {}),
     lengthEstimated: h?.estimated ?? true,
     verified: verified && (cert?.verified ?? false) && (h?.verified ?? false),
     notes,
