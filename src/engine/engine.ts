@@ -20,6 +20,8 @@ import { toEvaluation } from './evaluation.js';
 import { scanCandidatesForVacancy, scanVacanciesForCandidate } from './scan.js';
 import { computeCounterfactuals, type Counterfactual } from './counterfactuals.js';
 import { matchAll, type MatchAllOptions, type BatchResult } from '../batch/matchAll.js';
+import type { Pathway } from '../pathways/index.js';
+import { recommendForCandidate, type RecommendOptions } from './pathways.js';
 
 export interface TopOptions {
   /** How many eligible matches (default 20). */
@@ -57,6 +59,8 @@ export interface Engine {
   matchAll(candidates: CandidateIndex, vacancies: VacancyIndex, options?: MatchAllOptions): Promise<BatchResult>;
   /** How many more vacancies each single change would make eligible for this candidate. */
   counterfactuals(candidate: unknown, vacancies: VacancyIndex): Counterfactual[];
+  /** Training pathways toward a job, a vacancy or a near miss, best first (MODEL.md "Pathway"). */
+  recommendPathways(candidate: unknown, options?: RecommendOptions): Pathway[];
   /** Internal pieces for the pathways module and the batch (not part of the stable API). */
   readonly internals: EngineInternals;
 }
@@ -188,6 +192,10 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
 
     counterfactuals(candidateInput, vacancies) {
       return computeCounterfactuals(engine, asCandidate(candidateInput), vacancies);
+    },
+
+    recommendPathways(candidateInput, opts) {
+      return recommendForCandidate(engine, asCandidate(candidateInput), opts ?? {});
     },
   };
   return engine;
