@@ -111,6 +111,8 @@ const ALTERNATIVE_RATIO = 0.6;
 const MAX_ALTERNATIVES = 4;
 /** One edit on words typed with at least this many letters, none on shorter ones. */
 const FUZZY_MIN_LENGTH = 8;
+/** Texts longer than this are not cached as typed (their normalised form still is). */
+const MAX_RAW_KEY = 200;
 
 const sortedKey = (tokens: readonly string[]): string => [...new Set(tokens)].sort().join(' ');
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -204,8 +206,19 @@ class JobIndex {
     }
   }
 
-  /** Best vocabulary token within one edit of `stem`, or -1. */
+  private readonly fuzzyCache = new Map<string, number>();
+
+  /** Best vocabulary token within one edit of `stem`, or -1 (memoised: unknown words recur, city names). */
   fuzzy(stem: string): number {
+    const known = this.fuzzyCache.get(stem);
+    if (known !== undefined) return known;
+    const found = this.fuzzyScan(stem);
+    if (this.fuzzyCache.size >= 100_000) this.fuzzyCache.clear();
+    this.fuzzyCache.set(stem, found);
+    return found;
+  }
+
+  private fuzzyScan(stem: string): number {
     let best = -1;
     let bestDf = -1;
     for (let len = stem.length - 1; len <= stem.length + 1; len++) {
@@ -228,7 +241,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) { if (!list.includes(value)) list.push(value); } else map.set(key, [value]);
 }
 
-interface Scored { entry: number; score: number; matched: number }
+/** Score order: higher score, then more matched weight, then the referential's terms, then index order. */
+function better(ix: JobIndex, e: number, score: number, matched: number, b: number, bScore: number, bMatched: number): boolean {
+  if (score !== bScore) return score > bScore;
+  if (matched !== bMatched) return matched > bMatched;
+  const k = KIND_RANK[ix.entries[e].kind] - KIND_RANK[ix.entries[b].kind];
+  return k !== 0 ? k < 0 : e < b;
+}
 
 /**
  * Creates a resolver over a referential (the built-in one, or one extended by the caller). The
@@ -244,6 +263,7 @@ export function createResolver(referential: Referential = defaultReferential, op
   let index: JobIndex | undefined;
   let certIndex: CertIndex | undefined;
   const cache = new Map<string, JobResolution | null>();
+  const rawCache = new Map<string, JobResolution | null>();
   const certCache = new Map<string, CertificationResolution | null>();
   // Scratch buffers of the token scorer, sized on first use and reused.
   let acc = new Float64Array(0);
@@ -373,37 +393,40 @@ export function createResolver(referential: Referential = defaultReferential, op
         if (soft[q]) softAcc[e] += w;
       }
     }
-    const scored: Scored[] = [];
+    // Two passes over the touched entries, no sort: the best entry, then the other fiches close to it.
+    let best = -1;
+    let bestScore = 0;
+    let bestMatched = 0;
     for (let i = 0; i < count; i++) {
       const e = touched[i];
       const m = acc[e];
       const q = hard + softAcc[e];
-      const score = q > 0 ? m / (q + ix.entries[e].weight - m) : 0;
       // Only soft words in common (e.g. "nuit") name no job.
-      if (m - softAcc[e] > 0) scored.push({ entry: e, score, matched: m });
-      acc[e] = 0;
-      softAcc[e] = 0;
+      const score = m - softAcc[e] > 0 && q > 0 ? m / (q + ix.entries[e].weight - m) : 0;
+      acc[e] = score;
+      softAcc[e] = m;
+      if (score > 0 && (best < 0 || better(ix, e, score, m, best, bestScore, bestMatched))) {
+        best = e; bestScore = score; bestMatched = m;
+      }
     }
-    if (scored.length === 0) return null;
-    scored.sort((a, b) => {
-      const ea = ix.entries[a.entry];
-      const eb = ix.entries[b.entry];
-      return b.score - a.score || b.matched - a.matched || KIND_RANK[ea.kind] - KIND_RANK[eb.kind] || a.entry - b.entry;
-    });
-    const best = scored[0];
     const penalty = fuzzyUsed ? 0.9 : 1;
-    const confidence = best.score * 0.95 * penalty;
-    if (confidence < minConfidence) return null;
-    const bestEntry = ix.entries[best.entry];
+    const confidence = bestScore * 0.95 * penalty;
     const alts: JobAlternative[] = [];
-    const seen = new Set<string>([bestEntry.rome]);
-    for (const s of scored) {
-      if (s.score < best.score * ALTERNATIVE_RATIO || alts.length >= MAX_ALTERNATIVES) break;
-      const rome = ix.entries[s.entry].rome;
-      if (seen.has(rome)) continue;
-      seen.add(rome);
-      alts.push({ rome, label: ficheLabel(ix, rome), confidence: round(s.score * 0.95 * penalty) });
+    if (best >= 0 && confidence >= minConfidence) {
+      const bestRome = ix.entries[best].rome;
+      const perFiche = new Map<string, number>();
+      for (let i = 0; i < count; i++) {
+        const e = touched[i];
+        const score = acc[e];
+        const rome = ix.entries[e].rome;
+        if (rome !== bestRome && score >= bestScore * ALTERNATIVE_RATIO && score > (perFiche.get(rome) ?? 0)) perFiche.set(rome, score);
+      }
+      const ranked = [...perFiche].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, MAX_ALTERNATIVES);
+      for (const [rome, score] of ranked) alts.push({ rome, label: ficheLabel(ix, rome), confidence: round(score * 0.95 * penalty) });
     }
+    for (let i = 0; i < count; i++) { acc[touched[i]] = 0; softAcc[touched[i]] = 0; }
+    if (best < 0 || confidence < minConfidence) return null;
+    const bestEntry = ix.entries[best];
     if (bestEntry.ambiguousKey !== undefined) {
       const r = route(ix, bestEntry.ambiguousKey, n);
       if (r.job && r.job.rome !== bestEntry.rome) {
@@ -431,22 +454,33 @@ export function createResolver(referential: Referential = defaultReferential, op
     return fromTokens(ix, n, opts);
   }
 
+  function remember<V>(map: Map<string, V>, key: string, value: V): void {
+    if (map.size >= cacheLimit) map.delete(map.keys().next().value as string);
+    map.set(key, value);
+  }
+
   function resolveJobTitle(text: string, opts?: ResolveOptions): JobResolution | null {
-    const n = normalizeTitle(typeof text === 'string' ? text : '');
-    // The key holds what the result depends on: every folded word, the option, and which words
-    // were typed long enough to be corrected.
-    let key = opts?.sectorContext === true ? '1' : '0';
-    for (let i = 0; i < n.tokens.length; i++) key += n.typedLengths[i] >= FUZZY_MIN_LENGTH ? '*' : '.';
-    key += n.all.join(' ');
-    if (cacheLimit > 0) {
-      const hit = cache.get(key);
+    const input = typeof text === 'string' ? text : '';
+    const flag = opts?.sectorContext === true ? '1' : '0';
+    // A first cache on the text as typed skips normalisation for repeated ads; short texts only,
+    // so that the cache never holds large strings.
+    const rawKey = input.length <= MAX_RAW_KEY ? flag + input : undefined;
+    if (cacheLimit > 0 && rawKey !== undefined) {
+      const hit = rawCache.get(rawKey);
       if (hit !== undefined) return hit;
     }
-    const result = resolveNormalized(n, opts);
-    if (cacheLimit > 0) {
-      if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as string);
-      cache.set(key, result);
+    const n = normalizeTitle(input);
+    // The key holds what the result depends on: every folded word, the option, and which words
+    // were typed long enough to be corrected.
+    let key = flag;
+    for (let i = 0; i < n.tokens.length; i++) key += n.typedLengths[i] >= FUZZY_MIN_LENGTH ? '*' : '.';
+    key += n.all.join(' ');
+    let result = cacheLimit > 0 ? cache.get(key) : undefined;
+    if (result === undefined) {
+      result = resolveNormalized(n, opts);
+      if (cacheLimit > 0) remember(cache, key, result);
     }
+    if (cacheLimit > 0 && rawKey !== undefined) remember(rawCache, rawKey, result);
     return result;
   }
 
@@ -456,10 +490,7 @@ export function createResolver(referential: Referential = defaultReferential, op
     const key = tokens.join(' ');
     if (cacheLimit > 0 && certCache.has(key)) return certCache.get(key)!;
     const result = certIndex.resolve(tokens, minConfidence, referential.version);
-    if (cacheLimit > 0) {
-      if (certCache.size >= cacheLimit) certCache.delete(certCache.keys().next().value as string);
-      certCache.set(key, result);
-    }
+    if (cacheLimit > 0) remember(certCache, key, result);
     return result;
   }
 
@@ -467,7 +498,7 @@ export function createResolver(referential: Referential = defaultReferential, op
     resolveJobTitle,
     resolveCertification,
     get cacheSize() { return cache.size; },
-    clearCache() { cache.clear(); certCache.clear(); },
+    clearCache() { cache.clear(); rawCache.clear(); certCache.clear(); },
   };
 }
 
