@@ -314,13 +314,14 @@ export function createResolver(referential: Referential = defaultReferential, op
   ): JobResolution {
     const seen = new Set([rome]);
     const alts: JobAlternative[] = [];
+    // Mappings the referential keeps as unofficial alternatives for this very term.
+    const unofficial = ix.alternativeTerms.get(sortedKey(n.tokens)) ?? [];
     for (const a of alternatives) {
       if (seen.has(a.rome) || alts.length >= MAX_ALTERNATIVES) continue;
       seen.add(a.rome);
-      alts.push(Object.freeze(a));
+      alts.push(Object.freeze(unofficial.some((j) => j.rome === a.rome) ? { ...a, verified: false } : a));
     }
-    // Mappings the referential keeps as unofficial alternatives for this very term.
-    for (const job of ix.alternativeTerms.get(sortedKey(n.tokens)) ?? []) {
+    for (const job of unofficial) {
       if (seen.has(job.rome) || alts.length >= MAX_ALTERNATIVES) continue;
       seen.add(job.rome);
       alts.push(Object.freeze({ rome: job.rome, label: ficheLabel(ix, job.rome), confidence: round(confidence * 0.5), verified: false }));

@@ -48,7 +48,7 @@ describe('resolveJobTitle', () => {
   it('"aide à domicile": the official file (K1304) decides, K1302 is an unverified alternative', () => {
     const r = resolveJobTitle('Aide à domicile H/F');
     expect(r?.rome).toBe('K1304');
-    expect(r?.alternatives.find((a) => a.rome === 'K1302')).toBeDefined();
+    expect(r?.alternatives.find((a) => a.rome === 'K1302')).toMatchObject({ verified: false });
   });
 
   it('does not correct short words, corrects one letter in long words', () => {
