@@ -257,9 +257,10 @@ function publicOpens(c: Candidate, r: Resolved): { ok: boolean; why: string } {
 function decide(code: RuleCode, ctx: StepContext): FundingDecision & { coverage: Coverage } {
   const r = resolveScheme(ctx.referential, code);
   const c = ctx.candidate;
-  const base = { code: r.code, verified: r.verified, coverage: r.rule.coverage };
-  const no = (reason: string) => ({ ...base, applies: false, reason });
-  const yes = (reason: string, cost?: number) => ({ ...base, applies: true, reason, ...(cost !== undefined ? { cost } : {}) });
+  const no = (reason: string) => ({ code: r.code, applies: false, reason, verified: r.verified, coverage: r.rule.coverage });
+  const yes = (reason: string, cost?: number) => ({
+    code: r.code, applies: true, reason, ...(cost !== undefined ? { cost } : {}), verified: r.verified, coverage: r.rule.coverage,
+  });
 
   if (ctx.session && r.rule.session && !ctx.session.funding.includes(r.rule.session)) {
     return no(`la session retenue (${ctx.session.id}) n’accepte pas ce financement`);

@@ -540,7 +540,8 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
         ? Math.max(...withSessions.map((s) => s.commute!.minutes))
         : candidate.mobility.maxMinutes,
     };
-    const pathway: Pathway = { ...p, summary: summarize(p) };
+    // The summary is written only for the pathways returned (below).
+    const pathway: Pathway = { ...p, summary: '' };
     const key = pathwayKey(pathway);
     if (seen.has(key)) return;
     seen.add(key);
@@ -579,5 +580,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
     }
   }
   out.sort(comparePathways);
-  return out.slice(0, options.limit ?? DEFAULT_LIMIT);
+  const best = out.slice(0, options.limit ?? DEFAULT_LIMIT);
+  for (const p of best) p.summary = summarize(p);
+  return best;
 }
