@@ -25,9 +25,10 @@ export function maxDate(a: string, b: string): string {
   return a >= b ? a : b;
 }
 
-/** "12 mars 2027". */
+/** "12 mars 2027", "1er mai 2027". */
 export function frenchDate(date: string): string {
-  return format(parseISO(date), 'd MMMM yyyy', { locale: fr });
+  const d = parseISO(date);
+  return d.getDate() === 1 ? format(d, "'1er' MMMM yyyy", { locale: fr }) : format(d, 'd MMMM yyyy', { locale: fr });
 }
 
 /**
@@ -95,4 +96,15 @@ export function nextSession(
     if (!best || commute.minutes < best.commute.minutes) best = { session: s, commute };
   }
   return best;
+}
+
+/**
+ * First start date on or after `notBefore` among all sessions of `certification` (any access, any
+ * site): cohorts start on an institute's calendar, so an estimated step does not start before it.
+ */
+export function nextCohortStart(index: Map<string, TrainingSession[]>, certification: string, notBefore: string): string | undefined {
+  const list = index.get(certification);
+  if (!list) return undefined;
+  for (const s of list) if (s.startDate >= notBefore) return s.startDate;
+  return undefined;
 }

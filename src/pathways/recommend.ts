@@ -15,7 +15,7 @@ import type { Bridge, Certification } from '../referential/types.js';
 import { ANY_CERTIFICATION } from '../referential/types.js';
 import { FRENCH_RANK } from '../scoring/model.js';
 import type { Commute } from '../geo/travel.js';
-import { endAfterHours, endAfterMonths, frenchDate, maxDate, nextSession, plusDays, sessionsByCertification } from './calendar.js';
+import { endAfterHours, endAfterMonths, frenchDate, maxDate, nextCohortStart, nextSession, plusDays, sessionsByCertification } from './calendar.js';
 import { fullHours, remainingHours } from './cursus.js';
 import {
   ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
@@ -81,7 +81,9 @@ function pushStep(ctx: Ctx, steps: PathwayStep[], spec: StepSpec, goal: Goal): v
   let hours = spec.hours;
   let estimated = true;
   if (!chosen) {
-    startDate = notBefore;
+    // Cohort-based steps start with the catalogue's next cohort; VAE, immersion and POEI do not wait for one.
+    const cohort = spec.certification && spec.kind !== 'vae' ? nextCohortStart(ctx.sessions, spec.certification, notBefore) : undefined;
+    startDate = cohort ?? notBefore;
     endDate = spec.months !== undefined ? endAfterMonths(startDate, spec.months) : endAfterHours(startDate, hours);
   } else if (spec.months !== undefined) {
     // Alternance and VAE keep their own length from the session's start.
@@ -447,7 +449,7 @@ const ROUTE_FR: Readonly<Record<StepKind, string>> = {
   poei: 'POEI',
 };
 
-function summarize(p: Omit<Pathway, 'summary'>): string {
+function summarize(p: Omit<Pathway, 'summary'>, unlocksKnown: boolean): string {
   const parts = p.steps.map((s) => {
     if (s.kind === 'immersion') return 'une immersion (PMSMP)';
     if (s.kind === 'french') return s.label.charAt(0).toLowerCase() + s.label.slice(1);
@@ -460,7 +462,8 @@ function summarize(p: Omit<Pathway, 'summary'>): string {
   const estimated = p.steps.some((s) => s.estimated) ? ' (dates estimées)' : '';
   const costText = p.cost === 0 ? 'sans reste à charge' : `reste à charge ${euros(p.cost)}${p.steps.some((s) => s.costEstimated) ? ' (indicatif)' : ''}`;
   let text = `Vers ${target} : ${parts.join(', puis ')}. Prêt·e à l’emploi le ${frenchDate(p.jobReadyDate)}${estimated}, ${costText} (financements : ${funders.join(', ')}). `;
-  text += p.unlocks.count === 0
+  if (!unlocksKnown) text += 'Offres ouvertes : non calculées.';
+  else text += p.unlocks.count === 0
     ? 'Aucune offre à portée ne s’ouvre encore avec ce parcours.'
     : `Ouvre ${p.unlocks.count} offre${p.unlocks.count > 1 ? 's' : ''} à portée${p.unlocks.newCount < p.unlocks.count ? `, dont ${p.unlocks.newCount} nouvelle${p.unlocks.newCount > 1 ? 's' : ''}` : ''}.`;
   if (p.notLifted.length > 0) text += ` Reste à lever hors formation : ${p.notLifted.map((n) => n.message).join(' ; ')}.`;
@@ -581,6 +584,6 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   }
   out.sort(comparePathways);
   const best = out.slice(0, options.limit ?? DEFAULT_LIMIT);
-  for (const p of best) p.summary = summarize(p);
+  for (const p of best) p.summary = summarize(p, deps.eligibleVacancies !== undefined || p.steps.some((s) => s.kind === 'poei'));
   return best;
 }

@@ -232,6 +232,17 @@ describe('sessions and funding', () => {
     expect(mainStep(full).commute!.minutes).toBeLessThanOrEqual(45);
   });
 
+  it('an estimated step waits for the catalogue’s next cohort; a VAE does not', () => {
+    const c = candidate({ birthYear: 2004, experience: [{ rome: 'J1501', months: 12 }] });
+    const sessions = [session({ id: 'sept', certification: 'DEAS', startDate: '2027-09-06', endDate: '2028-07-21', access: ['formation_continue'] })];
+    const ps = run(c, { target: 'J1501', sessions });
+    const appr = ps.find((p) => mainStep(p).kind === 'apprenticeship')!;
+    expect(mainStep(appr).sessionId).toBeUndefined();
+    expect(mainStep(appr).startDate).toBe('2027-09-06');
+    expect(mainStep(appr).estimated).toBe(true);
+    expect(mainStep(ps.find((p) => mainStep(p).kind === 'vae')!).startDate).toBe('2026-12-01');
+  });
+
   it('a salaried candidate pays the CPF participation when CPF is the only way; a job seeker pays nothing', () => {
     const sessions = [session({ id: 's', certification: 'DEAS', funding: ['CPF'] })];
     const employee = run(candidate({ experience: [{ rome: 'K1302', months: 12 }] }), { target: 'J1501', sessions })
@@ -266,7 +277,7 @@ describe('no target', () => {
   it('summaries are French sentences naming the date, the cost and the vacancies', () => {
     const c = candidate({ qualifications: [{ code: 'DEAES' }], experience: [{ rome: 'K1301', months: 30 }] });
     const [p] = run(c, { target: 'J1501' }, { eligibleVacancies: (x) => (x.qualifications.some((q) => q.code === 'DEAS') ? ['a', 'b'] : []) });
-    expect(p.summary).toMatch(/^Vers le métier .* \(J1501\) : cursus partiel DEAS \(1435 h\)\. Prêt·e à l’emploi le \d+ \S+ 20\d\d/);
+    expect(p.summary).toMatch(/^Vers le métier .* \(J1501\) : cursus partiel DEAS \(1435 h\)\. Prêt·e à l’emploi le \d+(er)? \S+ 20\d\d/);
     expect(p.summary).toContain('Ouvre 2 offres à portée');
   });
 });
