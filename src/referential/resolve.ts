@@ -136,6 +136,8 @@ class JobIndex {
   readonly jobs = new Map<string, Job>();
   /** Ambiguous synonym key → jobs that share it. */
   readonly ambiguous = new Map<string, Job[]>();
+  /** Single-word context words of every job (toilette, école, bionettoyage…). */
+  readonly contextTokens = new Set<string>();
   /** Job → context phrases (stems). */
   readonly contextPhrases = new Map<Job, string[][]>();
   readonly defaultFor = new Map<string, Job>();
@@ -181,7 +183,9 @@ class JobIndex {
         this.ambiguous.set(key, list);
       }
       for (const s of job.defaultFor ?? []) this.defaultFor.set(sortedKey(phraseStems(s)), job);
-      this.contextPhrases.set(job, (job.contextWords ?? []).map(phraseStems).filter((p) => p.length > 0));
+      const phrases = (job.contextWords ?? []).map(phraseStems).filter((p) => p.length > 0);
+      this.contextPhrases.set(job, phrases);
+      for (const p of phrases) if (p.length === 1) this.contextTokens.add(p[0]);
       for (const a of job.alternativeTerms ?? []) push(this.alternativeTerms, sortedKey(phraseStems(a.term)), job);
     }
     for (const a of romeAppellations()) {
@@ -451,6 +455,15 @@ export function createResolver(referential: Referential = defaultReferential, op
         const plain = core.filter((e) => !ix.entries[e].contextual);
         return fromExact(ix, n, opts, plain.length > 0 ? plain : core, 0.97);
       }
+    }
+    // "aide à domicile, toilette et transferts", "AVS école": without the words that the
+    // referential lists as context of some job, the rest may be an exact term.
+    // Trailing context words are dropped one by one, the first exact term found wins.
+    let end = n.tokens.length;
+    while (end > 1 && ix.contextTokens.has(n.tokens[end - 1])) {
+      end--;
+      const hits = ix.coreKeys.get(sortedKey(n.tokens.slice(0, end)))?.filter((e) => !ix.entries[e].contextual);
+      if (hits && hits.length > 0) return fromExact(ix, n, opts, hits, 0.9);
     }
     return fromTokens(ix, n, opts);
   }

@@ -49,6 +49,9 @@ describe('resolveJobTitle', () => {
     const r = resolveJobTitle('Aide à domicile H/F');
     expect(r?.rome).toBe('K1304');
     expect(r?.alternatives.find((a) => a.rome === 'K1302')).toMatchObject({ verified: false });
+    // Personal care in the ad points to K1302 (REFERENCE.md §1.2 notes).
+    expect(resolveJobTitle('aide à domicile - toilette, transferts')?.rome).toBe('K1302');
+    expect(resolveJobTitle('aide à domicile - ménage, repassage')?.rome).toBe('K1304');
   });
 
   it('does not correct short words, corrects one letter in long words', () => {
