@@ -263,13 +263,3 @@ export function normalizeTitle(text: string): NormalizedTitle {
   const soft = tokens.map((t) => SOFT_TOKENS.has(t) || CONTEXT_WORDS.has(t) || phraseWords.has(t));
   return { tokens, typedLengths, soft, all, context: [...context], sectorContext, text: tokens.join(' ') };
 }
-
-/** true when a token is context-only (a structure acronym such as EHPAD or MAS). */
-export function isStructureWord(stem: string): boolean {
-  return STRUCTURE_WORDS.has(stem);
-}
-
-/** true for stopwords, which never count for matching. */
-export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
-}

@@ -87,9 +87,8 @@ export interface Resolver {
   clearCache(): void;
 }
 
-const enum Kind { Synonym = 0, Appellation = 1, Abbreviation = 2, Fiche = 3 }
 /** Lower is preferred when scores tie: the referential's curated terms, then the official file. */
-const KIND_RANK = [0, 1, 2, 3];
+const enum Kind { Synonym = 0, Appellation = 1, Abbreviation = 2, Fiche = 3 }
 
 interface Entry {
   rome: string;
@@ -230,7 +229,8 @@ class JobIndex {
       if (!bucket) continue;
       for (const t of bucket) {
         const cand = this.tokenText[t];
-        if (cand[0] !== stem[0] && cand[1] !== stem[1]) continue;
+        // One edit keeps the first letter or shifts it by one place: a cheap filter before Levenshtein.
+        if (cand[0] !== stem[0] && cand[1] !== stem[1] && cand[0] !== stem[1] && cand[1] !== stem[0]) continue;
         if (distance(stem, cand) !== 1) continue;
         const df = this.postings[t].length;
         if (df > bestDf || (df === bestDf && cand < this.tokenText[best])) { best = t; bestDf = df; }
@@ -249,7 +249,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function better(ix: JobIndex, e: number, score: number, matched: number, b: number, bScore: number, bMatched: number): boolean {
   if (score !== bScore) return score > bScore;
   if (matched !== bMatched) return matched > bMatched;
-  const k = KIND_RANK[ix.entries[e].kind] - KIND_RANK[ix.entries[b].kind];
+  const k = ix.entries[e].kind - ix.entries[b].kind;
   return k !== 0 ? k < 0 : e < b;
 }
 
@@ -360,7 +360,7 @@ export function createResolver(referential: Referential = defaultReferential, op
     }
     const ordered = hits.map((e) => ix.entries[e]).sort((a, b) => {
       const official = Number(b.kind === Kind.Appellation) - Number(a.kind === Kind.Appellation);
-      return official || KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.rome < b.rome ? -1 : a.rome > b.rome ? 1 : 0);
+      return official || a.kind - b.kind || (a.rome < b.rome ? -1 : a.rome > b.rome ? 1 : 0);
     });
     const top = ordered[0];
     const alts = ordered.slice(1).map((x) => ({ rome: x.rome, label: ficheLabel(ix, x.rome), confidence: round(confidence * 0.5) }));
