@@ -44,7 +44,7 @@ export function endAfterHours(start: string, hours: number): string {
 export function endAfterMonths(start: string, months: number): string {
   const whole = Math.floor(months);
   const days = Math.round((months - whole) * 30);
-  return plusDays(plusMonths(start, whole), days - 1 < 0 ? 0 : days - 1);
+  return maxDate(start, plusDays(plusMonths(start, whole), days - 1));
 }
 
 /** Sessions by certification, sorted by start date then id; built once per session array. */

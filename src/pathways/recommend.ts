@@ -18,7 +18,7 @@ import type { Commute } from '../geo/travel.js';
 import { endAfterHours, endAfterMonths, frenchDate, maxDate, nextCohortStart, nextSession, plusDays, sessionsByCertification } from './calendar.js';
 import { fullHours, remainingHours } from './cursus.js';
 import {
-  ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
+  ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, FULL_TIME_WEEKLY_HOURS, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
   REQUIRED_PREREQUISITES, VAE_DOMAIN_RULE, VAE_HOURS, VAE_MONTHS,
 } from './estimates.js';
 import { fundStep, poeiMaxHours } from './funding.js';
@@ -60,8 +60,10 @@ interface StepSpec {
   /** Certification code of the sessions to look for (also the step's `certification`). */
   certification?: string;
   hours: number;
-  /** Estimated length when no session: months (alternance, VAE) or else hours at 35 h a week. */
+  /** Own length in months whatever the session (alternance, VAE, immersion). */
   months?: number;
+  /** Length in months used only when no session gives dates (the referential's typical duration). */
+  fallbackMonths?: number;
   /** The length is our estimate (not a referential figure). */
   lengthEstimated: boolean;
   verified: boolean;
@@ -84,7 +86,8 @@ function pushStep(ctx: Ctx, steps: PathwayStep[], spec: StepSpec, goal: Goal): v
     // Cohort-based steps start with the catalogue's next cohort; VAE, immersion and POEI do not wait for one.
     const cohort = spec.certification && spec.kind !== 'vae' ? nextCohortStart(ctx.sessions, spec.certification, notBefore) : undefined;
     startDate = cohort ?? notBefore;
-    endDate = spec.months !== undefined ? endAfterMonths(startDate, spec.months) : endAfterHours(startDate, hours);
+    const months = spec.months ?? spec.fallbackMonths;
+    endDate = months !== undefined ? endAfterMonths(startDate, months) : endAfterHours(startDate, hours);
   } else if (spec.months !== undefined) {
     // Alternance and VAE keep their own length from the session's start.
     startDate = chosen.session.startDate;
@@ -276,7 +279,11 @@ function bridgesTo(ctx: Ctx, to: string, effect: Bridge['effect']): Bridge[] {
 /** The main step of each route to `cert` (pre-steps aside). */
 function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
   const specs: StepSpec[] = [];
-  const full = fullHours(cert);
+  // No hours in the referential: the typical duration stands in, at the full-time rhythm (an estimate).
+  const full = fullHours(cert)
+    ?? (cert.typicalMonths !== undefined
+      ? { hours: Math.round((cert.typicalMonths * FULL_TIME_WEEKLY_HOURS * 52) / 12), verified: false, estimated: true }
+      : undefined);
   const fullH = full?.hours;
   const trainingNotes: string[] = [];
   for (const b of bridgesTo(ctx, cert.code, 'admission')) {
@@ -288,6 +295,9 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
   const validated = ctx.c.qualifications.find((q) => q.code === cert.code && q.blocks !== undefined)?.blocks ?? [];
   const quantified = partialBridges.filter((b) => b.grants.length > 0);
   const unquantified = partialBridges.filter((b) => b.grants.length === 0);
+  if (validated.length > 0 && !remainingHours(cert, [], validated)) {
+    trainingNotes.push(`Unités déjà validées : ${validated.join(', ')} ; leur volume horaire n’est pas connu, parcours à ajuster avec l’organisme.`);
+  }
 
   if (fullH !== undefined && cert.kind !== 'prerequisite') {
     const notes = [...trainingNotes];
@@ -301,6 +311,8 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
       certification: cert.code,
       hours: fullH,
       maxHours: fullH,
+      // Without a session, the referential's typical duration gives the dates when it has one.
+      ...(cert.typicalMonths !== undefined ? { fallbackMonths: cert.typicalMonths } : {}),
       lengthEstimated: full!.estimated,
       verified: full!.verified && cert.verified,
       notes,
@@ -377,7 +389,7 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
 
   if (fullH !== undefined && cert.kind !== 'prerequisite' && cert.kind !== 'function') {
     const appr = APPRENTICESHIP_MONTHS[cert.code];
-    const fullMonths = cert.typicalMonths ?? fullH / 35 / 4.33;
+    const fullMonths = cert.typicalMonths ?? (fullH * 12) / (FULL_TIME_WEEKLY_HOURS * 52);
     const months = appr?.value ?? Math.ceil(fullMonths * ALTERNANCE_FACTOR.value);
     const alternance = (kind: 'apprenticeship' | 'professionalisation', label: string): StepSpec => ({
       kind,
@@ -513,6 +525,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
     freeDate: maxDate(options.today, candidate.availableFrom),
   };
   const goals = resolveGoals(candidate, options.target, deps, l, held);
+  const inTraining = new Set((candidate.inTraining ?? []).map((t) => t.code));
   const unlockCache = new Map<string, string[]>();
   const eligible = (cert: string | undefined, licence: boolean, french: FrenchLevel | undefined): string[] => {
     if (!deps.eligibleVacancies) return [];
@@ -560,7 +573,8 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
     }
     for (const code of goal.certifications) {
       const cert = l.certs.get(code);
-      if (!cert || held.has(code)) continue;
+      // A certification already under way (inTraining) needs no new pathway.
+      if (!cert || held.has(code) || inTraining.has(code)) continue;
       for (const route of routeSpecs(ctx, cert)) {
         if (route.kind === 'apprenticeship' || route.kind === 'professionalisation') {
           // Alternance routes exist only when the contract is open to this candidate.

@@ -64,6 +64,22 @@ describe('partial cursus through a bridge', () => {
   });
 });
 
+describe('durations', () => {
+  it('without hours in the referential, the typical duration gives estimated dates (DE ergothérapeute, 36 months)', () => {
+    const ps = run(candidate({ availableFrom: '2027-09-01', experience: [{ rome: 'K1302', months: 12 }] }), { target: 'J1403' });
+    const full = ps.find((p) => mainStep(p).kind === 'training')!;
+    expect(mainStep(full).startDate).toBe('2027-09-01');
+    expect(mainStep(full).endDate).toBe('2030-08-31');
+    expect(mainStep(full).estimated).toBe(true);
+    expect(mainStep(full).verified).toBe(false);
+  });
+
+  it('a certification already under way gets no new pathway', () => {
+    const c = candidate({ inTraining: [{ code: 'DEAS', expectedEnd: '2027-07-01' }], experience: [{ rome: 'K1302', months: 12 }] });
+    expect(run(c, { target: 'J1501' })).toEqual([]);
+  });
+});
+
 describe('apprenticeship age rule', () => {
   it('a 35-year-old with RQTH may take the apprenticeship route; one without RQTH may not', () => {
     const base = { birthYear: 1991, experience: [{ rome: 'K1302', months: 12 }] };
