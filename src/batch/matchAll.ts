@@ -13,6 +13,8 @@ import { HeapBank } from '../rank/bank.js';
 import { TopK } from '../rank/topk.js';
 import type { Rejection } from '../validate/index.js';
 import { PROGRESS_CHUNK, ShardRunner, type ShardResult } from './shard.js';
+import type { GridParts } from '../geo/grid.js';
+import { F_ACCEPTS_TRAINING } from '../encode/flags.js';
 
 export interface MatchAllOptions {
   /** Shortlist length per vacancy (default 20). */
@@ -145,7 +147,7 @@ export async function matchAll(
   const report = (phase: 'shortlists' | 'unmatched', d: number, total: number) => options.onProgress?.({ done: d, total, phase });
 
   if (workers <= 1) {
-    const runner = new ShardRunner(kernel, grid, overflow, vacancySlots, candidates.ids, vacancies.ids, perVacancy, perCandidate, capacity);
+    const runner = new ShardRunner(kernel, (vi) => candidates.gridFor(vacancies.cols, vi, false), overflow, vacancySlots, candidates.ids, vacancies.ids, perVacancy, perCandidate, capacity);
     for (let from = 0; from < nV; from += PROGRESS_CHUNK) {
       if (signal?.aborted) throw abortError();
       const to = Math.min(nV, from + PROGRESS_CHUNK);
@@ -166,7 +168,7 @@ export async function matchAll(
     const progress = new Array<number>(workers).fill(0);
     const results = await Promise.all(
       shardSlots.map((slots, w) =>
-        runWorker(engine, candidates, vacancies, grid.toParts(), overflow, slots, perVacancy, perCandidate, capacity, signal, (d) => {
+        runWorker(engine, candidates, vacancies, grid.toParts(), legalGridParts(candidates, vacancies, slots), overflow, slots, perVacancy, perCandidate, capacity, signal, (d) => {
           progress[w] = d;
           report('shortlists', progress.reduce((a, b) => a + b, 0), nV);
         }),
@@ -312,6 +314,20 @@ export async function matchAll(
   };
 }
 
+/** The legal-diploma sub-grids a shard's vacancies will scan, keyed `${group}|${acceptsTraining}`. */
+function legalGridParts(candidates: CandidateIndex, vacancies: VacancyIndex, slots: Int32Array): [string, GridParts][] {
+  const out = new Map<string, GridParts>();
+  const v = vacancies.cols;
+  for (const vi of slots) {
+    const group = v.legalGroup[vi];
+    if (group < 0) continue;
+    const accepts = (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0;
+    const key = `${group}|${accepts ? 1 : 0}`;
+    if (!out.has(key)) out.set(key, candidates.legalGrid(v.legalGroups[group], accepts).toParts());
+  }
+  return [...out];
+}
+
 /** Where the worker's code is: next to the built bundle, or the TypeScript source under a dev runner. */
 function workerEntry(): { url: URL; execArgv: string[] } {
   const here = import.meta.url;
@@ -323,7 +339,8 @@ function runWorker(
   engine: Engine,
   candidates: CandidateIndex,
   vacancies: VacancyIndex,
-  gridParts: ReturnType<import('../geo/grid.js').Grid['toParts']>,
+  gridParts: GridParts,
+  legalGrids: [string, GridParts][],
   overflow: readonly number[],
   slots: Int32Array,
   perVacancy: number,
@@ -343,6 +360,7 @@ function runWorker(
         candidateIds: candidates.ids,
         vacancyIds: vacancies.ids,
         grid: gridParts,
+        legalGrids,
         overflow: [...overflow],
         weights: options.weights,
         related: ctx.related,

@@ -30,7 +30,8 @@ export class ShardRunner {
 
   constructor(
     private readonly kernel: Kernel,
-    private readonly grid: Grid,
+    /** The candidate grid to scan for a vacancy slot (its legal diploma's holders, or everyone). */
+    private readonly gridFor: (vi: number) => Grid,
     private readonly overflow: readonly number[],
     private readonly vacancySlots: Int32Array,
     candidateIds: readonly string[],
@@ -55,11 +56,12 @@ export class ShardRunner {
 
   /** Shortlists vacancies [from, to) of the shard. */
   run(from: number, to: number): void {
-    const { top, sinks, kernel, grid, overflow, vacancySlots, result } = this;
+    const { top, sinks, kernel, overflow, vacancySlots, result } = this;
     const K = this.perVacancy;
     for (let k = from; k < to; k++) {
       top.reset();
-      scanCandidatesForVacancy(kernel, grid, overflow, vacancySlots[k], sinks);
+      const vi = vacancySlots[k];
+      scanCandidatesForVacancy(kernel, this.gridFor(vi), overflow, vi, sinks);
       result.topCounts[k] = top.drainInto(result.topSlots, result.topScores, k * K);
     }
   }

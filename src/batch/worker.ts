@@ -5,6 +5,7 @@ import { Grid } from '../geo/grid.js';
 import type { CandidateColumns } from '../encode/candidates.js';
 import type { VacancyColumns } from '../encode/vacancies.js';
 import { PROGRESS_CHUNK, ShardRunner } from './shard.js';
+import { F_ACCEPTS_TRAINING } from '../encode/flags.js';
 
 const d = workerData as {
   candidates: CandidateColumns;
@@ -12,6 +13,8 @@ const d = workerData as {
   candidateIds: string[];
   vacancyIds: string[];
   grid: Parameters<typeof Grid.fromParts>[0];
+  /** Legal-diploma sub-grids by `${group}|${acceptsTraining}`. */
+  legalGrids: [string, Parameters<typeof Grid.fromParts>[0]][];
   overflow: number[];
   weights: ConstructorParameters<typeof Kernel>[2];
   related: Uint8Array;
@@ -23,8 +26,15 @@ const d = workerData as {
 };
 
 const kernel = new Kernel(d.candidates, d.vacancies, d.weights, d.related, d.romeCount);
+const main = Grid.fromParts(d.grid);
+const legal = new Map(d.legalGrids.map(([k, parts]) => [k, Grid.fromParts(parts)]));
+const gridFor = (vi: number): Grid => {
+  const group = d.vacancies.legalGroup[vi];
+  if (group < 0) return main;
+  return legal.get(`${group}|${(d.vacancies.flags[vi] & F_ACCEPTS_TRAINING) !== 0 ? 1 : 0}`) ?? main;
+};
 const runner = new ShardRunner(
-  kernel, Grid.fromParts(d.grid), d.overflow, d.slots, d.candidateIds, d.vacancyIds, d.perVacancy, d.perCandidate, d.capacity,
+  kernel, gridFor, d.overflow, d.slots, d.candidateIds, d.vacancyIds, d.perVacancy, d.perCandidate, d.capacity,
 );
 const n = d.slots.length;
 for (let from = 0; from < n; from += PROGRESS_CHUNK) {

@@ -2,11 +2,11 @@
 import type { Candidate } from '../schema/candidate.js';
 import { DEG, MODES, minutesPerKm, reachKm } from '../geo/travel.js';
 import { NEAR_MISS_COMMUTE_FACTOR, FRENCH_RANK } from '../scoring/model.js';
-import { allocShared, dayNumber, grow } from './columns.js';
+import { allocShared, dayNumber, grow, growPool } from './columns.js';
 import type { EncodingContext } from './context.js';
 import { setBits } from './context.js';
 import {
-  F_ANY_CERT, F_DESIRED_EMPTY, F_DOMICILE, F_ETABLISSEMENT, F_LICENCE, F_NIGHTS, F_NO_AUTH, F_SPLIT, F_VEHICLE,
+  F_ANY_CERT, F_AUTH, F_DESIRED_EMPTY, F_DOMICILE, F_ETABLISSEMENT, F_LICENCE, F_NIGHTS, F_SPLIT, F_VEHICLE,
   F_WEEKENDS, MODE_CODES, MODE_NONE, PUBLIC_FLAG, contractFlag,
 } from './flags.js';
 
@@ -61,19 +61,21 @@ export class CandidateColumns {
 
   private ensure(n: number): void {
     if (this.lat.length >= n) return;
+    // Every column grows to the same capacity (in records), so strided columns never fall short.
+    const cap = Math.max(n, Math.ceil(this.lat.length * 1.5) + 16);
     const cw = this.certWords;
-    this.lat = grow(this.lat, n); this.lon = grow(this.lon, n); this.cosLat = grow(this.cosLat, n);
-    this.slope = grow(this.slope, n); this.slopeMode = grow(this.slopeMode, n); this.transit = grow(this.transit, n);
-    this.maxMinutes = grow(this.maxMinutes, n); this.reach = grow(this.reach, n); this.reachNear = grow(this.reachNear, n);
-    this.flags = grow(this.flags, n); this.hoursMin = grow(this.hoursMin, n); this.hoursMax = grow(this.hoursMax, n);
-    this.available = grow(this.available, n); this.french = grow(this.french, n);
-    this.held = grow(this.held, n * cw); this.partial = grow(this.partial, n * cw); this.training = grow(this.training, n * cw);
-    this.equivalent = grow(this.equivalent, n * cw); this.bridge = grow(this.bridge, n * cw);
-    this.skills = grow(this.skills, n * this.skillWords);
-    this.restrictions = grow(this.restrictions, n);
-    this.expStart = grow(this.expStart, n); this.expCount = grow(this.expCount, n);
-    this.wishStart = grow(this.wishStart, n); this.wishCount = grow(this.wishCount, n);
-    this.bonus = grow(this.bonus, n); this.alive = grow(this.alive, n);
+    this.lat = grow(this.lat, cap); this.lon = grow(this.lon, cap); this.cosLat = grow(this.cosLat, cap);
+    this.slope = grow(this.slope, cap); this.slopeMode = grow(this.slopeMode, cap); this.transit = grow(this.transit, cap);
+    this.maxMinutes = grow(this.maxMinutes, cap); this.reach = grow(this.reach, cap); this.reachNear = grow(this.reachNear, cap);
+    this.flags = grow(this.flags, cap); this.hoursMin = grow(this.hoursMin, cap); this.hoursMax = grow(this.hoursMax, cap);
+    this.available = grow(this.available, cap); this.french = grow(this.french, cap);
+    this.held = grow(this.held, cap * cw); this.partial = grow(this.partial, cap * cw); this.training = grow(this.training, cap * cw);
+    this.equivalent = grow(this.equivalent, cap * cw); this.bridge = grow(this.bridge, cap * cw);
+    this.skills = grow(this.skills, cap * this.skillWords);
+    this.restrictions = grow(this.restrictions, cap);
+    this.expStart = grow(this.expStart, cap); this.expCount = grow(this.expCount, cap);
+    this.wishStart = grow(this.wishStart, cap); this.wishCount = grow(this.wishCount, cap);
+    this.bonus = grow(this.bonus, cap); this.alive = grow(this.alive, cap);
   }
 
   /** Forgets every slot (scratch columns for one-off queries). */
@@ -115,7 +117,7 @@ export class CandidateColumns {
     if (c.schedule.nights) f |= F_NIGHTS;
     if (c.schedule.weekends) f |= F_WEEKENDS;
     if (c.schedule.splitShifts) f |= F_SPLIT;
-    if (c.workAuthorized === false) f |= F_NO_AUTH;
+    if (c.workAuthorized !== false) f |= F_AUTH;
     for (const t of c.contracts) f |= contractFlag(t);
     if (c.desiredJobs.length === 0) f |= F_DESIRED_EMPTY;
     for (const s of c.desiredSectors ?? []) f |= s === 'domicile' ? F_DOMICILE : F_ETABLISSEMENT;
@@ -141,7 +143,7 @@ export class CandidateColumns {
       setBits(this.training, at, ctx.certBit, [t.code]);
       setBits(this.partial, at, ctx.certBit, [t.code]);
     }
-    this.flags[i] = f;
+    this.flags[i] = f >>> 0;
 
     this.hoursMin[i] = c.schedule.weeklyHoursMin;
     this.hoursMax[i] = c.schedule.weeklyHoursMax;
@@ -159,8 +161,8 @@ export class CandidateColumns {
     this.restrictions[i] = r >>> 0;
 
     const ne = c.experience.length;
-    this.expRome = grow(this.expRome, this.expUsed + ne);
-    this.expMonths = grow(this.expMonths, this.expUsed + ne);
+    this.expRome = growPool(this.expRome, this.expUsed + ne);
+    this.expMonths = growPool(this.expMonths, this.expUsed + ne);
     this.expStart[i] = this.expUsed;
     this.expCount[i] = ne;
     for (const e of c.experience) {
@@ -169,7 +171,7 @@ export class CandidateColumns {
       this.expUsed++;
     }
     const nw = c.desiredJobs.length;
-    this.wishRome = grow(this.wishRome, this.wishUsed + nw);
+    this.wishRome = growPool(this.wishRome, this.wishUsed + nw);
     this.wishStart[i] = this.wishUsed;
     this.wishCount[i] = nw;
     for (const rome of c.desiredJobs) this.wishRome[this.wishUsed++] = ctx.romeIndex.get(rome) ?? -1;

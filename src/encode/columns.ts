@@ -11,10 +11,11 @@ export function allocShared<T extends Typed>(ctor: TypedCtor, length: number): T
   return new (ctor as Float64ArrayConstructor)(buf) as unknown as T;
 }
 
-export function grow<T extends Typed>(arr: T, minLength: number): T {
-  if (arr.length >= minLength) return arr;
+/** `arr` if long enough, else a copy of it of exactly `length` elements. */
+export function grow<T extends Typed>(arr: T, length: number): T {
+  if (arr.length >= length) return arr;
   const ctor = arr.constructor as TypedCtor;
-  const next = allocShared<T>(ctor, Math.max(minLength, Math.ceil(arr.length * 1.5) + 16));
+  const next = allocShared<T>(ctor, length);
   next.set(arr as never);
   return next;
 }
@@ -34,4 +35,9 @@ export function dayNumber(iso: string): number {
     dayCache.set(iso, d);
   }
   return d;
+}
+
+/** Amortised growth for variable-length pools (experience, wishes). */
+export function growPool<T extends Typed>(arr: T, needed: number): T {
+  return arr.length >= needed ? arr : grow(arr, Math.max(needed, Math.ceil(arr.length * 1.5) + 64));
 }

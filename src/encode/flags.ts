@@ -5,8 +5,7 @@ export const F_NIGHTS = 1 << 2;
 export const F_WEEKENDS = 1 << 3;
 export const F_SPLIT = 1 << 4;
 export const F_SCHEDULE = F_NIGHTS | F_WEEKENDS | F_SPLIT;
-/** Candidate: not authorised to work. Vacancy: accepts a candidate in training. */
-export const F_NO_AUTH = 1 << 5;
+/** Vacancy: accepts a candidate in training. */
 export const F_ACCEPTS_TRAINING = 1 << 5;
 /** Candidate: holds a certification that is not a prerequisite. Vacancy: has a legal certification rule. */
 export const F_ANY_CERT = 1 << 6;
@@ -26,6 +25,13 @@ export const F_PUB_AGED = 1 << 18;
 export const F_PUB_HANDICAP = 1 << 19;
 export const F_PUB_CHILDREN = 1 << 20;
 export const F_PUBLICS = F_PUB_AGED | F_PUB_HANDICAP | F_PUB_CHILDREN;
+/** Candidate: authorised to work. Every vacancy needs it. */
+export const F_AUTH = 1 << 21;
+/**
+ * Capabilities a vacancy may need and a candidate may have, at the same bit positions in the
+ * vacancy's `need` word and the candidate's flags: `need & ~flags` names every unmet one at once.
+ */
+export const CAPABILITIES = F_LICENCE | F_VEHICLE | F_NIGHTS | F_WEEKENDS | F_SPLIT | (0x7f << 8) | F_AUTH;
 export const PUBLIC_FLAG: Readonly<Record<string, number>> = {
   personnes_agees: F_PUB_AGED,
   handicap: F_PUB_HANDICAP,

@@ -7,7 +7,7 @@ import type { EncodingContext } from './context.js';
 import { setBits } from './context.js';
 import {
   F_ACCEPTS_TRAINING, F_DOMICILE, F_ETABLISSEMENT, F_EXPECTED_EMPTY, F_HAS_LEGAL, F_HAS_REQUIRED, F_LICENCE,
-  F_NIGHTS, F_SPLIT, F_VEHICLE, F_WEEKENDS, PUBLIC_FLAG, contractFlag,
+  F_AUTH, F_NIGHTS, F_SCHEDULE, F_SPLIT, F_VEHICLE, F_WEEKENDS, PUBLIC_FLAG, contractFlag,
 } from './flags.js';
 
 export const NO_END_DAY = 2_147_483_647;
@@ -28,8 +28,8 @@ export class VacancyColumns {
   radius = allocShared<Float64Array>(Float64Array, 16);
   rome = allocShared<Int32Array>(Int32Array, 16);
   flags = allocShared<Uint32Array>(Uint32Array, 16);
-  /** The contract type's bit, to AND with the candidate's accepted contracts. */
-  contract = allocShared<Uint32Array>(Uint32Array, 16);
+  /** Capabilities the post needs (licence, vehicle, schedule, its contract type, work authorisation). */
+  need = allocShared<Uint32Array>(Uint32Array, 16);
   hours = allocShared<Float64Array>(Float64Array, 16);
   start = allocShared<Int32Array>(Int32Array, 16);
   end = allocShared<Int32Array>(Int32Array, 16);
@@ -41,6 +41,11 @@ export class VacancyColumns {
   expected: Uint32Array;
   preferredSkills: Uint32Array;
   preferredSkillCount = allocShared<Uint8Array>(Uint8Array, 16);
+  /** Legal-diploma group of the post (−1: none): posts of a group only ever scan the group's holders. */
+  legalGroup = allocShared<Int32Array>(Int32Array, 16);
+  /** Group id → the certification bits any of which satisfies it. */
+  readonly legalGroups: number[][] = [];
+  private readonly legalGroupOf = new Map<string, number>();
   /** Restriction bits met by a demand that no adaptation of the vacancy lifts. */
   unlifted = allocShared<Uint32Array>(Uint32Array, 16);
   alive = allocShared<Uint8Array>(Uint8Array, 16);
@@ -54,16 +59,29 @@ export class VacancyColumns {
 
   private ensure(n: number): void {
     if (this.lat.length >= n) return;
+    // Every column grows to the same capacity (in records), so strided columns never fall short.
+    const cap = Math.max(n, Math.ceil(this.lat.length * 1.5) + 16);
     const cw = this.certWords;
-    this.lat = grow(this.lat, n); this.lon = grow(this.lon, n); this.cosLat = grow(this.cosLat, n);
-    this.radius = grow(this.radius, n); this.rome = grow(this.rome, n); this.flags = grow(this.flags, n);
-    this.contract = grow(this.contract, n); this.hours = grow(this.hours, n); this.start = grow(this.start, n);
-    this.end = grow(this.end, n); this.french = grow(this.french, n);
-    this.requiredExperience = grow(this.requiredExperience, n); this.experienceTarget = grow(this.experienceTarget, n);
-    this.legal = grow(this.legal, n * cw); this.required = grow(this.required, n * cw); this.expected = grow(this.expected, n * cw);
-    this.preferredSkills = grow(this.preferredSkills, n * this.skillWords);
-    this.preferredSkillCount = grow(this.preferredSkillCount, n);
-    this.unlifted = grow(this.unlifted, n); this.alive = grow(this.alive, n);
+    this.lat = grow(this.lat, cap); this.lon = grow(this.lon, cap); this.cosLat = grow(this.cosLat, cap);
+    this.radius = grow(this.radius, cap); this.rome = grow(this.rome, cap); this.flags = grow(this.flags, cap);
+    this.need = grow(this.need, cap); this.hours = grow(this.hours, cap); this.start = grow(this.start, cap);
+    this.end = grow(this.end, cap); this.french = grow(this.french, cap);
+    this.requiredExperience = grow(this.requiredExperience, cap); this.experienceTarget = grow(this.experienceTarget, cap);
+    this.legal = grow(this.legal, cap * cw); this.required = grow(this.required, cap * cw); this.expected = grow(this.expected, cap * cw);
+    this.preferredSkills = grow(this.preferredSkills, cap * this.skillWords);
+    this.preferredSkillCount = grow(this.preferredSkillCount, cap);
+    this.unlifted = grow(this.unlifted, cap); this.alive = grow(this.alive, cap); this.legalGroup = grow(this.legalGroup, cap);
+  }
+
+  private groupOf(bits: number[]): number {
+    const key = bits.join(',');
+    let g = this.legalGroupOf.get(key);
+    if (g === undefined) {
+      g = this.legalGroups.length;
+      this.legalGroups.push(bits);
+      this.legalGroupOf.set(key, g);
+    }
+    return g;
   }
 
   /** Forgets every slot (scratch columns for one-off queries). */
@@ -90,6 +108,8 @@ export class VacancyColumns {
     const required = v.requires.certifications ?? [];
     const expected = [...required, ...(v.prefers.certifications ?? []), ...legal, ...preferred];
     setBits(this.legal, at, ctx.certBit, legal);
+    const legalBits = [...new Set(legal.map((c) => ctx.certBit.get(c)).filter((b) => b !== undefined))].sort((a, b) => a - b);
+    this.legalGroup[i] = legalBits.length === 0 ? -1 : this.groupOf(legalBits);
     setBits(this.required, at, ctx.certBit, required);
     setBits(this.expected, at, ctx.certBit, expected);
 
@@ -106,7 +126,7 @@ export class VacancyColumns {
     f |= ctx.sectorOfKind.get(v.structure.kind) === 1 ? F_DOMICILE : F_ETABLISSEMENT;
     f |= PUBLIC_FLAG[v.structure.public];
     this.flags[i] = f >>> 0;
-    this.contract[i] = contractFlag(v.contract.type);
+    this.need[i] = ((f & (F_LICENCE | F_VEHICLE | F_SCHEDULE)) | contractFlag(v.contract.type) | F_AUTH) >>> 0;
     this.hours[i] = v.contract.weeklyHours;
     this.start[i] = dayNumber(v.contract.startDate);
     this.end[i] = v.contract.endDate === undefined ? NO_END_DAY : dayNumber(v.contract.endDate);

@@ -154,7 +154,8 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
       const kernel = kernelFor(candidates.cols, scratchVacancy(v));
       const top = new TopK(limit, candidates.ids);
       const near = nNear > 0 ? new NearMissTopK(nNear, candidates.ids) : null;
-      const { grid, overflow } = candidates.grid();
+      const { overflow } = candidates.grid();
+      const grid = candidates.gridFor(kernel.v, 0, near !== null);
       scanCandidatesForVacancy(kernel, grid, overflow, 0, { top, near, candidateBank: null, eligibleCount: null });
       const slots = new Int32Array(top.size);
       const scores = new Float64Array(top.size);

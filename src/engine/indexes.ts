@@ -10,6 +10,7 @@ import { VacancyColumns } from '../encode/vacancies.js';
 import type { EncodingContext } from '../encode/context.js';
 import { Grid } from '../geo/grid.js';
 import { MEAN_TRIP_IN_DISC } from '../geo/travel.js';
+import { F_ACCEPTS_TRAINING } from '../encode/flags.js';
 import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
 import { parseCandidate, parseVacancy } from '../validate/index.js';
 
@@ -121,9 +122,12 @@ abstract class BaseIndex<T extends { id: string }> {
       const slots = Int32Array.from(this.slotOf.values()).sort();
       this.gridCache = this.buildGrid(slots);
       this.overflowSlots = [];
+      this.onGridRebuilt();
     }
     return { grid: this.gridCache, overflow: this.overflowSlots };
   }
+
+  protected onGridRebuilt(): void {}
 }
 
 export class CandidateIndex extends BaseIndex<Candidate> {
@@ -149,6 +153,35 @@ export class CandidateIndex extends BaseIndex<Candidate> {
   protected buildGrid(slots: Int32Array): Grid {
     // Cells are pruned by the farthest a near miss may live: the near-miss reach.
     return new Grid(this.cols.lat, this.cols.lon, slots, this.cols.reachNear);
+  }
+
+  private legalGrids = new Map<string, Grid>();
+  protected override onGridRebuilt(): void {
+    this.legalGrids.clear();
+  }
+
+  /**
+   * The grid of the candidates who hold one of the certification `bits` (or, when `withTraining`,
+   * are in training toward one): a post with a legal diploma rule only ever scans them.
+   */
+  legalGrid(bits: readonly number[], withTraining: boolean): Grid {
+    const key = `${bits.join(',')}|${withTraining ? 1 : 0}`;
+    let g = this.legalGrids.get(key);
+    if (g === undefined) {
+      const { grid } = this.grid();
+      const { held, training, certWords } = this.cols;
+      const has = (set: Uint32Array, s: number) => bits.some((b) => (set[s * certWords + (b >>> 5)] & (1 << (b & 31))) !== 0);
+      g = grid.subset((s) => has(held, s) || (withTraining && has(training, s)));
+      this.legalGrids.set(key, g);
+    }
+    return g;
+  }
+
+  /** The grid a shortlist of vacancy `vi` must scan: its legal diploma's holders when it has a rule. */
+  gridFor(v: VacancyColumns, vi: number, wide: boolean): Grid {
+    const group = v.legalGroup[vi];
+    if (wide || group < 0) return this.grid().grid;
+    return this.legalGrid(v.legalGroups[group], (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0);
   }
 }
 

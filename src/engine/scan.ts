@@ -46,15 +46,20 @@ export function scanCandidatesForVacancy(
   const slack = homeCareSlack(v.radius[vi]);
   grid.rangeInto(lat, lon, grid.maxRadius + slack + 1e-6, range);
   const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
-  const { cellStart, items, cellRadius, nx } = grid;
+  const { cellStart, items, cellRadius, itemRadius, nx } = grid;
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const cell = y * nx + x;
       const s0 = cellStart[cell];
       const s1 = cellStart[cell + 1];
       if (s0 === s1) continue;
-      if (grid.minKmToCell(lat, lon, x, y) > (cellRadius[cell] + slack) * (1 + REACH_EPS) + 1e-6) continue;
-      for (let s = s0; s < s1; s++) visitPair(kernel, items[s], vi, slack, sinks);
+      const dmin = grid.minKmToCell(lat, lon, x, y);
+      if (dmin > (cellRadius[cell] + slack) * (1 + REACH_EPS) + 1e-6) continue;
+      for (let s = s0; s < s1; s++) {
+        // Items are sorted by reach descending: the rest of the cell cannot reach either.
+        if ((itemRadius[s] + slack) * (1 + REACH_EPS) + 1e-6 < dmin) break;
+        visitPair(kernel, items[s], vi, slack, sinks);
+      }
     }
   }
   for (let k = 0; k < overflow.length; k++) visitPair(kernel, overflow[k], vi, slack, sinks);
@@ -117,15 +122,19 @@ export function scanVacanciesForCandidate(
   const lon = c.lon[ci];
   grid.rangeInto(lat, lon, reachKm + grid.maxRadius + 1e-6, range);
   const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
-  const { cellStart, items, cellRadius, nx } = grid;
+  const { cellStart, items, cellRadius, itemRadius, nx } = grid;
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const cell = y * nx + x;
       const s0 = cellStart[cell];
       const s1 = cellStart[cell + 1];
       if (s0 === s1) continue;
-      if (grid.minKmToCell(lat, lon, x, y) > (reachKm + cellRadius[cell]) * (1 + REACH_EPS) + 1e-6) continue;
-      for (let s = s0; s < s1; s++) visitVacancy(kernel, ci, items[s], reachKm, sinks);
+      const dmin = grid.minKmToCell(lat, lon, x, y);
+      if (dmin > (reachKm + cellRadius[cell]) * (1 + REACH_EPS) + 1e-6) continue;
+      for (let s = s0; s < s1; s++) {
+        if ((reachKm + itemRadius[s]) * (1 + REACH_EPS) + 1e-6 < dmin) break;
+        visitVacancy(kernel, ci, items[s], reachKm, sinks);
+      }
     }
   }
   for (let k = 0; k < overflow.length; k++) visitVacancy(kernel, ci, overflow[k], reachKm, sinks);

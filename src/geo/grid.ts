@@ -17,6 +17,7 @@ export interface GridParts {
   cellStart: Int32Array;
   items: Int32Array;
   cellRadius: Float64Array;
+  itemRadius: Float64Array;
   maxRadius: number;
 }
 
@@ -31,6 +32,11 @@ export class Grid {
   readonly items: Int32Array;
   /** Largest per-item radius (km) in each cell, e.g. the reach of the candidates living there. */
   readonly cellRadius: Float64Array;
+  /**
+   * The radius of each item, parallel to `items`. Inside a cell items are sorted by radius
+   * descending, so a scan stops at the first item that cannot reach the query point.
+   */
+  readonly itemRadius: Float64Array;
   readonly maxRadius: number;
 
   /**
@@ -76,12 +82,51 @@ export class Grid {
       if (radius[s] > maxRadius) maxRadius = radius[s];
     }
     this.maxRadius = maxRadius;
+    this.itemRadius = new Float64Array(slots.length);
+    const items = this.items;
+    const buf: number[] = [];
+    for (let c = 0; c < nCells; c++) {
+      const a = this.cellStart[c];
+      const b = this.cellStart[c + 1];
+      if (b - a > 1) {
+        buf.length = 0;
+        for (let k = a; k < b; k++) buf.push(items[k]);
+        buf.sort((p, q) => radius[q] - radius[p] || p - q);
+        for (let k = a; k < b; k++) items[k] = buf[k - a];
+      }
+      for (let k = a; k < b; k++) this.itemRadius[k] = radius[items[k]];
+    }
+  }
+
+  /** A grid over the items of this one that pass `keep` (same cells, same order). */
+  subset(keep: (slot: number) => boolean): Grid {
+    const g = Object.create(Grid.prototype) as { -readonly [K in keyof Grid]: Grid[K] };
+    g.lat0 = this.lat0; g.lon0 = this.lon0; g.cellDeg = this.cellDeg; g.nx = this.nx; g.ny = this.ny;
+    const n = this.cellStart.length - 1;
+    const start = new Int32Array(n + 1);
+    const items: number[] = [];
+    const radii: number[] = [];
+    const cellRadius = new Float64Array(n);
+    let maxRadius = 0;
+    for (let c = 0; c < n; c++) {
+      for (let k = this.cellStart[c]; k < this.cellStart[c + 1]; k++) {
+        if (!keep(this.items[k])) continue;
+        items.push(this.items[k]);
+        radii.push(this.itemRadius[k]);
+        if (this.itemRadius[k] > cellRadius[c]) cellRadius[c] = this.itemRadius[k];
+        if (this.itemRadius[k] > maxRadius) maxRadius = this.itemRadius[k];
+      }
+      start[c + 1] = items.length;
+    }
+    g.cellStart = start; g.items = Int32Array.from(items); g.itemRadius = Float64Array.from(radii);
+    g.cellRadius = cellRadius; g.maxRadius = maxRadius;
+    return g as Grid;
   }
 
   /** The grid's arrays, to rebuild it in a worker without recomputing. */
   toParts(): GridParts {
-    const { lat0, lon0, cellDeg, nx, ny, cellStart, items, cellRadius, maxRadius } = this;
-    return { lat0, lon0, cellDeg, nx, ny, cellStart, items, cellRadius, maxRadius };
+    const { lat0, lon0, cellDeg, nx, ny, cellStart, items, cellRadius, itemRadius, maxRadius } = this;
+    return { lat0, lon0, cellDeg, nx, ny, cellStart, items, cellRadius, itemRadius, maxRadius };
   }
 
   static fromParts(parts: GridParts): Grid {

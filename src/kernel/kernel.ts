@@ -5,8 +5,8 @@
 import type { CandidateColumns } from '../encode/candidates.js';
 import type { VacancyColumns } from '../encode/vacancies.js';
 import {
-  F_ACCEPTS_TRAINING, F_ANY_CERT, F_DESIRED_EMPTY, F_EXPECTED_EMPTY, F_HAS_LEGAL, F_HAS_REQUIRED, F_LICENCE,
-  F_NO_AUTH, F_PUBLICS, F_SCHEDULE, F_SECTORS, F_VEHICLE, MODE_NONE,
+  F_ACCEPTS_TRAINING, F_ANY_CERT, F_AUTH, F_DESIRED_EMPTY, F_EXPECTED_EMPTY, F_HAS_LEGAL, F_HAS_REQUIRED, F_LICENCE,
+  F_PUBLICS, F_SCHEDULE, F_SECTORS, F_VEHICLE, MODE_NONE,
 } from '../encode/flags.js';
 import { DEG, EARTH_RADIUS_KM, MEAN_TRIP_IN_DISC, MODES, minutesPerKm } from '../geo/travel.js';
 import {
@@ -41,6 +41,17 @@ function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Unmet capabilities (`need & ~flags`) → their blocker bits; off the common path. */
+function capabilityBlockers(missing: number): number {
+  let m = 0;
+  if ((missing & F_LICENCE) !== 0) m |= B_LICENCE;
+  if ((missing & F_VEHICLE) !== 0) m |= B_VEHICLE;
+  m |= (missing & F_SCHEDULE) << SCHEDULE_TO_BLOCKER_SHIFT;
+  if ((missing & (0x7f << 8)) !== 0) m |= B_CONTRACT;
+  if ((missing & F_AUTH) !== 0) m |= B_AUTH;
+  return m;
 }
 
 export class Kernel {
@@ -87,7 +98,8 @@ export class Kernel {
     const v = this.v;
     const cf = c.flags[ci];
     const vf = v.flags[vi];
-    let m = 0;
+    const missing = v.need[vi] & ~cf;
+    let m = missing === 0 ? 0 : capabilityBlockers(missing);
     const cw = c.certWords;
     if ((vf & F_HAS_LEGAL) !== 0) {
       if (!anyCommon(c.held, ci * cw, v.legal, vi * cw, cw) &&
@@ -97,16 +109,11 @@ export class Kernel {
       if (!anyCommon(c.held, ci * cw, v.required, vi * cw, cw) &&
           !((vf & F_ACCEPTS_TRAINING) !== 0 && anyCommon(c.training, ci * cw, v.required, vi * cw, cw))) m |= B_REQUIRED;
     }
-    if ((vf & F_LICENCE) !== 0 && (cf & F_LICENCE) === 0) m |= B_LICENCE;
-    if ((vf & F_VEHICLE) !== 0 && (cf & F_VEHICLE) === 0) m |= B_VEHICLE;
-    m |= ((vf & ~cf) & F_SCHEDULE) << SCHEDULE_TO_BLOCKER_SHIFT;
-    if ((cf & v.contract[vi]) === 0) m |= B_CONTRACT;
     const fr = v.french[vi];
     if (fr !== 0) {
       const cr = c.french[ci];
       if (cr !== 0 && cr < fr) m |= B_FRENCH;
     }
-    if ((cf & F_NO_AUTH) !== 0) m |= B_AUTH;
     if (c.available[ci] > v.end[vi]) m |= B_START;
     if ((c.restrictions[ci] & v.unlifted[vi]) !== 0) m |= B_RESTRICTION;
     return m;

@@ -1,0 +1,188 @@
+/**
+ * `npm run bench` — the scoring core's benchmark. Prints a table and writes bench/results/core.json.
+ *
+ *   npm run bench                  département (Orne, 20 000 × 2 000) + interactive + floor loop
+ *   npm run bench -- --france      also France (600 000 × 120 000, workers: 2)
+ *   npm run bench -- --quick       smaller département, for a smoke run
+ *
+ * Workloads and their distributions: bench/WORKLOAD.md. Figures are printed, never asserted.
+ * Ratios compare runs of the same process (the machines are shared and noisy).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { generateTerritory, WORKLOADS, DEFAULT_TODAY } from './workload.js';
+import { referenceTopCandidates } from './reference.js';
+import { createEngine, validateBatch, type CandidateIndex, type VacancyIndex, type Engine } from '../src/index.js';
+import type { Candidate, Vacancy } from '../src/schema/index.js';
+
+const args = new Set(process.argv.slice(2));
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+const rows: [string, string][] = [];
+const row = (k: string, v: string) => { rows.push([k, v]); console.log(`${k.padEnd(58)} ${v}`); };
+const ms = (t: number) => `${t.toFixed(0)} ms`;
+let sink = 0;
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = f();
+  return [r, performance.now() - t0];
+}
+async function timeAsync<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const r = await f();
+  return [r, performance.now() - t0];
+}
+
+/**
+ * The floor: a loop over every vacancy × every candidate that only reads the columns the kernel's
+ * cheapest path reads (flags, coordinates) and sums them. Nothing real can be faster per pair.
+ */
+function floorLoop(c: CandidateIndex, v: VacancyIndex): number {
+  const cf = c.cols.flags, clat = c.cols.lat, clon = c.cols.lon;
+  const vn = v.cols.need, vlat = v.cols.lat, vlon = v.cols.lon;
+  const nC = c.cols.size, nV = v.cols.size;
+  let acc = 0;
+  for (let j = 0; j < nV; j++) {
+    const need = vn[j], la = vlat[j], lo = vlon[j];
+    for (let i = 0; i < nC; i++) acc += ((need & ~cf[i]) === 0 ? 1 : 0) + (clat[i] - la) * (clon[i] - lo);
+  }
+  return acc;
+}
+
+function sameShortlist(a: { id: string; score: number }[], b: { candidateId: string; score: number }[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((m, i) => m.id === b[i].candidateId && Math.abs(m.score - b[i].score) < 1e-9);
+}
+
+async function departement(engine: Engine) {
+  const spec = args.has('--quick') ? { ...WORKLOADS.departement, candidates: 5000, vacancies: 500 } : WORKLOADS.departement;
+  const [territory, tGen] = time(() => generateTerritory(spec));
+  const [, tValidate] = time(() => validateBatch('candidate', territory.candidates));
+  const [{ index: candidates }, tIndexC] = time(() => engine.indexCandidates(territory.candidates));
+  const [{ index: vacancies }, tIndexV] = time(() => engine.indexVacancies(territory.vacancies));
+  const nC = candidates.size, nV = vacancies.size;
+  const pairs = nC * nV;
+  row(`département ${nC} × ${nV}: generate`, ms(tGen));
+  row('  validate candidates (zod + referential codes)', `${ms(tValidate)} (${((tValidate * 1e3) / nC).toFixed(1)} µs each)`);
+  row('  indexCandidates (validate + encode)', ms(tIndexC));
+  row('  indexVacancies', ms(tIndexV));
+
+  // Warm-up, then best of 3.
+  await engine.matchAll(candidates, vacancies, { perVacancy: 20, perCandidate: 0, blockerCounts: false });
+  const runs: number[] = [];
+  let batch = await engine.matchAll(candidates, vacancies, { perVacancy: 20 });
+  for (let r = 0; r < 3; r++) {
+    const [b, t] = await timeAsync(() => engine.matchAll(candidates, vacancies, { perVacancy: 20, perCandidate: 0, blockerCounts: false }));
+    runs.push(t);
+    batch = b;
+  }
+  const tMatch = Math.min(...runs);
+  const [full, tFull] = await timeAsync(() => engine.matchAll(candidates, vacancies, { perVacancy: 20, perCandidate: 5 }));
+  const [explained, tExplain] = time(() => {
+    let n = 0;
+    for (const m of full.matches) { sink += full.explain(m.candidateId, m.vacancyId).summary.length; n++; }
+    return n;
+  });
+  row('  matchAll top-20 (shortlists only, best of 3)', `${ms(tMatch)} (${((tMatch * 1e6) / pairs).toFixed(2)} ns per pair of the cross product)`);
+  row('  matchAll top-20 + per-candidate top-5 + unmatched blocker counts', ms(tFull.valueOf()));
+  row(`  explanations of all ${explained} shortlisted matches`, `${ms(tExplain)} (${((tExplain * 1e3) / explained).toFixed(1)} µs each)`);
+  row('  end to end (index both + matchAll + explanations)', ms(tIndexC + tIndexV + tFull + tExplain));
+
+  const floorRuns: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const [acc, t] = time(() => floorLoop(candidates, vacancies));
+    sink += acc;
+    floorRuns.push(t);
+  }
+  const tFloor = Math.min(...floorRuns);
+  row('  floor loop (reads flags + coordinates of every pair)', `${ms(tFloor)} (${((tFloor * 1e6) / pairs).toFixed(2)} ns per pair)`);
+  row('  matchAll / floor loop', `${(tMatch / tFloor).toFixed(2)}×`);
+
+  // The reference on a sample of vacancies (all pairs for each): same results, time per vacancy.
+  const sampleSize = args.has('--quick') ? 5 : 20;
+  const vacancyRecords = [...Array(nV).keys()].map((i) => vacancies.get(territory.vacancies[i].id as string)!).filter(Boolean);
+  const sample: Vacancy[] = vacancyRecords.filter((_, i) => i % Math.floor(nV / sampleSize) === 0).slice(0, sampleSize);
+  const candidateRecords: Candidate[] = territory.candidates.map((c) => candidates.get(c.id as string)!).filter(Boolean);
+  let agree = 0;
+  const [, tRef] = time(() => {
+    for (const v of sample) {
+      const ref = referenceTopCandidates(v, candidateRecords, { referential: engine.options.referential, limit: 20 });
+      if (sameShortlist(ref.matches, batch.shortlist(v.id))) agree++;
+    }
+  });
+  const refPerVacancy = tRef / sample.length;
+  const fastPerVacancy = tMatch / nV;
+  row(`  reference (plain objects, every pair, sort) on ${sample.length} vacancies`, `${ms(tRef)} → ${ms(refPerVacancy)} per vacancy`);
+  row('  fast core per vacancy', `${(fastPerVacancy * 1000).toFixed(1)} µs`);
+  row('  speed-up over the reference (same run)', `${(refPerVacancy / fastPerVacancy).toFixed(0)}×`);
+  row('  shortlists identical to the reference', `${agree}/${sample.length}`);
+
+  results.departement = {
+    candidates: nC, vacancies: nV, generateMs: tGen, validateCandidatesMs: tValidate, indexCandidatesMs: tIndexC,
+    indexVacanciesMs: tIndexV, matchAllMs: tMatch, matchAllRuns: runs, matchAllFullMs: tFull, explainMs: tExplain,
+    explained, nsPerPair: (tMatch * 1e6) / pairs, floorMs: tFloor, floorNsPerPair: (tFloor * 1e6) / pairs,
+    ratioToFloor: tMatch / tFloor, referenceSample: sample.length, referenceMs: tRef, referenceMsPerVacancy: refPerVacancy,
+    fastMsPerVacancy: fastPerVacancy, speedup: refPerVacancy / fastPerVacancy, identicalShortlists: agree, stats: full.stats,
+  };
+}
+
+async function france(engine: Engine) {
+  const [territory, tGen] = time(() => generateTerritory(WORKLOADS.france));
+  row(`France ${territory.candidates.length} × ${territory.vacancies.length}: generate`, ms(tGen));
+  const [{ index: candidates, rejected }, tIndexC] = time(() => engine.indexCandidates(territory.candidates));
+  const [{ index: vacancies }, tIndexV] = time(() => engine.indexVacancies(territory.vacancies));
+  territory.candidates.length = 0;
+  territory.vacancies.length = 0;
+  const [, tGrid] = time(() => { candidates.grid(); vacancies.grid(); });
+  row('  indexCandidates (validate + encode)', `${ms(tIndexC)} (${rejected.length} rejected)`);
+  row('  indexVacancies (validate + encode)', ms(tIndexV));
+  row('  spatial grids', ms(tGrid));
+  let done = 0;
+  const [batch, tMatch] = await timeAsync(() =>
+    engine.matchAll(candidates, vacancies, { perVacancy: 20, perCandidate: 5, workers: 2, onProgress: (p) => { done = p.done; } }),
+  );
+  const rss = process.resourceUsage().maxRSS / 1024;
+  row('  matchAll top-20, workers: 2 (incl. unmatched blocker counts)', `${ms(tMatch)} (shortlists ${ms(batch.stats.ms.shortlists)}, unmatched ${ms(batch.stats.ms.unmatched)})`);
+  row('  peak RSS', `${rss.toFixed(0)} MB`);
+
+  // Interactive: one vacancy's top-20 on the national index.
+  const ids: string[] = [];
+  for (const m of batch.matches) { if (ids.length < 400 && m.rank === 1) ids.push(m.vacancyId); }
+  const lat: number[] = [];
+  for (const id of ids) {
+    const v = vacancies.get(id)!;
+    const [r, t] = time(() => engine.topCandidates(v, candidates, { limit: 20 }));
+    sink += r.matches.length;
+    lat.push(t);
+  }
+  lat.sort((a, b) => a - b);
+  const p50 = lat[Math.floor(lat.length * 0.5)], p99 = lat[Math.floor(lat.length * 0.99)];
+  row(`  interactive topCandidates (with explanations), ${lat.length} queries`, `p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`);
+  results.france = {
+    generateMs: tGen, indexCandidatesMs: tIndexC, indexVacanciesMs: tIndexV, gridMs: tGrid, matchAllMs: tMatch,
+    progressDone: done, peakRssMb: rss, interactiveP50Ms: p50, interactiveP99Ms: p99, stats: batch.stats,
+  };
+}
+
+async function interactiveDepartement(engine: Engine) {
+  const { candidates, vacancies } = generateTerritory(WORKLOADS.departement);
+  const { index } = engine.indexCandidates(candidates);
+  const lat: number[] = [];
+  for (const v of vacancies.slice(0, 300)) {
+    const [r, t] = time(() => engine.topCandidates(v, index, { limit: 20, nearMisses: 3 }));
+    sink += r.matches.length;
+    lat.push(t);
+  }
+  lat.sort((a, b) => a - b);
+  row('département: topCandidates (limit 20, 3 near misses, explained)', `p50 ${lat[150].toFixed(2)} ms, p99 ${lat[296].toFixed(2)} ms`);
+  results.interactiveDepartement = { p50Ms: lat[150], p99Ms: lat[296] };
+}
+
+const engine = createEngine({ today: DEFAULT_TODAY });
+await departement(engine);
+await interactiveDepartement(engine);
+if (args.has('--france')) await france(engine);
+results.table = rows;
+results.sink = sink;
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL(`./results/core${args.has('--quick') ? '-quick' : ''}.json`, import.meta.url), JSON.stringify(results, null, 2));
+console.log('\nwritten bench/results/core.json');
