@@ -278,6 +278,14 @@ function bridgesTo(ctx: Ctx, to: string, effect: Bridge['effect']): Bridge[] {
 
 /** The main step of each route to `cert` (pre-steps aside). */
 function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
+  if (cert.kind === 'prerequisite') {
+    // A required attestation (SST, AFGSU 2, permis, FLE): one short course is the only route.
+    const level = cert.code.startsWith('FLE_') ? cert.code.slice(4) : undefined;
+    const spec = level && (FRENCH_LEVELS as readonly string[]).includes(level)
+      ? frenchSpec(ctx, level as FrenchLevel, true, 'le poste visé')
+      : prerequisiteSpec(ctx, cert.code, 'Exigé par le poste visé.', true);
+    return spec ? [spec] : [];
+  }
   const specs: StepSpec[] = [];
   // No hours in the referential: the typical duration stands in, at the full-time rhythm (an estimate).
   const full = fullHours(cert)
@@ -299,7 +307,7 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
     trainingNotes.push(`Unités déjà validées : ${validated.join(', ')} ; leur volume horaire n’est pas connu, parcours à ajuster avec l’organisme.`);
   }
 
-  if (fullH !== undefined && cert.kind !== 'prerequisite') {
+  if (fullH !== undefined) {
     const notes = [...trainingNotes];
     for (const b of unquantified) {
       notes.push(`Passerelle ${b.from} → ${cert.code} (régime ${b.regime}) : allègement à établir avec l’organisme${b.verified ? '' : ' [à vérifier]'}.`);
@@ -387,7 +395,7 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
     }
   }
 
-  if (fullH !== undefined && cert.kind !== 'prerequisite' && cert.kind !== 'function') {
+  if (fullH !== undefined && cert.kind !== 'function') {
     const appr = APPRENTICESHIP_MONTHS[cert.code];
     const fullMonths = cert.typicalMonths ?? (fullH * 12) / (FULL_TIME_WEEKLY_HOURS * 52);
     const months = appr?.value ?? Math.ceil(fullMonths * ALTERNANCE_FACTOR.value);

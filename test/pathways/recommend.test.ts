@@ -207,6 +207,13 @@ describe('vacancy targets', () => {
     expect(p.summary).toContain('dont 1 nouvelle');
   });
 
+  it('a required SST becomes a prerequisite step', () => {
+    const v = vacancy({ job: { rome: 'K1302' }, requires: { certifications: ['SST'] } });
+    const [p] = run(candidate({ experience: [{ rome: 'K1302', months: 12 }] }), { target: v });
+    expect(p.steps.map((s) => s.code)).toEqual(['prerequisite:SST']);
+    expect(p.steps[0].estimated).toBe(true);
+  });
+
   it('commute and nights are not lifted by training: the summary says so', () => {
     const v = vacancy({ site: ARGENTAN, schedule: { nights: true, weekends: true, splitShifts: false }, requires: { drivingLicence: true } });
     const c = transitCandidate({ schedule: { nights: false, weekends: true, splitShifts: true, weeklyHoursMin: 20, weeklyHoursMax: 35 } });
