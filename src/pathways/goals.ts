@@ -78,7 +78,7 @@ function isNearMiss(t: PathwayGoal): t is NearMissTarget {
 }
 
 /** Gap toward a ROME job: its legal certifications, else its preferred ones. */
-export function romeGoal(c: Candidate, rome: string, kind: 'rome' | 'demand', l: Lookups, held: Set<string>): Goal | undefined {
+export function romeGoal(rome: string, kind: 'rome' | 'demand', l: Lookups, held: Set<string>): Goal | undefined {
   const job = l.jobs.get(rome);
   if (!job) return undefined;
   const legal = job.diploma === 'LEGAL' ? job.legalCertifications ?? [] : [];
@@ -115,7 +115,7 @@ function vacancyBlockers(c: Candidate, v: Vacancy, l: Lookups, held: Set<string>
 }
 
 /** Gap toward a vacancy, from its blockers (given by a near miss, or computed). */
-export function vacancyGoal(c: Candidate, v: Vacancy, codes: Set<string>, l: Lookups): Goal {
+export function vacancyGoal(v: Vacancy, codes: Set<string>, l: Lookups): Goal {
   const job = l.jobs.get(v.job.rome);
   const legal = job?.diploma === 'LEGAL' ? job.legalCertifications ?? [] : [];
   const required = v.requires.certifications ?? [];
@@ -146,14 +146,14 @@ export function vacancyGoal(c: Candidate, v: Vacancy, codes: Set<string>, l: Loo
 /** The goals a call asks for; no target: the three ROME codes with most vacancies in reach. */
 export function resolveGoals(c: Candidate, target: PathwayGoal | undefined, deps: PathwayDeps, l: Lookups, held: Set<string>): Goal[] {
   if (typeof target === 'string') {
-    const g = romeGoal(c, target, 'rome', l, held);
+    const g = romeGoal(target, 'rome', l, held);
     return g ? [g] : [];
   }
-  if (target !== undefined && isVacancy(target)) return [vacancyGoal(c, target, vacancyBlockers(c, target, l, held), l)];
+  if (target !== undefined && isVacancy(target)) return [vacancyGoal(target, vacancyBlockers(c, target, l, held), l)];
   if (target !== undefined && isNearMiss(target)) {
     const v = deps.vacancyById?.(target.vacancyId);
     if (!v) return [];
-    return [vacancyGoal(c, v, new Set(target.blockers.map((b) => b.code)), l)];
+    return [vacancyGoal(v, new Set(target.blockers.map((b) => b.code)), l)];
   }
   // No target: demand in reach, else the candidate's own wishes.
   const demand = deps.demandByRome
@@ -162,7 +162,7 @@ export function resolveGoals(c: Candidate, target: PathwayGoal | undefined, deps
   const goals: Goal[] = [];
   for (const rome of demand) {
     if (goals.length === 3) break;
-    const g = romeGoal(c, rome, 'demand', l, held);
+    const g = romeGoal(rome, 'demand', l, held);
     if (g) goals.push(g);
   }
   return goals;

@@ -6,7 +6,7 @@
  * contrat de professionnalisation — after the steps that must come first (immersion, French,
  * driving licence, required prerequisites); a POEI route is added for a targeted vacancy. Steps run
  * one after the other: each starts after the previous one ends, on the next reachable session when
- * there is one, else on estimated dates at 35 h a week.
+ * there is one, else on estimated dates (the typical duration, or the hours at 35 h a week).
  */
 import type { Candidate } from '../schema/candidate.js';
 import type { TrainingSession } from '../schema/training.js';

@@ -11,7 +11,6 @@ const run = (c: Candidate, o: Partial<PathwayOptions> = {}, d: Partial<PathwayDe
   recommendPathways(c, { today: TODAY, limit: 20, ...o }, { ...deps, ...d });
 const kinds = (p: Pathway) => p.steps.map((s) => s.kind);
 const mainStep = (p: Pathway) => p.steps[p.steps.length - 1];
-const routes = (ps: Pathway[]) => ps.map((p) => mainStep(p).code);
 
 const DEAS_BLOC5_HOURS = 35 + 70; // M9 + M10 (REFERENCE.md §2, DEAS blocs)
 
