@@ -328,11 +328,17 @@ function legalGridParts(candidates: CandidateIndex, vacancies: VacancyIndex, slo
   return [...out];
 }
 
-/** Where the worker's code is: next to the built bundle, or the TypeScript source under a dev runner. */
-function workerEntry(): { url: URL; execArgv: string[] } {
+/**
+ * Starts the worker: the built `worker.js` next to the bundle, or — when passerelle runs from its
+ * TypeScript sources (tests, benchmarks) — the source file behind tsx's loader, which workers do
+ * not inherit from the parent's command line.
+ */
+function startWorker(workerData: unknown): Worker {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) return { url: new URL('./worker.ts', here), execArgv: ['--import', 'tsx'] };
-  return { url: new URL('./worker.js', here), execArgv: [] };
+  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData });
+  const source = new URL('./worker.ts', here).href;
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(boot, { eval: true, workerData });
 }
 
 function runWorker(
@@ -349,12 +355,9 @@ function runWorker(
   signal: AbortSignal | undefined,
   onProgress: (done: number) => void,
 ): Promise<ShardResult> {
-  const { url, execArgv } = workerEntry();
   const { ctx, options } = engine.internals;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, {
-      execArgv,
-      workerData: {
+    const worker = startWorker({
         candidates: { ...candidates.cols },
         vacancies: { ...vacancies.cols },
         candidateIds: candidates.ids,
@@ -369,7 +372,6 @@ function runWorker(
         perVacancy,
         perCandidate,
         capacity,
-      },
     });
     const onAbort = () => {
       void worker.terminate();
