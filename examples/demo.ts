@@ -106,7 +106,7 @@ function printPathway(print: (s: string) => void, p: Pathway, rank: number): voi
     const funded = s.funding.filter((f) => f.applies).map((f) => f.code);
     const where = s.provider ? ` · ${s.provider}` : '';
     print(
-      `      ${s.startDate} → ${s.endDate}${s.estimated ? ' (estimé)' : '          '}  ${pad(s.kind, 18)} ${cut(s.label, 60)} · ${fr(s.hours)} h${where}`,
+      `      ${s.startDate} → ${s.endDate}${s.estimated ? ' (estimé)' : '         '}  ${pad(s.kind, 19)} ${cut(s.label, 60)} · ${fr(s.hours)} h${where}`,
     );
     print(`        financement : ${funded.length > 0 ? funded.join(', ') : 'aucun'} ; reste à charge ${fr(s.cost)} €`);
   }
