@@ -14,9 +14,9 @@ import {
   createEngine, defaultReferential, formatGain, resolveCertification, resolveJobTitle, validateBatch,
   type Candidate, type CandidateIndex, type Engine, type Match, type Pathway, type Place, type Rejection, type Vacancy,
   type VacancyIndex,
+  BLOCKER_LABELS,
 } from '../src/index.js';
 // Short French titles of blocker codes: an explain-module table the public API does not export yet.
-import { BLOCKER_LABELS } from '../src/explain/labels.js';
 
 export const DEMO_TODAY = '2026-11-23';
 

@@ -44,7 +44,7 @@ export type {
   Match, Criterion, Blocker, Lift, ToCheck, Aid, Audience, Versions, PairEvaluation,
 } from './scoring/types.js';
 export { MODES, distanceKm, haversineKm, bestCommute, reachKm, homeCareKm, type Commute, type ModeModel } from './geo/travel.js';
-export { counterfactualLabel, formatGain } from './explain/index.js';
+export { counterfactualLabel, formatGain, COUNTERFACTUAL_LABELS, BLOCKER_LABELS, CRITERION_LABELS } from './explain/index.js';
 
 // Training pathways.
 export { recommendPathways } from './pathways/index.js';

@@ -18,7 +18,7 @@ const WeightsSchema = z.strictObject(
 const OptionsSchema = z.strictObject({
   weights: WeightsSchema.optional(),
   /** Points per public category, added on top of the score (never removed). Off by default. */
-  positiveAction: z.partialRecord(Category, z.number().finite().min(0).max(20)).optional(),
+  positiveAction: z.partialRecord(Category, z.number().finite().min(0).max(100)).optional(),
   today: IsoDate.optional(),
   referential: z.custom<Referential>((r) => typeof r === 'object' && r !== null && Array.isArray((r as Referential).jobs)).optional(),
   audience: z.enum(['advisor', 'employer']).optional(),

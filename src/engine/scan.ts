@@ -90,12 +90,15 @@ function visitPair(kernel: Kernel, ci: number, vi: number, slack: number, sinks:
   pushNearMiss(kernel, near, mask, score, ci, ci);
 }
 
-/** A near miss has one or two blockers, and a commute blocker only within 1.5 × the candidate's limit. */
+/**
+ * A near miss has one or two blockers, and a commute blocker only within 1.5 × the candidate's
+ * limit. It ranks by the score it shows, positive-action bonus included.
+ */
 function pushNearMiss(kernel: Kernel, near: NearMissTopK, mask: number, score: number, item: number, ci: number): void {
   const count = bitCount(mask);
   if (count > 2) return;
   if ((mask & B_COMMUTE) !== 0 && kernel.minutes > NEAR_MISS_COMMUTE_FACTOR * kernel.c.maxMinutes[ci]) return;
-  near.push(count, score, item, mask);
+  near.push(count, withBonus(score, kernel.c.bonus[ci]), item, mask);
 }
 
 export interface CandidateScanSinks {

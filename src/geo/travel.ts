@@ -89,7 +89,11 @@ export function reachKm(maxMinutes: number, modes: readonly Mode[]): number {
   let reach = 0;
   for (const mode of modes) {
     const m = MODES[mode];
-    reach = Math.max(reach, Math.max(0, maxMinutes - m.fixedMinutes) / minutesPerKm(mode));
+    const k = minutesPerKm(mode);
+    let r = Math.max(0, maxMinutes - m.fixedMinutes) / k;
+    // Division rounding may put the exact limit one ulp beyond maxMinutes: step back until it fits.
+    while (r > 0 && m.fixedMinutes + r * k > maxMinutes) r -= r * Number.EPSILON;
+    reach = Math.max(reach, r);
   }
   return reach;
 }

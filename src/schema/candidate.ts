@@ -58,7 +58,7 @@ export const CandidateSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['schedule', 'weeklyHoursMin'],
-        message: 'schedule.weeklyHoursMin : doit être ≤ schedule.weeklyHoursMax',
+        message: 'doit être ≤ schedule.weeklyHoursMax',
         params: { code: 'invalid_range' },
       });
     }

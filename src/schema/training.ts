@@ -19,7 +19,7 @@ export const TrainingSessionSchema = z
     if (s.endDate < s.startDate) ctx.addIssue({
         code: 'custom',
         path: ['endDate'],
-        message: 'endDate : doit être ≥ startDate',
+        message: 'doit être ≥ startDate',
         params: { code: 'invalid_range' },
       });
   });

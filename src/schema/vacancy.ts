@@ -61,7 +61,7 @@ export const VacancySchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['contract', 'endDate'],
-        message: 'contract.endDate : doit être ≥ contract.startDate',
+        message: 'doit être ≥ contract.startDate',
         params: { code: 'invalid_range' },
       });
     }
@@ -69,7 +69,7 @@ export const VacancySchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['requires', 'vehicle'],
-        message: "requires.vehicle : un véhicule ne peut pas être à la fois exigé du candidat et fourni par l'employeur (vehicleProvided)",
+        message: "un véhicule ne peut pas être à la fois exigé du candidat et fourni par l'employeur (vehicleProvided)",
         params: { code: 'contradictory' },
       });
     }
