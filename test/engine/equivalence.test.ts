@@ -12,14 +12,14 @@ import { parseCandidate, parseVacancy } from '../../src/validate/index.js';
 import { candidates, engineOptions, referenceOptions, referential, setting, vacancies } from './territory.js';
 import { expectSameEvaluation, expectSameRanking, expectSameTop } from './compare.js';
 
-const territory0 = fc.record({
+const territory = fc.record({
   cs: candidates(1, 40),
   vs: vacancies(1, 15),
   setting,
   limit: fc.integer({ min: 1, max: 12 }),
-  nearMisses: fc.integer({ min: 0, max: 8 }),
+  // Often 0: top lists without near misses take the bounded scan that may stop early.
+  nearMisses: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 8 })),
 });
-const territory = territory0.map((t) => ({ ...t, setting: { ...t.setting, positiveAction: undefined } }));
 
 describe('engine ≡ reference', () => {
   it('engine.score agrees with referenceEvaluate on every pair', () => {

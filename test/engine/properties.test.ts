@@ -191,7 +191,7 @@ describe('engine properties', () => {
         candidates(1, 15),
         vacancies(1, 8),
         weights,
-        fc.dictionary(fc.constantFrom(...Category.options), fc.integer({ min: 1, max: 20 }), { minKeys: 1, maxKeys: 13 }),
+        fc.dictionary(fc.constantFrom(...Category.options), fc.integer({ min: 1, max: 60 }), { minKeys: 1, maxKeys: 13 }),
         (cs, vs, w, points) => {
           const off = createEngine({ today: TODAY, ...(w ? { weights: w } : {}) });
           const on = createEngine({ today: TODAY, ...(w ? { weights: w } : {}), positiveAction: points });

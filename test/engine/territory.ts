@@ -54,12 +54,16 @@ export const weights: fc.Arbitrary<Partial<Weights> | undefined> = fc.oneof(
     .map((xs) => Object.fromEntries(CRITERION_CODES.map((code, i) => [code, xs[i]])) as Partial<Weights>),
 );
 
-/** Positive action off two times in three; otherwise points (0–20, the engine's bound) per category. */
+/**
+ * Positive action off two times in three; otherwise 1–60 points per category (large enough to
+ * reach the cap at 100). Never all zero: the engine then turns the option off, where the reference
+ * keeps a 0-point bonus (its reading 7).
+ */
 export const positiveAction: fc.Arbitrary<PositiveAction | undefined> = fc.oneof(
   { weight: 2, arbitrary: fc.constant(undefined) },
   {
     weight: 1,
-    arbitrary: fc.dictionary(fc.constantFrom(...Category.options), fc.integer({ min: 1, max: 20 }), { minKeys: 1, maxKeys: 5 }),
+    arbitrary: fc.dictionary(fc.constantFrom(...Category.options), fc.integer({ min: 1, max: 60 }), { minKeys: 1, maxKeys: 5 }),
   },
 );
 
