@@ -248,7 +248,7 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
   rule('5. Tout le territoire (matchAll)');
   const batch = await engine.matchAll(candidates, vacancies, { perVacancy: 10, perCandidate: 3 });
   const s = batch.stats;
-  print(`  ${s.candidates} candidat·es × ${s.vacancies} offres ; ${s.eligiblePairs} paires éligibles, ${s.shortlistedPairs} retenues dans les listes (10 par offre)`);
+  print(`  ${s.candidates} candidat·es × ${s.vacancies} offres ; ${s.shortlistedPairs} paires retenues dans les listes (10 par offre)`);
   print(`  candidat·es : ${s.matchedCandidates} avec au moins une offre éligible, ${s.shortlistedCandidates} présent·es dans une liste, ${s.unmatchedCandidates} sans offre`);
   print(`  offres : ${s.vacancies - s.unmatchedVacancies} avec au moins un·e candidat·e, ${s.unmatchedVacancies} sans candidat·e`);
   print(`  rejetés à l’indexation : ${rc.length} candidat·es, ${rv.length} offres`);

@@ -8,7 +8,7 @@ import type { Audience, Match, Versions } from '../scoring/types.js';
 import { BLOCKER_CODES } from '../scoring/model.js';
 import type { Engine } from '../engine/engine.js';
 import type { CandidateIndex, VacancyIndex } from '../engine/indexes.js';
-import { scanCandidatesForVacancy, scanVacanciesForCandidate } from '../engine/scan.js';
+import { hasEligibleVacancy, scanCandidatesForVacancy, scanVacanciesForCandidate } from '../engine/scan.js';
 import { HeapBank } from '../rank/bank.js';
 import { TopK } from '../rank/topk.js';
 import type { Rejection } from '../validate/index.js';
@@ -19,13 +19,16 @@ import { F_ACCEPTS_TRAINING } from '../encode/flags.js';
 export interface MatchAllOptions {
   /** Shortlist length per vacancy (default 20). */
   perVacancy?: number;
-  /** Best vacancies kept per candidate (default 5; 0 to skip). */
+  /**
+   * Best vacancies kept per candidate (default 0). Keeping them means every eligible pair is
+   * scored, where shortlists alone stop early once no candidate can enter: slower at scale.
+   */
   perCandidate?: number;
   /** Worker threads (default 0: the calling thread). Pays off at national scale. */
   workers?: number;
   onProgress?: (progress: { done: number; total: number; phase: 'shortlists' | 'unmatched' }) => void;
   signal?: AbortSignal;
-  /** Count the blockers of unmatched records (default true). */
+  /** Count the blockers of unmatched records (default true). A candidate is matched when at least one vacancy is eligible for it. */
   blockerCounts?: boolean;
 }
 
@@ -46,7 +49,6 @@ export interface Unmatched {
 export interface BatchStats {
   candidates: number;
   vacancies: number;
-  eligiblePairs: number;
   shortlistedPairs: number;
   matchedCandidates: number;
   shortlistedCandidates: number;
@@ -116,7 +118,7 @@ export async function matchAll(
 ): Promise<BatchResult> {
   const t0 = performance.now();
   const perVacancy = options.perVacancy ?? 20;
-  const perCandidate = options.perCandidate ?? 5;
+  const perCandidate = options.perCandidate ?? 0;
   const workers = Math.max(0, Math.floor(options.workers ?? 0));
   const signal = options.signal;
   if (signal?.aborted) throw abortError();
@@ -195,8 +197,6 @@ export async function matchAll(
     outSlots.set(r.topSlots.subarray(p.k * perVacancy, p.k * perVacancy + n), offsets[k]);
     outScores.set(r.topScores.subarray(p.k * perVacancy, p.k * perVacancy + n), offsets[k]);
   }
-  const eligibleCount = shards.length === 1 ? shards[0].eligibleCount : new Int32Array(capacity);
-  if (shards.length > 1) for (const r of shards) for (let i = 0; i < capacity; i++) eligibleCount[i] += r.eligibleCount[i];
   let bank: HeapBank | null = null;
   if (perCandidate > 0) {
     bank = new HeapBank(capacity, perCandidate, vacancies.ids);
@@ -228,13 +228,16 @@ export async function matchAll(
     for (let b = 0; b < counts.length; b++) if ((mask & (1 << b)) !== 0) counts[b]++;
   };
   let matchedCandidates = 0;
-  let eligiblePairs = 0;
   const { grid: vGrid, overflow: vOverflow } = vacancies.grid();
   const unmatchedTotal = candidateSlots.length + nV;
   let unmatchedDone = 0;
+  const shortlisted = new Uint8Array(capacity);
+  for (let j = 0; j < outSlots.length; j++) shortlisted[outSlots[j]] = 1;
   for (const ci of candidateSlots) {
-    eligiblePairs += eligibleCount[ci];
-    if (eligibleCount[ci] > 0) { matchedCandidates++; continue; }
+    if (shortlisted[ci] === 1 || hasEligibleVacancy(kernel, vGrid, vOverflow, ci, candidates.cols.reach[ci])) {
+      matchedCandidates++;
+      continue;
+    }
     counts.fill(0);
     if (countBlockers) {
       scanVacanciesForCandidate(kernel, vGrid, vOverflow, ci, candidates.cols.reachNear[ci], {
@@ -253,7 +256,7 @@ export async function matchAll(
     if (offsets[k + 1] > offsets[k]) continue;
     counts.fill(0);
     if (countBlockers) {
-      scanCandidatesForVacancy(kernel, grid, overflow, vacancySlots[k], {
+      scanCandidatesForVacancy(kernel, candidates.nearGrid(), overflow, vacancySlots[k], {
         top: emptyTop, near: null, candidateBank: null, eligibleCount: null, visit: (_ci, mask) => addMask(mask),
       });
     }
@@ -261,8 +264,6 @@ export async function matchAll(
   }
   report('unmatched', unmatchedTotal, unmatchedTotal);
 
-  const shortlisted = new Uint8Array(capacity);
-  for (let j = 0; j < outSlots.length; j++) shortlisted[outSlots[j]] = 1;
   let shortlistedCandidates = 0;
   for (const ci of candidateSlots) shortlistedCandidates += shortlisted[ci];
   const t1 = performance.now();
@@ -280,7 +281,6 @@ export async function matchAll(
     stats: {
       candidates: candidateSlots.length,
       vacancies: nV,
-      eligiblePairs,
       shortlistedPairs: outSlots.length,
       matchedCandidates,
       shortlistedCandidates,
@@ -368,6 +368,7 @@ function runWorker(
         weights: options.weights,
         related: ctx.related,
         romeCount: ctx.romeCount,
+        maxBonus: options.positiveActionWeight,
         slots,
         perVacancy,
         perCandidate,

@@ -13,7 +13,6 @@ export interface ShardResult {
   topSlots: Int32Array;
   topScores: Float64Array;
   topCounts: Int32Array;
-  eligibleCount: Int32Array;
   /** Per-candidate best vacancies (null when perCandidate is 0). */
   bankScores: Float64Array | null;
   bankItems: Int32Array | null;
@@ -45,13 +44,13 @@ export class ShardRunner {
       topSlots: new Int32Array(vacancySlots.length * perVacancy),
       topScores: new Float64Array(vacancySlots.length * perVacancy),
       topCounts: new Int32Array(vacancySlots.length),
-      eligibleCount: new Int32Array(candidateCapacity),
       bankScores: bank?.scores ?? null,
       bankItems: bank?.items ?? null,
       bankSizes: bank?.sizes ?? null,
     };
     this.top = new TopK(perVacancy, candidateIds);
-    this.sinks = { top: this.top, near: null, candidateBank: bank, eligibleCount: this.result.eligibleCount };
+    // Without per-candidate lists the scan may stop early (bounded by the k-th best score).
+    this.sinks = { top: this.top, near: null, candidateBank: bank, eligibleCount: null };
   }
 
   /** Shortlists vacancies [from, to) of the shard. */

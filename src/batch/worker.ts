@@ -19,13 +19,14 @@ const d = workerData as {
   weights: ConstructorParameters<typeof Kernel>[2];
   related: Uint8Array;
   romeCount: number;
+  maxBonus: number;
   slots: Int32Array;
   perVacancy: number;
   perCandidate: number;
   capacity: number;
 };
 
-const kernel = new Kernel(d.candidates, d.vacancies, d.weights, d.related, d.romeCount);
+const kernel = new Kernel(d.candidates, d.vacancies, d.weights, d.related, d.romeCount, d.maxBonus);
 const main = Grid.fromParts(d.grid);
 const legal = new Map(d.legalGrids.map(([k, parts]) => [k, Grid.fromParts(parts)]));
 const gridFor = (vi: number): Grid => {
@@ -43,6 +44,6 @@ for (let from = 0; from < n; from += PROGRESS_CHUNK) {
   parentPort!.postMessage({ type: 'progress', done: to });
 }
 const r = runner.result;
-const transfer = [r.topSlots.buffer, r.topScores.buffer, r.topCounts.buffer, r.eligibleCount.buffer];
+const transfer = [r.topSlots.buffer, r.topScores.buffer, r.topCounts.buffer];
 if (r.bankScores) transfer.push(r.bankScores.buffer, r.bankItems!.buffer, r.bankSizes!.buffer);
 parentPort!.postMessage({ type: 'done', result: r }, transfer as ArrayBuffer[]);

@@ -96,7 +96,8 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
   const scratchC = new CandidateColumns(ctx.certWords, ctx.skillWords);
   const scratchV = new VacancyColumns(ctx.certWords, ctx.skillWords);
 
-  const kernelFor = (c: CandidateColumns, v: VacancyColumns) => new Kernel(c, v, options.weights, ctx.related, ctx.romeCount);
+  const kernelFor = (c: CandidateColumns, v: VacancyColumns) =>
+    new Kernel(c, v, options.weights, ctx.related, ctx.romeCount, options.positiveActionWeight);
 
   const explain = (ci: number, vi: number, kernel: Kernel, c: Candidate, v: Vacancy, audience: Audience): Match => {
     const score = kernel.evaluate(ci, vi);

@@ -151,13 +151,27 @@ export class CandidateIndex extends BaseIndex<Candidate> {
     return this.cols.alive[slot] === 1;
   }
   protected buildGrid(slots: Int32Array): Grid {
-    // Cells are pruned by the farthest a near miss may live: the near-miss reach.
-    return new Grid(this.cols.lat, this.cols.lon, slots, this.cols.reachNear);
+    // Ordered by each candidate's reach: a shortlist scan stops at the first who cannot reach.
+    return new Grid(this.cols.lat, this.cols.lon, slots, this.cols.reach);
   }
 
   private legalGrids = new Map<string, Grid>();
+  private nearGridCache: Grid | null = null;
   protected override onGridRebuilt(): void {
     this.legalGrids.clear();
+    this.nearGridCache = null;
+  }
+
+  /**
+   * The same slots as `grid()`, ordered and pruned by the near-miss reach (1.5 × the commute
+   * limit): for scans that also want near misses or blocker counts.
+   */
+  nearGrid(): Grid {
+    const { grid } = this.grid();
+    if (this.nearGridCache === null) {
+      this.nearGridCache = new Grid(this.cols.lat, this.cols.lon, Int32Array.from(grid.items).sort(), this.cols.reachNear);
+    }
+    return this.nearGridCache;
   }
 
   /**
@@ -180,7 +194,8 @@ export class CandidateIndex extends BaseIndex<Candidate> {
   /** The grid a shortlist of vacancy `vi` must scan: its legal diploma's holders when it has a rule. */
   gridFor(v: VacancyColumns, vi: number, wide: boolean): Grid {
     const group = v.legalGroup[vi];
-    if (wide || group < 0) return this.grid().grid;
+    if (wide) return this.nearGrid();
+    if (group < 0) return this.grid().grid;
     return this.legalGrid(v.legalGroups[group], (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0);
   }
 }

@@ -5,7 +5,8 @@
  */
 import { B_COMMUTE, type Kernel } from '../kernel/kernel.js';
 import type { Grid } from '../geo/grid.js';
-import { NEAR_MISS_COMMUTE_FACTOR } from '../scoring/model.js';
+import { COMMUTE_SLOPE, NEAR_MISS_COMMUTE_FACTOR } from '../scoring/model.js';
+import { DEG, EARTH_RADIUS_KM, MEAN_TRIP_IN_DISC } from '../geo/travel.js';
 import { bitCount, type NearMissTopK, type TopK } from '../rank/topk.js';
 import type { HeapBank } from '../rank/bank.js';
 import { homeCareSlack } from './indexes.js';
@@ -43,23 +44,60 @@ export function scanCandidatesForVacancy(
   const v = kernel.v;
   const lat = v.lat[vi];
   const lon = v.lon[vi];
-  const slack = homeCareSlack(v.radius[vi]);
+  const radius = v.radius[vi];
+  const slack = homeCareSlack(radius);
   grid.rangeInto(lat, lon, grid.maxRadius + slack + 1e-6, range);
   const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
   const { cellStart, items, cellRadius, itemRadius, nx } = grid;
-  for (let y = y0; y <= y1; y++) {
-    for (let x = x0; x <= x1; x++) {
-      const cell = y * nx + x;
-      const s0 = cellStart[cell];
-      const s1 = cellStart[cell + 1];
-      if (s0 === s1) continue;
-      const dmin = grid.minKmToCell(lat, lon, x, y);
-      if (dmin > (cellRadius[cell] + slack) * (1 + REACH_EPS) + 1e-6) continue;
-      for (let s = s0; s < s1; s++) {
-        // Items are sorted by reach descending: the rest of the cell cannot reach either.
-        if ((itemRadius[s] + slack) * (1 + REACH_EPS) + 1e-6 < dmin) break;
-        visitPair(kernel, items[s], vi, slack, sinks);
+  // Pure shortlists may stop early: cells are visited in rings around the vacancy (nearest
+  // first), and once the list is full, a candidate whose best possible score cannot beat the
+  // last kept one ends the cell (and a ring whose nearest cell cannot, the scan).
+  const bounded = sinks.near === null && (sinks.visit ?? null) === null && sinks.candidateBank === null && sinks.eligibleCount === null;
+  const top = sinks.top;
+  const restMax = 100 - kernel.wCommute + kernel.maxBonus + 1e-9;
+  const wc = kernel.wCommute * COMMUTE_SLOPE;
+  const cx = Math.min(x1, Math.max(x0, Math.floor((lon - grid.lon0) / grid.cellDeg)));
+  const cy = Math.min(y1, Math.max(y0, Math.floor((lat - grid.lat0) / grid.cellDeg)));
+  const rings = Math.max(cx - x0, x1 - cx, cy - y0, y1 - cy);
+  const farLat = Math.min(89.9, Math.max(Math.abs(grid.lat0 + y0 * grid.cellDeg), Math.abs(grid.lat0 + (y1 + 1) * grid.cellDeg)));
+  const cellKmMin = grid.cellDeg * EARTH_RADIUS_KM * DEG * Math.cos(farLat * DEG);
+  for (let r = 0; r <= rings; r++) {
+    for (let y = cy - r; y <= cy + r; y++) {
+      if (y < y0 || y > y1) continue;
+      const edge = y === cy - r || y === cy + r;
+      for (let x = cx - r; x <= cx + r; x += edge ? 1 : 2 * r) {
+        if (x >= x0 && x <= x1) {
+          const cell = y * nx + x;
+          const s0 = cellStart[cell];
+          const s1 = cellStart[cell + 1];
+          if (s0 !== s1) {
+            const dmin = grid.minKmToCell(lat, lon, x, y);
+            if (dmin <= (cellRadius[cell] + slack) * (1 + REACH_EPS) + 1e-6) {
+              // The commute distance is at least this (home care: the way to the zone + a mean trip).
+              const dEff = radius > 0 ? Math.max(MEAN_TRIP_IN_DISC * radius, dmin - slack) : dmin;
+              for (let s = s0; s < s1; s++) {
+                const reach = itemRadius[s];
+                // Items are sorted by reach descending: the rest of the cell cannot reach either.
+                if ((reach + slack) * (1 + REACH_EPS) + 1e-6 < dmin) break;
+                if (bounded && top.size === top.k) {
+                  const ratio = dEff / reach;
+                  if (restMax + kernel.wCommute - wc * (ratio < 1 ? ratio : 1) < top.scores[0]) break;
+                }
+                visitPair(kernel, items[s], vi, slack, sinks);
+              }
+            }
+          }
+        }
+        if (r === 0) break;
       }
+    }
+    if (bounded && top.size === top.k && r > 0) {
+      // Every cell of the next rings is at least r cells away: stop when even the longest reach
+      // cannot score enough from there.
+      const ringMin = r * cellKmMin;
+      const dEff = radius > 0 ? Math.max(MEAN_TRIP_IN_DISC * radius, ringMin - slack) : ringMin;
+      const ratio = dEff / grid.maxRadius;
+      if (restMax + kernel.wCommute - wc * (ratio < 1 ? ratio : 1) < top.scores[0]) break;
     }
   }
   for (let k = 0; k < overflow.length; k++) visitPair(kernel, overflow[k], vi, slack, sinks);
@@ -158,4 +196,38 @@ function visitVacancy(kernel: Kernel, ci: number, vi: number, reachKm: number, s
     return;
   }
   if (sinks.near !== null) pushNearMiss(kernel, sinks.near, mask, score, vi, ci);
+}
+
+/** Whether candidate `ci` has at least one eligible vacancy (stops at the first). */
+export function hasEligibleVacancy(kernel: Kernel, grid: Grid, overflow: readonly number[], ci: number, reachKm: number): boolean {
+  const c = kernel.c;
+  const v = kernel.v;
+  const lat = c.lat[ci];
+  const lon = c.lon[ci];
+  grid.rangeInto(lat, lon, reachKm + grid.maxRadius + 1e-6, range);
+  const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
+  const { cellStart, items, cellRadius, itemRadius, nx } = grid;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const cell = y * nx + x;
+      const s0 = cellStart[cell];
+      const s1 = cellStart[cell + 1];
+      if (s0 === s1) continue;
+      const dmin = grid.minKmToCell(lat, lon, x, y);
+      if (dmin > (reachKm + cellRadius[cell]) * (1 + REACH_EPS) + 1e-6) continue;
+      for (let s = s0; s < s1; s++) {
+        if ((reachKm + itemRadius[s]) * (1 + REACH_EPS) + 1e-6 < dmin) break;
+        if (isEligible(kernel, ci, items[s], reachKm)) return true;
+      }
+    }
+  }
+  for (let k = 0; k < overflow.length; k++) if (v.alive[overflow[k]] !== 0 && isEligible(kernel, ci, overflow[k], reachKm)) return true;
+  return false;
+}
+
+function isEligible(kernel: Kernel, ci: number, vi: number, reachKm: number): boolean {
+  if (kernel.v.alive[vi] === 0 || kernel.hardMask(ci, vi) !== 0) return false;
+  if (kernel.distance(ci, vi) > (reachKm + homeCareSlack(kernel.v.radius[vi])) * (1 + REACH_EPS) + 1e-6) return false;
+  kernel.evaluateFrom(ci, vi, 0);
+  return kernel.mask === 0;
 }

@@ -64,9 +64,9 @@ export class Kernel {
   /** Criterion values of the last `evaluate`, in CRITERION_CODES order. */
   readonly values = new Float64Array(7);
 
-  private readonly wQual: number;
+  readonly wQual: number;
   private readonly wExp: number;
-  private readonly wCommute: number;
+  readonly wCommute: number;
   private readonly wHours: number;
   private readonly wStart: number;
   private readonly wWishes: number;
@@ -79,6 +79,8 @@ export class Kernel {
     /** related[vRome * romeCount + eRome] */
     readonly related: Uint8Array,
     readonly romeCount: number,
+    /** Largest positive-action bonus any candidate can get (0 when the option is off). */
+    readonly maxBonus = 0,
   ) {
     this.wQual = weights.qualification;
     this.wExp = weights.experience;

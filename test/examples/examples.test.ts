@@ -78,7 +78,7 @@ describe('examples/demo.ts', async () => {
   });
 
   it('summarises the territory batch with unmatched records and their main blockers', () => {
-    expect(text).toMatch(/400 candidat·es × 60 offres ; \d+ paires éligibles/);
+    expect(text).toMatch(/400 candidat·es × 60 offres ; \d+ paires retenues/);
     expect(text).toMatch(/rejetés à l’indexation : 5 candidat·es, 2 offres/);
     expect(some(lines, /Candidat·es sans offre : blocages les plus fréquents \(\d+\)/)).toBe(true);
     expect(some(lines, /^\s+\d+\s+Trajet trop long\s+\[commute\]/)).toBe(true);
