@@ -9,7 +9,8 @@ import {
   referenceEvaluate, referenceMatchAll, referenceTopCandidates, referenceTopVacancies,
 } from '../../bench/reference.js';
 import { parseCandidate, parseVacancy } from '../../src/validate/index.js';
-import { candidates, engineOptions, referenceOptions, referential, setting, vacancies } from './territory.js';
+import { candidates, engineOptions, referenceOptions, referential, setting, vacancies, wideCandidate, wideVacancy } from './territory.js';
+import { uniqueById } from '../scoring/arbitraries.js';
 import { expectSameEvaluation, expectSameRanking, expectSameTop } from './compare.js';
 
 const territory = fc.record({
@@ -73,6 +74,36 @@ describe('engine ≡ reference', () => {
         }
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it('a wider territory (many grid cells, pruned scans): top lists and shortlists agree with the reference', async () => {
+    const wide = fc.record({
+      cs: uniqueById(wideCandidate, 20, 150),
+      vs: uniqueById(wideVacancy, 1, 10),
+      setting,
+      limit: fc.integer({ min: 1, max: 5 }),
+      nearMisses: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 })),
+    });
+    await fc.assert(
+      fc.asyncProperty(wide, async ({ cs, vs, setting: s, limit, nearMisses }) => {
+        const engine = createEngine(engineOptions(s));
+        const ro = { ...referenceOptions(s), limit, nearMisses };
+        const ci = engine.indexCandidates(cs).index;
+        const vi = engine.indexVacancies(vs).index;
+        for (const v of vs) {
+          expectSameTop(engine.topCandidates(v, ci, { limit, nearMisses }), referenceTopCandidates(v, cs, ro), (m) => m.candidateId, `topCandidates(${v.id})`);
+        }
+        for (const c of cs.slice(0, 20)) {
+          expectSameTop(engine.topVacancies(c, vi, { limit, nearMisses }), referenceTopVacancies(c, vs, ro), (m) => m.vacancyId, `topVacancies(${c.id})`);
+        }
+        const batch = await engine.matchAll(ci, vi, { perVacancy: limit });
+        const expected = referenceMatchAll(cs, vs, { ...referenceOptions(s), perVacancy: limit });
+        for (const v of vs) {
+          expectSameRanking(batch.shortlist(v.id).map((m) => ({ id: m.candidateId, score: m.score })), expected.get(v.id)!, `shortlist(${v.id})`);
+        }
+      }),
+      { numRuns: 20 },
     );
   });
 

@@ -88,3 +88,11 @@ export function referenceOptions(s: Setting) {
     ...(s.positiveAction ? { positiveAction: s.positiveAction } : {}),
   };
 }
+
+/**
+ * The same records over an area five times wider (about 110 × 120 km, some 10 × 15 grid cells of
+ * 0.1°), so that grid scans visit many cells and prune some.
+ */
+const widen = (p: { lat: number; lon: number }) => ({ ...p, lat: 44.85 + (p.lat - 44.85) * 5, lon: 4.85 + (p.lon - 4.85) * 5 });
+export const wideCandidate: fc.Arbitrary<Candidate> = candidate.map((c) => parseCandidate({ ...c, home: widen(c.home) }, { referential }));
+export const wideVacancy: fc.Arbitrary<Vacancy> = vacancy.map((v) => parseVacancy({ ...v, site: widen(v.site) }, { referential }));
