@@ -107,6 +107,43 @@ describe('engine ≡ reference', () => {
     );
   });
 
+  it('exact ties are broken by id in code-point order (clones under ids that sort differently by locale)', async () => {
+    // 'Z' < '_' < 'a' < 'é' by code point; localeCompare would order them otherwise.
+    const SUFFIXES = ['', 'Z', '_', 'a', 'é', '10', '9'];
+    const clones = <T extends { id: string }>(xs: T[], pick: number[]) => {
+      const all = xs.flatMap((x, i) => SUFFIXES.slice(0, 1 + (pick[i % pick.length] % SUFFIXES.length)).map((sfx) => ({ ...x, id: `${x.id}${sfx}` })));
+      // 'c1' + '10' may meet a generated 'c110': keep each id once.
+      return all.filter((x, i) => all.findIndex((y) => y.id === x.id) === i);
+    };
+    await fc.assert(
+      fc.asyncProperty(candidates(1, 8), vacancies(1, 6), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), setting, fc.integer({ min: 1, max: 10 }),
+        async (cs0, vs0, pick, s, limit) => {
+          const cs = clones(cs0, pick);
+          const vs = clones(vs0, pick);
+          const engine = createEngine(engineOptions(s));
+          const ro = { ...referenceOptions(s), limit, nearMisses: limit };
+          const ci = engine.indexCandidates(cs).index;
+          const vi = engine.indexVacancies(vs).index;
+          for (const v of vs) {
+            expectSameTop(engine.topCandidates(v, ci, { limit, nearMisses: limit }), referenceTopCandidates(v, cs, ro), (m) => m.candidateId, `topCandidates(${v.id})`);
+          }
+          for (const c of cs) {
+            expectSameTop(engine.topVacancies(c, vi, { limit, nearMisses: limit }), referenceTopVacancies(c, vs, ro), (m) => m.vacancyId, `topVacancies(${c.id})`);
+          }
+          const batch = await engine.matchAll(ci, vi, { perVacancy: limit, perCandidate: limit });
+          const expected = referenceMatchAll(cs, vs, { ...referenceOptions(s), perVacancy: limit });
+          for (const v of vs) {
+            expectSameRanking(batch.shortlist(v.id).map((m) => ({ id: m.candidateId, score: m.score })), expected.get(v.id)!, `shortlist(${v.id})`);
+          }
+          for (const c of cs) {
+            const ref = referenceTopVacancies(c, vs, { ...referenceOptions(s), limit }).matches;
+            expectSameRanking(batch.bestFor(c.id).map((m) => ({ id: m.vacancyId, score: m.score })), ref, `bestFor(${c.id})`);
+          }
+        }),
+      { numRuns: 25 },
+    );
+  });
+
   it('near misses rank by the score they show, positive-action bonus included (minimal case)', () => {
     // Two candidates alike but for RSA; both miss the post by its contract type only.
     const base = {
