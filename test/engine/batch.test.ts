@@ -170,4 +170,29 @@ describe('matchAll', () => {
       { numRuns: 10 },
     );
   });
+
+  it('empty sides: no candidates, no vacancies, or a single vacancy over two workers', async () => {
+    const engine = createEngine({ today: '2026-01-15' });
+    const [cs, vs] = fc.sample(fc.tuple(candidates(3, 10), vacancies(1, 5)), { numRuns: 1, seed: 5 })[0];
+    const ci = engine.indexCandidates(cs).index;
+    const vi = engine.indexVacancies(vs).index;
+    const none = engine.indexCandidates([]).index;
+    const noVacancy = engine.indexVacancies([]).index;
+
+    const withoutCandidates = await engine.matchAll(none, vi, { workers: 2 });
+    expect([...withoutCandidates.matches]).toEqual([]);
+    expect(withoutCandidates.unmatchedCandidates).toEqual([]);
+    expect(withoutCandidates.unmatchedVacancies).toEqual([...vs].map((v) => v.id).sort().map((id) => ({ id, blockers: {} })));
+
+    const withoutVacancies = await engine.matchAll(ci, noVacancy);
+    expect([...withoutVacancies.matches]).toEqual([]);
+    expect(withoutVacancies.unmatchedVacancies).toEqual([]);
+    expect(withoutVacancies.unmatchedCandidates.map((u) => u.id)).toEqual([...cs].map((c) => c.id).sort());
+    expect(withoutVacancies.unmatchedCandidates.every((u) => Object.keys(u.blockers).length === 0)).toBe(true);
+
+    const one = engine.indexVacancies([vs[0]]).index;
+    const inline = await engine.matchAll(ci, one, { perCandidate: 2 });
+    const threaded = await engine.matchAll(ci, one, { perCandidate: 2, workers: 2 });
+    expect(lists(threaded, cs, [vs[0]])).toEqual(lists(inline, cs, [vs[0]]));
+  });
 });
