@@ -5,10 +5,12 @@
  * then runs the zod path, which also writes the issues. So this file only has to be right about
  * acceptance: it must never accept what the slow path rejects, and never return a different value.
  *
+ * zod's reading of objects is followed to the letter: schema keys read by name (inherited and
+ * non-enumerable ones too), an optional key present (`key in input`) with the value `undefined`
+ * kept as `undefined`, a defaulted one given its default, any other key `for…in` lists refused.
+ *
  * Deliberately left to zod (the fast path answers `undefined`):
- * - a property present with the value `undefined` (zod keeps the key, or applies the default);
- * - any key outside the schema, including `__proto__` and `constructor`, and inherited or
- *   non-enumerable properties that zod would read but a plain JSON object never has;
+ * - any key outside the schema, including `__proto__` and `constructor`;
  * - strings longer than a limit in UTF-16 units (zod counts code points: an emoji-heavy label
  *   may still pass there);
  * - throwing getters and proxies that throw (zod's path reports `unreadable`).
@@ -137,18 +139,13 @@ function isObject(v: unknown): v is Obj {
 }
 
 /**
- * zod reads every schema key and rejects every key `for…in` yields outside the schema. The caller
- * counts the schema keys it read with a defined value (`read`); equality with the enumerated keys,
- * all known, means: no unknown key, no key present as `undefined`, no value zod would see but the
- * enumeration would not (non-enumerable or getter-only on a prototype).
+ * zod rejects every key `for…in` lists outside the schema (own or inherited, `__proto__` too).
+ * Schema keys are read by name, as zod reads them (`input[key]`), so a hidden or inherited
+ * schema key gives the same value on both paths.
  */
-function keysMatch(o: Obj, known: Set<string>, read: number): boolean {
-  let n = 0;
-  for (const k in o) {
-    if (!known.has(k)) return false;
-    n++;
-  }
-  return n === read;
+function knownKeys(o: Obj, known: Set<string>): boolean {
+  for (const k in o) if (!known.has(k)) return false;
+  return true;
 }
 
 function isId(v: unknown): v is string {
@@ -217,25 +214,23 @@ function listOf(v: unknown, set: Set<unknown>, max: number, min = 0): string[] |
 }
 
 // ---------------------------------------------------------------------------------------------
-// Objects. Each builds zod's output in zod's key order (schema order, absent optionals omitted).
+// Objects. Each builds zod's output in zod's key order (schema order, absent optionals omitted,
+// optionals present as `undefined` kept).
 
 function place(p: unknown): Place | undefined {
   if (!isObject(p)) return undefined;
   const { lat, lon, communeCode, label } = p;
   if (!inRange(lat, -90, 90) || !inRange(lon, -180, 180)) return undefined;
   const out: Place = { lat, lon };
-  let read = 2;
   if (communeCode !== undefined) {
     if (!isCommuneCode(communeCode)) return undefined;
     out.communeCode = communeCode;
-    read++;
-  }
+  } else if ('communeCode' in p) out.communeCode = undefined;
   if (label !== undefined) {
     if (!isShortText(label)) return undefined;
     out.label = label;
-    read++;
-  }
-  return keysMatch(p, PLACE_KEYS, read) ? out : undefined;
+  } else if ('label' in p) out.label = undefined;
+  return knownKeys(p, PLACE_KEYS) ? out : undefined;
 }
 
 function mobility(m: unknown): Candidate['mobility'] | undefined {
@@ -244,7 +239,7 @@ function mobility(m: unknown): Candidate['mobility'] | undefined {
   const modeList = listOf(modes, MODES, 5, 1);
   if (modeList === undefined || !intInRange(maxMinutes, 5, 180)) return undefined;
   if (typeof drivingLicence !== 'boolean' || typeof vehicle !== 'boolean') return undefined;
-  if (!keysMatch(m, MOBILITY_KEYS, 4)) return undefined;
+  if (!knownKeys(m, MOBILITY_KEYS)) return undefined;
   return { modes: modeList as Candidate['mobility']['modes'], maxMinutes, drivingLicence, vehicle };
 }
 
@@ -253,7 +248,7 @@ function candidateSchedule(s: unknown): Candidate['schedule'] | undefined {
   const { nights, weekends, splitShifts, weeklyHoursMin, weeklyHoursMax } = s;
   if (typeof nights !== 'boolean' || typeof weekends !== 'boolean' || typeof splitShifts !== 'boolean') return undefined;
   if (!inRange(weeklyHoursMin, 0, 48) || !inRange(weeklyHoursMax, 0, 48) || weeklyHoursMin > weeklyHoursMax) return undefined;
-  if (!keysMatch(s, CANDIDATE_SCHEDULE_KEYS, 5)) return undefined;
+  if (!knownKeys(s, CANDIDATE_SCHEDULE_KEYS)) return undefined;
   return { nights, weekends, splitShifts, weeklyHoursMin, weeklyHoursMax };
 }
 
@@ -266,20 +261,17 @@ function qualifications(v: unknown, ix: FastIndex): Candidate['qualifications'] 
     const { code, obtainedOn, blocks } = q;
     if (!ix.certification.has(code as string)) return undefined;
     const item: Candidate['qualifications'][number] = { code: code as string };
-    let read = 1;
     if (obtainedOn !== undefined) {
       if (!isDate(obtainedOn)) return undefined;
       item.obtainedOn = obtainedOn;
-      read++;
-    }
+    } else if ('obtainedOn' in q) item.obtainedOn = undefined;
     if (blocks !== undefined) {
       const known = ix.blocks.get(code as string);
       const list = known === undefined ? undefined : listOf(blocks, known as Set<unknown>, 32);
       if (list === undefined) return undefined;
       item.blocks = list;
-      read++;
-    }
-    if (!keysMatch(q, QUALIFICATION_KEYS, read)) return undefined;
+    } else if ('blocks' in q) item.blocks = undefined;
+    if (!knownKeys(q, QUALIFICATION_KEYS)) return undefined;
     out[i] = item;
   }
   return out;
@@ -292,7 +284,7 @@ function inTraining(v: unknown, ix: FastIndex): NonNullable<Candidate['inTrainin
     const t: unknown = v[i];
     if (!isObject(t)) return undefined;
     const { code, expectedEnd } = t;
-    if (!ix.certification.has(code as string) || !isDate(expectedEnd) || !keysMatch(t, IN_TRAINING_KEYS, 2)) return undefined;
+    if (!ix.certification.has(code as string) || !isDate(expectedEnd) || !knownKeys(t, IN_TRAINING_KEYS)) return undefined;
     out[i] = { code: code as string, expectedEnd };
   }
   return out;
@@ -307,18 +299,15 @@ function experience(v: unknown, ix: FastIndex): Candidate['experience'] | undefi
     const { rome, months, domicile, lastEndedOn } = e;
     if (!ix.rome.has(rome as string) || !inRange(months, 0, 720)) return undefined;
     const item: Candidate['experience'][number] = { rome: rome as string, months };
-    let read = 2;
     if (domicile !== undefined) {
       if (typeof domicile !== 'boolean') return undefined;
       item.domicile = domicile;
-      read++;
-    }
+    } else if ('domicile' in e) item.domicile = undefined;
     if (lastEndedOn !== undefined) {
       if (!isDate(lastEndedOn)) return undefined;
       item.lastEndedOn = lastEndedOn;
-      read++;
-    }
-    if (!keysMatch(e, EXPERIENCE_KEYS, read)) return undefined;
+    } else if ('lastEndedOn' in e) item.lastEndedOn = undefined;
+    if (!knownKeys(e, EXPERIENCE_KEYS)) return undefined;
     out[i] = item;
   }
   return out;
@@ -339,19 +328,16 @@ function candidate(c: Obj, ix: FastIndex): Candidate | undefined {
   if (jobs === undefined) return undefined;
   // Built in schema order so the value is zod's to the key order.
   const out = { id, home: h, mobility: m, availableFrom, desiredJobs: jobs } as Candidate;
-  let read = 9;
   if (desiredSectors !== undefined) {
     const l = listOf(desiredSectors, SECTORS, 2);
     if (l === undefined) return undefined;
     out.desiredSectors = l as Candidate['desiredSectors'];
-    read++;
-  }
+  } else if ('desiredSectors' in c) out.desiredSectors = undefined;
   if (desiredPublics !== undefined) {
     const l = listOf(desiredPublics, PUBLICS, 3);
     if (l === undefined) return undefined;
     out.desiredPublics = l as Candidate['desiredPublics'];
-    read++;
-  }
+  } else if ('desiredPublics' in c) out.desiredPublics = undefined;
   const q = qualifications(quals, ix);
   if (q === undefined) return undefined;
   out.qualifications = q;
@@ -359,8 +345,7 @@ function candidate(c: Obj, ix: FastIndex): Candidate | undefined {
     const t = inTraining(training, ix);
     if (t === undefined) return undefined;
     out.inTraining = t;
-    read++;
-  }
+  } else if ('inTraining' in c) out.inTraining = undefined;
   const e = experience(exp, ix);
   if (e === undefined) return undefined;
   out.experience = e;
@@ -368,13 +353,11 @@ function candidate(c: Obj, ix: FastIndex): Candidate | undefined {
     const l = listOf(skills, ix.skill as Set<unknown>, 100);
     if (l === undefined) return undefined;
     out.skills = l;
-    read++;
-  }
+  } else if ('skills' in c) out.skills = undefined;
   if (frenchLevel !== undefined) {
     if (!FRENCH_LEVELS.has(frenchLevel)) return undefined;
     out.frenchLevel = frenchLevel as Candidate['frenchLevel'];
-    read++;
-  }
+  } else if ('frenchLevel' in c) out.frenchLevel = undefined;
   const s = candidateSchedule(schedule);
   if (s === undefined) return undefined;
   out.schedule = s;
@@ -385,31 +368,26 @@ function candidate(c: Obj, ix: FastIndex): Candidate | undefined {
     const l = listOf(restrictions, ix.restriction as Set<unknown>, 20);
     if (l === undefined) return undefined;
     out.restrictions = l;
-    read++;
-  }
+  } else if ('restrictions' in c) out.restrictions = undefined;
   if (categories !== undefined) {
     const l = listOf(categories, CATEGORIES, 13);
     if (l === undefined) return undefined;
     out.categories = l as Candidate['categories'];
-    read++;
-  }
+  } else if ('categories' in c) out.categories = undefined;
   if (status !== undefined) {
     if (!STATUSES.has(status)) return undefined;
     out.status = status as Candidate['status'];
-    read++;
-  }
+  } else if ('status' in c) out.status = undefined;
   if (birthYear !== undefined) {
     if (!intInRange(birthYear, 1900, 2100)) return undefined;
     out.birthYear = birthYear;
-    read++;
-  }
+  } else if ('birthYear' in c) out.birthYear = undefined;
   if (workAuthorized === undefined) out.workAuthorized = true;
   else {
     if (typeof workAuthorized !== 'boolean') return undefined;
     out.workAuthorized = workAuthorized;
-    read++;
   }
-  return keysMatch(c, CANDIDATE_KEYS, read) ? out : undefined;
+  return knownKeys(c, CANDIDATE_KEYS) ? out : undefined;
 }
 
 function structure(s: unknown): Vacancy['structure'] | undefined {
@@ -417,13 +395,11 @@ function structure(s: unknown): Vacancy['structure'] | undefined {
   const { kind, public: pub, status } = s;
   if (!STRUCTURE_KINDS.has(kind) || !STRUCTURE_PUBLICS.has(pub)) return undefined;
   const out = { kind, public: pub } as Vacancy['structure'];
-  let read = 2;
   if (status !== undefined) {
     if (!STRUCTURE_STATUSES.has(status)) return undefined;
     out.status = status as Vacancy['structure']['status'];
-    read++;
-  }
-  return keysMatch(s, STRUCTURE_KEYS, read) ? out : undefined;
+  } else if ('status' in s) out.status = undefined;
+  return knownKeys(s, STRUCTURE_KEYS) ? out : undefined;
 }
 
 function job(j: unknown, ix: FastIndex): Vacancy['job'] | undefined {
@@ -431,18 +407,15 @@ function job(j: unknown, ix: FastIndex): Vacancy['job'] | undefined {
   const { rome, title, romeVersion } = j;
   if (!ix.rome.has(rome as string)) return undefined;
   const out = { rome } as Vacancy['job'];
-  let read = 1;
   if (title !== undefined) {
     if (!isShortText(title)) return undefined;
     out.title = title;
-    read++;
-  }
+  } else if ('title' in j) out.title = undefined;
   if (romeVersion !== undefined) {
     if (romeVersion !== 'v3') return undefined;
-    read++;
   }
   out.romeVersion = 'v3';
-  return keysMatch(j, JOB_KEYS, read) ? out : undefined;
+  return knownKeys(j, JOB_KEYS) ? out : undefined;
 }
 
 function requires(r: unknown, ix: FastIndex): Vacancy['requires'] | undefined {
@@ -450,34 +423,28 @@ function requires(r: unknown, ix: FastIndex): Vacancy['requires'] | undefined {
   if (!isObject(r)) return undefined;
   const { certifications, drivingLicence, vehicle, frenchLevel, experienceMonths } = r;
   const out: Vacancy['requires'] = {};
-  let read = 0;
   if (certifications !== undefined) {
     const l = listOf(certifications, ix.certification as Set<unknown>, 20);
     if (l === undefined) return undefined;
     out.certifications = l;
-    read++;
-  }
+  } else if ('certifications' in r) out.certifications = undefined;
   if (drivingLicence !== undefined) {
     if (typeof drivingLicence !== 'boolean') return undefined;
     out.drivingLicence = drivingLicence;
-    read++;
-  }
+  } else if ('drivingLicence' in r) out.drivingLicence = undefined;
   if (vehicle !== undefined) {
     if (typeof vehicle !== 'boolean') return undefined;
     out.vehicle = vehicle;
-    read++;
-  }
+  } else if ('vehicle' in r) out.vehicle = undefined;
   if (frenchLevel !== undefined) {
     if (!FRENCH_LEVELS.has(frenchLevel)) return undefined;
     out.frenchLevel = frenchLevel as Vacancy['requires']['frenchLevel'];
-    read++;
-  }
+  } else if ('frenchLevel' in r) out.frenchLevel = undefined;
   if (experienceMonths !== undefined) {
     if (!intInRange(experienceMonths, 0, 600)) return undefined;
     out.experienceMonths = experienceMonths;
-    read++;
-  }
-  return keysMatch(r, REQUIRES_KEYS, read) ? out : undefined;
+  } else if ('experienceMonths' in r) out.experienceMonths = undefined;
+  return knownKeys(r, REQUIRES_KEYS) ? out : undefined;
 }
 
 function prefers(p: unknown, ix: FastIndex): Vacancy['prefers'] | undefined {
@@ -485,25 +452,21 @@ function prefers(p: unknown, ix: FastIndex): Vacancy['prefers'] | undefined {
   if (!isObject(p)) return undefined;
   const { certifications, experienceMonths, skills } = p;
   const out: Vacancy['prefers'] = {};
-  let read = 0;
   if (certifications !== undefined) {
     const l = listOf(certifications, ix.certification as Set<unknown>, 20);
     if (l === undefined) return undefined;
     out.certifications = l;
-    read++;
-  }
+  } else if ('certifications' in p) out.certifications = undefined;
   if (experienceMonths !== undefined) {
     if (!intInRange(experienceMonths, 0, 600)) return undefined;
     out.experienceMonths = experienceMonths;
-    read++;
-  }
+  } else if ('experienceMonths' in p) out.experienceMonths = undefined;
   if (skills !== undefined) {
     const l = listOf(skills, ix.skill as Set<unknown>, 50);
     if (l === undefined) return undefined;
     out.skills = l;
-    read++;
-  }
-  return keysMatch(p, PREFERS_KEYS, read) ? out : undefined;
+  } else if ('skills' in p) out.skills = undefined;
+  return knownKeys(p, PREFERS_KEYS) ? out : undefined;
 }
 
 function contract(c: unknown): Vacancy['contract'] | undefined {
@@ -511,20 +474,18 @@ function contract(c: unknown): Vacancy['contract'] | undefined {
   const { type, weeklyHours, startDate, endDate } = c;
   if (!CONTRACT_TYPES.has(type) || !inRange(weeklyHours, 1, 48) || !isDate(startDate)) return undefined;
   const out = { type, weeklyHours, startDate } as Vacancy['contract'];
-  let read = 3;
   if (endDate !== undefined) {
     if (!isDate(endDate) || endDate < startDate) return undefined;
     out.endDate = endDate;
-    read++;
-  }
-  return keysMatch(c, CONTRACT_KEYS, read) ? out : undefined;
+  } else if ('endDate' in c) out.endDate = undefined;
+  return knownKeys(c, CONTRACT_KEYS) ? out : undefined;
 }
 
 function vacancySchedule(s: unknown): Vacancy['schedule'] | undefined {
   if (!isObject(s)) return undefined;
   const { nights, weekends, splitShifts } = s;
   if (typeof nights !== 'boolean' || typeof weekends !== 'boolean' || typeof splitShifts !== 'boolean') return undefined;
-  return keysMatch(s, VACANCY_SCHEDULE_KEYS, 3) ? { nights, weekends, splitShifts } : undefined;
+  return knownKeys(s, VACANCY_SCHEDULE_KEYS) ? { nights, weekends, splitShifts } : undefined;
 }
 
 function optionalBoolean(v: unknown): boolean {
@@ -544,31 +505,25 @@ function vacancy(v: Obj, ix: FastIndex): Vacancy | undefined {
   const p = place(site);
   if (p === undefined) return undefined;
   const out = { id, employerId, structure: s, job: j, site: p } as Vacancy;
-  let read = 7;
   if (interventionRadiusKm !== undefined) {
     if (!inRange(interventionRadiusKm, 0, 200)) return undefined;
     out.interventionRadiusKm = interventionRadiusKm;
-    read++;
-  }
+  } else if ('interventionRadiusKm' in v) out.interventionRadiusKm = undefined;
   const r = requires(req, ix);
   if (r === undefined) return undefined;
-  if (req !== undefined) read++;
   out.requires = r;
   const pr = prefers(pref, ix);
   if (pr === undefined) return undefined;
-  if (pref !== undefined) read++;
   out.prefers = pr;
   if (!optionalBoolean(vehicleProvided) || !optionalBoolean(acceptsInTraining)) return undefined;
   // The schema's refinement: a vehicle cannot be both required and provided.
   if (r.vehicle === true && vehicleProvided === true) return undefined;
   if (vehicleProvided !== undefined) {
     out.vehicleProvided = vehicleProvided as boolean;
-    read++;
-  }
+  } else if ('vehicleProvided' in v) out.vehicleProvided = undefined;
   if (acceptsInTraining !== undefined) {
     out.acceptsInTraining = acceptsInTraining as boolean;
-    read++;
-  }
+  } else if ('acceptsInTraining' in v) out.acceptsInTraining = undefined;
   const c = contract(ct);
   if (c === undefined) return undefined;
   out.contract = c;
@@ -579,30 +534,25 @@ function vacancy(v: Obj, ix: FastIndex): Vacancy | undefined {
     const l = listOf(physicalDemands, ix.physicalDemand as Set<unknown>, 20);
     if (l === undefined) return undefined;
     out.physicalDemands = l;
-    read++;
-  }
+  } else if ('physicalDemands' in v) out.physicalDemands = undefined;
   if (adaptations !== undefined) {
     const l = listOf(adaptations, ix.adaptation as Set<unknown>, 20);
     if (l === undefined) return undefined;
     out.adaptations = l;
-    read++;
-  }
+  } else if ('adaptations' in v) out.adaptations = undefined;
   if (openings === undefined) out.openings = 1;
   else {
     if (!intInRange(openings, 1, 10_000)) return undefined;
     out.openings = openings;
-    read++;
   }
   if (!optionalBoolean(accessibleTH) || !optionalBoolean(trainsNewcomers)) return undefined;
   if (accessibleTH !== undefined) {
     out.accessibleTH = accessibleTH as boolean;
-    read++;
-  }
+  } else if ('accessibleTH' in v) out.accessibleTH = undefined;
   if (trainsNewcomers !== undefined) {
     out.trainsNewcomers = trainsNewcomers as boolean;
-    read++;
-  }
-  return keysMatch(v, VACANCY_KEYS, read) ? out : undefined;
+  } else if ('trainsNewcomers' in v) out.trainsNewcomers = undefined;
+  return knownKeys(v, VACANCY_KEYS) ? out : undefined;
 }
 
 function trainingSession(s: Obj, ix: FastIndex): TrainingSession | undefined {
@@ -613,19 +563,17 @@ function trainingSession(s: Obj, ix: FastIndex): TrainingSession | undefined {
   if (p === undefined) return undefined;
   if (!isDate(startDate) || !isDate(endDate) || endDate < startDate || !inRange(hours, 1, 6000)) return undefined;
   const out = { id, provider, certification, site: p, startDate, endDate, hours } as TrainingSession;
-  let read = 9;
   if (seats !== undefined) {
     if (!intInRange(seats, 0, 10_000)) return undefined;
     out.seats = seats;
-    read++;
-  }
+  } else if ('seats' in s) out.seats = undefined;
   const a = listOf(access, TRAINING_ACCESS, 5, 1);
   if (a === undefined) return undefined;
   out.access = a as TrainingSession['access'];
   const f = listOf(funding, FUNDING_CODES, 12, 1);
   if (f === undefined) return undefined;
   out.funding = f as TrainingSession['funding'];
-  return keysMatch(s, SESSION_KEYS, read) ? out : undefined;
+  return knownKeys(s, SESSION_KEYS) ? out : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

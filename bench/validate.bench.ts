@@ -1,0 +1,73 @@
+/**
+ * Validation speed: validateBatch on the département workload (20 000 candidates, 2 000
+ * vacancies of generateTerritory(WORKLOADS.departement)), with the fast path of
+ * src/validate/fast.ts and without it (zod + referential code checks only). Prints µs per record
+ * (min of 3 runs, mean ± sd) and writes bench/results/validate.json.
+ *
+ * Run: npx tsx bench/validate.bench.ts
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { cpus, loadavg } from 'node:os';
+import { validateBatch } from '../src/validate/batch.js';
+import { setFastPath } from '../src/validate/fast.js';
+import type { RecordKind } from '../src/errors.js';
+import { WORKLOADS, generateTerritory } from './workload.js';
+
+const RUNS = 3;
+
+interface Stats { min: number; mean: number; sd: number }
+const stats = (xs: number[]): Stats => {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
+  return { min: Math.min(...xs), mean, sd };
+};
+
+const territory = generateTerritory(WORKLOADS.departement);
+// JSON round trip: records as a backend sends them (parsed JSON, not the generator's objects).
+const batches: Record<'candidate' | 'vacancy', unknown[]> = {
+  candidate: JSON.parse(JSON.stringify(territory.candidates)) as unknown[],
+  vacancy: JSON.parse(JSON.stringify(territory.vacancies)) as unknown[],
+};
+let sink = 0;
+
+/** µs per record of one validateBatch over the whole list. */
+function once(kind: RecordKind, records: unknown[]): number {
+  const t0 = performance.now();
+  const r = validateBatch(kind, records);
+  const ms = performance.now() - t0;
+  sink += r.valid.length + r.rejected.length;
+  if (r.rejected.length > 0) throw new Error(`${kind}: ${r.rejected.length} workload records rejected`);
+  return (ms * 1000) / records.length;
+}
+
+function measure(kind: 'candidate' | 'vacancy', fast: boolean): Stats {
+  setFastPath(fast);
+  once(kind, batches[kind]); // warm-up: JIT, referential indexes
+  const xs: number[] = [];
+  for (let r = 0; r < RUNS; r++) xs.push(once(kind, batches[kind]));
+  setFastPath(true);
+  return stats(xs);
+}
+
+const result: Record<string, unknown> = {
+  workload: 'departement',
+  candidates: batches.candidate.length,
+  vacancies: batches.vacancy.length,
+  runs: RUNS,
+  unit: 'µs per record (validateBatch, default referential)',
+};
+for (const kind of ['candidate', 'vacancy'] as const) {
+  const slow = measure(kind, false);
+  const fast = measure(kind, true);
+  result[kind] = { zod: slow, fast, speedup: Math.round((slow.min / fast.min) * 10) / 10 };
+  const f = (s: Stats): string => `min ${s.min.toFixed(2)} µs (mean ${s.mean.toFixed(2)} ± ${s.sd.toFixed(2)})`;
+  console.log(`${kind} × ${batches[kind].length}: zod ${f(slow)}; fast path ${f(fast)}; × ${(slow.min / fast.min).toFixed(1)}`);
+}
+const c = result.candidate as { fast: Stats; zod: Stats };
+const projected = { candidates600kFastS: (c.fast.min * 600_000) / 1e6, candidates600kZodS: (c.zod.min * 600_000) / 1e6 };
+console.log(`600 000 candidates: ${projected.candidates600kFastS.toFixed(2)} s fast, ${projected.candidates600kZodS.toFixed(2)} s zod (validation only)`);
+Object.assign(result, { projected, node: process.version, cpus: cpus().length, loadavg: loadavg()[0], sink });
+const dir = fileURLToPath(new URL('./results/', import.meta.url));
+mkdirSync(dir, { recursive: true });
+writeFileSync(`${dir}validate.json`, `${JSON.stringify(result, null, 2)}\n`);
