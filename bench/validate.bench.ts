@@ -1,8 +1,10 @@
 /**
  * Validation speed: validateBatch on the département workload (20 000 candidates, 2 000
  * vacancies of generateTerritory(WORKLOADS.departement)), with the fast path of
- * src/validate/fast.ts and without it (zod + referential code checks only). Prints µs per record
- * (min of 3 runs, mean ± sd) and writes bench/results/validate.json.
+ * src/validate/fast.ts and without it (zod + referential code checks only). Also fastCheck alone
+ * with its outputs dropped at once: the checker's own cost, without the batch bookkeeping and the
+ * garbage collection of 20 000 kept outputs. Prints µs per record (min of 3 runs, mean ± sd) and
+ * writes bench/results/validate.json.
  *
  * Run: npx tsx bench/validate.bench.ts
  */
@@ -10,7 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { validateBatch } from '../src/validate/batch.js';
-import { setFastPath } from '../src/validate/fast.js';
+import { fastCheck, setFastPath } from '../src/validate/fast.js';
+import { defaultReferential } from '../src/referential/index.js';
 import type { RecordKind } from '../src/errors.js';
 import { WORKLOADS, generateTerritory } from './workload.js';
 
@@ -50,6 +53,20 @@ function measure(kind: 'candidate' | 'vacancy', fast: boolean): Stats {
   return stats(xs);
 }
 
+/** µs per record of fastCheck alone, nothing kept. */
+function checkerOnce(kind: RecordKind, records: unknown[]): number {
+  const t0 = performance.now();
+  for (let i = 0; i < records.length; i++) if (fastCheck(kind, records[i], defaultReferential) !== undefined) sink++;
+  return ((performance.now() - t0) * 1000) / records.length;
+}
+
+function measureChecker(kind: 'candidate' | 'vacancy'): Stats {
+  checkerOnce(kind, batches[kind]);
+  const xs: number[] = [];
+  for (let r = 0; r < RUNS; r++) xs.push(checkerOnce(kind, batches[kind]));
+  return stats(xs);
+}
+
 const result: Record<string, unknown> = {
   workload: 'departement',
   candidates: batches.candidate.length,
@@ -60,9 +77,11 @@ const result: Record<string, unknown> = {
 for (const kind of ['candidate', 'vacancy'] as const) {
   const slow = measure(kind, false);
   const fast = measure(kind, true);
-  result[kind] = { zod: slow, fast, speedup: Math.round((slow.min / fast.min) * 10) / 10 };
+  const checker = measureChecker(kind);
+  result[kind] = { zod: slow, fast, speedup: Math.round((slow.min / fast.min) * 10) / 10, fastCheckAlone: checker };
   const f = (s: Stats): string => `min ${s.min.toFixed(2)} µs (mean ${s.mean.toFixed(2)} ± ${s.sd.toFixed(2)})`;
-  console.log(`${kind} × ${batches[kind].length}: zod ${f(slow)}; fast path ${f(fast)}; × ${(slow.min / fast.min).toFixed(1)}`);
+  console.log(`${kind} × ${batches[kind].length}: validateBatch zod ${f(slow)}; with fast path ${f(fast)}; × ${(slow.min / fast.min).toFixed(1)}`);
+  console.log(`  fastCheck alone, outputs dropped: ${f(checker)}`);
 }
 const c = result.candidate as { fast: Stats; zod: Stats };
 const projected = { candidates600kFastS: (c.fast.min * 600_000) / 1e6, candidates600kZodS: (c.zod.min * 600_000) / 1e6 };
