@@ -167,8 +167,11 @@ function mutate(record: unknown, m: Mutation): unknown {
       break;
     case 'delete':
       if (path.length === 0) break;
-      if (Array.isArray(parent)) parent.splice(last as number, 1);
-      else delete parent[last];
+      if (Array.isArray(parent)) {
+        // Not splice: an earlier addKey may have set the array's own `constructor` (species).
+        for (let i = last as number; i < parent.length - 1; i++) parent[i] = parent[i + 1];
+        parent.length--;
+      } else delete parent[last];
       break;
     case 'addKey':
       Object.defineProperty(target, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
