@@ -13,7 +13,8 @@ import { HeapBank } from '../rank/bank.js';
 import { TopK } from '../rank/topk.js';
 import type { Rejection } from '../validate/index.js';
 import { PROGRESS_CHUNK, ShardRunner, type ShardResult } from './shard.js';
-import type { GridParts } from '../geo/grid.js';
+import type { Grid, GridParts } from '../geo/grid.js';
+import type { CandidateColumns } from '../encode/candidates.js';
 import { F_ACCEPTS_TRAINING } from '../encode/flags.js';
 
 export interface MatchAllOptions {
@@ -137,11 +138,32 @@ export async function matchAll(
     rejectedVacancies = r.rejected;
   } else vacancies = vacanciesIn;
 
+  // Grids first: building the candidates' grid may renumber their columns.
+  const { grid, overflow } = candidates.grid();
+  vacancies.grid();
   const vacancySlots = vacancies.liveSlotsById();
   const nV = vacancySlots.length;
   const capacity = candidates.cols.size;
-  const { grid, overflow } = candidates.grid();
   const kernel = engine.internals.kernelFor(candidates.cols, vacancies.cols);
+  // The numbering of this batch: the result keeps reading these even if the index changes later.
+  const candidateIds = candidates.ids;
+  const vacancyIds = vacancies.ids;
+  const candidateCols = candidates.cols;
+  const candidateSlots = candidates.liveSlotsById();
+  const nearGrid = (options.blockerCounts ?? true) ? candidates.nearGrid() : grid;
+  const legalGrids = new Map<string, Grid>();
+  for (const vi of vacancySlots) {
+    const group = vacancies.cols.legalGroup[vi];
+    if (group < 0) continue;
+    const accepts = (vacancies.cols.flags[vi] & F_ACCEPTS_TRAINING) !== 0;
+    const key = `${group}|${accepts ? 1 : 0}`;
+    if (!legalGrids.has(key)) legalGrids.set(key, candidates.legalGrid(vacancies.cols.legalGroups[group], accepts));
+  }
+  const gridFor = (vi: number): Grid => {
+    const group = vacancies.cols.legalGroup[vi];
+    if (group < 0) return grid;
+    return legalGrids.get(`${group}|${(vacancies.cols.flags[vi] & F_ACCEPTS_TRAINING) !== 0 ? 1 : 0}`)!;
+  };
 
   const shards: ShardResult[] = [];
   const shardSlots: Int32Array[] = [];
@@ -149,7 +171,7 @@ export async function matchAll(
   const report = (phase: 'shortlists' | 'unmatched', d: number, total: number) => options.onProgress?.({ done: d, total, phase });
 
   if (workers <= 1) {
-    const runner = new ShardRunner(kernel, (vi) => candidates.gridFor(vacancies.cols, vi, false), overflow, vacancySlots, candidates.ids, vacancies.ids, perVacancy, perCandidate, capacity);
+    const runner = new ShardRunner(kernel, gridFor, overflow, vacancySlots, candidateIds, vacancyIds, perVacancy, perCandidate, capacity);
     for (let from = 0; from < nV; from += PROGRESS_CHUNK) {
       if (signal?.aborted) throw abortError();
       const to = Math.min(nV, from + PROGRESS_CHUNK);
@@ -170,7 +192,7 @@ export async function matchAll(
     const progress = new Array<number>(workers).fill(0);
     const results = await Promise.all(
       shardSlots.map((slots, w) =>
-        runWorker(engine, candidates, vacancies, grid.toParts(), legalGridParts(candidates, vacancies, slots), overflow, slots, perVacancy, perCandidate, capacity, signal, (d) => {
+        runWorker(engine, candidateCols, candidateIds, vacancies, grid.toParts(), [...legalGrids].map(([k, g]) => [k, g.toParts()]), overflow, slots, perVacancy, perCandidate, capacity, signal, (d) => {
           progress[w] = d;
           report('shortlists', progress.reduce((a, b) => a + b, 0), nV);
         }),
@@ -214,7 +236,6 @@ export async function matchAll(
   }
 
   // Every record accounted for: the unmatched ones with the blockers that kept them out.
-  const candidateSlots = candidates.liveSlotsById();
   const countBlockers = options.blockerCounts ?? true;
   const unmatchedCandidates: Unmatched[] = [];
   const unmatchedVacancies: Unmatched[] = [];
@@ -234,33 +255,33 @@ export async function matchAll(
   const shortlisted = new Uint8Array(capacity);
   for (let j = 0; j < outSlots.length; j++) shortlisted[outSlots[j]] = 1;
   for (const ci of candidateSlots) {
-    if (shortlisted[ci] === 1 || hasEligibleVacancy(kernel, vGrid, vOverflow, ci, candidates.cols.reach[ci])) {
+    if (shortlisted[ci] === 1 || hasEligibleVacancy(kernel, vGrid, vOverflow, ci, candidateCols.reach[ci])) {
       matchedCandidates++;
       continue;
     }
     counts.fill(0);
     if (countBlockers) {
-      scanVacanciesForCandidate(kernel, vGrid, vOverflow, ci, candidates.cols.reachNear[ci], {
+      scanVacanciesForCandidate(kernel, vGrid, vOverflow, ci, candidateCols.reachNear[ci], {
         top: null, near: null, visit: (_vi, mask) => addMask(mask),
       });
     }
-    unmatchedCandidates.push(toRecord(candidates.ids[ci]));
+    unmatchedCandidates.push(toRecord(candidateIds[ci]));
     if (++unmatchedDone % 4096 === 0) {
       if (signal?.aborted) throw abortError();
       report('unmatched', unmatchedDone, unmatchedTotal);
     }
   }
   unmatchedDone = candidateSlots.length;
-  const emptyTop = new TopK(0, candidates.ids);
+  const emptyTop = new TopK(0, candidateIds);
   for (let k = 0; k < nV; k++) {
     if (offsets[k + 1] > offsets[k]) continue;
     counts.fill(0);
     if (countBlockers) {
-      scanCandidatesForVacancy(kernel, candidates.nearGrid(), overflow, vacancySlots[k], {
+      scanCandidatesForVacancy(kernel, nearGrid, overflow, vacancySlots[k], {
         top: emptyTop, near: null, candidateBank: null, eligibleCount: null, visit: (_ci, mask) => addMask(mask),
       });
     }
-    unmatchedVacancies.push(toRecord(vacancies.ids[vacancySlots[k]]));
+    unmatchedVacancies.push(toRecord(vacancyIds[vacancySlots[k]]));
   }
   report('unmatched', unmatchedTotal, unmatchedTotal);
 
@@ -268,9 +289,10 @@ export async function matchAll(
   for (const ci of candidateSlots) shortlistedCandidates += shortlisted[ci];
   const t1 = performance.now();
 
-  const matches = new BatchMatches(vacancySlots, offsets, outSlots, outScores, candidates.ids, vacancies.ids);
+  const matches = new BatchMatches(vacancySlots, offsets, outSlots, outScores, candidateIds, vacancyIds);
   const vacancyPosition = new Map<string, number>();
-  for (let k = 0; k < nV; k++) vacancyPosition.set(vacancies.ids[vacancySlots[k]], k);
+  for (let k = 0; k < nV; k++) vacancyPosition.set(vacancyIds[vacancySlots[k]], k);
+  let candidatePosition: Map<string, number> | null = null;
 
   return {
     matches,
@@ -296,36 +318,28 @@ export async function matchAll(
       if (k === undefined) return [];
       const out: BatchMatch[] = [];
       for (let j = offsets[k]; j < offsets[k + 1]; j++) {
-        out.push({ candidateId: candidates.ids[outSlots[j]], vacancyId, score: outScores[j], rank: j - offsets[k] + 1 });
+        out.push({ candidateId: candidateIds[outSlots[j]], vacancyId, score: outScores[j], rank: j - offsets[k] + 1 });
       }
       return out;
     },
     bestFor(candidateId) {
-      const ci = candidates.slot(candidateId);
-      if (ci < 0 || bank === null) return [];
-      return bank.sortedOf(ci).map((e, i) => ({ candidateId, vacancyId: vacancies.ids[e.item], score: e.score, rank: i + 1 }));
+      if (bank === null) return [];
+      if (candidatePosition === null) {
+        candidatePosition = new Map();
+        for (const ci of candidateSlots) candidatePosition.set(candidateIds[ci], ci);
+      }
+      const ci = candidatePosition.get(candidateId);
+      if (ci === undefined) return [];
+      return bank.sortedOf(ci).map((e, i) => ({ candidateId, vacancyId: vacancyIds[e.item], score: e.score, rank: i + 1 }));
     },
     explain(candidateId, vacancyId, opts) {
-      const ci = candidates.slot(candidateId);
-      const vi = vacancies.slot(vacancyId);
-      if (ci < 0 || vi < 0) throw new RangeError(`unknown pair ${candidateId} × ${vacancyId}`);
-      return engine.internals.explain(ci, vi, kernel, candidates.records[ci], vacancies.records[vi], opts?.audience ?? engine.options.audience);
+      // From the indexes' current records, scored afresh: independent of the batch's numbering.
+      const c = candidates.get(candidateId);
+      const v = vacancies.get(vacancyId);
+      if (c === undefined || v === undefined) throw new RangeError(`unknown pair ${candidateId} × ${vacancyId}`);
+      return engine.score(c, v, { audience: opts?.audience ?? engine.options.audience });
     },
   };
-}
-
-/** The legal-diploma sub-grids a shard's vacancies will scan, keyed `${group}|${acceptsTraining}`. */
-function legalGridParts(candidates: CandidateIndex, vacancies: VacancyIndex, slots: Int32Array): [string, GridParts][] {
-  const out = new Map<string, GridParts>();
-  const v = vacancies.cols;
-  for (const vi of slots) {
-    const group = v.legalGroup[vi];
-    if (group < 0) continue;
-    const accepts = (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0;
-    const key = `${group}|${accepts ? 1 : 0}`;
-    if (!out.has(key)) out.set(key, candidates.legalGrid(v.legalGroups[group], accepts).toParts());
-  }
-  return [...out];
 }
 
 /**
@@ -335,15 +349,17 @@ function legalGridParts(candidates: CandidateIndex, vacancies: VacancyIndex, slo
  */
 function startWorker(workerData: unknown): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData });
+  // execArgv: [] — a worker must not inherit the parent's command-line flags (e.g. `-e`).
+  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData, execArgv: [] });
   const source = new URL('./worker.ts', here).href;
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, execArgv: [] });
 }
 
 function runWorker(
   engine: Engine,
-  candidates: CandidateIndex,
+  candidateCols: CandidateColumns,
+  candidateIds: readonly string[],
   vacancies: VacancyIndex,
   gridParts: GridParts,
   legalGrids: [string, GridParts][],
@@ -358,9 +374,9 @@ function runWorker(
   const { ctx, options } = engine.internals;
   return new Promise((resolve, reject) => {
     const worker = startWorker({
-        candidates: { ...candidates.cols },
+        candidates: { ...candidateCols },
         vacancies: { ...vacancies.cols },
-        candidateIds: candidates.ids,
+        candidateIds,
         vacancyIds: vacancies.ids,
         grid: gridParts,
         legalGrids,

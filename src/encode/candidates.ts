@@ -59,7 +59,7 @@ export class CandidateColumns {
     this.skills = allocShared(Uint32Array, 16 * skillWords);
   }
 
-  private ensure(n: number): void {
+  ensure(n: number): void {
     if (this.lat.length >= n) return;
     // Every column grows to the same capacity (in records), so strided columns never fall short.
     const cap = Math.max(n, Math.ceil(this.lat.length * 1.5) + 16);
@@ -76,6 +76,52 @@ export class CandidateColumns {
     this.expStart = grow(this.expStart, cap); this.expCount = grow(this.expCount, cap);
     this.wishStart = grow(this.wishStart, cap); this.wishCount = grow(this.wishCount, cap);
     this.bonus = grow(this.bonus, cap); this.alive = grow(this.alive, cap);
+  }
+
+  /**
+   * New columns holding the slots of `order`, in that order: slot `order[k]` becomes slot k.
+   * The grid calls it so that candidates of one cell sit next to each other in memory (a national
+   * scan otherwise spends its time in cache misses). The old columns are left untouched, so a
+   * batch result that still reads them stays valid.
+   */
+  permuted(order: Int32Array): CandidateColumns {
+    const n = order.length;
+    const out = new CandidateColumns(this.certWords, this.skillWords);
+    out.ensure(n);
+    out.size = n;
+    const perRecord = [
+      'lat', 'lon', 'cosLat', 'slope', 'slopeMode', 'transit', 'maxMinutes', 'reach', 'reachNear', 'flags', 'hoursMin',
+      'hoursMax', 'available', 'french', 'restrictions', 'bonus', 'alive',
+    ] as const;
+    for (const f of perRecord) {
+      const from = this[f] as Float64Array;
+      const to = out[f] as Float64Array;
+      for (let k = 0; k < n; k++) to[k] = from[order[k]];
+    }
+    const cw = this.certWords;
+    for (const f of ['held', 'partial', 'training', 'equivalent', 'bridge'] as const) {
+      const from = this[f];
+      const to = out[f];
+      for (let k = 0; k < n; k++) for (let w = 0; w < cw; w++) to[k * cw + w] = from[order[k] * cw + w];
+    }
+    const sw = this.skillWords;
+    for (let k = 0; k < n; k++) for (let w = 0; w < sw; w++) out.skills[k * sw + w] = this.skills[order[k] * sw + w];
+    out.expRome = growPool(out.expRome, this.expUsed);
+    out.expMonths = growPool(out.expMonths, this.expUsed);
+    out.wishRome = growPool(out.wishRome, this.wishUsed);
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      out.expStart[k] = out.expUsed;
+      out.expCount[k] = this.expCount[i];
+      for (let e = this.expStart[i]; e < this.expStart[i] + this.expCount[i]; e++) {
+        out.expRome[out.expUsed] = this.expRome[e];
+        out.expMonths[out.expUsed++] = this.expMonths[e];
+      }
+      out.wishStart[k] = out.wishUsed;
+      out.wishCount[k] = this.wishCount[i];
+      for (let e = this.wishStart[i]; e < this.wishStart[i] + this.wishCount[i]; e++) out.wishRome[out.wishUsed++] = this.wishRome[e];
+    }
+    return out;
   }
 
   /** Forgets every slot (scratch columns for one-off queries). */

@@ -152,10 +152,11 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
       const limit = opts?.limit ?? 20;
       const nNear = opts?.nearMisses ?? 0;
       const audience = opts?.audience ?? options.audience;
+      // The grid first: building it may renumber the candidates' columns.
+      const { overflow } = candidates.grid();
       const kernel = kernelFor(candidates.cols, scratchVacancy(v));
       const top = new TopK(limit, candidates.ids);
       const near = nNear > 0 ? new NearMissTopK(nNear, candidates.ids) : null;
-      const { overflow } = candidates.grid();
       const grid = candidates.gridFor(kernel.v, 0, near !== null);
       scanCandidatesForVacancy(kernel, grid, overflow, 0, { top, near, candidateBank: null, eligibleCount: null });
       const slots = new Int32Array(top.size);

@@ -20,10 +20,10 @@ function overflowLimit(size: number): number {
 }
 
 abstract class BaseIndex<T extends { id: string }> {
-  /** Id and parsed record by slot (explanations read them back). */
-  readonly ids: string[] = [];
-  readonly records: T[] = [];
-  protected readonly slotOf = new Map<string, number>();
+  /** Id and parsed record by slot (explanations read them back). Replaced, never mutated, by a compaction. */
+  ids: string[] = [];
+  records: T[] = [];
+  protected slotOf = new Map<string, number>();
   protected gridCache: Grid | null = null;
   /** Slots added since the grid was built. */
   protected overflowSlots: number[] = [];
@@ -127,11 +127,29 @@ abstract class BaseIndex<T extends { id: string }> {
     return { grid: this.gridCache, overflow: this.overflowSlots };
   }
 
+  /**
+   * Renumbers the live slots as `order` lists them (removed slots are dropped): new id, record
+   * and slot arrays, so anything built on the old numbering keeps reading consistent data.
+   */
+  protected renumber(order: Int32Array): void {
+    const ids: string[] = new Array(order.length);
+    const records: T[] = new Array(order.length);
+    const slotOf = new Map<string, number>();
+    for (let k = 0; k < order.length; k++) {
+      ids[k] = this.ids[order[k]];
+      records[k] = this.records[order[k]];
+      slotOf.set(ids[k], k);
+    }
+    this.ids = ids;
+    this.records = records;
+    this.slotOf = slotOf;
+  }
+
   protected onGridRebuilt(): void {}
 }
 
 export class CandidateIndex extends BaseIndex<Candidate> {
-  readonly cols: CandidateColumns;
+  cols: CandidateColumns;
 
   constructor(ctx: EncodingContext, private readonly bonusOf: (c: Candidate) => number) {
     super(ctx, 'candidate');
@@ -152,7 +170,12 @@ export class CandidateIndex extends BaseIndex<Candidate> {
   }
   protected buildGrid(slots: Int32Array): Grid {
     // Ordered by each candidate's reach: a shortlist scan stops at the first who cannot reach.
-    return new Grid(this.cols.lat, this.cols.lon, slots, this.cols.reach);
+    const grid = new Grid(this.cols.lat, this.cols.lon, slots, this.cols.reach);
+    // Then the columns are rewritten in the grid's order, so a cell's candidates are contiguous.
+    const order = grid.items;
+    this.cols = this.cols.permuted(order);
+    this.renumber(order);
+    return new Grid(this.cols.lat, this.cols.lon, Int32Array.from(order.keys()), this.cols.reach);
   }
 
   private legalGrids = new Map<string, Grid>();

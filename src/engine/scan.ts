@@ -144,7 +144,11 @@ export interface CandidateScanSinks {
   near: NearMissTopK | null;
   /** Called for every pair evaluated (counterfactuals, demand). */
   visit: ((vi: number, mask: number, score: number) => void) | null;
+  /** Stop at the first eligible vacancy (the scan then returns true). */
+  stopAtEligible?: boolean;
 }
+
+const FIRST_ELIGIBLE: CandidateScanSinks = { top: null, near: null, visit: null, stopAtEligible: true };
 
 /**
  * The vacancies candidate `ci` may reach within `reachKm` (its own reach, its near-miss reach, or a
@@ -157,7 +161,7 @@ export function scanVacanciesForCandidate(
   ci: number,
   reachKm: number,
   sinks: CandidateScanSinks,
-): void {
+): boolean {
   const c = kernel.c;
   const lat = c.lat[ci];
   const lon = c.lon[ci];
@@ -174,60 +178,36 @@ export function scanVacanciesForCandidate(
       if (dmin > (reachKm + cellRadius[cell]) * (1 + REACH_EPS) + 1e-6) continue;
       for (let s = s0; s < s1; s++) {
         if ((reachKm + itemRadius[s]) * (1 + REACH_EPS) + 1e-6 < dmin) break;
-        visitVacancy(kernel, ci, items[s], reachKm, sinks);
+        if (visitVacancy(kernel, ci, items[s], reachKm, sinks) && sinks.stopAtEligible === true) return true;
       }
     }
   }
-  for (let k = 0; k < overflow.length; k++) visitVacancy(kernel, ci, overflow[k], reachKm, sinks);
+  for (let k = 0; k < overflow.length; k++) {
+    if (visitVacancy(kernel, ci, overflow[k], reachKm, sinks) && sinks.stopAtEligible === true) return true;
+  }
+  return false;
 }
 
-function visitVacancy(kernel: Kernel, ci: number, vi: number, reachKm: number, sinks: CandidateScanSinks): void {
+/** Evaluates one pair for the candidate-side scan; returns whether it is eligible. */
+function visitVacancy(kernel: Kernel, ci: number, vi: number, reachKm: number, sinks: CandidateScanSinks): boolean {
   const v = kernel.v;
-  if (v.alive[vi] === 0) return;
+  if (v.alive[vi] === 0) return false;
   const hard = kernel.hardMask(ci, vi);
-  if (hard !== 0 && sinks.near === null && sinks.visit === null) return;
+  if (hard !== 0 && sinks.near === null && sinks.visit === null) return false;
   const d = kernel.distance(ci, vi);
-  if (d > (reachKm + homeCareSlack(v.radius[vi])) * (1 + REACH_EPS) + 1e-6) return;
+  if (d > (reachKm + homeCareSlack(v.radius[vi])) * (1 + REACH_EPS) + 1e-6) return false;
   const score = kernel.evaluateFrom(ci, vi, hard);
   const mask = kernel.mask;
   if (sinks.visit !== null) sinks.visit(vi, mask, score);
   if (mask === 0) {
     if (sinks.top !== null) sinks.top.push(withBonus(score, kernel.c.bonus[ci]), vi);
-    return;
+    return true;
   }
   if (sinks.near !== null) pushNearMiss(kernel, sinks.near, mask, score, vi, ci);
-}
-
-/** Whether candidate `ci` has at least one eligible vacancy (stops at the first). */
-export function hasEligibleVacancy(kernel: Kernel, grid: Grid, overflow: readonly number[], ci: number, reachKm: number): boolean {
-  const c = kernel.c;
-  const v = kernel.v;
-  const lat = c.lat[ci];
-  const lon = c.lon[ci];
-  grid.rangeInto(lat, lon, reachKm + grid.maxRadius + 1e-6, range);
-  const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
-  const { cellStart, items, cellRadius, itemRadius, nx } = grid;
-  for (let y = y0; y <= y1; y++) {
-    for (let x = x0; x <= x1; x++) {
-      const cell = y * nx + x;
-      const s0 = cellStart[cell];
-      const s1 = cellStart[cell + 1];
-      if (s0 === s1) continue;
-      const dmin = grid.minKmToCell(lat, lon, x, y);
-      if (dmin > (reachKm + cellRadius[cell]) * (1 + REACH_EPS) + 1e-6) continue;
-      for (let s = s0; s < s1; s++) {
-        if ((reachKm + itemRadius[s]) * (1 + REACH_EPS) + 1e-6 < dmin) break;
-        if (isEligible(kernel, ci, items[s], reachKm)) return true;
-      }
-    }
-  }
-  for (let k = 0; k < overflow.length; k++) if (v.alive[overflow[k]] !== 0 && isEligible(kernel, ci, overflow[k], reachKm)) return true;
   return false;
 }
 
-function isEligible(kernel: Kernel, ci: number, vi: number, reachKm: number): boolean {
-  if (kernel.v.alive[vi] === 0 || kernel.hardMask(ci, vi) !== 0) return false;
-  if (kernel.distance(ci, vi) > (reachKm + homeCareSlack(kernel.v.radius[vi])) * (1 + REACH_EPS) + 1e-6) return false;
-  kernel.evaluateFrom(ci, vi, 0);
-  return kernel.mask === 0;
+/** Whether candidate `ci` has at least one eligible vacancy (the scan stops at the first). */
+export function hasEligibleVacancy(kernel: Kernel, grid: Grid, overflow: readonly number[], ci: number, reachKm: number): boolean {
+  return scanVacanciesForCandidate(kernel, grid, overflow, ci, reachKm, FIRST_ELIGIBLE);
 }
