@@ -67,7 +67,12 @@ function mutate(record: Json, m: Mutation): unknown {
   for (const s of path.slice(0, -1)) parent = parent[s];
   const last = path[path.length - 1];
   if (m.op === 'delete') {
-    if (Array.isArray(parent)) parent.splice(last as number, 1);
+    if (Array.isArray(parent)) {
+      // Not splice: an earlier mutation may have given the array an own `constructor` key, which
+      // splice would call (ArraySpeciesCreate).
+      for (let i = last as number; i < parent.length - 1; i++) parent[i] = parent[i + 1];
+      parent.length -= 1;
+    }
     else delete parent[last];
   } else if (m.op === 'addKey') {
     const target = parent[last] !== null && typeof parent[last] === 'object' ? parent[last] : copy;
