@@ -8,14 +8,13 @@ import type { Audience, Match, Versions } from '../scoring/types.js';
 import { BLOCKER_CODES } from '../scoring/model.js';
 import type { Engine } from '../engine/engine.js';
 import type { CandidateIndex, VacancyIndex } from '../engine/indexes.js';
-import { hasEligibleVacancy, scanCandidatesForVacancy, scanVacanciesForCandidate } from '../engine/scan.js';
+import { scanCandidatesForVacancy } from '../engine/scan.js';
 import { HeapBank } from '../rank/bank.js';
 import { TopK } from '../rank/topk.js';
 import type { Rejection } from '../validate/index.js';
-import { PROGRESS_CHUNK, ShardRunner, type ShardResult } from './shard.js';
+import { PROGRESS_CHUNK, ShardRunner, accountCandidates, type ShardResult } from './shard.js';
 import type { Grid, GridParts } from '../geo/grid.js';
 import type { CandidateColumns } from '../encode/candidates.js';
-import { F_ACCEPTS_TRAINING } from '../encode/flags.js';
 
 export interface MatchAllOptions {
   /** Shortlist length per vacancy (default 20). */
@@ -151,19 +150,22 @@ export async function matchAll(
   const candidateCols = candidates.cols;
   const candidateSlots = candidates.liveSlotsById();
   const nearGrid = (options.blockerCounts ?? true) ? candidates.nearGrid() : grid;
-  const legalGrids = new Map<string, Grid>();
+  // The shortlist grid of every vacancy, built before any await so the batch sees one numbering.
+  const shortlistGrids: Grid[] = [];
+  const gridIndex = new Map<Grid, number>();
+  const gridOfSlot = new Int32Array(vacancies.cols.size);
   for (const vi of vacancySlots) {
-    const group = vacancies.cols.legalGroup[vi];
-    if (group < 0) continue;
-    const accepts = (vacancies.cols.flags[vi] & F_ACCEPTS_TRAINING) !== 0;
-    const key = `${group}|${accepts ? 1 : 0}`;
-    if (!legalGrids.has(key)) legalGrids.set(key, candidates.legalGrid(vacancies.cols.legalGroups[group], accepts));
+    const g = candidates.gridFor(vacancies.cols, vi, false);
+    let k = gridIndex.get(g);
+    if (k === undefined) {
+      k = shortlistGrids.length;
+      shortlistGrids.push(g);
+      gridIndex.set(g, k);
+    }
+    gridOfSlot[vi] = k;
   }
-  const gridFor = (vi: number): Grid => {
-    const group = vacancies.cols.legalGroup[vi];
-    if (group < 0) return grid;
-    return legalGrids.get(`${group}|${(vacancies.cols.flags[vi] & F_ACCEPTS_TRAINING) !== 0 ? 1 : 0}`)!;
-  };
+  const gridFor = (vi: number): Grid => shortlistGrids[gridOfSlot[vi]];
+
 
   const shards: ShardResult[] = [];
   const shardSlots: Int32Array[] = [];
@@ -192,7 +194,7 @@ export async function matchAll(
     const progress = new Array<number>(workers).fill(0);
     const results = await Promise.all(
       shardSlots.map((slots, w) =>
-        runWorker(engine, candidateCols, candidateIds, vacancies, grid.toParts(), [...legalGrids].map(([k, g]) => [k, g.toParts()]), overflow, slots, perVacancy, perCandidate, capacity, signal, (d) => {
+        runWorker(engine, candidateCols, candidateIds, vacancies, shortlistGrids.map((g) => g.toParts()), gridOfSlot, overflow, slots, perVacancy, perCandidate, capacity, signal, (d) => {
           progress[w] = d;
           report('shortlists', progress.reduce((a, b) => a + b, 0), nV);
         }),
@@ -248,30 +250,42 @@ export async function matchAll(
   const addMask = (mask: number) => {
     for (let b = 0; b < counts.length; b++) if ((mask & (1 << b)) !== 0) counts[b]++;
   };
-  let matchedCandidates = 0;
   const { grid: vGrid, overflow: vOverflow } = vacancies.grid();
   const unmatchedTotal = candidateSlots.length + nV;
-  let unmatchedDone = 0;
   const shortlisted = new Uint8Array(capacity);
   for (let j = 0; j < outSlots.length; j++) shortlisted[outSlots[j]] = 1;
-  for (const ci of candidateSlots) {
-    if (shortlisted[ci] === 1 || hasEligibleVacancy(kernel, vGrid, vOverflow, ci, candidateCols.reach[ci])) {
-      matchedCandidates++;
-      continue;
-    }
-    counts.fill(0);
-    if (countBlockers) {
-      scanVacanciesForCandidate(kernel, vGrid, vOverflow, ci, candidateCols.reachNear[ci], {
-        top: null, near: null, visit: (_vi, mask) => addMask(mask),
-      });
-    }
-    unmatchedCandidates.push(toRecord(candidateIds[ci]));
-    if (++unmatchedDone % 4096 === 0) {
-      if (signal?.aborted) throw abortError();
-      report('unmatched', unmatchedDone, unmatchedTotal);
-    }
+  // Candidates in no shortlist: matched elsewhere, or unmatched with their blocker counts.
+  const pending = candidateSlots.filter((ci) => shortlisted[ci] === 0);
+  const accountShards: Int32Array[] = [];
+  const accounts: { matched: Uint8Array; counts: Int32Array }[] = [];
+  if (workers <= 1) {
+    accountShards.push(pending);
+    accounts.push(accountCandidates(kernel, vGrid, vOverflow, pending, countBlockers));
+  } else {
+    for (let w = 0; w < workers; w++) accountShards.push(pending.filter((_, k) => k % workers === w));
+    accounts.push(
+      ...(await Promise.all(
+        accountShards.map((slots) =>
+          runAccountWorker(engine, candidateCols, vacancies, vGrid.toParts(), vOverflow, slots, countBlockers, signal),
+        ),
+      )),
+    );
   }
-  unmatchedDone = candidateSlots.length;
+  if (signal?.aborted) throw abortError();
+  let matchedCandidates = candidateSlots.length - pending.length;
+  const unmatchedBySlot = new Map<number, Unmatched>();
+  accountShards.forEach((slots, s) => {
+    const { matched, counts: c } = accounts[s];
+    for (let k = 0; k < slots.length; k++) {
+      if (matched[k] === 1) { matchedCandidates++; continue; }
+      counts.set(c.subarray(k * counts.length, (k + 1) * counts.length));
+      unmatchedBySlot.set(slots[k], toRecord(candidateIds[slots[k]]));
+    }
+  });
+  // In id order, like every list of the batch.
+  for (const ci of pending) { const u = unmatchedBySlot.get(ci); if (u !== undefined) unmatchedCandidates.push(u); }
+  let unmatchedDone = candidateSlots.length;
+  report('unmatched', unmatchedDone, unmatchedTotal);
   const emptyTop = new TopK(0, candidateIds);
   for (let k = 0; k < nV; k++) {
     if (offsets[k + 1] > offsets[k]) continue;
@@ -285,8 +299,7 @@ export async function matchAll(
   }
   report('unmatched', unmatchedTotal, unmatchedTotal);
 
-  let shortlistedCandidates = 0;
-  for (const ci of candidateSlots) shortlistedCandidates += shortlisted[ci];
+  const shortlistedCandidates = candidateSlots.length - pending.length;
   const t1 = performance.now();
 
   const matches = new BatchMatches(vacancySlots, offsets, outSlots, outScores, candidateIds, vacancyIds);
@@ -361,8 +374,8 @@ function runWorker(
   candidateCols: CandidateColumns,
   candidateIds: readonly string[],
   vacancies: VacancyIndex,
-  gridParts: GridParts,
-  legalGrids: [string, GridParts][],
+  grids: GridParts[],
+  gridOfSlot: Int32Array,
   overflow: readonly number[],
   slots: Int32Array,
   perVacancy: number,
@@ -374,12 +387,13 @@ function runWorker(
   const { ctx, options } = engine.internals;
   return new Promise((resolve, reject) => {
     const worker = startWorker({
+        phase: 'shortlists',
         candidates: { ...candidateCols },
         vacancies: { ...vacancies.cols },
         candidateIds,
         vacancyIds: vacancies.ids,
-        grid: gridParts,
-        legalGrids,
+        grids,
+        gridOfSlot,
         overflow: [...overflow],
         weights: options.weights,
         related: ctx.related,
@@ -402,6 +416,49 @@ function runWorker(
         resolve(m.result);
         void worker.terminate();
       }
+    });
+    worker.on('error', (e) => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(e);
+    });
+  });
+}
+
+/** Phase two in a worker: account for candidates that no shortlist holds. */
+function runAccountWorker(
+  engine: Engine,
+  candidateCols: CandidateColumns,
+  vacancies: VacancyIndex,
+  vacancyGrid: GridParts,
+  vacancyOverflow: readonly number[],
+  slots: Int32Array,
+  countBlockers: boolean,
+  signal: AbortSignal | undefined,
+): Promise<{ matched: Uint8Array; counts: Int32Array }> {
+  const { ctx, options } = engine.internals;
+  return new Promise((resolve, reject) => {
+    const worker = startWorker({
+      phase: 'account',
+      candidates: { ...candidateCols },
+      vacancies: { ...vacancies.cols },
+      vacancyGrid,
+      vacancyOverflow: [...vacancyOverflow],
+      weights: options.weights,
+      related: ctx.related,
+      romeCount: ctx.romeCount,
+      maxBonus: options.positiveActionWeight,
+      slots,
+      countBlockers,
+    });
+    const onAbort = () => {
+      void worker.terminate();
+      reject(abortError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (m: { matched: Uint8Array; counts: Int32Array }) => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(m);
+      void worker.terminate();
     });
     worker.on('error', (e) => {
       signal?.removeEventListener('abort', onAbort);

@@ -6,7 +6,8 @@ import type { Kernel } from '../kernel/kernel.js';
 import type { Grid } from '../geo/grid.js';
 import { TopK } from '../rank/topk.js';
 import { HeapBank } from '../rank/bank.js';
-import { scanCandidatesForVacancy, type VacancyScanSinks } from '../engine/scan.js';
+import { hasEligibleVacancy, scanCandidatesForVacancy, scanVacanciesForCandidate, type VacancyScanSinks } from '../engine/scan.js';
+import { BLOCKER_CODES } from '../scoring/model.js';
 
 export interface ShardResult {
   /** Shortlists: vacancy k of the shard owns topSlots[k*K … k*K + topCounts[k]). */
@@ -64,4 +65,39 @@ export class ShardRunner {
       result.topCounts[k] = top.drainInto(result.topSlots, result.topScores, k * K);
     }
   }
+}
+
+/**
+ * The candidates of `slots` that no shortlist holds: whether each has an eligible vacancy at all,
+ * and for those without one, how many vacancies within near-miss reach each blocker kept out.
+ * `counts` gets BLOCKER_CODES.length entries per slot; `matched[k]` is 1 when slot k is matched.
+ */
+export function accountCandidates(
+  kernel: Kernel,
+  vacancyGrid: Grid,
+  vacancyOverflow: readonly number[],
+  slots: Int32Array,
+  countBlockers: boolean,
+): { matched: Uint8Array; counts: Int32Array } {
+  const nb = BLOCKER_CODES.length;
+  const matched = new Uint8Array(slots.length);
+  const counts = new Int32Array(slots.length * nb);
+  let at = 0;
+  const sinks = {
+    top: null, near: null,
+    visit: (_vi: number, mask: number) => {
+      for (let b = 0; b < nb; b++) if ((mask & (1 << b)) !== 0) counts[at + b]++;
+    },
+  };
+  const c = kernel.c;
+  for (let k = 0; k < slots.length; k++) {
+    const ci = slots[k];
+    if (hasEligibleVacancy(kernel, vacancyGrid, vacancyOverflow, ci, c.reach[ci])) {
+      matched[k] = 1;
+      continue;
+    }
+    at = k * nb;
+    if (countBlockers) scanVacanciesForCandidate(kernel, vacancyGrid, vacancyOverflow, ci, c.reachNear[ci], sinks);
+  }
+  return { matched, counts };
 }

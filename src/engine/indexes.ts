@@ -178,10 +178,10 @@ export class CandidateIndex extends BaseIndex<Candidate> {
     return new Grid(this.cols.lat, this.cols.lon, Int32Array.from(order.keys()), this.cols.reach);
   }
 
-  private legalGrids = new Map<string, Grid>();
+  private shortlistGrids = new Map<string, Grid>();
   private nearGridCache: Grid | null = null;
   protected override onGridRebuilt(): void {
-    this.legalGrids.clear();
+    this.shortlistGrids.clear();
     this.nearGridCache = null;
   }
 
@@ -198,28 +198,46 @@ export class CandidateIndex extends BaseIndex<Candidate> {
   }
 
   /**
-   * The grid of the candidates who hold one of the certification `bits` (or, when `withTraining`,
-   * are in training toward one): a post with a legal diploma rule only ever scans them.
+   * The grid a shortlist scans: the candidates with every capability the post needs (licence,
+   * vehicle, schedules, its contract type, work authorisation) and, for a post with a legal
+   * diploma, holding one of `legalBits` (or in training toward one when `withTraining`). Posts
+   * share a handful of such signatures; each grid is built once, in memory order.
    */
-  legalGrid(bits: readonly number[], withTraining: boolean): Grid {
-    const key = `${bits.join(',')}|${withTraining ? 1 : 0}`;
-    let g = this.legalGrids.get(key);
+  shortlistGrid(need: number, legalBits: readonly number[] | null, withTraining: boolean): Grid {
+    const key = `${need}|${legalBits === null ? '' : legalBits.join(',')}|${withTraining ? 1 : 0}`;
+    let g = this.shortlistGrids.get(key);
     if (g === undefined) {
       const { grid } = this.grid();
-      const { held, training, certWords } = this.cols;
-      const has = (set: Uint32Array, s: number) => bits.some((b) => (set[s * certWords + (b >>> 5)] & (1 << (b & 31))) !== 0);
-      g = grid.subset((s) => has(held, s) || (withTraining && has(training, s)));
-      this.legalGrids.set(key, g);
+      const { flags, held, training, certWords } = this.cols;
+      // The legal certifications as word masks, tested on the held (or in-training) sets.
+      const legal = new Uint32Array(certWords);
+      for (const b of legalBits ?? []) legal[b >>> 5] |= 1 << (b & 31);
+      const items = grid.items;
+      const positions = new Int32Array(items.length);
+      let m = 0;
+      for (let k = 0; k < items.length; k++) {
+        const s = items[k];
+        if ((flags[s] & need) !== need) continue;
+        if (legalBits !== null) {
+          let ok = false;
+          for (let w = 0; w < certWords && !ok; w++) {
+            ok = (held[s * certWords + w] & legal[w]) !== 0 || (withTraining && (training[s * certWords + w] & legal[w]) !== 0);
+          }
+          if (!ok) continue;
+        }
+        positions[m++] = k;
+      }
+      g = grid.subset(positions.subarray(0, m));
+      this.shortlistGrids.set(key, g);
     }
     return g;
   }
 
-  /** The grid a shortlist of vacancy `vi` must scan: its legal diploma's holders when it has a rule. */
+  /** The grid a scan for vacancy `vi` must visit: its shortlist grid, or every candidate within near-miss reach. */
   gridFor(v: VacancyColumns, vi: number, wide: boolean): Grid {
-    const group = v.legalGroup[vi];
     if (wide) return this.nearGrid();
-    if (group < 0) return this.grid().grid;
-    return this.legalGrid(v.legalGroups[group], (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0);
+    const group = v.legalGroup[vi];
+    return this.shortlistGrid(v.need[vi], group < 0 ? null : v.legalGroups[group], (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0);
   }
 }
 

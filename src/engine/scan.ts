@@ -23,6 +23,8 @@ export interface VacancyScanSinks {
   eligibleCount: Int32Array | null;
   /** Called for every pair within near-miss reach (blocker counts of unmatched vacancies). */
   visit?: ((ci: number, mask: number) => void) | null;
+  /** Set by the scan: only the shortlist is wanted, so pairs that cannot enter it may be skipped. */
+  bounded?: boolean;
 }
 
 const range = new Int32Array(4);
@@ -48,11 +50,12 @@ export function scanCandidatesForVacancy(
   const slack = homeCareSlack(radius);
   grid.rangeInto(lat, lon, grid.maxRadius + slack + 1e-6, range);
   const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
-  const { cellStart, items, cellRadius, itemRadius, nx } = grid;
+  const { compact, cellStart, items, cellRadius, itemRadius, nx } = grid;
   // Pure shortlists may stop early: cells are visited in rings around the vacancy (nearest
   // first), and once the list is full, a candidate whose best possible score cannot beat the
   // last kept one ends the cell (and a ring whose nearest cell cannot, the scan).
   const bounded = sinks.near === null && (sinks.visit ?? null) === null && sinks.candidateBank === null && sinks.eligibleCount === null;
+  sinks.bounded = bounded;
   const top = sinks.top;
   const restMax = 100 - kernel.wCommute + kernel.maxBonus + 1e-9;
   const wc = kernel.wCommute * COMMUTE_SLOPE;
@@ -67,9 +70,9 @@ export function scanCandidatesForVacancy(
       const edge = y === cy - r || y === cy + r;
       for (let x = cx - r; x <= cx + r; x += edge ? 1 : 2 * r) {
         if (x >= x0 && x <= x1) {
-          const cell = y * nx + x;
-          const s0 = cellStart[cell];
-          const s1 = cellStart[cell + 1];
+          const cell = compact[y * nx + x];
+          const s0 = cell < 0 ? 0 : cellStart[cell];
+          const s1 = cell < 0 ? 0 : cellStart[cell + 1];
           if (s0 !== s1) {
             const dmin = grid.minKmToCell(lat, lon, x, y);
             if (dmin <= (cellRadius[cell] + slack) * (1 + REACH_EPS) + 1e-6) {
@@ -114,6 +117,11 @@ function visitPair(kernel: Kernel, ci: number, vi: number, slack: number, sinks:
   const d = kernel.distance(ci, vi);
   const limit = (wide ? c.reachNear[ci] : c.reach[ci]) + slack;
   if (d > limit * (1 + REACH_EPS) + 1e-6) return;
+  const top = sinks.top;
+  if (sinks.bounded === true && top.size === top.k) {
+    kernel.commute(ci, vi);
+    if (kernel.upperBound(ci, vi) < top.scores[0]) return;
+  }
   const score = kernel.evaluateFrom(ci, vi, hard);
   const mask = kernel.mask;
   if (visit !== null) visit(ci, mask);
@@ -167,10 +175,11 @@ export function scanVacanciesForCandidate(
   const lon = c.lon[ci];
   grid.rangeInto(lat, lon, reachKm + grid.maxRadius + 1e-6, range);
   const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
-  const { cellStart, items, cellRadius, itemRadius, nx } = grid;
+  const { compact, cellStart, items, cellRadius, itemRadius, nx } = grid;
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
-      const cell = y * nx + x;
+      const cell = compact[y * nx + x];
+      if (cell < 0) continue;
       const s0 = cellStart[cell];
       const s1 = cellStart[cell + 1];
       if (s0 === s1) continue;

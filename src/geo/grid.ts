@@ -14,6 +14,7 @@ export interface GridParts {
   cellDeg: number;
   nx: number;
   ny: number;
+  compact: Int32Array;
   cellStart: Int32Array;
   items: Int32Array;
   cellRadius: Float64Array;
@@ -27,10 +28,16 @@ export class Grid {
   readonly cellDeg: number;
   readonly nx: number;
   readonly ny: number;
-  /** cellStart[c] … cellStart[c + 1] index `items`. */
+  /**
+   * Cell (y · nx + x) → its index among the non-empty cells of the base grid, or −1. France with
+   * its overseas départements spans a huge, mostly empty box: per-cell arrays stay compact, and
+   * the grids derived from this one share this table.
+   */
+  readonly compact: Int32Array;
+  /** cellStart[c] … cellStart[c + 1] index `items`, for compact cell c. */
   readonly cellStart: Int32Array;
   readonly items: Int32Array;
-  /** Largest per-item radius (km) in each cell, e.g. the reach of the candidates living there. */
+  /** Largest per-item radius (km) in each compact cell, e.g. the reach of the candidates living there. */
   readonly cellRadius: Float64Array;
   /**
    * The radius of each item, parallel to `items`. Inside a cell items are sorted by radius
@@ -60,32 +67,37 @@ export class Grid {
     this.lon0 = minLon;
     this.nx = Math.floor((maxLon - minLon) / cellDeg) + 1;
     this.ny = Math.floor((maxLat - minLat) / cellDeg) + 1;
-    const nCells = this.nx * this.ny;
-    const cellOf = new Int32Array(slots.length);
-    const counts = new Int32Array(nCells + 1);
-    for (let k = 0; k < slots.length; k++) {
+    const n = slots.length;
+    const cellOf = new Int32Array(n);
+    this.compact = new Int32Array(this.nx * this.ny).fill(-1);
+    let nonEmpty = 0;
+    for (let k = 0; k < n; k++) {
       const c = this.cellIndex(lat[slots[k]], lon[slots[k]]);
       cellOf[k] = c;
-      counts[c + 1]++;
+      if (this.compact[c] < 0) this.compact[c] = nonEmpty++;
     }
-    for (let c = 0; c < nCells; c++) counts[c + 1] += counts[c];
+    // Compact ids in cell order, so that items of one cell, and cells of one row, are contiguous.
+    let next = 0;
+    for (let c = 0; c < this.compact.length; c++) if (this.compact[c] >= 0) this.compact[c] = next++;
+    const counts = new Int32Array(nonEmpty + 1);
+    for (let k = 0; k < n; k++) counts[this.compact[cellOf[k]] + 1]++;
+    for (let c = 0; c < nonEmpty; c++) counts[c + 1] += counts[c];
     this.cellStart = counts.slice();
     const fill = counts;
-    this.items = new Int32Array(slots.length);
-    this.cellRadius = new Float64Array(nCells);
+    const items = new Int32Array(n);
+    this.cellRadius = new Float64Array(nonEmpty);
     let maxRadius = 0;
-    for (let k = 0; k < slots.length; k++) {
-      const c = cellOf[k];
+    for (let k = 0; k < n; k++) {
+      const c = this.compact[cellOf[k]];
       const s = slots[k];
-      this.items[fill[c]++] = s;
+      items[fill[c]++] = s;
       if (radius[s] > this.cellRadius[c]) this.cellRadius[c] = radius[s];
       if (radius[s] > maxRadius) maxRadius = radius[s];
     }
     this.maxRadius = maxRadius;
-    this.itemRadius = new Float64Array(slots.length);
-    const items = this.items;
+    this.itemRadius = new Float64Array(n);
     const buf: number[] = [];
-    for (let c = 0; c < nCells; c++) {
+    for (let c = 0; c < nonEmpty; c++) {
       const a = this.cellStart[c];
       const b = this.cellStart[c + 1];
       if (b - a > 1) {
@@ -96,37 +108,40 @@ export class Grid {
       }
       for (let k = a; k < b; k++) this.itemRadius[k] = radius[items[k]];
     }
+    this.items = items;
   }
 
-  /** A grid over the items of this one that pass `keep` (same cells, same order). */
-  subset(keep: (slot: number) => boolean): Grid {
+  /** A grid over some items of this one, given by their increasing positions in `items` (same cells, same order). */
+  subset(positions: Int32Array): Grid {
     const g = Object.create(Grid.prototype) as { -readonly [K in keyof Grid]: Grid[K] };
     g.lat0 = this.lat0; g.lon0 = this.lon0; g.cellDeg = this.cellDeg; g.nx = this.nx; g.ny = this.ny;
-    const n = this.cellStart.length - 1;
-    const start = new Int32Array(n + 1);
-    const items: number[] = [];
-    const radii: number[] = [];
-    const cellRadius = new Float64Array(n);
+    g.compact = this.compact;
+    const nCells = this.cellStart.length - 1;
+    const m = positions.length;
+    const start = new Int32Array(nCells + 1);
+    const items = new Int32Array(m);
+    const itemRadius = new Float64Array(m);
+    const cellRadius = new Float64Array(nCells);
     let maxRadius = 0;
-    for (let c = 0; c < n; c++) {
-      for (let k = this.cellStart[c]; k < this.cellStart[c + 1]; k++) {
-        if (!keep(this.items[k])) continue;
-        items.push(this.items[k]);
-        radii.push(this.itemRadius[k]);
-        if (this.itemRadius[k] > cellRadius[c]) cellRadius[c] = this.itemRadius[k];
-        if (this.itemRadius[k] > maxRadius) maxRadius = this.itemRadius[k];
-      }
-      start[c + 1] = items.length;
+    let cell = 0;
+    for (let k = 0; k < m; k++) {
+      const p = positions[k];
+      while (this.cellStart[cell + 1] <= p) start[++cell] = k;
+      items[k] = this.items[p];
+      const r = this.itemRadius[p];
+      itemRadius[k] = r;
+      if (r > cellRadius[cell]) cellRadius[cell] = r;
+      if (r > maxRadius) maxRadius = r;
     }
-    g.cellStart = start; g.items = Int32Array.from(items); g.itemRadius = Float64Array.from(radii);
-    g.cellRadius = cellRadius; g.maxRadius = maxRadius;
+    while (cell < nCells) start[++cell] = m;
+    g.cellStart = start; g.items = items; g.itemRadius = itemRadius; g.cellRadius = cellRadius; g.maxRadius = maxRadius;
     return g as Grid;
   }
 
   /** The grid's arrays, to rebuild it in a worker without recomputing. */
   toParts(): GridParts {
-    const { lat0, lon0, cellDeg, nx, ny, cellStart, items, cellRadius, itemRadius, maxRadius } = this;
-    return { lat0, lon0, cellDeg, nx, ny, cellStart, items, cellRadius, itemRadius, maxRadius };
+    const { lat0, lon0, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, maxRadius } = this;
+    return { lat0, lon0, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, maxRadius };
   }
 
   static fromParts(parts: GridParts): Grid {
