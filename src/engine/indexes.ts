@@ -10,7 +10,7 @@ import { VacancyColumns } from '../encode/vacancies.js';
 import type { EncodingContext } from '../encode/context.js';
 import { Grid } from '../geo/grid.js';
 import { MEAN_TRIP_IN_DISC } from '../geo/travel.js';
-import { F_ACCEPTS_TRAINING } from '../encode/flags.js';
+import { F_ACCEPTS_TRAINING, F_AUTH, F_LICENCE, F_SCHEDULE, F_VEHICLE } from '../encode/flags.js';
 import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
 import { parseCandidate, parseVacancy } from '../validate/index.js';
 
@@ -237,7 +237,11 @@ export class CandidateIndex extends BaseIndex<Candidate> {
   gridFor(v: VacancyColumns, vi: number, wide: boolean): Grid {
     if (wide) return this.nearGrid();
     const group = v.legalGroup[vi];
-    return this.shortlistGrid(v.need[vi], group < 0 ? null : v.legalGroups[group], (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0);
+    // Keyed on the schedule, licence and vehicle needs only: with contract types too there would be
+    // hundreds of grids to build, for little more selectivity (hardMask still checks the contract).
+    const need = v.need[vi] & (F_SCHEDULE | F_LICENCE | F_VEHICLE | F_AUTH);
+    const legal = group < 0 ? null : v.legalGroups[group];
+    return this.shortlistGrid(need, legal, legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0);
   }
 }
 

@@ -57,6 +57,8 @@ export function scanCandidatesForVacancy(
   const bounded = sinks.near === null && (sinks.visit ?? null) === null && sinks.candidateBank === null && sinks.eligibleCount === null;
   sinks.bounded = bounded;
   const top = sinks.top;
+  const filter = kernel.shortlistFilter;
+  if (bounded) filter.setVacancy(vi);
   const restMax = 100 - kernel.wCommute + kernel.maxBonus + 1e-9;
   const wc = kernel.wCommute * COMMUTE_SLOPE;
   const cx = Math.min(x1, Math.max(x0, Math.floor((lon - grid.lon0) / grid.cellDeg)));
@@ -83,8 +85,10 @@ export function scanCandidatesForVacancy(
                 // Items are sorted by reach descending: the rest of the cell cannot reach either.
                 if ((reach + slack) * (1 + REACH_EPS) + 1e-6 < dmin) break;
                 if (bounded && top.size === top.k) {
+                  const threshold = top.scores[0];
                   const ratio = dEff / reach;
-                  if (restMax + kernel.wCommute - wc * (ratio < 1 ? ratio : 1) < top.scores[0]) break;
+                  if (restMax + kernel.wCommute - wc * (ratio < 1 ? ratio : 1) < threshold) break;
+                  if (!filter.mayEnter(items[s], threshold)) continue;
                 }
                 visitPair(kernel, items[s], vi, slack, sinks);
               }

@@ -54,6 +54,119 @@ function capabilityBlockers(missing: number): number {
   return m;
 }
 
+/**
+ * The cheap test a shortlist scan runs on every candidate once its list is full: certain
+ * ineligibility (capabilities, French level, start, restrictions, reach) or an upper bound of the
+ * score (cheap criteria exact, the others perfect) that cannot beat the last kept score. Columns
+ * and the vacancy's values are hoisted into fields once, so the test is a few loads and flops.
+ * Conservative: whatever passes goes through the exact kernel.
+ */
+export class ShortlistFilter {
+  private readonly flags: Uint32Array;
+  private readonly alive: Uint8Array;
+  private readonly french: Uint8Array;
+  private readonly available: Int32Array;
+  private readonly restrictions: Uint32Array;
+  private readonly lat: Float64Array;
+  private readonly lon: Float64Array;
+  private readonly cosLat: Float64Array;
+  private readonly reach: Float64Array;
+  private readonly slope: Float64Array;
+  private readonly slopeMode: Uint8Array;
+  private readonly transit: Uint8Array;
+  private readonly maxMinutes: Float64Array;
+  private readonly hoursMin: Float64Array;
+  private readonly hoursMax: Float64Array;
+  private readonly held: Uint32Array;
+  private readonly equivalent: Uint32Array;
+  private readonly partial: Uint32Array;
+  private readonly bridge: Uint32Array;
+  private readonly cw: number;
+  private readonly expected: Uint32Array;
+  private need = 0;
+  private vFrench = 0;
+  private vEnd = 0;
+  private vUnlifted = 0;
+  private vLat = 0;
+  private vLon = 0;
+  private vCos = 0;
+  private vRadius = 0;
+  private vHours = 0;
+  private vStart = 0;
+  private expectedEmpty = false;
+  private readonly base: number;
+
+  constructor(private readonly k: Kernel) {
+    const c = k.c;
+    this.flags = c.flags; this.alive = c.alive; this.french = c.french; this.available = c.available;
+    this.restrictions = c.restrictions; this.lat = c.lat; this.lon = c.lon; this.cosLat = c.cosLat; this.reach = c.reach;
+    this.slope = c.slope; this.slopeMode = c.slopeMode; this.transit = c.transit; this.maxMinutes = c.maxMinutes;
+    this.hoursMin = c.hoursMin; this.hoursMax = c.hoursMax; this.held = c.held; this.equivalent = c.equivalent;
+    this.partial = c.partial; this.bridge = c.bridge; this.cw = c.certWords;
+    this.expected = new Uint32Array(c.certWords);
+    this.base = k.wExp + k.wWishes + k.wSkills + k.maxBonus + 1e-9;
+  }
+
+  setVacancy(vi: number): void {
+    const v = this.k.v;
+    this.need = v.need[vi];
+    this.vFrench = v.french[vi];
+    this.vEnd = v.end[vi];
+    this.vUnlifted = v.unlifted[vi];
+    this.vLat = v.lat[vi];
+    this.vLon = v.lon[vi];
+    this.vCos = v.cosLat[vi];
+    this.vRadius = v.radius[vi];
+    this.vHours = v.hours[vi];
+    this.vStart = v.start[vi];
+    this.expectedEmpty = (v.flags[vi] & F_EXPECTED_EMPTY) !== 0;
+    for (let w = 0; w < this.cw; w++) this.expected[w] = v.expected[vi * this.cw + w];
+  }
+
+  /** false when candidate `ci` certainly cannot be eligible with a score ≥ `threshold`. */
+  mayEnter(ci: number, threshold: number): boolean {
+    if (this.alive[ci] === 0 || (this.need & ~this.flags[ci]) !== 0) return false;
+    const fr = this.french[ci];
+    if (this.vFrench !== 0 && fr !== 0 && fr < this.vFrench) return false;
+    if (this.available[ci] > this.vEnd || (this.restrictions[ci] & this.vUnlifted) !== 0) return false;
+    const k = 0.5 * (this.cosLat[ci] + this.vCos);
+    const dx = (this.lon[ci] - this.vLon) * DEG * k;
+    const dy = (this.lat[ci] - this.vLat) * DEG;
+    const d = EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy);
+    const r = this.vRadius;
+    const km = r > 0 ? Math.max(0, d - r) + MEAN_TRIP_IN_DISC * r : d;
+    let minutes = this.slopeMode[ci] !== MODE_NONE ? km * this.slope[ci] : Infinity;
+    if (this.transit[ci] !== 0) {
+      const t = TRANSIT_FIXED + km * TRANSIT_SLOPE;
+      if (t < minutes) minutes = t;
+    }
+    const maxMinutes = this.maxMinutes[ci];
+    if (minutes > maxMinutes) return false;
+    const kk = this.k;
+    const ratio = minutes / maxMinutes;
+    let ub = this.base + kk.wCommute * (1 - COMMUTE_SLOPE * ratio);
+    const lo = this.hoursMin[ci];
+    const hi = this.hoursMax[ci];
+    const wh = this.vHours;
+    const gap = wh < lo ? lo - wh : wh > hi ? wh - hi : 0;
+    ub += kk.wHours * (gap >= HOURS_GAP_SCALE ? 0 : 1 - gap / HOURS_GAP_SCALE);
+    const late = this.available[ci] - this.vStart;
+    ub += kk.wStart * (late <= 0 ? 1 : late >= START_LATE_SCALE_DAYS ? 0 : 1 - late / START_LATE_SCALE_DAYS);
+    if (ub + kk.wQual < threshold) return false;
+    if (this.expectedEmpty) return true;
+    const at = ci * this.cw;
+    let q: number = QUALIFICATION.experienceWithoutDiploma;
+    for (let w = 0; w < this.cw; w++) {
+      const e = this.expected[w];
+      if ((this.held[at + w] & e) !== 0) return true;
+      if ((this.equivalent[at + w] & e) !== 0) q = Math.max(q, QUALIFICATION.equivalentOrHigher);
+      else if ((this.partial[at + w] & e) !== 0) q = Math.max(q, QUALIFICATION.partialOrInTraining);
+      else if ((this.bridge[at + w] & e) !== 0) q = Math.max(q, QUALIFICATION.bridge);
+    }
+    return ub + kk.wQual * q >= threshold;
+  }
+}
+
 export class Kernel {
   /** Outputs of the last `evaluate`. */
   mask = 0;
@@ -63,6 +176,12 @@ export class Kernel {
   mode = 0;
   /** Criterion values of the last `evaluate`, in CRITERION_CODES order. */
   readonly values = new Float64Array(7);
+  /** The shortlist scans' cheap pre-test, bound to these columns. */
+  private filterCache: ShortlistFilter | null = null;
+  get shortlistFilter(): ShortlistFilter {
+    if (this.filterCache === null) this.filterCache = new ShortlistFilter(this);
+    return this.filterCache;
+  }
 
   readonly wQual: number;
   readonly wExp: number;
