@@ -175,7 +175,7 @@ export class CandidateIndex extends BaseIndex<Candidate> {
     const order = grid.items;
     this.cols = this.cols.permuted(order);
     this.renumber(order);
-    return new Grid(this.cols.lat, this.cols.lon, Int32Array.from(order.keys()), this.cols.reach);
+    return grid.renumbered();
   }
 
   private shortlistGrids = new Map<string, Grid>();

@@ -138,6 +138,15 @@ export class Grid {
     return g as Grid;
   }
 
+  /** This grid after its items were renumbered 0, 1, 2… in its own order (see CandidateColumns.permuted). */
+  renumbered(): Grid {
+    const g = Object.assign(Object.create(Grid.prototype) as Grid, this.toParts());
+    const items = new Int32Array(this.items.length);
+    for (let k = 0; k < items.length; k++) items[k] = k;
+    (g as { items: Int32Array }).items = items;
+    return g;
+  }
+
   /** The grid's arrays, to rebuild it in a worker without recomputing. */
   toParts(): GridParts {
     const { lat0, lon0, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, maxRadius } = this;
