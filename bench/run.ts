@@ -164,6 +164,22 @@ async function france(engine: Engine) {
   };
 }
 
+/** Pathways for 10 000 candidates of the département against its vacancies and its 200 sessions, through the engine. */
+function pathways(engine: Engine) {
+  const { candidates, vacancies, sessions } = generateTerritory(WORKLOADS.departement);
+  const { index } = engine.indexVacancies(vacancies);
+  const sample = candidates.slice(0, args.has('--quick') ? 1000 : 10_000);
+  const validSessions = validateBatch('trainingSession', sessions).valid;
+  engine.recommendPathways(sample[0], { vacancies: index, sessions: validSessions });
+  const [count, t] = time(() => {
+    let n = 0;
+    for (const c of sample) n += engine.recommendPathways(c, { vacancies: index, sessions: validSessions, limit: 3 }).length;
+    return n;
+  });
+  row(`pathways: ${sample.length} candidates × ${index.size} vacancies × ${validSessions.length} sessions (demand targets, unlocks)`, `${ms(t)} (${count} pathways, ${((t * 1000) / sample.length).toFixed(0)} µs per candidate)`);
+  results.pathways = { candidates: sample.length, vacancies: index.size, sessions: validSessions.length, ms: t, pathways: count };
+}
+
 async function interactiveDepartement(engine: Engine) {
   const { candidates, vacancies } = generateTerritory(WORKLOADS.departement);
   const { index } = engine.indexCandidates(candidates);
@@ -182,6 +198,7 @@ const engine = createEngine({ today: DEFAULT_TODAY });
 if (!args.has('--france-only')) {
   await departement(engine);
   await interactiveDepartement(engine);
+  pathways(engine);
 }
 if (args.has('--france') || args.has('--france-only')) await france(engine);
 results.table = rows;

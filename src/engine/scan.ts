@@ -158,6 +158,8 @@ export interface CandidateScanSinks {
   visit: ((vi: number, mask: number, score: number) => void) | null;
   /** Stop at the first eligible vacancy (the scan then returns true). */
   stopAtEligible?: boolean;
+  /** Receives the slot of every eligible vacancy. */
+  eligibleOut?: number[] | null;
 }
 
 const FIRST_ELIGIBLE: CandidateScanSinks = { top: null, near: null, visit: null, stopAtEligible: true };
@@ -214,6 +216,7 @@ function visitVacancy(kernel: Kernel, ci: number, vi: number, reachKm: number, s
   if (sinks.visit !== null) sinks.visit(vi, mask, score);
   if (mask === 0) {
     if (sinks.top !== null) sinks.top.push(withBonus(score, kernel.c.bonus[ci]), vi);
+    if (sinks.eligibleOut != null) sinks.eligibleOut.push(vi);
     return true;
   }
   if (sinks.near !== null) pushNearMiss(kernel, sinks.near, mask, score, vi, ci);
