@@ -204,5 +204,6 @@ if (args.has('--france') || args.has('--france-only')) await france(engine);
 results.table = rows;
 results.sink = sink;
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL(`./results/core${args.has('--quick') ? '-quick' : ''}.json`, import.meta.url), JSON.stringify(results, null, 2));
-console.log('\nwritten bench/results/core.json');
+const name = args.has('--france-only') ? 'france' : args.has('--quick') ? 'core-quick' : 'core';
+writeFileSync(new URL(`./results/${name}.json`, import.meta.url), JSON.stringify(results, null, 2));
+console.log(`\nwritten bench/results/${name}.json`);

@@ -84,7 +84,7 @@ export function accountCandidates(
   const counts = new Int32Array(slots.length * nb);
   let at = 0;
   const sinks = {
-    top: null, near: null,
+    top: null, near: null, masksOnly: true,
     visit: (_vi: number, mask: number) => {
       for (let b = 0; b < nb; b++) if ((mask & (1 << b)) !== 0) counts[at + b]++;
     },

@@ -160,9 +160,11 @@ export interface CandidateScanSinks {
   stopAtEligible?: boolean;
   /** Receives the slot of every eligible vacancy. */
   eligibleOut?: number[] | null;
+  /** Only blocker masks are wanted (visit gets NaN as the score): criteria are not computed. */
+  masksOnly?: boolean;
 }
 
-const FIRST_ELIGIBLE: CandidateScanSinks = { top: null, near: null, visit: null, stopAtEligible: true };
+const FIRST_ELIGIBLE: CandidateScanSinks = { top: null, near: null, visit: null, stopAtEligible: true, masksOnly: true };
 
 /**
  * The vacancies candidate `ci` may reach within `reachKm` (its own reach, its near-miss reach, or a
@@ -211,6 +213,11 @@ function visitVacancy(kernel: Kernel, ci: number, vi: number, reachKm: number, s
   if (hard !== 0 && sinks.near === null && sinks.visit === null) return false;
   const d = kernel.distance(ci, vi);
   if (d > (reachKm + homeCareSlack(v.radius[vi])) * (1 + REACH_EPS) + 1e-6) return false;
+  if (sinks.masksOnly === true) {
+    const mask = kernel.blockers(ci, vi);
+    if (sinks.visit !== null) sinks.visit(vi, mask, NaN);
+    return mask === 0;
+  }
   const score = kernel.evaluateFrom(ci, vi, hard);
   const mask = kernel.mask;
   if (sinks.visit !== null) sinks.visit(vi, mask, score);

@@ -307,6 +307,32 @@ export class Kernel {
     return ub + this.wQual * q + 1e-9;
   }
 
+  /** Every blocker of the pair (sets `mask`, km, minutes, mode) without the criteria: for blocker counts. */
+  blockers(ci: number, vi: number): number {
+    const c = this.c;
+    const v = this.v;
+    let mask = this.hardMask(ci, vi);
+    if (this.commute(ci, vi) > c.maxMinutes[ci]) mask |= B_COMMUTE;
+    const reqExp = v.requiredExperience[vi];
+    if (reqExp > 0) {
+      const vr = v.rome[vi];
+      const rowAt = vr * this.romeCount;
+      // Summed exactly as evaluateFrom does, so both agree at the boundary.
+      let exact = 0;
+      let related = 0;
+      const e0 = c.expStart[ci];
+      const e1 = e0 + c.expCount[ci];
+      for (let k = e0; k < e1; k++) {
+        const r = c.expRome[k];
+        if (r === vr) exact += c.expMonths[k];
+        else if (vr >= 0 && r >= 0 && this.related[rowAt + r] !== 0) related += c.expMonths[k];
+      }
+      if (exact + EXPERIENCE.relatedFactor * related < reqExp) mask |= B_EXPERIENCE;
+    }
+    this.mask = mask;
+    return mask;
+  }
+
   /**
    * Full evaluation: sets `mask` (all blockers), `values`, km/minutes/mode; returns the score
    * (without positive-action bonus).
