@@ -15,6 +15,7 @@ import type { Rejection } from '../validate/index.js';
 import { PROGRESS_CHUNK, ShardRunner, accountCandidates, type ShardResult } from './shard.js';
 import type { Grid, GridParts } from '../geo/grid.js';
 import type { CandidateColumns } from '../encode/candidates.js';
+import { allocShared } from '../encode/columns.js';
 
 export interface MatchAllOptions {
   /** Shortlist length per vacancy (default 20). */
@@ -167,13 +168,15 @@ export async function matchAll(
   const gridFor = (vi: number): Grid => shortlistGrids[gridOfSlot[vi]];
 
 
+  // Candidates found eligible by any shortlist scan (shared memory: workers mark it too).
+  const matched = allocShared<Uint8Array>(Uint8Array, capacity);
   const shards: ShardResult[] = [];
   const shardSlots: Int32Array[] = [];
   let done = 0;
   const report = (phase: 'shortlists' | 'unmatched', d: number, total: number) => options.onProgress?.({ done: d, total, phase });
 
   if (workers <= 1) {
-    const runner = new ShardRunner(kernel, gridFor, overflow, vacancySlots, candidateIds, vacancyIds, perVacancy, perCandidate, capacity);
+    const runner = new ShardRunner(kernel, gridFor, overflow, vacancySlots, candidateIds, vacancyIds, perVacancy, perCandidate, capacity, matched);
     for (let from = 0; from < nV; from += PROGRESS_CHUNK) {
       if (signal?.aborted) throw abortError();
       const to = Math.min(nV, from + PROGRESS_CHUNK);
@@ -194,7 +197,7 @@ export async function matchAll(
     const progress = new Array<number>(workers).fill(0);
     const results = await Promise.all(
       shardSlots.map((slots, w) =>
-        runWorker(engine, candidateCols, candidateIds, vacancies, shortlistGrids.map((g) => g.toParts()), gridOfSlot, overflow, slots, perVacancy, perCandidate, capacity, signal, (d) => {
+        runWorker(engine, candidateCols, candidateIds, vacancies, shortlistGrids.map((g) => g.toParts()), gridOfSlot, overflow, slots, perVacancy, perCandidate, capacity, matched, signal, (d) => {
           progress[w] = d;
           report('shortlists', progress.reduce((a, b) => a + b, 0), nV);
         }),
@@ -255,7 +258,8 @@ export async function matchAll(
   const shortlisted = new Uint8Array(capacity);
   for (let j = 0; j < outSlots.length; j++) shortlisted[outSlots[j]] = 1;
   // Candidates in no shortlist: matched elsewhere, or unmatched with their blocker counts.
-  const pending = candidateSlots.filter((ci) => shortlisted[ci] === 0);
+  const pending = candidateSlots.filter((ci) => shortlisted[ci] === 0 && matched[ci] === 0);
+  const matchedByScans = candidateSlots.length - pending.length;
   const accountShards: Int32Array[] = [];
   const accounts: { matched: Uint8Array; counts: Int32Array }[] = [];
   if (workers <= 1) {
@@ -272,7 +276,7 @@ export async function matchAll(
     );
   }
   if (signal?.aborted) throw abortError();
-  let matchedCandidates = candidateSlots.length - pending.length;
+  let matchedCandidates = matchedByScans;
   const unmatchedBySlot = new Map<number, Unmatched>();
   accountShards.forEach((slots, s) => {
     const { matched, counts: c } = accounts[s];
@@ -299,7 +303,8 @@ export async function matchAll(
   }
   report('unmatched', unmatchedTotal, unmatchedTotal);
 
-  const shortlistedCandidates = candidateSlots.length - pending.length;
+  let shortlistedCandidates = 0;
+  for (const ci of candidateSlots) shortlistedCandidates += shortlisted[ci];
   const t1 = performance.now();
 
   const matches = new BatchMatches(vacancySlots, offsets, outSlots, outScores, candidateIds, vacancyIds);
@@ -381,6 +386,7 @@ function runWorker(
   perVacancy: number,
   perCandidate: number,
   capacity: number,
+  matched: Uint8Array,
   signal: AbortSignal | undefined,
   onProgress: (done: number) => void,
 ): Promise<ShardResult> {
@@ -403,6 +409,7 @@ function runWorker(
         perVacancy,
         perCandidate,
         capacity,
+        matched,
     });
     const onAbort = () => {
       void worker.terminate();

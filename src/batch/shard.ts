@@ -39,6 +39,8 @@ export class ShardRunner {
     private readonly perVacancy: number,
     perCandidate: number,
     candidateCapacity: number,
+    /** Shared marks of candidates found eligible (spares them the matched check afterwards). */
+    matched: Uint8Array | null = null,
   ) {
     const bank = perCandidate > 0 ? new HeapBank(candidateCapacity, perCandidate, vacancyIds) : null;
     this.result = {
@@ -51,7 +53,7 @@ export class ShardRunner {
     };
     this.top = new TopK(perVacancy, candidateIds);
     // Without per-candidate lists the scan may stop early (bounded by the k-th best score).
-    this.sinks = { top: this.top, near: null, candidateBank: bank, eligibleCount: null };
+    this.sinks = { top: this.top, near: null, candidateBank: bank, eligibleCount: null, matched };
   }
 
   /** Shortlists vacancies [from, to) of the shard. */

@@ -25,6 +25,8 @@ export interface VacancyScanSinks {
   visit?: ((ci: number, mask: number) => void) | null;
   /** Set by the scan: only the shortlist is wanted, so pairs that cannot enter it may be skipped. */
   bounded?: boolean;
+  /** Marked 1 for every candidate found eligible (shared between worker threads). */
+  matched?: Uint8Array | null;
 }
 
 const range = new Int32Array(4);
@@ -132,6 +134,7 @@ function visitPair(kernel: Kernel, ci: number, vi: number, slack: number, sinks:
   if (mask === 0) {
     const total = withBonus(score, c.bonus[ci]);
     sinks.top.push(total, ci);
+    if (sinks.matched != null) sinks.matched[ci] = 1;
     if (sinks.candidateBank !== null) sinks.candidateBank.push(ci, total, vi);
     if (sinks.eligibleCount !== null) sinks.eligibleCount[ci]++;
     return;
