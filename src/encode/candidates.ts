@@ -59,6 +59,7 @@ export class CandidateColumns {
     this.skills = allocShared(Uint32Array, 16 * skillWords);
   }
 
+  /** Room for `n` records (capacity reserved up front for a batch). */
   ensure(n: number): void {
     if (this.lat.length >= n) return;
     // Every column grows to the same capacity (in records), so strided columns never fall short.

@@ -57,7 +57,8 @@ export class VacancyColumns {
     this.preferredSkills = allocShared(Uint32Array, 16 * skillWords);
   }
 
-  private ensure(n: number): void {
+  /** Room for `n` records (capacity reserved up front for a batch). */
+  ensure(n: number): void {
     if (this.lat.length >= n) return;
     // Every column grows to the same capacity (in records), so strided columns never fall short.
     const cap = Math.max(n, Math.ceil(this.lat.length * 1.5) + 16);

@@ -129,6 +129,7 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     indexCandidates(records) {
       const { valid, rejected } = validateBatch('candidate', records, { referential });
       const index = new CandidateIndex(ctx, bonusOf);
+      index.cols.ensure(valid.length);
       for (const c of valid) index.insert(c);
       return { index, rejected };
     },
@@ -136,6 +137,7 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     indexVacancies(records) {
       const { valid, rejected } = validateBatch('vacancy', records, { referential });
       const index = new VacancyIndex(ctx);
+      index.cols.ensure(valid.length);
       for (const v of valid) index.insert(v);
       return { index, rejected };
     },
