@@ -58,7 +58,7 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, opti
     const kernel = kernelFor(cols, vacancies.cols);
     const { grid, overflow } = vacancies.grid();
     scanVacanciesForCandidate(kernel, grid, overflow, 0, cols.reach[0], {
-      top: null, near: null,
+      top: null, near: null, masksOnly: true,
       visit: (vi, mask) => {
         if ((mask & B_COMMUTE) !== 0) return;
         const v = vacancies.records[vi];
@@ -67,6 +67,9 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, opti
         reachable.push({ vi, mask, legal, required });
       },
     });
+    // In id order, so the unlocked ids come out sorted.
+    const ids = vacancies.ids;
+    reachable.sort((a, b) => (ids[a.vi] < ids[b.vi] ? -1 : 1));
   }
   const held = new Set(candidate.qualifications.filter((q) => q.blocks === undefined).map((q) => q.code));
   const ownFrench = candidate.frenchLevel === undefined ? 0 : FRENCH_RANK[candidate.frenchLevel];
