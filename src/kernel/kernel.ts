@@ -307,6 +307,27 @@ export class Kernel {
     return ub + this.wQual * q + 1e-9;
   }
 
+  /** Months in the vacancy's fiche of the last `experience` call. */
+  private exactMonths = 0;
+
+  /** Experience for the post: months in its fiche, plus related fiches at half (sets `exactMonths`). */
+  private experience(ci: number, vi: number): number {
+    const c = this.c;
+    const vr = this.v.rome[vi];
+    const rowAt = vr * this.romeCount;
+    let exact = 0;
+    let related = 0;
+    const e0 = c.expStart[ci];
+    const e1 = e0 + c.expCount[ci];
+    for (let k = e0; k < e1; k++) {
+      const r = c.expRome[k];
+      if (r === vr) exact += c.expMonths[k];
+      else if (vr >= 0 && r >= 0 && this.related[rowAt + r] !== 0) related += c.expMonths[k];
+    }
+    this.exactMonths = exact;
+    return exact + EXPERIENCE.relatedFactor * related;
+  }
+
   /** Every blocker of the pair (sets `mask`, km, minutes, mode) without the criteria: for blocker counts. */
   blockers(ci: number, vi: number): number {
     const c = this.c;
@@ -314,21 +335,7 @@ export class Kernel {
     let mask = this.hardMask(ci, vi);
     if (this.commute(ci, vi) > c.maxMinutes[ci]) mask |= B_COMMUTE;
     const reqExp = v.requiredExperience[vi];
-    if (reqExp > 0) {
-      const vr = v.rome[vi];
-      const rowAt = vr * this.romeCount;
-      // Summed exactly as evaluateFrom does, so both agree at the boundary.
-      let exact = 0;
-      let related = 0;
-      const e0 = c.expStart[ci];
-      const e1 = e0 + c.expCount[ci];
-      for (let k = e0; k < e1; k++) {
-        const r = c.expRome[k];
-        if (r === vr) exact += c.expMonths[k];
-        else if (vr >= 0 && r >= 0 && this.related[rowAt + r] !== 0) related += c.expMonths[k];
-      }
-      if (exact + EXPERIENCE.relatedFactor * related < reqExp) mask |= B_EXPERIENCE;
-    }
+    if (reqExp > 0 && this.experience(ci, vi) < reqExp) mask |= B_EXPERIENCE;
     this.mask = mask;
     return mask;
   }
@@ -350,19 +357,10 @@ export class Kernel {
     const maxMinutes = c.maxMinutes[ci];
     if (minutes > maxMinutes) mask |= B_COMMUTE;
 
-    // Experience: exact fiche, and related fiches at half.
+    const eff = this.experience(ci, vi);
+    const exact = this.exactMonths;
     const vr = v.rome[vi];
     const rowAt = vr * this.romeCount;
-    let exact = 0;
-    let related = 0;
-    const e0 = c.expStart[ci];
-    const e1 = e0 + c.expCount[ci];
-    for (let k = e0; k < e1; k++) {
-      const r = c.expRome[k];
-      if (r === vr) exact += c.expMonths[k];
-      else if (vr >= 0 && r >= 0 && this.related[rowAt + r] !== 0) related += c.expMonths[k];
-    }
-    const eff = exact + EXPERIENCE.relatedFactor * related;
     const reqExp = v.requiredExperience[vi];
     if (reqExp > 0 && eff < reqExp) mask |= B_EXPERIENCE;
     this.mask = mask;
