@@ -60,7 +60,7 @@ export interface Engine {
   /** How many more vacancies each single change would make eligible for this candidate. */
   counterfactuals(candidate: unknown, vacancies: VacancyIndex): Counterfactual[];
   /** Training pathways toward a job, a vacancy or a near miss, best first (MODEL.md "Pathway"). */
-  recommendPathways(candidate: unknown, options?: RecommendOptions): Pathway[];
+  recommendPathways(candidate: unknown, options?: RecommendOptions): (Pathway & { versions: Versions })[];
   /** Internal pieces for the pathways module and the batch (not part of the stable API). */
   readonly internals: EngineInternals;
 }
@@ -200,7 +200,8 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     },
 
     recommendPathways(candidateInput, opts) {
-      return recommendForCandidate(engine, asCandidate(candidateInput), opts ?? {});
+      // Every result carries the versions it was computed with, so a decision can be traced later.
+      return recommendForCandidate(engine, asCandidate(candidateInput), opts ?? {}).map((p) => ({ ...p, versions }));
     },
   };
   return engine;
