@@ -2,8 +2,8 @@
  * `npm run bench` — the scoring core's benchmark. Prints a table and writes bench/results/core.json.
  *
  *   npm run bench                  département (Orne, 20 000 × 2 000) + interactive + floor loop
- *   npm run bench -- --france      also France (600 000 × 120 000, workers: 2)
- *   npm run bench -- --france-only only France
+ *   npm run bench:france           also France (600 000 × 120 000, workers: 2), with a larger heap
+ *   tsx bench/run.ts --france-only  only France (run with node --max-old-space-size=6144 --import tsx)
  *   npm run bench -- --quick       smaller département, for a smoke run
  *
  * Workloads and their distributions: bench/WORKLOAD.md. Figures are printed, never asserted.
