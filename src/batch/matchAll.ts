@@ -296,7 +296,7 @@ export async function matchAll(
     counts.fill(0);
     if (countBlockers) {
       scanCandidatesForVacancy(kernel, nearGrid, overflow, vacancySlots[k], {
-        top: emptyTop, near: null, candidateBank: null, eligibleCount: null, visit: (_ci, mask) => addMask(mask),
+        top: emptyTop, near: null, candidateBank: null, visit: (_ci, mask) => addMask(mask),
       });
     }
     unmatchedVacancies.push(toRecord(vacancyIds[vacancySlots[k]]));

@@ -53,7 +53,7 @@ export class ShardRunner {
     };
     this.top = new TopK(perVacancy, candidateIds);
     // Without per-candidate lists the scan may stop early (bounded by the k-th best score).
-    this.sinks = { top: this.top, near: null, candidateBank: bank, eligibleCount: null, matched };
+    this.sinks = { top: this.top, near: null, candidateBank: bank, matched };
   }
 
   /** Shortlists vacancies [from, to) of the shard. */

@@ -160,7 +160,7 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
       const top = new TopK(limit, candidates.ids);
       const near = nNear > 0 ? new NearMissTopK(nNear, candidates.ids) : null;
       const grid = candidates.gridFor(kernel.v, 0, near !== null);
-      scanCandidatesForVacancy(kernel, grid, overflow, 0, { top, near, candidateBank: null, eligibleCount: null });
+      scanCandidatesForVacancy(kernel, grid, overflow, 0, { top, near, candidateBank: null });
       const slots = new Int32Array(top.size);
       const scores = new Float64Array(top.size);
       top.drainInto(slots, scores);

@@ -28,8 +28,6 @@ abstract class BaseIndex<T extends { id: string }> {
   /** Slots added since the grid was built. */
   protected overflowSlots: number[] = [];
   protected live = 0;
-  /** Bumped on every change, so cached derived data (worker copies) knows it is stale. */
-  version = 0;
 
   constructor(protected readonly ctx: EncodingContext, protected readonly kind: RecordKind) {}
 
@@ -101,7 +99,6 @@ abstract class BaseIndex<T extends { id: string }> {
     this.records[slot] = record;
     this.slotOf.set(record.id, slot);
     this.live++;
-    this.version++;
     if (this.gridCache !== null) {
       this.overflowSlots.push(slot);
       if (this.overflowSlots.length > overflowLimit(this.live)) this.gridCache = null;
@@ -113,7 +110,6 @@ abstract class BaseIndex<T extends { id: string }> {
     this.kill(slot);
     this.slotOf.delete(this.ids[slot]);
     this.live--;
-    this.version++;
   }
 
   /** The spatial grid (built on first use after a batch of changes) and the slots it does not cover. */

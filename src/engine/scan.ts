@@ -19,12 +19,8 @@ export interface VacancyScanSinks {
   near: NearMissTopK | null;
   /** Per-candidate best vacancies (matchAll with perCandidate). */
   candidateBank: HeapBank | null;
-  /** Per-candidate count of eligible vacancies (matchAll). */
-  eligibleCount: Int32Array | null;
   /** Called for every pair within near-miss reach (blocker counts of unmatched vacancies). */
   visit?: ((ci: number, mask: number) => void) | null;
-  /** Set by the scan: only the shortlist is wanted, so pairs that cannot enter it may be skipped. */
-  bounded?: boolean;
   /** Marked 1 for every candidate found eligible (shared between worker threads). */
   matched?: Uint8Array | null;
 }
@@ -56,8 +52,7 @@ export function scanCandidatesForVacancy(
   // Pure shortlists may stop early: cells are visited in rings around the vacancy (nearest
   // first), and once the list is full, a candidate whose best possible score cannot beat the
   // last kept one ends the cell (and a ring whose nearest cell cannot, the scan).
-  const bounded = sinks.near === null && (sinks.visit ?? null) === null && sinks.candidateBank === null && sinks.eligibleCount === null;
-  sinks.bounded = bounded;
+  const bounded = sinks.near === null && (sinks.visit ?? null) === null && sinks.candidateBank === null;
   const top = sinks.top;
   const filter = kernel.shortlistFilter;
   if (bounded) filter.setVacancy(vi);
@@ -123,11 +118,6 @@ function visitPair(kernel: Kernel, ci: number, vi: number, slack: number, sinks:
   const d = kernel.distance(ci, vi);
   const limit = (wide ? c.reachNear[ci] : c.reach[ci]) + slack;
   if (d > limit * (1 + REACH_EPS) + 1e-6) return;
-  const top = sinks.top;
-  if (sinks.bounded === true && top.size === top.k) {
-    kernel.commute(ci, vi);
-    if (kernel.upperBound(ci, vi) < top.scores[0]) return;
-  }
   const score = kernel.evaluateFrom(ci, vi, hard);
   const mask = kernel.mask;
   if (visit !== null) visit(ci, mask);
@@ -136,7 +126,6 @@ function visitPair(kernel: Kernel, ci: number, vi: number, slack: number, sinks:
     sinks.top.push(total, ci);
     if (sinks.matched != null) sinks.matched[ci] = 1;
     if (sinks.candidateBank !== null) sinks.candidateBank.push(ci, total, vi);
-    if (sinks.eligibleCount !== null) sinks.eligibleCount[ci]++;
     return;
   }
   if (near === null) return;

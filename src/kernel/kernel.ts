@@ -272,41 +272,6 @@ export class Kernel {
     return minutes;
   }
 
-  /**
-   * An upper bound of the score (bonus included) from the cheap criteria only: commute, hours and
-   * start date exact, qualification from its bits (at most 0.4 without an expected certification),
-   * experience, wishes and skills taken as perfect. Call after `commute(ci, vi)`. A shortlist skips
-   * the full evaluation of a pair whose bound cannot beat its last kept score.
-   */
-  upperBound(ci: number, vi: number): number {
-    const c = this.c;
-    const v = this.v;
-    const ratio = this.minutes / c.maxMinutes[ci];
-    let ub = this.wExp + this.wWishes + this.wSkills + this.maxBonus + this.wCommute * (1 - COMMUTE_SLOPE * (ratio < 1 ? ratio : 1));
-    const wh = v.hours[vi];
-    const lo = c.hoursMin[ci];
-    const hi = c.hoursMax[ci];
-    const gap = wh < lo ? lo - wh : wh > hi ? wh - hi : 0;
-    ub += this.wHours * Math.max(0, 1 - gap / HOURS_GAP_SCALE);
-    const late = c.available[ci] - v.start[vi];
-    ub += this.wStart * (late <= 0 ? 1 : Math.max(0, 1 - late / START_LATE_SCALE_DAYS));
-    const vf = v.flags[vi];
-    let q: number;
-    if ((vf & F_EXPECTED_EMPTY) !== 0) q = 1;
-    else {
-      const cw = c.certWords;
-      const ca = ci * cw;
-      const va = vi * cw;
-      if (anyCommon(c.held, ca, v.expected, va, cw)) q = QUALIFICATION.held;
-      else if (anyCommon(c.equivalent, ca, v.expected, va, cw)) q = QUALIFICATION.equivalentOrHigher;
-      else if (anyCommon(c.partial, ca, v.expected, va, cw)) q = QUALIFICATION.partialOrInTraining;
-      else if (anyCommon(c.bridge, ca, v.expected, va, cw)) q = QUALIFICATION.bridge;
-      else q = QUALIFICATION.experienceWithoutDiploma;
-    }
-    // A hair of slack so rounding never drops a pair the full score would keep.
-    return ub + this.wQual * q + 1e-9;
-  }
-
   /** Months in the vacancy's fiche of the last `experience` call. */
   private exactMonths = 0;
 

@@ -23,11 +23,6 @@ export class TopK {
     return sa > sb || (sa === sb && this.ids[a] < this.ids[b]);
   }
 
-  /** The score an entry must beat to enter (−Infinity while not full). */
-  threshold(): number {
-    return this.size < this.k ? -Infinity : this.scores[0];
-  }
-
   push(score: number, slot: number): void {
     const k = this.k;
     if (k === 0) return;
