@@ -354,6 +354,9 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
     const byException = exception !== undefined && fits !== 'yes' && ageFits(c, startYear, r.minAge, exception.maxAge) === 'yes';
     const limits = `${r.minAge ?? 16}–${r.maxAge ?? 29} ans`;
     if (fits !== 'no' || byException) {
+      // Only an aid that exists solely through the category is hidden from the employer: when the
+      // age alone leaves it open ('unknown'), the employer sees it whether or not the candidate has
+      // a category, so its presence reveals nothing.
       aids.push(decision(
         r,
         true,
@@ -361,7 +364,7 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
           ? `Contrat d’apprentissage ouvert sans limite d’âge (${categoryLabel(exception.category)}) ; aide à l’embauche d’un apprenti, montant révisé chaque année.`
           : `Contrat d’apprentissage${fits === 'unknown' ? ` (limite d’âge ${limits} à vérifier)` : ''} : aide à l’embauche d’un apprenti, montant révisé chaque année.`,
         'Contrat d’apprentissage : aide de l’État à l’embauche d’un apprenti, montant révisé chaque année.',
-        byException ? 'category' : c.birthYear !== undefined ? 'age' : 'vacancy',
+        byException && fits === 'no' ? 'category' : c.birthYear !== undefined ? 'age' : 'vacancy',
       ));
     }
     if (!byException && fits === 'unknown') {

@@ -121,6 +121,17 @@ describe('employer view', () => {
     );
   });
 
+  it('an apprenticeship the age may still allow shows the same aid with or without RQTH (CI counterexample)', () => {
+    // Born 1960, contract starting in 1990: 29 or 30 depending on the birthday, so the age limit
+    // is to be checked. RQTH lifts the limit; that must not make the aid vanish for the employer.
+    const [c, v] = fc.sample(records, { numRuns: 1, seed: 11 })[0];
+    const cand = { ...c, birthYear: 1960, categories: ['RQTH' as const] };
+    const vac = { ...v, contract: { ...v.contract, type: 'APPRENTISSAGE' as const, startDate: '1990-01-01', endDate: '1990-12-31' } };
+    const ev = referenceEvaluate(cand, vac, { referential: ref });
+    checkEmployerView(ev, cand, vac);
+    expect(explain(ev, cand, vac, 'employer').aids.map((a) => a.code)).toContain('APPRENTISSAGE');
+  });
+
   it('the leak detector does see what the advisor view shows', () => {
     // Guards the property above against a detector that finds nothing at all.
     const [c, v] = fc.sample(records, { numRuns: 1, seed: 7 })[0];
