@@ -12,12 +12,40 @@ import { FULL_TIME_WEEKLY_HOURS } from './estimates.js';
 
 const iso = (d: Date): string => format(d, 'yyyy-MM-dd');
 
+/**
+ * Results of the date arithmetic by date, then by offset. A date-fns round trip (parse, add,
+ * format) costs ~1–2 µs; pathways ask again and again for the same few dates (today, the
+ * catalogue's session starts) plus the same lengths, so a lookup replaces most of them. Bounded:
+ * cleared when it holds too many dates (a long-running server sees new dates every day).
+ */
+type DateMemo = Map<string, Map<number, string>>;
+const MEMO_MAX_DATES = 4096;
+const daysMemo: DateMemo = new Map();
+const monthsMemo: DateMemo = new Map();
+const endMonthsMemo: DateMemo = new Map();
+const frenchMemo = new Map<string, string>();
+
+function memoFor(memo: DateMemo, date: string): Map<number, string> {
+  let m = memo.get(date);
+  if (m === undefined) {
+    if (memo.size >= MEMO_MAX_DATES) memo.clear();
+    memo.set(date, (m = new Map()));
+  }
+  return m;
+}
+
 export function plusDays(date: string, days: number): string {
-  return iso(addDays(parseISO(date), days));
+  const m = memoFor(daysMemo, date);
+  let r = m.get(days);
+  if (r === undefined) m.set(days, (r = iso(addDays(parseISO(date), days))));
+  return r;
 }
 
 export function plusMonths(date: string, months: number): string {
-  return iso(addMonths(parseISO(date), months));
+  const m = memoFor(monthsMemo, date);
+  let r = m.get(months);
+  if (r === undefined) m.set(months, (r = iso(addMonths(parseISO(date), months))));
+  return r;
 }
 
 /** Later of two YYYY-MM-DD dates (string order is date order). */
@@ -27,8 +55,14 @@ export function maxDate(a: string, b: string): string {
 
 /** "12 mars 2027", "1er mai 2027". */
 export function frenchDate(date: string): string {
-  const d = parseISO(date);
-  return d.getDate() === 1 ? format(d, "'1er' MMMM yyyy", { locale: fr }) : format(d, 'd MMMM yyyy', { locale: fr });
+  let r = frenchMemo.get(date);
+  if (r === undefined) {
+    if (frenchMemo.size >= MEMO_MAX_DATES) frenchMemo.clear();
+    const d = parseISO(date);
+    r = d.getDate() === 1 ? format(d, "'1er' MMMM yyyy", { locale: fr }) : format(d, 'd MMMM yyyy', { locale: fr });
+    frenchMemo.set(date, r);
+  }
+  return r;
 }
 
 /**
@@ -42,9 +76,14 @@ export function endAfterHours(start: string, hours: number): string {
 
 /** End date of a course lasting `months` months from `start` (the day before the anniversary). */
 export function endAfterMonths(start: string, months: number): string {
-  const whole = Math.floor(months);
-  const days = Math.round((months - whole) * 30);
-  return maxDate(start, plusDays(plusMonths(start, whole), days - 1));
+  const m = memoFor(endMonthsMemo, start);
+  let r = m.get(months);
+  if (r === undefined) {
+    const whole = Math.floor(months);
+    const days = Math.round((months - whole) * 30);
+    m.set(months, (r = maxDate(start, plusDays(plusMonths(start, whole), days - 1))));
+  }
+  return r;
 }
 
 /** Sessions by certification, sorted by start date then id; built once per session array. */
