@@ -8,6 +8,7 @@ import { B_COMMUTE, B_FRENCH, B_LEGAL, B_LICENCE, B_REQUIRED } from '../kernel/k
 import { FRENCH_RANK } from '../scoring/model.js';
 import type { Engine } from './engine.js';
 import type { VacancyIndex } from './indexes.js';
+import type { EncodingContext } from '../encode/context.js';
 import { scanVacanciesForCandidate } from './scan.js';
 
 export interface RecommendOptions {
@@ -46,32 +47,81 @@ function validateSessions(engine: Engine, sessions: readonly unknown[]): Trainin
   return valid;
 }
 
+/**
+ * Scratch of one call, reused by every call (recommendPathways is synchronous and never
+ * re-entered): the vacancies in reach in id order with their blocker masks, and per-ROME counts.
+ */
+let reachSlots: Int32Array = new Int32Array(256);
+let reachMasks: Int32Array = new Int32Array(256);
+let reachCount = 0;
+/** Blocker mask by slot, written by the scan and read back once the slots are in id order. */
+let maskOfSlot: Int32Array = new Int32Array(256);
+let romeCounts: Int32Array = new Int32Array(0);
+let addedBits: Uint32Array = new Uint32Array(4);
+
+/**
+ * Rank of every slot in id order, so the vacancies in reach come out sorted by a numeric sort
+ * instead of string comparisons. Valid while the index keeps the same id array with the same
+ * length: slots are only ever appended, and a compaction replaces the array (indexes.ts).
+ */
+interface IdOrder { ids: readonly string[]; size: number; rank: Int32Array; slotAt: Int32Array }
+const idOrders = new WeakMap<VacancyIndex, IdOrder>();
+
+function idOrder(index: VacancyIndex): IdOrder {
+  const ids = index.ids;
+  let o = idOrders.get(index);
+  if (o === undefined || o.ids !== ids || o.size !== ids.length) {
+    const n = ids.length;
+    const slotAt = new Int32Array(n);
+    for (let s = 0; s < n; s++) slotAt[s] = s;
+    // Removed slots keep their id (a re-added id gets a new slot): ties go by slot.
+    slotAt.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
+    const rank = new Int32Array(n);
+    for (let k = 0; k < n; k++) rank[slotAt[k]] = k;
+    o = { ids, size: n, rank, slotAt };
+    idOrders.set(index, o);
+  }
+  return o;
+}
+
+function growInt32(a: Int32Array, n: number): Int32Array {
+  return a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2));
+}
+
 export function recommendForCandidate(engine: Engine, candidate: Candidate, options: RecommendOptions): Pathway[] {
   const vacancies = options.vacancies;
   const { scratchCandidate, kernelFor, ctx } = engine.internals;
   // One scan of the vacancies in reach gives every blocker mask; what a pathway unlocks (a
   // certification, the licence, a French level) is then read off the masks, without rescanning.
-  const reachable: { vi: number; mask: number; legal: readonly string[]; required: readonly string[] }[] = [];
-  const none: readonly string[] = [];
+  reachCount = 0;
   if (vacancies !== undefined) {
     const cols = scratchCandidate(candidate);
     const kernel = kernelFor(cols, vacancies.cols);
     const { grid, overflow } = vacancies.grid();
+    const order = idOrder(vacancies);
+    const rank = order.rank;
+    maskOfSlot = growInt32(maskOfSlot, vacancies.cols.size);
+    reachSlots = growInt32(reachSlots, vacancies.cols.size);
+    reachMasks = growInt32(reachMasks, vacancies.cols.size);
+    // The scan fills reachSlots with id ranks; sorted as numbers, they map back to slots in id order.
     scanVacanciesForCandidate(kernel, grid, overflow, 0, cols.reach[0], {
       top: null, near: null, masksOnly: true,
       visit: (vi, mask) => {
         if ((mask & B_COMMUTE) !== 0) return;
-        const v = vacancies.records[vi];
-        const legal = (mask & B_LEGAL) === 0 ? none : ctx.legalCerts[ctx.romeIndex.get(v.job.rome) ?? -1] ?? none;
-        const required = (mask & B_REQUIRED) === 0 ? none : v.requires.certifications ?? none;
-        reachable.push({ vi, mask, legal, required });
+        maskOfSlot[vi] = mask;
+        reachSlots[reachCount++] = rank[vi];
       },
     });
-    // In id order, so the unlocked ids come out sorted.
-    const ids = vacancies.ids;
-    reachable.sort((a, b) => (ids[a.vi] < ids[b.vi] ? -1 : 1));
+    const ranks = reachSlots.subarray(0, reachCount).sort();
+    const slotAt = order.slotAt;
+    for (let k = 0; k < reachCount; k++) {
+      const vi = slotAt[ranks[k]];
+      reachSlots[k] = vi;
+      reachMasks[k] = maskOfSlot[vi];
+    }
   }
-  const held = new Set(candidate.qualifications.filter((q) => q.blocks === undefined).map((q) => q.code));
+  const held = new Set<string>();
+  for (const q of candidate.qualifications) if (q.blocks === undefined) held.add(q.code);
   const ownFrench = candidate.frenchLevel === undefined ? 0 : FRENCH_RANK[candidate.frenchLevel];
   return recommend(
     candidate,
@@ -83,33 +133,96 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, opti
     },
     {
       referential: engine.options.referential,
-      eligibleVacancies: (c) => {
-        if (vacancies === undefined) return [];
-        const added = c.qualifications.filter((q) => q.blocks === undefined && !held.has(q.code)).map((q) => q.code);
-        const licence = c.mobility.drivingLicence && !candidate.mobility.drivingLicence;
-        const french = c.frenchLevel === undefined ? 0 : FRENCH_RANK[c.frenchLevel];
-        const ids: string[] = [];
-        for (const { vi, mask, legal, required } of reachable) {
-          let lifted = 0;
-          if (mask !== 0) {
-            if (added.some((code) => legal.includes(code))) lifted |= B_LEGAL;
-            if (added.some((code) => required.includes(code))) lifted |= B_REQUIRED;
-            if (licence) lifted |= B_LICENCE;
-            if (french > ownFrench && french >= vacancies.cols.french[vi]) lifted |= B_FRENCH;
-          }
-          if ((mask & ~lifted) === 0) ids.push(vacancies.ids[vi]);
-        }
-        return ids;
-      },
+      eligibleVacancies: (c) => (vacancies === undefined ? [] : eligibleIds(vacancies, ctx, c, held, candidate.mobility.drivingLicence, ownFrench)),
       vacancyById: (id) => vacancies?.get(id),
-      demandByRome: () => {
-        const counts = new Map<string, number>();
-        for (const { vi } of reachable) {
-          const rome = vacancies!.records[vi].job.rome;
-          counts.set(rome, (counts.get(rome) ?? 0) + 1);
-        }
-        return [...counts].map(([rome, count]) => ({ rome, count })).sort((a, b) => b.count - a.count || (a.rome < b.rome ? -1 : 1));
-      },
+      demandByRome: () => (vacancies === undefined ? [] : demandInReach(vacancies, ctx)),
     },
   );
+}
+
+/**
+ * Ids of the vacancies in reach that `c` (the candidate once a pathway is done) is eligible for:
+ * a blocker is lifted by a certification `c` holds that the candidate did not (legal or required,
+ * tested on the vacancy's certification bits), a licence gained, or a French level raised enough.
+ */
+function eligibleIds(
+  vacancies: VacancyIndex, ctx: EncodingContext, c: Candidate, held: ReadonlySet<string>, hadLicence: boolean, ownFrench: number,
+): string[] {
+  const cw = ctx.certWords;
+  if (addedBits.length < cw) addedBits = new Uint32Array(cw);
+  addedBits.fill(0, 0, cw);
+  let anyAdded = false;
+  let unknown: string[] | null = null;
+  for (const q of c.qualifications) {
+    if (q.blocks !== undefined || held.has(q.code)) continue;
+    const bit = ctx.certBit.get(q.code);
+    // A code outside the referential has no bit: compared by name with the vacancy's lists (rare).
+    if (bit === undefined) (unknown ??= []).push(q.code);
+    else { addedBits[bit >>> 5] |= 1 << (bit & 31); anyAdded = true; }
+  }
+  const licence = c.mobility.drivingLicence && !hadLicence;
+  const french = c.frenchLevel === undefined ? 0 : FRENCH_RANK[c.frenchLevel];
+  const frenchUp = french > ownFrench;
+  const { legal, required, french: vFrench } = vacancies.cols;
+  const ids = vacancies.ids;
+  const out: string[] = [];
+  for (let k = 0; k < reachCount; k++) {
+    const mask = reachMasks[k];
+    const vi = reachSlots[k];
+    if (mask !== 0) {
+      let lifted = 0;
+      if ((mask & B_LEGAL) !== 0
+        && ((anyAdded && sharesBit(legal, vi * cw, cw)) || (unknown !== null && namedIn(unknown, legalOf(vacancies, ctx, vi))))) lifted |= B_LEGAL;
+      if ((mask & B_REQUIRED) !== 0
+        && ((anyAdded && sharesBit(required, vi * cw, cw)) || (unknown !== null && namedIn(unknown, vacancies.records[vi].requires.certifications ?? [])))) lifted |= B_REQUIRED;
+      if (licence) lifted |= B_LICENCE;
+      if (frenchUp && french >= vFrench[vi]) lifted |= B_FRENCH;
+      if ((mask & ~lifted) !== 0) continue;
+    }
+    out.push(ids[vi]);
+  }
+  return out;
+}
+
+function sharesBit(bits: Uint32Array, at: number, cw: number): boolean {
+  for (let w = 0; w < cw; w++) if ((bits[at + w] & addedBits[w]) !== 0) return true;
+  return false;
+}
+
+function namedIn(codes: readonly string[], list: readonly string[]): boolean {
+  for (const code of codes) if (list.includes(code)) return true;
+  return false;
+}
+
+function legalOf(vacancies: VacancyIndex, ctx: EncodingContext, vi: number): readonly string[] {
+  const rome = vacancies.cols.rome[vi];
+  return rome >= 0 ? ctx.legalCerts[rome] : [];
+}
+
+/** Vacancies in reach by ROME code, most first (then code order). */
+function demandInReach(vacancies: VacancyIndex, ctx: EncodingContext): { rome: string; count: number }[] {
+  if (romeCounts.length < ctx.romeCount) romeCounts = new Int32Array(ctx.romeCount);
+  const romes = vacancies.cols.rome;
+  const records = vacancies.records;
+  const out: { rome: string; count: number }[] = [];
+  const touched: number[] = [];
+  // Codes the encoding does not know (rome −1) are counted by name.
+  let other: Map<string, number> | null = null;
+  for (let k = 0; k < reachCount; k++) {
+    const vi = reachSlots[k];
+    const r = romes[vi];
+    if (r < 0) {
+      const code = records[vi].job.rome;
+      (other ??= new Map()).set(code, (other.get(code) ?? 0) + 1);
+    } else if (romeCounts[r]++ === 0) {
+      touched.push(r);
+      out.push({ rome: records[vi].job.rome, count: 0 });
+    }
+  }
+  for (let k = 0; k < out.length; k++) {
+    out[k].count = romeCounts[touched[k]];
+    romeCounts[touched[k]] = 0;
+  }
+  if (other !== null) for (const [rome, count] of other) out.push({ rome, count });
+  return out.sort((a, b) => b.count - a.count || (a.rome < b.rome ? -1 : 1));
 }
