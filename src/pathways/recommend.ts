@@ -10,18 +10,19 @@
  */
 import type { Candidate } from '../schema/candidate.js';
 import type { TrainingSession } from '../schema/training.js';
+import type { Vacancy } from '../schema/vacancy.js';
 import type { FrenchLevel, TrainingAccess } from '../schema/primitives.js';
 import type { Bridge, Certification } from '../referential/types.js';
 import { ANY_CERTIFICATION } from '../referential/types.js';
 import { FRENCH_RANK } from '../scoring/model.js';
 import type { Commute } from '../geo/travel.js';
-import { endAfterHours, endAfterMonths, frenchDate, maxDate, nextCohortStart, nextSession, plusDays, sessionsByCertification } from './calendar.js';
+import { endAfterHours, endAfterMonths, frenchDate, maxDate, nextCohortStart, nextSession, plusDays, sessionsByCertification, type ChosenSession } from './calendar.js';
 import { fullHours, remainingHours } from './cursus.js';
 import {
   ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, FULL_TIME_WEEKLY_HOURS, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
   REQUIRED_PREREQUISITES, VAE_DOMAIN_RULE, VAE_HOURS, VAE_MONTHS,
 } from './estimates.js';
-import { fundStep, poeiMaxHours } from './funding.js';
+import { fundStep, poeiMaxHours, type StepFunding } from './funding.js';
 import { heldCertifications, lookups, resolveGoals, type Goal, type Lookups } from './goals.js';
 import type { Pathway, PathwayDeps, PathwayOptions, PathwayStep, StepKind } from './types.js';
 
@@ -72,7 +73,18 @@ interface StepSpec {
   maxHours?: number;
 }
 
-function pushStep(ctx: Ctx, steps: PathwayStep[], spec: StepSpec, goal: Goal): void {
+/** A step with its dates, session, hours and funding: what ranking needs, before any output object. */
+interface PlannedStep {
+  spec: StepSpec;
+  chosen: ChosenSession | undefined;
+  startDate: string;
+  endDate: string;
+  hours: number;
+  estimated: boolean;
+  funding: StepFunding;
+}
+
+function planStep(ctx: Ctx, steps: PlannedStep[], spec: StepSpec, goal: Goal): void {
   const notBefore = steps.length === 0 ? ctx.freeDate : plusDays(steps[steps.length - 1].endDate, 1);
   const access = ACCESS[spec.kind];
   const chosen = spec.certification && access.length > 0
@@ -106,31 +118,41 @@ function pushStep(ctx: Ctx, steps: PathwayStep[], spec: StepSpec, goal: Goal): v
     estimated = false;
   }
   endDate = maxDate(endDate, startDate);
-  const funding = fundStep({
-    kind: spec.kind,
-    candidate: ctx.c,
-    referential: ctx.deps.referential,
-    startDate,
-    hours,
-    code: spec.certification ?? spec.code,
-    ...(chosen ? { session: chosen.session } : {}),
-    ...(goal.vacancy ? { vacancy: goal.vacancy } : {}),
-  });
-  steps.push({
+  const funding = fund(ctx, spec.kind, startDate, hours, spec.certification ?? spec.code, chosen?.session, goal.vacancy);
+  steps.push({ spec, chosen, startDate, endDate, hours, estimated, funding });
+}
+
+/** The output step of a planned one (returned pathways only). */
+function buildStep(p: PlannedStep): PathwayStep {
+  const { spec, chosen, funding } = p;
+  return {
     code: spec.code,
     kind: spec.kind,
     label: spec.label,
     ...(spec.certification ? { certification: spec.certification } : {}),
     ...(chosen ? { sessionId: chosen.session.id, provider: chosen.session.provider, commute: roundCommute(chosen.commute) } : {}),
-    startDate,
-    endDate,
-    hours: Math.max(0, Math.round(hours * 10) / 10),
-    estimated,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    hours: Math.max(0, Math.round(p.hours * 10) / 10),
+    estimated: p.estimated,
     funding: funding.decisions,
     verified: spec.verified && funding.verified,
     cost: funding.cost,
     costEstimated: funding.costEstimated,
     notes: spec.notes,
+  };
+}
+
+function fund(ctx: Ctx, kind: StepKind, startDate: string, hours: number, code: string, session: TrainingSession | undefined, vacancy: Vacancy | undefined): StepFunding {
+  return fundStep({
+    kind,
+    candidate: ctx.c,
+    referential: ctx.deps.referential,
+    startDate,
+    hours,
+    code,
+    ...(session ? { session } : {}),
+    ...(vacancy ? { vacancy } : {}),
   });
 }
 
@@ -495,6 +517,21 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** What ranking reads; a Pathway and a Draft both carry it. */
+interface RankKeys {
+  jobReadyDate: string;
+  cost: number;
+  trainingCommuteMinutes: number;
+  unlocks: { count: number };
+}
+
+function compareRanks(a: RankKeys, b: RankKeys): number {
+  return compareStrings(a.jobReadyDate, b.jobReadyDate)
+    || a.cost - b.cost
+    || Math.floor(a.trainingCommuteMinutes / COMMUTE_BAND_MINUTES) - Math.floor(b.trainingCommuteMinutes / COMMUTE_BAND_MINUTES)
+    || b.unlocks.count - a.unlocks.count;
+}
+
 /**
  * Ranking: earliest jobReadyDate, then lowest cost, then shortest commute to the training sites in
  * 5-minute bands, then most vacancies unlocked, then the step codes (string order). Unlocks only
@@ -502,15 +539,74 @@ function compareStrings(a: string, b: string): number {
  * adds routes or funding) never makes the best pathway later or dearer.
  */
 export function comparePathways(a: Pathway, b: Pathway): number {
-  return compareStrings(a.jobReadyDate, b.jobReadyDate)
-    || a.cost - b.cost
-    || Math.floor(a.trainingCommuteMinutes / COMMUTE_BAND_MINUTES) - Math.floor(b.trainingCommuteMinutes / COMMUTE_BAND_MINUTES)
-    || b.unlocks.count - a.unlocks.count
-    || compareStrings(pathwayKey(a), pathwayKey(b));
+  return compareRanks(a, b) || compareStrings(pathwayKey(a), pathwayKey(b));
 }
 
 function pathwayKey(p: Pathway): string {
   return `${p.target.vacancyId ?? p.target.rome ?? ''}|${p.steps.map((s) => `${s.code}@${s.sessionId ?? ''}`).join('>')}`;
+}
+
+/** pathwayKey of the pathway a draft would become. */
+function draftKey(goal: Goal, steps: readonly PlannedStep[]): string {
+  let key = `${goal.target.vacancyId ?? goal.target.rome ?? ''}|`;
+  for (let i = 0; i < steps.length; i++) key += `${i > 0 ? '>' : ''}${steps[i].spec.code}@${steps[i].chosen?.session.id ?? ''}`;
+  return key;
+}
+
+interface Unlocks {
+  count: number;
+  vacancyIds: string[];
+  newCount: number;
+}
+
+/**
+ * A route with everything ranking needs (dates, cost, commute, unlocks, key). Every route of a
+ * call is drafted; only the `limit` best become Pathway objects with steps, funding and summary.
+ */
+interface Draft extends RankKeys {
+  goal: Goal;
+  cert: string | undefined;
+  steps: PlannedStep[];
+  unlocks: Unlocks;
+  key: string;
+}
+
+function buildPathway(d: Draft): Pathway {
+  const steps = d.steps.map(buildStep);
+  let verified = true;
+  for (const s of steps) verified &&= s.verified;
+  return {
+    target: { ...d.goal.target, ...(d.cert ? { certification: d.cert } : {}) },
+    steps,
+    jobReadyDate: d.jobReadyDate,
+    cost: d.cost,
+    unlocks: { count: d.unlocks.count, vacancyIds: d.unlocks.vacancyIds, newCount: d.unlocks.newCount },
+    verified,
+    notLifted: d.goal.notLifted,
+    trainingCommuteMinutes: d.trainingCommuteMinutes,
+    // The summary is written once the pathway is known to be returned.
+    summary: '',
+  };
+}
+
+/** Ids of `ids` (sorted) not in `before` (sorted): a merge, no set. */
+function countNew(ids: readonly string[], before: readonly string[]): number {
+  let n = 0;
+  let j = 0;
+  for (const id of ids) {
+    while (j < before.length && before[j] < id) j++;
+    if (j >= before.length || before[j] !== id) n++;
+  }
+  return n;
+}
+
+function sortedIds(ids: readonly string[]): string[] {
+  const out = ids.slice();
+  for (let i = 1; i < out.length; i++) {
+    // Engines return their ids already in order: sort only when they are not.
+    if (out[i - 1] > out[i]) return out.sort(compareStrings);
+  }
+  return out;
 }
 
 /**
@@ -534,50 +630,63 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   };
   const goals = resolveGoals(candidate, options.target, deps, l, held);
   const inTraining = new Set((candidate.inTraining ?? []).map((t) => t.code));
-  const unlockCache = new Map<string, string[]>();
-  const eligible = (cert: string | undefined, licence: boolean, french: FrenchLevel | undefined): string[] => {
-    if (!deps.eligibleVacancies) return [];
+  // What a pathway unlocks depends only on what it adds: a certification, the licence, a French level.
+  const unlockCache = new Map<string, Unlocks>();
+  const eligibleNow = deps.eligibleVacancies ? sortedIds(deps.eligibleVacancies(candidate)) : [];
+  const unlocksOf = (cert: string | undefined, licence: boolean, french: FrenchLevel | undefined): Unlocks => {
     const key = `${cert ?? ''}|${licence}|${french ?? ''}`;
-    let ids = unlockCache.get(key);
-    if (!ids) unlockCache.set(key, (ids = [...deps.eligibleVacancies(modified(candidate, cert, licence, french))].sort(compareStrings)));
-    return ids;
+    let u = unlockCache.get(key);
+    if (u === undefined) {
+      const ids = !deps.eligibleVacancies ? []
+        : cert === undefined && !licence && french === undefined ? eligibleNow
+          : sortedIds(deps.eligibleVacancies(modified(candidate, cert, licence, french)));
+      unlockCache.set(key, (u = { count: ids.length, vacancyIds: ids, newCount: countNew(ids, eligibleNow) }));
+    }
+    return u;
   };
-  const before = new Set(eligible(undefined, false, undefined));
 
-  const out: Pathway[] = [];
+  const drafts: Draft[] = [];
   const seen = new Set<string>();
-  const finish = (goal: Goal, cert: string | undefined, steps: PathwayStep[], unlockIds: string[] | undefined) => {
+  const finish = (goal: Goal, cert: string | undefined, steps: PlannedStep[], unlockIds: string[] | undefined) => {
     if (steps.length === 0) return;
-    const frenchReached = steps.find((s) => s.kind === 'french')?.certification?.slice(4) as FrenchLevel | undefined;
-    const licence = steps.some((s) => s.certification === 'PERMIS_B');
-    const ids = unlockIds ?? eligible(cert, licence, frenchReached);
-    const withSessions = steps.filter((s) => s.commute !== undefined);
-    const p: Omit<Pathway, 'summary'> = {
-      target: { ...goal.target, ...(cert ? { certification: cert } : {}) },
-      steps,
-      jobReadyDate: steps[steps.length - 1].endDate,
-      cost: Math.round(steps.reduce((s, x) => s + x.cost, 0) * 100) / 100,
-      unlocks: { count: ids.length, vacancyIds: ids, newCount: ids.filter((id) => !before.has(id)).length },
-      verified: steps.every((s) => s.verified),
-      notLifted: goal.notLifted,
-      trainingCommuteMinutes: withSessions.length > 0
-        ? Math.max(...withSessions.map((s) => s.commute!.minutes))
-        : candidate.mobility.maxMinutes,
-    };
-    // The summary is written only for the pathways returned (below).
-    const pathway: Pathway = { ...p, summary: '' };
-    const key = pathwayKey(pathway);
+    const key = draftKey(goal, steps);
     if (seen.has(key)) return;
     seen.add(key);
-    out.push(pathway);
+    let french: FrenchLevel | undefined;
+    let frenchSeen = false;
+    let licence = false;
+    let cost = 0;
+    let commute = -1;
+    for (const s of steps) {
+      if (!frenchSeen && s.spec.kind === 'french') {
+        // The first French step gives the level reached.
+        frenchSeen = true;
+        french = s.spec.certification?.slice(4) as FrenchLevel | undefined;
+      }
+      if (s.spec.certification === 'PERMIS_B') licence = true;
+      cost += s.funding.cost;
+      if (s.chosen !== undefined) commute = Math.max(commute, Math.round(s.chosen.commute.minutes));
+    }
+    drafts.push({
+      goal,
+      cert,
+      steps,
+      jobReadyDate: steps[steps.length - 1].endDate,
+      cost: Math.round(cost * 100) / 100,
+      trainingCommuteMinutes: commute >= 0 ? commute : candidate.mobility.maxMinutes,
+      unlocks: unlockIds !== undefined
+        ? { count: unlockIds.length, vacancyIds: unlockIds, newCount: countNew(unlockIds, eligibleNow) }
+        : unlocksOf(cert, licence, french),
+      key,
+    });
   };
 
   for (const goal of goals) {
     if (goal.certifications.length === 0) {
       // Only a licence or a French level is missing.
-      const steps: PathwayStep[] = [];
-      for (const spec of preSteps(ctx, goal, undefined, false)) pushStep(ctx, steps, spec, goal);
-      if (steps.some((s) => s.kind !== 'immersion')) finish(goal, undefined, steps, undefined);
+      const steps: PlannedStep[] = [];
+      for (const spec of preSteps(ctx, goal, undefined, false)) planStep(ctx, steps, spec, goal);
+      if (steps.some((s) => s.spec.kind !== 'immersion')) finish(goal, undefined, steps, undefined);
     }
     for (const code of goal.certifications) {
       const cert = l.certs.get(code);
@@ -586,26 +695,31 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       for (const route of routeSpecs(ctx, cert)) {
         if (route.kind === 'apprenticeship' || route.kind === 'professionalisation') {
           // Alternance routes exist only when the contract is open to this candidate.
-          const probe = fundStep({ kind: route.kind, candidate, referential: deps.referential, startDate: ctx.freeDate, hours: route.hours, code, ...(goal.vacancy ? { vacancy: goal.vacancy } : {}) });
+          const probe = fund(ctx, route.kind, ctx.freeDate, route.hours, code, undefined, goal.vacancy);
           if (!probe.decisions.some((d) => d.applies && d.code !== 'AUTOFINANCEMENT')) continue;
         }
-        const steps: PathwayStep[] = [];
-        for (const spec of preSteps(ctx, goal, cert, route.kind !== 'vae')) pushStep(ctx, steps, spec, goal);
-        pushStep(ctx, steps, route, goal);
+        const steps: PlannedStep[] = [];
+        for (const spec of preSteps(ctx, goal, cert, route.kind !== 'vae')) planStep(ctx, steps, spec, goal);
+        planStep(ctx, steps, route, goal);
         finish(goal, code, steps, undefined);
       }
     }
     const poei = poeiSpec(ctx, goal);
     if (poei) {
-      const steps: PathwayStep[] = [];
-      for (const spec of preSteps(ctx, { ...goal, certifications: [] }, undefined, false)) pushStep(ctx, steps, spec, goal);
-      pushStep(ctx, steps, poei, goal);
+      const steps: PlannedStep[] = [];
+      for (const spec of preSteps(ctx, { ...goal, certifications: [] }, undefined, false)) planStep(ctx, steps, spec, goal);
+      planStep(ctx, steps, poei, goal);
       // The hire is the point of a POEI: it opens its own vacancy when nothing else stands in the way.
       finish(goal, undefined, steps, goal.notLifted.length === 0 && goal.vacancy ? [goal.vacancy.id] : []);
     }
   }
-  out.sort(comparePathways);
-  const best = out.slice(0, options.limit ?? DEFAULT_LIMIT);
-  for (const p of best) p.summary = summarize(p, deps.eligibleVacancies !== undefined || p.steps.some((s) => s.kind === 'poei'));
+  drafts.sort((a, b) => compareRanks(a, b) || compareStrings(a.key, b.key));
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const best: Pathway[] = [];
+  for (let i = 0; i < drafts.length && i < limit; i++) {
+    const p = buildPathway(drafts[i]);
+    p.summary = summarize(p, deps.eligibleVacancies !== undefined || p.steps.some((s) => s.kind === 'poei'));
+    best.push(p);
+  }
   return best;
 }
