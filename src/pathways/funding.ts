@@ -378,3 +378,61 @@ export function fundStep(ctx: StepContext): StepFunding {
   });
   return { decisions, cost: price, costEstimated: ctx.kind !== 'immersion', verified };
 }
+
+/**
+ * Schemes whose decision reads the candidate's age (decide() checks ageFits for these only): a
+ * funding answer for a kind that uses none of them does not depend on the birth or start year.
+ */
+const AGE_BOUND: ReadonlySet<RuleCode> = new Set<RuleCode>(['APPRENTISSAGE', 'PROFESSIONNALISATION']);
+const KIND_AGE_BOUND = new Map<StepKind, boolean>(
+  (Object.keys(SCHEMES_BY_KIND) as StepKind[]).map((k) => [k, SCHEMES_BY_KIND[k].some((c) => AGE_BOUND.has(c))]),
+);
+const LICENCE_AGE_BOUND = LICENCE_SCHEMES.some((c) => AGE_BOUND.has(c));
+
+interface MemoEntry {
+  session: TrainingSession | undefined;
+  vacancy: Vacancy | undefined;
+  funding: StepFunding;
+}
+/** Funding answers for one candidate profile, by step. */
+export type FundingMemo = Map<string, MemoEntry>;
+const memoByReferential = new WeakMap<Referential, Map<string, FundingMemo>>();
+/** Profiles kept per referential, and steps per profile, before starting afresh (bounds a long-running server). */
+const MEMO_MAX_PROFILES = 4096;
+const MEMO_MAX_STEPS = 4096;
+
+/**
+ * The memo of fundStepShared for `c`'s profile: what decisions read of a candidate — status,
+ * categories (in order: reasons list them), past work, birth year. Candidates with the same
+ * profile get the same answers; looked up once per candidate, not once per step.
+ */
+export function fundingMemoFor(referential: Referential, c: Candidate): FundingMemo {
+  let profiles = memoByReferential.get(referential);
+  if (profiles === undefined) memoByReferential.set(referential, (profiles = new Map()));
+  const profile = `${c.status ?? ''}|${c.categories?.join(',') ?? ''}|${hasWorked(c)}|${c.birthYear ?? ''}`;
+  let memo = profiles.get(profile);
+  if (memo === undefined) {
+    if (profiles.size >= MEMO_MAX_PROFILES) profiles.clear();
+    profiles.set(profile, (memo = new Map()));
+  }
+  return memo;
+}
+
+/**
+ * fundStep for callers that ask the same questions again and again (the pathway recommender:
+ * every route of every candidate). `memo` must come from fundingMemoFor(ctx.referential,
+ * ctx.candidate). Within a profile an answer depends only on the step (kind, code, hours, session,
+ * vacancy) and, for age-bound contracts, the start year. The result is shared between callers:
+ * read it, never mutate it.
+ */
+export function fundStepShared(ctx: StepContext, memo: FundingMemo): StepFunding {
+  const aged = ctx.kind === 'prerequisite' && ctx.code === 'PERMIS_B' ? LICENCE_AGE_BOUND : KIND_AGE_BOUND.get(ctx.kind) ?? true;
+  const key = `${ctx.kind}|${ctx.code}|${ctx.hours}|${ctx.session?.id ?? ''}|${ctx.vacancy?.id ?? ''}|${aged ? ctx.startDate.slice(0, 4) : ''}`;
+  const hit = memo.get(key);
+  // Same ids, other objects (a vacancy parsed afresh, another catalogue): computed again.
+  if (hit !== undefined && hit.session === ctx.session && hit.vacancy === ctx.vacancy) return hit.funding;
+  const funding = fundStep(ctx);
+  if (memo.size >= MEMO_MAX_STEPS) memo.clear();
+  memo.set(key, { session: ctx.session, vacancy: ctx.vacancy, funding });
+  return funding;
+}

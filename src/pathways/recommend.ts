@@ -22,7 +22,7 @@ import {
   ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, FULL_TIME_WEEKLY_HOURS, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
   REQUIRED_PREREQUISITES, VAE_DOMAIN_RULE, VAE_HOURS, VAE_MONTHS,
 } from './estimates.js';
-import { fundStep, poeiMaxHours, type StepFunding } from './funding.js';
+import { fundStepShared, fundingMemoFor, poeiMaxHours, type FundingMemo, type StepFunding } from './funding.js';
 import { heldCertifications, lookups, resolveGoals, type Goal, type Lookups } from './goals.js';
 import type { Pathway, PathwayDeps, PathwayOptions, PathwayStep, StepKind } from './types.js';
 
@@ -51,6 +51,7 @@ interface Ctx {
   held: Set<string>;
   sessions: Map<string, TrainingSession[]>;
   freeDate: string;
+  funding: FundingMemo;
 }
 
 /** A step before its dates: what it is, how long, and how to find a session. */
@@ -135,7 +136,8 @@ function buildStep(p: PlannedStep): PathwayStep {
     endDate: p.endDate,
     hours: Math.max(0, Math.round(p.hours * 10) / 10),
     estimated: p.estimated,
-    funding: funding.decisions,
+    // Funding answers are shared (fundStepShared): each output step gets its own objects.
+    funding: funding.decisions.map((d) => ({ ...d })),
     verified: spec.verified && funding.verified,
     cost: funding.cost,
     costEstimated: funding.costEstimated,
@@ -143,17 +145,9 @@ function buildStep(p: PlannedStep): PathwayStep {
   };
 }
 
+/** The step's funding; answers are shared across routes and calls (fundStepShared), so read-only here. */
 function fund(ctx: Ctx, kind: StepKind, startDate: string, hours: number, code: string, session: TrainingSession | undefined, vacancy: Vacancy | undefined): StepFunding {
-  return fundStep({
-    kind,
-    candidate: ctx.c,
-    referential: ctx.deps.referential,
-    startDate,
-    hours,
-    code,
-    ...(session ? { session } : {}),
-    ...(vacancy ? { vacancy } : {}),
-  });
+  return fundStepShared({ kind, candidate: ctx.c, referential: ctx.deps.referential, startDate, hours, code, session, vacancy }, ctx.funding);
 }
 
 function roundCommute(c: Commute): Commute {
@@ -627,6 +621,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
     held,
     sessions: sessionsByCertification(options.sessions ?? []),
     freeDate: maxDate(options.today, candidate.availableFrom),
+    funding: fundingMemoFor(deps.referential, candidate),
   };
   const goals = resolveGoals(candidate, options.target, deps, l, held);
   const inTraining = new Set((candidate.inTraining ?? []).map((t) => t.code));
