@@ -163,7 +163,18 @@ interface Resolved {
   employerStatuses: readonly StructureStatus[] | undefined;
 }
 
+/** Resolved schemes by referential: decide() asks for one per scheme of every step. */
+const resolvedByReferential = new WeakMap<Referential, Map<RuleCode, Resolved>>();
+
 export function resolveScheme(ref: Referential, code: RuleCode): Resolved {
+  let byCode = resolvedByReferential.get(ref);
+  if (byCode === undefined) resolvedByReferential.set(ref, (byCode = new Map()));
+  let r = byCode.get(code);
+  if (r === undefined) byCode.set(code, (r = resolve(ref, code)));
+  return r;
+}
+
+function resolve(ref: Referential, code: RuleCode): Resolved {
   const rule: Rule = RULES[code];
   let scheme: FundingScheme | undefined;
   for (const c of rule.codes) {
@@ -403,13 +414,13 @@ const MEMO_MAX_STEPS = 4096;
 
 /**
  * The memo of fundStepShared for `c`'s profile: what decisions read of a candidate — status,
- * categories (in order: reasons list them), past work, birth year. Candidates with the same
- * profile get the same answers; looked up once per candidate, not once per step.
+ * categories (in order: reasons list them), past work — except the birth year, which only
+ * age-bound contracts read (it is part of their step key). Looked up once per candidate.
  */
 export function fundingMemoFor(referential: Referential, c: Candidate): FundingMemo {
   let profiles = memoByReferential.get(referential);
   if (profiles === undefined) memoByReferential.set(referential, (profiles = new Map()));
-  const profile = `${c.status ?? ''}|${c.categories?.join(',') ?? ''}|${hasWorked(c)}|${c.birthYear ?? ''}`;
+  const profile = `${c.status ?? ''}|${c.categories?.join(',') ?? ''}|${hasWorked(c)}`;
   let memo = profiles.get(profile);
   if (memo === undefined) {
     if (profiles.size >= MEMO_MAX_PROFILES) profiles.clear();
@@ -422,12 +433,12 @@ export function fundingMemoFor(referential: Referential, c: Candidate): FundingM
  * fundStep for callers that ask the same questions again and again (the pathway recommender:
  * every route of every candidate). `memo` must come from fundingMemoFor(ctx.referential,
  * ctx.candidate). Within a profile an answer depends only on the step (kind, code, hours, session,
- * vacancy) and, for age-bound contracts, the start year. The result is shared between callers:
+ * vacancy) and, for age-bound contracts, the birth and start years. The result is shared between callers:
  * read it, never mutate it.
  */
 export function fundStepShared(ctx: StepContext, memo: FundingMemo): StepFunding {
   const aged = ctx.kind === 'prerequisite' && ctx.code === 'PERMIS_B' ? LICENCE_AGE_BOUND : KIND_AGE_BOUND.get(ctx.kind) ?? true;
-  const key = `${ctx.kind}|${ctx.code}|${ctx.hours}|${ctx.session?.id ?? ''}|${ctx.vacancy?.id ?? ''}|${aged ? ctx.startDate.slice(0, 4) : ''}`;
+  const key = `${ctx.kind}|${ctx.code}|${ctx.hours}|${ctx.session?.id ?? ''}|${ctx.vacancy?.id ?? ''}|${aged ? `${ctx.candidate.birthYear ?? ''}|${ctx.startDate.slice(0, 4)}` : ''}`;
   const hit = memo.get(key);
   // Same ids, other objects (a vacancy parsed afresh, another catalogue): computed again.
   if (hit !== undefined && hit.session === ctx.session && hit.vacancy === ctx.vacancy) return hit.funding;
