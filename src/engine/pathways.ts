@@ -52,8 +52,15 @@ function validateSessions(engine: Engine, sessions: readonly unknown[]): Trainin
  * re-entered): the vacancies in reach in id order with their blocker masks, and per-ROME counts.
  */
 let reachSlots: Int32Array = new Int32Array(256);
-let reachMasks: Int32Array = new Int32Array(256);
 let reachCount = 0;
+/**
+ * Those of them whose blockers training can all lift (certifications, licence, French): only they
+ * can be unlocked by a pathway, so only they are tested for each pathway.
+ */
+let liftSlots: Int32Array = new Int32Array(256);
+let liftMasks: Int32Array = new Int32Array(256);
+let liftCount = 0;
+const LIFTABLE = B_LEGAL | B_REQUIRED | B_LICENCE | B_FRENCH;
 /** Blocker mask by slot, written by the scan and read back once the slots are in id order. */
 let maskOfSlot: Int32Array = new Int32Array(256);
 let romeCounts: Int32Array = new Int32Array(0);
@@ -94,6 +101,7 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, opti
   // One scan of the vacancies in reach gives every blocker mask; what a pathway unlocks (a
   // certification, the licence, a French level) is then read off the masks, without rescanning.
   reachCount = 0;
+  liftCount = 0;
   if (vacancies !== undefined) {
     const cols = scratchCandidate(candidate);
     const kernel = kernelFor(cols, vacancies.cols);
@@ -102,7 +110,8 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, opti
     const rank = order.rank;
     maskOfSlot = growInt32(maskOfSlot, vacancies.cols.size);
     reachSlots = growInt32(reachSlots, vacancies.cols.size);
-    reachMasks = growInt32(reachMasks, vacancies.cols.size);
+    liftSlots = growInt32(liftSlots, vacancies.cols.size);
+    liftMasks = growInt32(liftMasks, vacancies.cols.size);
     // The scan fills reachSlots with id ranks; sorted as numbers, they map back to slots in id order.
     scanVacanciesForCandidate(kernel, grid, overflow, 0, cols.reach[0], {
       top: null, near: null, masksOnly: true,
@@ -117,7 +126,11 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, opti
     for (let k = 0; k < reachCount; k++) {
       const vi = slotAt[ranks[k]];
       reachSlots[k] = vi;
-      reachMasks[k] = maskOfSlot[vi];
+      const mask = maskOfSlot[vi];
+      if ((mask & ~LIFTABLE) === 0) {
+        liftSlots[liftCount] = vi;
+        liftMasks[liftCount++] = mask;
+      }
     }
   }
   const held = new Set<string>();
@@ -166,9 +179,9 @@ function eligibleIds(
   const { legal, required, french: vFrench } = vacancies.cols;
   const ids = vacancies.ids;
   const out: string[] = [];
-  for (let k = 0; k < reachCount; k++) {
-    const mask = reachMasks[k];
-    const vi = reachSlots[k];
+  for (let k = 0; k < liftCount; k++) {
+    const mask = liftMasks[k];
+    const vi = liftSlots[k];
     if (mask !== 0) {
       let lifted = 0;
       if ((mask & B_LEGAL) !== 0
