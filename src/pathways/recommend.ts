@@ -469,8 +469,16 @@ function modified(c: Candidate, cert: string | undefined, licence: boolean, fren
   };
 }
 
+/** Amounts already written: toLocaleString goes through Intl (~10 µs); a few amounts recur. */
+const eurosMemo = new Map<number, string>();
+
 function euros(n: number): string {
-  return `${(Math.round(n * 100) / 100).toLocaleString('fr-FR')} €`;
+  let text = eurosMemo.get(n);
+  if (text === undefined) {
+    if (eurosMemo.size >= 4096) eurosMemo.clear();
+    eurosMemo.set(n, (text = `${(Math.round(n * 100) / 100).toLocaleString('fr-FR')} €`));
+  }
+  return text;
 }
 
 const ROUTE_FR: Readonly<Record<StepKind, string>> = {
