@@ -141,7 +141,8 @@ function buildStep(p: PlannedStep): PathwayStep {
     verified: spec.verified && funding.verified,
     cost: funding.cost,
     costEstimated: funding.costEstimated,
-    notes: spec.notes,
+    // Planned steps and their specs may be shared by several pathways of a call.
+    notes: spec.notes.slice(),
   };
 }
 
@@ -695,14 +696,24 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       const cert = l.certs.get(code);
       // A certification already under way (inTraining) needs no new pathway.
       if (!cert || held.has(code) || inTraining.has(code)) continue;
+      // The steps before the main one are the same for every route but VAE: planned once each.
+      let before: PlannedStep[] | undefined;
+      let beforeVae: PlannedStep[] | undefined;
       for (const route of routeSpecs(ctx, cert)) {
         if (route.kind === 'apprenticeship' || route.kind === 'professionalisation') {
           // Alternance routes exist only when the contract is open to this candidate.
           const probe = fund(ctx, route.kind, ctx.freeDate, route.hours, code, undefined, goal.vacancy);
           if (!probe.decisions.some((d) => d.applies && d.code !== 'AUTOFINANCEMENT')) continue;
         }
-        const steps: PlannedStep[] = [];
-        for (const spec of preSteps(ctx, goal, cert, route.kind !== 'vae')) planStep(ctx, steps, spec, goal);
+        const vae = route.kind === 'vae';
+        let prefix = vae ? beforeVae : before;
+        if (prefix === undefined) {
+          prefix = [];
+          for (const spec of preSteps(ctx, goal, cert, !vae)) planStep(ctx, prefix, spec, goal);
+          if (vae) beforeVae = prefix;
+          else before = prefix;
+        }
+        const steps = prefix.slice();
         planStep(ctx, steps, route, goal);
         finish(goal, code, steps, undefined);
       }
