@@ -113,7 +113,9 @@ export interface ChosenSession {
 /**
  * The next session of `certification` offering one of `access`, starting on or after `notBefore`,
  * whose site the candidate reaches within `mobility.maxMinutes` (same travel rule as jobs). Among
- * sessions starting the same day: shortest commute, then id.
+ * sessions starting the same day: shortest commute, then id. `commutes`, when given, keeps this
+ * candidate's commute to each session already measured (one call asks about the same sessions
+ * for several routes).
  */
 export function nextSession(
   index: Map<string, TrainingSession[]>,
@@ -121,6 +123,7 @@ export function nextSession(
   certification: string,
   access: readonly TrainingAccess[],
   notBefore: string,
+  commutes?: Map<TrainingSession, Commute>,
 ): ChosenSession | undefined {
   const list = index.get(certification);
   if (!list) return undefined;
@@ -129,8 +132,11 @@ export function nextSession(
     if (s.startDate < notBefore) continue;
     if (best && s.startDate > best.session.startDate) break;
     if (!s.access.some((a) => access.includes(a))) continue;
-    const km = distanceKm(candidate.home.lat, candidate.home.lon, s.site.lat, s.site.lon);
-    const commute = bestCommute(km, candidate.mobility.modes);
+    let commute = commutes?.get(s);
+    if (commute === undefined) {
+      commute = bestCommute(distanceKm(candidate.home.lat, candidate.home.lon, s.site.lat, s.site.lon), candidate.mobility.modes);
+      commutes?.set(s, commute);
+    }
     if (commute.minutes > candidate.mobility.maxMinutes) continue;
     if (!best || commute.minutes < best.commute.minutes) best = { session: s, commute };
   }

@@ -52,6 +52,8 @@ interface Ctx {
   sessions: Map<string, TrainingSession[]>;
   freeDate: string;
   funding: FundingMemo;
+  /** The candidate's commute to each session site measured so far. */
+  commutes: Map<TrainingSession, Commute>;
 }
 
 /** A step before its dates: what it is, how long, and how to find a session. */
@@ -89,7 +91,7 @@ function planStep(ctx: Ctx, steps: PlannedStep[], spec: StepSpec, goal: Goal): v
   const notBefore = steps.length === 0 ? ctx.freeDate : plusDays(steps[steps.length - 1].endDate, 1);
   const access = ACCESS[spec.kind];
   const chosen = spec.certification && access.length > 0
-    ? nextSession(ctx.sessions, ctx.c, spec.certification, access, notBefore)
+    ? nextSession(ctx.sessions, ctx.c, spec.certification, access, notBefore, ctx.commutes)
     : undefined;
   let startDate: string;
   let endDate: string;
@@ -631,6 +633,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
     sessions: sessionsByCertification(options.sessions ?? []),
     freeDate: maxDate(options.today, candidate.availableFrom),
     funding: fundingMemoFor(deps.referential, candidate),
+    commutes: new Map(),
   };
   const goals = resolveGoals(candidate, options.target, deps, l, held);
   const inTraining = new Set((candidate.inTraining ?? []).map((t) => t.code));
