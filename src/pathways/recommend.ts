@@ -523,18 +523,17 @@ function compareStrings(a: string, b: string): number {
 }
 
 /** What ranking reads; a Pathway and a Draft both carry it. */
+/** The ranking keys read before unlocks; a Pathway and a Draft both carry them. */
 interface RankKeys {
   jobReadyDate: string;
   cost: number;
   trainingCommuteMinutes: number;
-  unlocks: { count: number };
 }
 
-function compareRanks(a: RankKeys, b: RankKeys): number {
+function compareHead(a: RankKeys, b: RankKeys): number {
   return compareStrings(a.jobReadyDate, b.jobReadyDate)
     || a.cost - b.cost
-    || Math.floor(a.trainingCommuteMinutes / COMMUTE_BAND_MINUTES) - Math.floor(b.trainingCommuteMinutes / COMMUTE_BAND_MINUTES)
-    || b.unlocks.count - a.unlocks.count;
+    || Math.floor(a.trainingCommuteMinutes / COMMUTE_BAND_MINUTES) - Math.floor(b.trainingCommuteMinutes / COMMUTE_BAND_MINUTES);
 }
 
 /**
@@ -544,7 +543,7 @@ function compareRanks(a: RankKeys, b: RankKeys): number {
  * adds routes or funding) never makes the best pathway later or dearer.
  */
 export function comparePathways(a: Pathway, b: Pathway): number {
-  return compareRanks(a, b) || compareStrings(pathwayKey(a), pathwayKey(b));
+  return compareHead(a, b) || b.unlocks.count - a.unlocks.count || compareStrings(pathwayKey(a), pathwayKey(b));
 }
 
 function pathwayKey(p: Pathway): string {
@@ -565,18 +564,23 @@ interface Unlocks {
 }
 
 /**
- * A route with everything ranking needs (dates, cost, commute, unlocks, key). Every route of a
- * call is drafted; only the `limit` best become Pathway objects with steps, funding and summary.
+ * A route with everything ranking needs (dates, cost, commute, key, and what decides its unlocks).
+ * Every route of a call is drafted; its unlocks are counted only when ranking reaches that key
+ * (a tie on date, cost and commute band) or when it is returned; only the `limit` best become
+ * Pathway objects with steps, funding and summary.
  */
 interface Draft extends RankKeys {
   goal: Goal;
   cert: string | undefined;
   steps: PlannedStep[];
-  unlocks: Unlocks;
+  licence: boolean;
+  french: FrenchLevel | undefined;
+  /** Set up front for a POEI (its own vacancy), else on first need. */
+  unlocks: Unlocks | undefined;
   key: string;
 }
 
-function buildPathway(d: Draft): Pathway {
+function buildPathway(d: Draft, unlocks: Unlocks): Pathway {
   const steps = d.steps.map(buildStep);
   let verified = true;
   for (const s of steps) verified &&= s.verified;
@@ -585,7 +589,7 @@ function buildPathway(d: Draft): Pathway {
     steps,
     jobReadyDate: d.jobReadyDate,
     cost: d.cost,
-    unlocks: { count: d.unlocks.count, vacancyIds: d.unlocks.vacancyIds, newCount: d.unlocks.newCount },
+    unlocks: { count: unlocks.count, vacancyIds: unlocks.vacancyIds, newCount: unlocks.newCount },
     verified,
     notLifted: d.goal.notLifted,
     trainingCommuteMinutes: d.trainingCommuteMinutes,
@@ -681,9 +685,9 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       jobReadyDate: steps[steps.length - 1].endDate,
       cost: Math.round(cost * 100) / 100,
       trainingCommuteMinutes: commute >= 0 ? commute : candidate.mobility.maxMinutes,
-      unlocks: unlockIds !== undefined
-        ? { count: unlockIds.length, vacancyIds: unlockIds, newCount: countNew(unlockIds, eligibleNow) }
-        : unlocksOf(cert, licence, french),
+      licence,
+      french,
+      unlocks: unlockIds !== undefined ? { count: unlockIds.length, vacancyIds: unlockIds, newCount: countNew(unlockIds, eligibleNow) } : undefined,
       key,
     });
   };
@@ -730,11 +734,12 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       finish(goal, undefined, steps, goal.notLifted.length === 0 && goal.vacancy ? [goal.vacancy.id] : []);
     }
   }
-  drafts.sort((a, b) => compareRanks(a, b) || compareStrings(a.key, b.key));
+  const unlocksOfDraft = (d: Draft): Unlocks => (d.unlocks ??= unlocksOf(d.cert, d.licence, d.french));
+  drafts.sort((a, b) => compareHead(a, b) || unlocksOfDraft(b).count - unlocksOfDraft(a).count || compareStrings(a.key, b.key));
   const limit = options.limit ?? DEFAULT_LIMIT;
   const best: Pathway[] = [];
   for (let i = 0; i < drafts.length && i < limit; i++) {
-    const p = buildPathway(drafts[i]);
+    const p = buildPathway(drafts[i], unlocksOfDraft(drafts[i]));
     p.summary = summarize(p, deps.eligibleVacancies !== undefined || p.steps.some((s) => s.kind === 'poei'));
     best.push(p);
   }
