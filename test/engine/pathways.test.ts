@@ -1,0 +1,41 @@
+/**
+ * engine.recommendPathways over a vacancy index that changes between calls: the vacancies in
+ * reach are put in id order through ranks cached per index, so after add/update/remove the
+ * results must equal those over a fresh index of the same final records, unlocked ids sorted and
+ * live.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createEngine } from '../../src/engine/engine.js';
+import { candidates, engineOptions, setting, vacancies } from './territory.js';
+
+const territory = fc.record({ cs: candidates(1, 6), vs: vacancies(2, 16), setting, cut: fc.nat(), gone: fc.nat() });
+
+describe('engine.recommendPathways on a changing index', () => {
+  it('after add, update and remove, equals a fresh index of the final vacancies; unlocked ids sorted and live', () => {
+    fc.assert(
+      fc.property(territory, ({ cs, vs, setting: s, cut, gone }) => {
+        const engine = createEngine(engineOptions(s));
+        const k = 1 + (cut % (vs.length - 1));
+        const { index } = engine.indexVacancies(vs.slice(0, k));
+        // The first calls cache the id ranks of the initial index.
+        for (const c of cs) engine.recommendPathways(c, { vacancies: index, limit: 20 });
+        for (const v of vs.slice(k)) index.add(v);
+        index.update(vs[0]);
+        const removed = vs[gone % vs.length].id;
+        index.remove(removed);
+        const { index: fresh } = engine.indexVacancies(vs.filter((v) => v.id !== removed));
+        for (const c of cs) {
+          const got = engine.recommendPathways(c, { vacancies: index, limit: 20 });
+          expect(got).toEqual(engine.recommendPathways(c, { vacancies: fresh, limit: 20 }));
+          for (const p of got) {
+            const ids = p.unlocks.vacancyIds;
+            expect(ids).toEqual([...ids].sort());
+            for (const id of ids) expect(index.get(id)).toBeDefined();
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
