@@ -128,10 +128,10 @@ export function nextSession(
   const list = index.get(certification);
   if (!list) return undefined;
   let best: ChosenSession | undefined;
-  for (const s of list) {
-    if (s.startDate < notBefore) continue;
+  for (let i = firstStartingFrom(list, notBefore); i < list.length; i++) {
+    const s = list[i];
     if (best && s.startDate > best.session.startDate) break;
-    if (!s.access.some((a) => access.includes(a))) continue;
+    if (!offersAny(s.access, access)) continue;
     let commute = commutes?.get(s);
     if (commute === undefined) {
       commute = bestCommute(distanceKm(candidate.home.lat, candidate.home.lon, s.site.lat, s.site.lon), candidate.mobility.modes);
@@ -150,6 +150,23 @@ export function nextSession(
 export function nextCohortStart(index: Map<string, TrainingSession[]>, certification: string, notBefore: string): string | undefined {
   const list = index.get(certification);
   if (!list) return undefined;
-  for (const s of list) if (s.startDate >= notBefore) return s.startDate;
-  return undefined;
+  const i = firstStartingFrom(list, notBefore);
+  return i < list.length ? list[i].startDate : undefined;
+}
+
+/** Index of the first session of `list` (sorted by start date) starting on or after `date`. */
+function firstStartingFrom(list: readonly TrainingSession[], date: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].startDate < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function offersAny(offered: readonly TrainingAccess[], wanted: readonly TrainingAccess[]): boolean {
+  for (const a of offered) if (wanted.includes(a)) return true;
+  return false;
 }

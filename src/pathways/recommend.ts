@@ -148,6 +148,12 @@ function buildStep(p: PlannedStep): PathwayStep {
   };
 }
 
+/** Whether a scheme other than self-funding applies. */
+function fundedBySomeScheme(f: StepFunding): boolean {
+  for (const d of f.decisions) if (d.applies && d.code !== 'AUTOFINANCEMENT') return true;
+  return false;
+}
+
 /** The step's funding; answers are shared across routes and calls (fundStepShared), so read-only here. */
 function fund(ctx: Ctx, kind: StepKind, startDate: string, hours: number, code: string, session: TrainingSession | undefined, vacancy: Vacancy | undefined): StepFunding {
   return fundStepShared({ kind, candidate: ctx.c, referential: ctx.deps.referential, startDate, hours, code, session, vacancy }, ctx.funding);
@@ -505,7 +511,9 @@ function summarize(p: Omit<Pathway, 'summary'>, unlocksKnown: boolean): string {
     return `${ROUTE_FR[s.kind]} ${s.certification} (${s.hours} h)`;
   });
   const target = p.target.kind === 'vacancy' ? `l’offre ${p.target.vacancyId} (${p.target.label})` : `le métier ${p.target.label} (${p.target.rome})`;
-  const funders = [...new Set(p.steps.flatMap((s) => s.funding.filter((f) => f.applies).map((f) => f.code)))];
+  // Schemes that apply, in order of first appearance.
+  const funders: string[] = [];
+  for (const s of p.steps) for (const f of s.funding) if (f.applies && !funders.includes(f.code)) funders.push(f.code);
   const estimated = p.steps.some((s) => s.estimated) ? ' (dates estimées)' : '';
   const costText = p.cost === 0 ? 'sans reste à charge' : `reste à charge ${euros(p.cost)}${p.steps.some((s) => s.costEstimated) ? ' (indicatif)' : ''}`;
   let text = `Vers ${target} : ${parts.join(', puis ')}. Prêt·e à l’emploi le ${frenchDate(p.jobReadyDate)}${estimated}, ${costText} (financements : ${funders.join(', ')}). `;
@@ -710,7 +718,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
         if (route.kind === 'apprenticeship' || route.kind === 'professionalisation') {
           // Alternance routes exist only when the contract is open to this candidate.
           const probe = fund(ctx, route.kind, ctx.freeDate, route.hours, code, undefined, goal.vacancy);
-          if (!probe.decisions.some((d) => d.applies && d.code !== 'AUTOFINANCEMENT')) continue;
+          if (!fundedBySomeScheme(probe)) continue;
         }
         const vae = route.kind === 'vae';
         let prefix = vae ? beforeVae : before;
