@@ -18,8 +18,31 @@ function fieldVerified(cert: Certification, field: string): boolean {
   return cert.verified && !(cert.unverifiedFields ?? []).includes(field);
 }
 
+type BlockHours = { code: string; hours: number; verified: boolean; modules: { code: string; hours: number; verified: boolean }[] }[];
+
+/**
+ * blockHours and fullHours of a certification, computed once per certification object: the
+ * recommender asks for them on every route of every candidate. Shared, so never handed out to
+ * callers that could mutate them (fullHours returns a copy).
+ */
+const blocksMemo = new WeakMap<Certification, BlockHours | null>();
+const fullMemo = new WeakMap<Certification, HoursFact | null>();
+
+function blockHours(cert: Certification): BlockHours | undefined {
+  let b = blocksMemo.get(cert);
+  if (b === undefined) blocksMemo.set(cert, (b = computeBlockHours(cert) ?? null));
+  return b ?? undefined;
+}
+
+/** fullHours, shared (read only): for this module and the recommender. */
+export function fullHoursShared(cert: Certification): Readonly<HoursFact> | undefined {
+  let f = fullMemo.get(cert);
+  if (f === undefined) fullMemo.set(cert, (f = computeFullHours(cert) ?? null));
+  return f ?? undefined;
+}
+
 /** Hours of each bloc, `undefined` when a bloc's hours are unknown. */
-function blockHours(cert: Certification): { code: string; hours: number; verified: boolean; modules: { code: string; hours: number; verified: boolean }[] }[] | undefined {
+function computeBlockHours(cert: Certification): BlockHours | undefined {
   if (!cert.blocks || cert.blocks.length === 0) return undefined;
   const out = [];
   for (const b of cert.blocks) {
@@ -38,6 +61,11 @@ function blockHours(cert: Certification): { code: string; hours: number; verifie
  * hours outside them plus practice, else the middle of a stated range, else our estimate table.
  */
 export function fullHours(cert: Certification): HoursFact | undefined {
+  const f = fullHoursShared(cert);
+  return f && { ...f };
+}
+
+function computeFullHours(cert: Certification): HoursFact | undefined {
   if (cert.totalHours !== undefined) {
     return { hours: cert.totalHours, verified: fieldVerified(cert, 'totalHours'), estimated: false };
   }
@@ -69,7 +97,7 @@ export interface RemainingCursus extends HoursFact {
  * from them). Equivalences take the whole unit off; allègements take `hoursSaved` off when stated.
  */
 export function remainingHours(cert: Certification, bridges: readonly Bridge[], validatedBlocks: readonly string[]): RemainingCursus | undefined {
-  const full = fullHours(cert);
+  const full = fullHoursShared(cert);
   const blocks = blockHours(cert);
   if (!full || !blocks) return undefined;
   const removed: RemainingCursus['removed'] = [];

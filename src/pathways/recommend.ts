@@ -12,12 +12,12 @@ import type { Candidate } from '../schema/candidate.js';
 import type { TrainingSession } from '../schema/training.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import type { FrenchLevel, TrainingAccess } from '../schema/primitives.js';
-import type { Bridge, Certification } from '../referential/types.js';
+import type { Bridge, Certification, Referential } from '../referential/types.js';
 import { ANY_CERTIFICATION } from '../referential/types.js';
 import { FRENCH_RANK } from '../scoring/model.js';
 import type { Commute } from '../geo/travel.js';
 import { endAfterHours, endAfterMonths, frenchDate, maxDate, nextCohortStart, nextSession, plusDays, sessionsByCertification, type ChosenSession } from './calendar.js';
-import { fullHours, remainingHours } from './cursus.js';
+import { fullHoursShared as fullHours, remainingHours } from './cursus.js';
 import {
   ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, FULL_TIME_WEEKLY_HOURS, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
   REQUIRED_PREREQUISITES, VAE_DOMAIN_RULE, VAE_HOURS, VAE_MONTHS,
@@ -286,19 +286,41 @@ function preSteps(ctx: Ctx, goal: Goal, cert: Certification | undefined, forTrai
   return out;
 }
 
+/** Current (non-historic) bridges by target and effect, per referential: routes ask for a handful, not all. */
+const bridgeIndex = new WeakMap<Referential, Map<string, Map<Bridge['effect'], Bridge[]>>>();
+
+function currentBridges(ref: Referential, to: string, effect: Bridge['effect']): readonly Bridge[] {
+  let byTo = bridgeIndex.get(ref);
+  if (byTo === undefined) {
+    byTo = new Map();
+    for (const b of ref.bridges) {
+      if (b.historic) continue;
+      let byEffect = byTo.get(b.to);
+      if (byEffect === undefined) byTo.set(b.to, (byEffect = new Map()));
+      let list = byEffect.get(b.effect);
+      if (list === undefined) byEffect.set(b.effect, (list = []));
+      list.push(b);
+    }
+    bridgeIndex.set(ref, byTo);
+  }
+  return byTo.get(to)?.get(effect) ?? NO_BRIDGES;
+}
+const NO_BRIDGES: readonly Bridge[] = [];
+
 /** Current bridges from what the candidate holds to `to` (ANY_CERTIFICATION ones when their conditions hold). */
 function bridgesTo(ctx: Ctx, to: string, effect: Bridge['effect']): Bridge[] {
-  return ctx.deps.referential.bridges.filter((b) => {
-    if (b.to !== to || b.effect !== effect || b.historic) return false;
-    if (b.from !== ANY_CERTIFICATION && !ctx.held.has(b.from)) return false;
+  const out: Bridge[] = [];
+  for (const b of currentBridges(ctx.deps.referential, to, effect)) {
+    if (b.from !== ANY_CERTIFICATION && !ctx.held.has(b.from)) continue;
     const r = b.requires;
     if (r?.experienceMonths !== undefined) {
       let m = 0;
       for (const e of ctx.c.experience) if (!r.rome || r.rome.length === 0 || r.rome.includes(e.rome)) m += e.months;
-      if (m < r.experienceMonths) return false;
+      if (m < r.experienceMonths) continue;
     }
-    return b.from !== ANY_CERTIFICATION || r !== undefined;
-  });
+    if (b.from !== ANY_CERTIFICATION || r !== undefined) out.push(b);
+  }
+  return out;
 }
 
 /** The main step of each route to `cert` (pre-steps aside). */
