@@ -723,6 +723,10 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   };
 
   for (const goal of goals) {
+    // Whether each alternance contract is open: decided by age, status, categories and employer,
+    // never by the diploma, so asked once per goal rather than once per certification.
+    let apprenticeshipOpen: boolean | undefined;
+    let professionalisationOpen: boolean | undefined;
     if (goal.certifications.length === 0) {
       // Only a licence or a French level is missing.
       const steps: PlannedStep[] = [];
@@ -739,8 +743,14 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       for (const route of routeSpecs(ctx, cert)) {
         if (route.kind === 'apprenticeship' || route.kind === 'professionalisation') {
           // Alternance routes exist only when the contract is open to this candidate.
-          const probe = fund(ctx, route.kind, ctx.freeDate, route.hours, code, undefined, goal.vacancy);
-          if (!fundedBySomeScheme(probe)) continue;
+          const appr = route.kind === 'apprenticeship';
+          let open = appr ? apprenticeshipOpen : professionalisationOpen;
+          if (open === undefined) {
+            open = fundedBySomeScheme(fund(ctx, route.kind, ctx.freeDate, route.hours, code, undefined, goal.vacancy));
+            if (appr) apprenticeshipOpen = open;
+            else professionalisationOpen = open;
+          }
+          if (!open) continue;
         }
         const vae = route.kind === 'vae';
         let prefix = vae ? beforeVae : before;
