@@ -61,14 +61,16 @@ let liftSlots: Int32Array = new Int32Array(256);
 let liftMasks: Int32Array = new Int32Array(256);
 let liftCount = 0;
 const LIFTABLE = B_LEGAL | B_REQUIRED | B_LICENCE | B_FRENCH;
+/** Id ranks of the vacancies in reach, one bit each. */
+let rankBits: Uint32Array = new Uint32Array(64);
 /** Blocker mask by slot, written by the scan and read back once the slots are in id order. */
 let maskOfSlot: Int32Array = new Int32Array(256);
 let romeCounts: Int32Array = new Int32Array(0);
 let addedBits: Uint32Array = new Uint32Array(4);
 
 /**
- * Rank of every slot in id order, so the vacancies in reach come out sorted by a numeric sort
- * instead of string comparisons. Valid while the index keeps the same id array with the same
+ * Rank of every slot in id order, so the vacancies in reach come out in id order through a bitset
+ * of ranks instead of string comparisons. Valid while the index keeps the same id array with the same
  * length: slots are only ever appended, and a compaction replaces the array (indexes.ts).
  */
 interface IdOrder { ids: readonly string[]; size: number; rank: Int32Array; slotAt: Int32Array }
@@ -108,28 +110,40 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, opti
     const { grid, overflow } = vacancies.grid();
     const order = idOrder(vacancies);
     const rank = order.rank;
-    maskOfSlot = growInt32(maskOfSlot, vacancies.cols.size);
-    reachSlots = growInt32(reachSlots, vacancies.cols.size);
-    liftSlots = growInt32(liftSlots, vacancies.cols.size);
-    liftMasks = growInt32(liftMasks, vacancies.cols.size);
-    // The scan fills reachSlots with id ranks; sorted as numbers, they map back to slots in id order.
+    const size = vacancies.cols.size;
+    maskOfSlot = growInt32(maskOfSlot, size);
+    reachSlots = growInt32(reachSlots, size);
+    liftSlots = growInt32(liftSlots, size);
+    liftMasks = growInt32(liftMasks, size);
+    const words = (order.slotAt.length + 31) >>> 5;
+    if (rankBits.length < words) rankBits = new Uint32Array(words);
+    const bits = rankBits;
+    bits.fill(0, 0, words);
+    // The scan marks the id rank of each vacancy in reach in a bitset; reading the bits in order
+    // lists them in id order, without a sort.
     scanVacanciesForCandidate(kernel, grid, overflow, 0, cols.reach[0], {
       top: null, near: null, masksOnly: true,
       visit: (vi, mask) => {
         if ((mask & B_COMMUTE) !== 0) return;
         maskOfSlot[vi] = mask;
-        reachSlots[reachCount++] = rank[vi];
+        const r = rank[vi];
+        bits[r >>> 5] |= 1 << (r & 31);
       },
     });
-    const ranks = reachSlots.subarray(0, reachCount).sort();
     const slotAt = order.slotAt;
-    for (let k = 0; k < reachCount; k++) {
-      const vi = slotAt[ranks[k]];
-      reachSlots[k] = vi;
-      const mask = maskOfSlot[vi];
-      if ((mask & ~LIFTABLE) === 0) {
-        liftSlots[liftCount] = vi;
-        liftMasks[liftCount++] = mask;
+    for (let w = 0; w < words; w++) {
+      let x = bits[w];
+      if (x === 0) continue;
+      while (x !== 0) {
+        const low = x & -x;
+        const vi = slotAt[(w << 5) | (31 - Math.clz32(low))];
+        x ^= low;
+        reachSlots[reachCount++] = vi;
+        const mask = maskOfSlot[vi];
+        if ((mask & ~LIFTABLE) === 0) {
+          liftSlots[liftCount] = vi;
+          liftMasks[liftCount++] = mask;
+        }
       }
     }
   }
