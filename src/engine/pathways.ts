@@ -161,6 +161,8 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, opti
     {
       referential: engine.options.referential,
       eligibleVacancies: (c) => (vacancies === undefined ? [] : eligibleIds(vacancies, ctx, c, held, candidate.mobility.drivingLicence, ownFrench)),
+      // Fresh arrays, in id order (the vacancies in reach are listed in that order).
+      eligibleVacanciesSorted: true,
       vacancyById: (id) => vacancies?.get(id),
       demandByRome: () => (vacancies === undefined ? [] : demandInReach(vacancies, ctx)),
     },

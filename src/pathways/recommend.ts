@@ -673,14 +673,15 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   const inTraining = new Set((candidate.inTraining ?? []).map((t) => t.code));
   // What a pathway unlocks depends only on what it adds: a certification, the licence, a French level.
   const unlockCache = new Map<string, Unlocks>();
-  const eligibleNow = deps.eligibleVacancies ? sortedIds(deps.eligibleVacancies(candidate)) : [];
+  const inOrder = deps.eligibleVacanciesSorted === true ? (ids: string[]) => ids : sortedIds;
+  const eligibleNow = deps.eligibleVacancies ? inOrder(deps.eligibleVacancies(candidate)) : [];
   const unlocksOf = (cert: string | undefined, licence: boolean, french: FrenchLevel | undefined): Unlocks => {
     const key = `${cert ?? ''}|${licence}|${french ?? ''}`;
     let u = unlockCache.get(key);
     if (u === undefined) {
       const ids = !deps.eligibleVacancies ? []
         : cert === undefined && !licence && french === undefined ? eligibleNow
-          : sortedIds(deps.eligibleVacancies(modified(candidate, cert, licence, french)));
+          : inOrder(deps.eligibleVacancies(modified(candidate, cert, licence, french)));
       unlockCache.set(key, (u = { count: ids.length, vacancyIds: ids, newCount: countNew(ids, eligibleNow) }));
     }
     return u;

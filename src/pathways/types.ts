@@ -114,6 +114,11 @@ export interface PathwayDeps {
   referential: Referential;
   /** Vacancy ids within the candidate's reach that would be eligible for this (modified) candidate. */
   eligibleVacancies?: (c: Candidate) => string[];
+  /**
+   * true when eligibleVacancies returns a fresh array already in string order (the engine does):
+   * the recommender then keeps it as is instead of copying and checking the order.
+   */
+  eligibleVacanciesSorted?: boolean;
   /** Vacancies by id (to resolve a near-miss target). */
   vacancyById?: (id: string) => Vacancy | undefined;
   /** ROME codes with most vacancies in reach. */
