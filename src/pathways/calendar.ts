@@ -86,23 +86,83 @@ export function endAfterMonths(start: string, months: number): string {
   return r;
 }
 
-/** Sessions by certification, sorted by start date then id; built once per session array. */
-const indexCache = new WeakMap<readonly TrainingSession[], Map<string, TrainingSession[]>>();
+/** One bit per access mode, so a session's modes and a step's wanted modes compare as integers. */
+const ACCESS_BIT: Readonly<Record<TrainingAccess, number>> = {
+  formation_continue: 1, apprentissage: 2, professionnalisation: 4, vae: 8, parcours_partiel: 16,
+};
 
-export function sessionsByCertification(sessions: readonly TrainingSession[]): Map<string, TrainingSession[]> {
+export function accessMask(access: readonly TrainingAccess[]): number {
+  let m = 0;
+  for (const a of access) m |= ACCESS_BIT[a] ?? 0;
+  return m;
+}
+
+/** The sessions of one certification, sorted by start date then id, with what nextSession tests of each. */
+export interface SessionList {
+  sessions: TrainingSession[];
+  /** accessMask of each session. */
+  access: Uint8Array;
+  /** Position of each session in the catalogue (SessionCommutes is indexed by it). */
+  ordinal: Int32Array;
+}
+
+export interface SessionIndex {
+  byCertification: Map<string, SessionList>;
+  /** Number of sessions in the catalogue. */
+  size: number;
+}
+
+/** Sessions by certification, built once per session array. */
+const indexCache = new WeakMap<readonly TrainingSession[], SessionIndex>();
+
+export function sessionsByCertification(sessions: readonly TrainingSession[]): SessionIndex {
   let index = indexCache.get(sessions);
   if (index) return index;
-  index = new Map();
-  for (const s of sessions) {
-    let list = index.get(s.certification);
-    if (!list) index.set(s.certification, (list = []));
-    list.push(s);
+  const lists = new Map<string, number[]>();
+  sessions.forEach((s, i) => {
+    let list = lists.get(s.certification);
+    if (!list) lists.set(s.certification, (list = []));
+    list.push(i);
+  });
+  const byCertification = new Map<string, SessionList>();
+  for (const [code, list] of lists) {
+    list.sort((i, j) => {
+      const a = sessions[i], b = sessions[j];
+      return a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    });
+    byCertification.set(code, {
+      sessions: list.map((i) => sessions[i]),
+      access: Uint8Array.from(list, (i) => accessMask(sessions[i].access)),
+      ordinal: Int32Array.from(list),
+    });
   }
-  for (const list of index.values()) {
-    list.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
+  index = { byCertification, size: sessions.length };
   indexCache.set(sessions, index);
   return index;
+}
+
+/**
+ * A candidate's commute to each session of a catalogue, kept for one call (a call asks about the
+ * same sessions for several routes): `reset` starts a call without clearing, by generation.
+ */
+export class SessionCommutes {
+  private stamp = new Int32Array(0);
+  private value: Commute[] = [];
+  private generation = 0;
+
+  reset(size: number): void {
+    if (this.stamp.length < size) this.stamp = new Int32Array(size);
+    this.generation++;
+  }
+
+  get(ordinal: number): Commute | undefined {
+    return this.stamp[ordinal] === this.generation ? this.value[ordinal] : undefined;
+  }
+
+  set(ordinal: number, c: Commute): void {
+    this.stamp[ordinal] = this.generation;
+    this.value[ordinal] = c;
+  }
 }
 
 export interface ChosenSession {
@@ -111,31 +171,31 @@ export interface ChosenSession {
 }
 
 /**
- * The next session of `certification` offering one of `access`, starting on or after `notBefore`,
- * whose site the candidate reaches within `mobility.maxMinutes` (same travel rule as jobs). Among
- * sessions starting the same day: shortest commute, then id. `commutes`, when given, keeps this
- * candidate's commute to each session already measured (one call asks about the same sessions
- * for several routes).
+ * The next session of `certification` offering one of the `access` modes (accessMask), starting on
+ * or after `notBefore`, whose site the candidate reaches within `mobility.maxMinutes` (same travel
+ * rule as jobs). Among sessions starting the same day: shortest commute, then id. `commutes`, when
+ * given, keeps this candidate's commute to each session already measured.
  */
 export function nextSession(
-  index: Map<string, TrainingSession[]>,
+  index: SessionIndex,
   candidate: Candidate,
   certification: string,
-  access: readonly TrainingAccess[],
+  access: number,
   notBefore: string,
-  commutes?: Map<TrainingSession, Commute>,
+  commutes?: SessionCommutes,
 ): ChosenSession | undefined {
-  const list = index.get(certification);
+  const list = index.byCertification.get(certification);
   if (!list) return undefined;
+  const { sessions, access: offered, ordinal } = list;
   let best: ChosenSession | undefined;
-  for (let i = firstStartingFrom(list, notBefore); i < list.length; i++) {
-    const s = list[i];
+  for (let i = firstStartingFrom(sessions, notBefore); i < sessions.length; i++) {
+    const s = sessions[i];
     if (best && s.startDate > best.session.startDate) break;
-    if (!offersAny(s.access, access)) continue;
-    let commute = commutes?.get(s);
+    if ((offered[i] & access) === 0) continue;
+    let commute = commutes?.get(ordinal[i]);
     if (commute === undefined) {
       commute = bestCommute(distanceKm(candidate.home.lat, candidate.home.lon, s.site.lat, s.site.lon), candidate.mobility.modes);
-      commutes?.set(s, commute);
+      commutes?.set(ordinal[i], commute);
     }
     if (commute.minutes > candidate.mobility.maxMinutes) continue;
     if (!best || commute.minutes < best.commute.minutes) best = { session: s, commute };
@@ -147,8 +207,8 @@ export function nextSession(
  * First start date on or after `notBefore` among all sessions of `certification` (any access, any
  * site): cohorts start on an institute's calendar, so an estimated step does not start before it.
  */
-export function nextCohortStart(index: Map<string, TrainingSession[]>, certification: string, notBefore: string): string | undefined {
-  const list = index.get(certification);
+export function nextCohortStart(index: SessionIndex, certification: string, notBefore: string): string | undefined {
+  const list = index.byCertification.get(certification)?.sessions;
   if (!list) return undefined;
   const i = firstStartingFrom(list, notBefore);
   return i < list.length ? list[i].startDate : undefined;
@@ -164,9 +224,4 @@ function firstStartingFrom(list: readonly TrainingSession[], date: string): numb
     else hi = mid;
   }
   return lo;
-}
-
-function offersAny(offered: readonly TrainingAccess[], wanted: readonly TrainingAccess[]): boolean {
-  for (const a of offered) if (wanted.includes(a)) return true;
-  return false;
 }

@@ -16,7 +16,10 @@ import type { Bridge, Certification, Referential } from '../referential/types.js
 import { ANY_CERTIFICATION } from '../referential/types.js';
 import { FRENCH_RANK } from '../scoring/model.js';
 import type { Commute } from '../geo/travel.js';
-import { endAfterHours, endAfterMonths, frenchDate, maxDate, nextCohortStart, nextSession, plusDays, sessionsByCertification, type ChosenSession } from './calendar.js';
+import {
+  accessMask, endAfterHours, endAfterMonths, frenchDate, maxDate, nextCohortStart, nextSession, plusDays, SessionCommutes, sessionsByCertification,
+  type ChosenSession, type SessionIndex,
+} from './calendar.js';
 import { fullHoursShared as fullHours, remainingHours } from './cursus.js';
 import {
   ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, FULL_TIME_WEEKLY_HOURS, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
@@ -44,16 +47,23 @@ const ACCESS: Readonly<Record<StepKind, readonly TrainingAccess[]>> = {
   poei: [],
 };
 
+const ACCESS_MASK = Object.fromEntries(
+  (Object.keys(ACCESS) as StepKind[]).map((k) => [k, accessMask(ACCESS[k])]),
+) as Readonly<Record<StepKind, number>>;
+
+/** One per module: calls are synchronous and each resets it. */
+const commutes = new SessionCommutes();
+
 interface Ctx {
   c: Candidate;
   deps: PathwayDeps;
   l: Lookups;
   held: Set<string>;
-  sessions: Map<string, TrainingSession[]>;
+  sessions: SessionIndex;
   freeDate: string;
   funding: FundingMemo;
   /** The candidate's commute to each session site measured so far. */
-  commutes: Map<TrainingSession, Commute>;
+  commutes: SessionCommutes;
 }
 
 /** A step before its dates: what it is, how long, and how to find a session. */
@@ -89,8 +99,8 @@ interface PlannedStep {
 
 function planStep(ctx: Ctx, steps: PlannedStep[], spec: StepSpec, goal: Goal): void {
   const notBefore = steps.length === 0 ? ctx.freeDate : plusDays(steps[steps.length - 1].endDate, 1);
-  const access = ACCESS[spec.kind];
-  const chosen = spec.certification && access.length > 0
+  const access = ACCESS_MASK[spec.kind];
+  const chosen = spec.certification && access !== 0
     ? nextSession(ctx.sessions, ctx.c, spec.certification, access, notBefore, ctx.commutes)
     : undefined;
   let startDate: string;
@@ -667,8 +677,9 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
     sessions: sessionsByCertification(options.sessions ?? []),
     freeDate: maxDate(options.today, candidate.availableFrom),
     funding: fundingMemoFor(deps.referential, candidate),
-    commutes: new Map(),
+    commutes,
   };
+  commutes.reset(ctx.sessions.size);
   const goals = resolveGoals(candidate, options.target, deps, l, held);
   const inTraining = new Set((candidate.inTraining ?? []).map((t) => t.code));
   // What a pathway unlocks depends only on what it adds: a certification, the licence, a French level.
