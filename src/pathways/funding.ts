@@ -431,19 +431,31 @@ export function fundingMemoFor(referential: Referential, c: Candidate): FundingM
 
 /**
  * fundStep for callers that ask the same questions again and again (the pathway recommender:
- * every route of every candidate). `memo` must come from fundingMemoFor(ctx.referential,
- * ctx.candidate). Within a profile an answer depends only on the step (kind, code, hours, session,
- * vacancy) and, for age-bound contracts, the birth and start years. The result is shared between callers:
- * read it, never mutate it.
+ * every route of every candidate). `memo` must come from fundingMemoFor(referential, candidate).
+ * Within a profile an answer depends only on the step (kind, code, hours, session, vacancy) and,
+ * for age-bound contracts, the birth and start years. The step context is built only on a miss.
+ * The result is shared between callers: read it, never mutate it.
  */
-export function fundStepShared(ctx: StepContext, memo: FundingMemo): StepFunding {
-  const aged = ctx.kind === 'prerequisite' && ctx.code === 'PERMIS_B' ? LICENCE_AGE_BOUND : KIND_AGE_BOUND.get(ctx.kind) ?? true;
-  const key = `${ctx.kind}|${ctx.code}|${ctx.hours}|${ctx.session?.id ?? ''}|${ctx.vacancy?.id ?? ''}|${aged ? `${ctx.candidate.birthYear ?? ''}|${ctx.startDate.slice(0, 4)}` : ''}`;
+export function fundStepShared(
+  memo: FundingMemo,
+  referential: Referential,
+  candidate: Candidate,
+  kind: StepKind,
+  startDate: string,
+  hours: number,
+  code: string,
+  session: TrainingSession | undefined,
+  vacancy: Vacancy | undefined,
+): StepFunding {
+  const aged = kind === 'prerequisite' && code === 'PERMIS_B' ? LICENCE_AGE_BOUND : KIND_AGE_BOUND.get(kind) ?? true;
+  const key = aged
+    ? `${kind}|${code}|${hours}|${session?.id ?? ''}|${vacancy?.id ?? ''}|${candidate.birthYear ?? ''}|${startDate.slice(0, 4)}`
+    : `${kind}|${code}|${hours}|${session?.id ?? ''}|${vacancy?.id ?? ''}`;
   const hit = memo.get(key);
   // Same ids, other objects (a vacancy parsed afresh, another catalogue): computed again.
-  if (hit !== undefined && hit.session === ctx.session && hit.vacancy === ctx.vacancy) return hit.funding;
-  const funding = fundStep(ctx);
+  if (hit !== undefined && hit.session === session && hit.vacancy === vacancy) return hit.funding;
+  const funding = fundStep({ kind, candidate, referential, startDate, hours, code, session, vacancy });
   if (memo.size >= MEMO_MAX_STEPS) memo.clear();
-  memo.set(key, { session: ctx.session, vacancy: ctx.vacancy, funding });
+  memo.set(key, { session, vacancy, funding });
   return funding;
 }

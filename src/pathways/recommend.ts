@@ -168,7 +168,7 @@ function fundedBySomeScheme(f: StepFunding): boolean {
 
 /** The step's funding; answers are shared across routes and calls (fundStepShared), so read-only here. */
 function fund(ctx: Ctx, kind: StepKind, startDate: string, hours: number, code: string, session: TrainingSession | undefined, vacancy: Vacancy | undefined): StepFunding {
-  return fundStepShared({ kind, candidate: ctx.c, referential: ctx.deps.referential, startDate, hours, code, session, vacancy }, ctx.funding);
+  return fundStepShared(ctx.funding, ctx.deps.referential, ctx.c, kind, startDate, hours, code, session, vacancy);
 }
 
 function roundCommute(c: Commute): Commute {
