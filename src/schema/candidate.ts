@@ -51,7 +51,9 @@ export const CandidateSchema = z
     categories: boundedArray(Category, 13).optional(),
     status: Status.optional(),
     birthYear: z.number().int().min(1900).max(2100).optional(),
-    workAuthorized: z.boolean().default(true),
+    // MODEL.md: boolean, default true. Absent stays absent and means authorised (every reader tests
+    // `=== false`): filling the default would force a copy of each record of a national batch.
+    workAuthorized: z.boolean().optional().meta({ default: true }),
   })
   .superRefine((c, ctx) => {
     if (c.schedule.weeklyHoursMin > c.schedule.weeklyHoursMax) {

@@ -1,6 +1,7 @@
 import { defaultReferential } from '../referential/index.js';
 import { type Issue, type RecordKind, issue, truncate } from '../errors.js';
 import { type ParseOptions, type RecordTypes, checkRecord, isRecordKind, safeId } from './parse.js';
+import { fastCheck } from './fast.js';
 
 export interface Rejection {
   /** Position in the input array (-1: the batch itself is not an array). */
@@ -21,6 +22,8 @@ export interface BatchResult<T> {
  * Validates a batch without ever throwing on bad data: every input index lands in exactly one of
  * `validIndexes` or `rejected`. A record whose id already appeared earlier in the batch (valid or
  * not) is rejected with `duplicate_id` naming the first index: the first occurrence wins.
+ * Valid records are returned as given, not copied (a shallow copy when a default is filled in):
+ * do not mutate them afterwards.
  * @throws TypeError only for a programming error: an unknown `kind`.
  * @example
  * const { valid, rejected } = validateBatch('candidate', JSON.parse(body));
@@ -31,9 +34,57 @@ export function validateBatch<K extends RecordKind>(
   records: unknown,
   options?: ParseOptions,
 ): BatchResult<RecordTypes[K]> {
+  const valid: RecordTypes[K][] = [];
+  const validIndexes: number[] = [];
+  const firstIndexById = new Map<string, number>();
+  const first = (id: string, index: number): number => {
+    const f = firstIndexById.get(id);
+    if (f !== undefined) return f;
+    firstIndexById.set(id, index);
+    return -1;
+  };
+  const rejected = validateEach(kind, records, options, {
+    accept: (value, index) => {
+      const f = first((value as { id: string }).id, index);
+      if (f < 0) {
+        valid.push(value);
+        validIndexes.push(index);
+      }
+      return f;
+    },
+    seen: first,
+  });
+  return { valid, validIndexes, rejected };
+}
+
+/** Shared by every valid record; never pushed to. */
+const NO_ISSUES: Issue[] = [];
+
+/**
+ * Where `validateEach` sends records and looks up ids (an index keeps them in its own id map).
+ * Both calls register the id when it is new, so the first occurrence wins, valid or not.
+ */
+export interface BatchSink<T> {
+  /** Takes a valid record unless its id came earlier: then returns that input index (else -1). */
+  accept(value: T, index: number): number;
+  /** A rejected record's id: the input index of an earlier record with it, or -1. */
+  seen(id: string, index: number): number;
+}
+
+/**
+ * The loop of `validateBatch`, handing each valid record to `sink.accept` as it goes (no
+ * intermediate arrays for a national batch); returns the rejections in input order.
+ * @internal
+ */
+export function validateEach<K extends RecordKind>(
+  kind: K,
+  records: unknown,
+  options: ParseOptions | undefined,
+  sink: BatchSink<RecordTypes[K]>,
+): Rejection[] {
   if (!isRecordKind(kind)) throw new TypeError(`validateBatch: unknown kind (expected candidate, vacancy or trainingSession)`);
   const ref = options?.referential ?? defaultReferential;
-  const result: BatchResult<RecordTypes[K]> = { valid: [], validIndexes: [], rejected: [] };
+  const rejected: Rejection[] = [];
   let length: number;
   try {
     length = Array.isArray(records) ? records.length : -1;
@@ -41,47 +92,49 @@ export function validateBatch<K extends RecordKind>(
     length = -1;
   }
   if (length < 0) {
-    result.rejected.push({
-      index: -1,
-      issues: [issue('not_an_array', '', `un tableau d'enregistrements attendu`)],
-    });
-    return result;
+    rejected.push({ index: -1, issues: [issue('not_an_array', '', `un tableau d'enregistrements attendu`)] });
+    return rejected;
   }
   const list = records as unknown[];
-  const firstIndexById = new Map<string, number>();
   for (let i = 0; i < length; i++) {
     let input: unknown;
-    let issues: Issue[];
+    let issues: Issue[] = NO_ISSUES;
     let value: RecordTypes[K] | undefined;
     try {
       input = list[i];
-      const r = checkRecord(kind, input, ref);
-      if (r.ok) {
-        value = r.value;
-        issues = [];
-      } else issues = r.issues;
+      // The fast path first, straight: no result object per record of a national batch.
+      value = fastCheck(kind, input, ref);
+      if (value === undefined) {
+        const r = checkRecord(kind, input, ref);
+        if (r.ok) value = r.value;
+        else issues = r.issues;
+      }
     } catch {
       input = undefined;
       issues = [issue('unreadable', '', "l'enregistrement n'a pas pu être lu")];
     }
+    // A valid record's id was validated; a rejected one's is read without running getters.
+    if (issues === NO_ISSUES && value !== undefined) {
+      const first = sink.accept(value, i);
+      if (first < 0) continue;
+      issues = [duplicate((value as { id: string }).id, first)];
+      rejected.push({ index: i, id: (value as { id: string }).id, issues });
+      continue;
+    }
     const id = safeId(input);
     if (id !== undefined) {
-      const first = firstIndexById.get(id);
-      if (first === undefined) firstIndexById.set(id, i);
-      else {
-        const dup = issue('duplicate_id', 'id', `identifiant « ${truncate(id, 64)} » déjà porté par l'enregistrement ${first}`);
-        dup.firstIndex = first;
-        issues.push(dup);
-      }
+      const first = sink.seen(id, i);
+      if (first >= 0) issues = [...issues, duplicate(id, first)];
     }
-    if (issues.length === 0 && value !== undefined) {
-      result.valid.push(value);
-      result.validIndexes.push(i);
-    } else {
-      const rejection: Rejection = { index: i, issues };
-      if (id !== undefined) rejection.id = id;
-      result.rejected.push(rejection);
-    }
+    const rejection: Rejection = { index: i, issues };
+    if (id !== undefined) rejection.id = id;
+    rejected.push(rejection);
   }
-  return result;
+  return rejected;
+}
+
+function duplicate(id: string, first: number): Issue {
+  const dup = issue('duplicate_id', 'id', `identifiant « ${truncate(id, 64)} » déjà porté par l'enregistrement ${first}`);
+  dup.firstIndex = first;
+  return dup;
 }

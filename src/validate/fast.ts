@@ -1,15 +1,19 @@
 /**
- * Fast path of record validation: hand-written checks that recognise a VALID record and build the
- * very value zod plus the referential code checks would return (defaults applied), in about a
- * microsecond instead of 15–25. Anything it is not sure of gives `undefined`, and `checkRecord`
- * then runs the zod path, which also writes the issues. So this file only has to be right about
- * acceptance: it must never accept what the slow path rejects, and never return a different value.
+ * Fast path of record validation: hand-written checks that recognise a VALID record that is
+ * already zod's output as it stands, in about a microsecond instead of 15–25, and return it
+ * WITHOUT A COPY (a shallow copy when a default is missing). A national index holds 600 000
+ * candidates: copying each would double the heap and the garbage collector's work. Callers own
+ * the records they pass and must not mutate them afterwards (README, "Records are not copied").
  *
- * zod's reading of objects is followed to the letter: schema keys read by name (inherited and
- * non-enumerable ones too), an optional key present (`key in input`) with the value `undefined`
- * kept as `undefined`, a defaulted one given its default, any other key `for…in` lists refused.
+ * Anything the checks are not sure of gives `undefined`, and `checkRecord` then runs the zod path,
+ * which copies and writes the issues. So this file only has to be right about acceptance: it must
+ * never accept what the slow path rejects, and never return a value that differs from zod's.
  *
- * Deliberately left to zod (the fast path answers `undefined`):
+ * Left to zod (the fast path answers `undefined`):
+ * - any object that is not plain data (a prototype other than Object.prototype or null: class
+ *   instances, arrays), and any schema key that is inherited or non-enumerable — zod's copy makes
+ *   those own and enumerable, so the input is not its output. (A null-prototype record is kept as
+ *   it is: zod's copy would differ only by its prototype.)
  * - any key outside the schema, including `__proto__` and `constructor`;
  * - strings longer than a limit in UTF-16 units (zod counts code points: an emoji-heavy label
  *   may still pass there);
@@ -21,7 +25,6 @@
 import type { Referential } from '../referential/types.js';
 import { romeFiches } from '../referential/rome/index.js';
 import type { RecordKind } from '../errors.js';
-import type { Candidate, Place, TrainingSession, Vacancy } from '../schema/index.js';
 import {
   Category, ContractType, FrenchLevel, FundingCode, Mode, Public, Sector, Status, StructureKind, StructurePublic,
   StructureStatus, TrainingAccess,
@@ -140,20 +143,6 @@ const ID = /^[^\s\u0000-\u001f]+$/;
 
 type Obj = Record<string, unknown>;
 
-function isObject(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/**
- * zod rejects every key `for…in` lists outside the schema (own or inherited, `__proto__` too).
- * Schema keys are read by name, as zod reads them (`input[key]`), so a hidden or inherited
- * schema key gives the same value on both paths.
- */
-function knownKeys(o: Obj, known: KeySet): boolean {
-  for (const k in o) if (known[k] !== true) return false;
-  return true;
-}
-
 function isId(v: unknown): v is string {
   return typeof v === 'string' && v.length >= 1 && v.length <= 128 && ID.test(v);
 }
@@ -203,383 +192,262 @@ function isCommuneCode(s: unknown): s is string {
   return ((s.charCodeAt(2) - 48) >>> 0) <= 9 && ((s.charCodeAt(3) - 48) >>> 0) <= 9 && ((s.charCodeAt(4) - 48) >>> 0) <= 9;
 }
 
-/** A fresh array of members of `set` (codes or enum values), `min`…`max` long. */
-function listOf(v: unknown, set: Set<unknown>, max: number, min = 0): string[] | undefined {
-  if (!Array.isArray(v)) return undefined;
+/**
+ * A plain array, kept as given: Array.prototype and no own `constructor` (one would hijack the
+ * species of every `map`/`filter` later run on it; zod's copy drops it).
+ */
+function isPlainArray(v: unknown): v is unknown[] {
+  return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && !Object.hasOwn(v, 'constructor');
+}
+
+/** `v` is a plain array of `min`…`max` members of `set` (codes or enum values). */
+function isListOf(v: unknown, set: Set<unknown>, max: number, min = 0): boolean {
+  if (!isPlainArray(v)) return false;
   const n = v.length;
-  if (n > max || n < min) return undefined;
-  // Exact size, like zod's `Array(length)`: `[]` + push reserves 16 spare slots, and the
-  // outputs are kept (an index holds 600 000 candidates).
-  const out = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const x: unknown = v[i];
-    if (!set.has(x)) return undefined;
-    out[i] = x as string;
+  if (n > max || n < min) return false;
+  for (let i = 0; i < n; i++) if (!set.has(v[i])) return false;
+  return true;
+}
+
+/** Absent, or a list as `isListOf` says. */
+function optionalList(v: unknown, set: Set<unknown>, max: number): boolean {
+  return v === undefined || isListOf(v, set, max);
+}
+
+/**
+ * The number of keys `for…in` lists when all are schema keys, else -1. A checker compares it with
+ * the schema keys it found present (`value !== undefined || key in o`): equal counts mean every
+ * present key is an enumerable own one, so the object is already what zod would return.
+ */
+function enumerableKnownKeys(o: Obj, known: KeySet): number {
+  let n = 0;
+  for (const k in o) {
+    if (known[k] !== true) return -1;
+    n++;
   }
-  return out;
+  return n;
+}
+
+/** 1 when optional key `k` of `o` is present (even as `undefined`), else 0. */
+function present(o: Obj, v: unknown, k: string): number {
+  return v !== undefined || k in o ? 1 : 0;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Objects. Each builds zod's output in zod's key order (schema order, absent optionals omitted,
-// optionals present as `undefined` kept).
+// Objects. Each answers whether `o` is valid AND already zod's output as it stands, apart from the
+// defaults `withDefaults` fills: a plain object (Object.prototype), every present key enumerable
+// and own, no key outside the schema. Anything else goes to zod, which copies.
 
-function place(p: unknown): Place | undefined {
-  if (!isObject(p)) return undefined;
+/** A plain data object: what JSON.parse builds, or a null-prototype dictionary. */
+function isPlain(v: unknown): v is Obj {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function isPlace(p: unknown): boolean {
+  if (!isPlain(p)) return false;
   const { lat, lon, communeCode, label } = p;
-  if (!inRange(lat, -90, 90) || !inRange(lon, -180, 180)) return undefined;
-  const out: Place = { lat, lon };
-  if (communeCode !== undefined) {
-    if (!isCommuneCode(communeCode)) return undefined;
-    out.communeCode = communeCode;
-  } else if ('communeCode' in p) out.communeCode = undefined;
-  if (label !== undefined) {
-    if (!isShortText(label)) return undefined;
-    out.label = label;
-  } else if ('label' in p) out.label = undefined;
-  return knownKeys(p, PLACE_KEYS) ? out : undefined;
+  if (!inRange(lat, -90, 90) || !inRange(lon, -180, 180)) return false;
+  if (communeCode !== undefined && !isCommuneCode(communeCode)) return false;
+  if (label !== undefined && !isShortText(label)) return false;
+  return enumerableKnownKeys(p, PLACE_KEYS) === 2 + present(p, communeCode, 'communeCode') + present(p, label, 'label');
 }
 
-function mobility(m: unknown): Candidate['mobility'] | undefined {
-  if (!isObject(m)) return undefined;
+function isMobility(m: unknown): boolean {
+  if (!isPlain(m)) return false;
   const { modes, maxMinutes, drivingLicence, vehicle } = m;
-  const modeList = listOf(modes, MODES, 5, 1);
-  if (modeList === undefined || !intInRange(maxMinutes, 5, 180)) return undefined;
-  if (typeof drivingLicence !== 'boolean' || typeof vehicle !== 'boolean') return undefined;
-  if (!knownKeys(m, MOBILITY_KEYS)) return undefined;
-  return { modes: modeList as Candidate['mobility']['modes'], maxMinutes, drivingLicence, vehicle };
+  if (!isListOf(modes, MODES, 5, 1) || !intInRange(maxMinutes, 5, 180)) return false;
+  if (typeof drivingLicence !== 'boolean' || typeof vehicle !== 'boolean') return false;
+  return enumerableKnownKeys(m, MOBILITY_KEYS) === 4;
 }
 
-function candidateSchedule(s: unknown): Candidate['schedule'] | undefined {
-  if (!isObject(s)) return undefined;
+function isCandidateSchedule(s: unknown): boolean {
+  if (!isPlain(s)) return false;
   const { nights, weekends, splitShifts, weeklyHoursMin, weeklyHoursMax } = s;
-  if (typeof nights !== 'boolean' || typeof weekends !== 'boolean' || typeof splitShifts !== 'boolean') return undefined;
-  if (!inRange(weeklyHoursMin, 0, 48) || !inRange(weeklyHoursMax, 0, 48) || weeklyHoursMin > weeklyHoursMax) return undefined;
-  if (!knownKeys(s, CANDIDATE_SCHEDULE_KEYS)) return undefined;
-  return { nights, weekends, splitShifts, weeklyHoursMin, weeklyHoursMax };
+  if (typeof nights !== 'boolean' || typeof weekends !== 'boolean' || typeof splitShifts !== 'boolean') return false;
+  if (!inRange(weeklyHoursMin, 0, 48) || !inRange(weeklyHoursMax, 0, 48) || weeklyHoursMin > weeklyHoursMax) return false;
+  return enumerableKnownKeys(s, CANDIDATE_SCHEDULE_KEYS) === 5;
 }
 
-function qualifications(v: unknown, ix: FastIndex): Candidate['qualifications'] | undefined {
-  if (!Array.isArray(v) || v.length > 50) return undefined;
-  const out: Candidate['qualifications'] = new Array(v.length);
+function isQualifications(v: unknown, ix: FastIndex): boolean {
+  if (!isPlainArray(v) || v.length > 50) return false;
   for (let i = 0; i < v.length; i++) {
     const q: unknown = v[i];
-    if (!isObject(q)) return undefined;
+    if (!isPlain(q)) return false;
     const { code, obtainedOn, blocks } = q;
-    if (!ix.certification.has(code as string)) return undefined;
-    const item: Candidate['qualifications'][number] = { code: code as string };
-    if (obtainedOn !== undefined) {
-      if (!isDate(obtainedOn)) return undefined;
-      item.obtainedOn = obtainedOn;
-    } else if ('obtainedOn' in q) item.obtainedOn = undefined;
+    if (!ix.certification.has(code as string)) return false;
+    if (obtainedOn !== undefined && !isDate(obtainedOn)) return false;
     if (blocks !== undefined) {
       const known = ix.blocks.get(code as string);
-      const list = known === undefined ? undefined : listOf(blocks, known as Set<unknown>, 32);
-      if (list === undefined) return undefined;
-      item.blocks = list;
-    } else if ('blocks' in q) item.blocks = undefined;
-    if (!knownKeys(q, QUALIFICATION_KEYS)) return undefined;
-    out[i] = item;
+      if (known === undefined || !isListOf(blocks, known as Set<unknown>, 32)) return false;
+    }
+    if (enumerableKnownKeys(q, QUALIFICATION_KEYS) !== 1 + present(q, obtainedOn, 'obtainedOn') + present(q, blocks, 'blocks')) return false;
   }
-  return out;
+  return true;
 }
 
-function inTraining(v: unknown, ix: FastIndex): NonNullable<Candidate['inTraining']> | undefined {
-  if (!Array.isArray(v) || v.length > 10) return undefined;
-  const out: NonNullable<Candidate['inTraining']> = new Array(v.length);
+function isInTraining(v: unknown, ix: FastIndex): boolean {
+  if (!isPlainArray(v) || v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
     const t: unknown = v[i];
-    if (!isObject(t)) return undefined;
+    if (!isPlain(t)) return false;
     const { code, expectedEnd } = t;
-    if (!ix.certification.has(code as string) || !isDate(expectedEnd) || !knownKeys(t, IN_TRAINING_KEYS)) return undefined;
-    out[i] = { code: code as string, expectedEnd };
+    if (!ix.certification.has(code as string) || !isDate(expectedEnd)) return false;
+    if (enumerableKnownKeys(t, IN_TRAINING_KEYS) !== 2) return false;
   }
-  return out;
+  return true;
 }
 
-function experience(v: unknown, ix: FastIndex): Candidate['experience'] | undefined {
-  if (!Array.isArray(v) || v.length > 100) return undefined;
-  const out: Candidate['experience'] = new Array(v.length);
+function isExperience(v: unknown, ix: FastIndex): boolean {
+  if (!isPlainArray(v) || v.length > 100) return false;
   for (let i = 0; i < v.length; i++) {
     const e: unknown = v[i];
-    if (!isObject(e)) return undefined;
+    if (!isPlain(e)) return false;
     const { rome, months, domicile, lastEndedOn } = e;
-    if (!ix.rome.has(rome as string) || !inRange(months, 0, 720)) return undefined;
-    const item: Candidate['experience'][number] = { rome: rome as string, months };
-    if (domicile !== undefined) {
-      if (typeof domicile !== 'boolean') return undefined;
-      item.domicile = domicile;
-    } else if ('domicile' in e) item.domicile = undefined;
-    if (lastEndedOn !== undefined) {
-      if (!isDate(lastEndedOn)) return undefined;
-      item.lastEndedOn = lastEndedOn;
-    } else if ('lastEndedOn' in e) item.lastEndedOn = undefined;
-    if (!knownKeys(e, EXPERIENCE_KEYS)) return undefined;
-    out[i] = item;
+    if (!ix.rome.has(rome as string) || !inRange(months, 0, 720)) return false;
+    if (domicile !== undefined && typeof domicile !== 'boolean') return false;
+    if (lastEndedOn !== undefined && !isDate(lastEndedOn)) return false;
+    if (enumerableKnownKeys(e, EXPERIENCE_KEYS) !== 2 + present(e, domicile, 'domicile') + present(e, lastEndedOn, 'lastEndedOn')) return false;
   }
-  return out;
+  return true;
 }
 
-function candidate(c: Obj, ix: FastIndex): Candidate | undefined {
+function isCandidate(c: Obj, ix: FastIndex): boolean {
   const {
-    id, home, mobility: mob, availableFrom, desiredJobs, desiredSectors, desiredPublics, qualifications: quals,
-    inTraining: training, experience: exp, skills, frenchLevel, schedule, contracts, restrictions, categories, status,
+    id, home, mobility, availableFrom, desiredJobs, desiredSectors, desiredPublics, qualifications,
+    inTraining, experience, skills, frenchLevel, schedule, contracts, restrictions, categories, status,
     birthYear, workAuthorized,
   } = c;
-  if (!isId(id) || !isDate(availableFrom)) return undefined;
-  const h = place(home);
-  if (h === undefined) return undefined;
-  const m = mobility(mob);
-  if (m === undefined) return undefined;
-  const jobs = listOf(desiredJobs, ix.rome as Set<unknown>, 50);
-  if (jobs === undefined) return undefined;
-  // Built in schema order so the value is zod's to the key order.
-  const out = { id, home: h, mobility: m, availableFrom, desiredJobs: jobs } as Candidate;
-  if (desiredSectors !== undefined) {
-    const l = listOf(desiredSectors, SECTORS, 2);
-    if (l === undefined) return undefined;
-    out.desiredSectors = l as Candidate['desiredSectors'];
-  } else if ('desiredSectors' in c) out.desiredSectors = undefined;
-  if (desiredPublics !== undefined) {
-    const l = listOf(desiredPublics, PUBLICS, 3);
-    if (l === undefined) return undefined;
-    out.desiredPublics = l as Candidate['desiredPublics'];
-  } else if ('desiredPublics' in c) out.desiredPublics = undefined;
-  const q = qualifications(quals, ix);
-  if (q === undefined) return undefined;
-  out.qualifications = q;
-  if (training !== undefined) {
-    const t = inTraining(training, ix);
-    if (t === undefined) return undefined;
-    out.inTraining = t;
-  } else if ('inTraining' in c) out.inTraining = undefined;
-  const e = experience(exp, ix);
-  if (e === undefined) return undefined;
-  out.experience = e;
-  if (skills !== undefined) {
-    const l = listOf(skills, ix.skill as Set<unknown>, 100);
-    if (l === undefined) return undefined;
-    out.skills = l;
-  } else if ('skills' in c) out.skills = undefined;
-  if (frenchLevel !== undefined) {
-    if (!FRENCH_LEVELS.has(frenchLevel)) return undefined;
-    out.frenchLevel = frenchLevel as Candidate['frenchLevel'];
-  } else if ('frenchLevel' in c) out.frenchLevel = undefined;
-  const s = candidateSchedule(schedule);
-  if (s === undefined) return undefined;
-  out.schedule = s;
-  const ct = listOf(contracts, CONTRACT_TYPES, 7, 1);
-  if (ct === undefined) return undefined;
-  out.contracts = ct as Candidate['contracts'];
-  if (restrictions !== undefined) {
-    const l = listOf(restrictions, ix.restriction as Set<unknown>, 20);
-    if (l === undefined) return undefined;
-    out.restrictions = l;
-  } else if ('restrictions' in c) out.restrictions = undefined;
-  if (categories !== undefined) {
-    const l = listOf(categories, CATEGORIES, 13);
-    if (l === undefined) return undefined;
-    out.categories = l as Candidate['categories'];
-  } else if ('categories' in c) out.categories = undefined;
-  if (status !== undefined) {
-    if (!STATUSES.has(status)) return undefined;
-    out.status = status as Candidate['status'];
-  } else if ('status' in c) out.status = undefined;
-  if (birthYear !== undefined) {
-    if (!intInRange(birthYear, 1900, 2100)) return undefined;
-    out.birthYear = birthYear;
-  } else if ('birthYear' in c) out.birthYear = undefined;
-  if (workAuthorized === undefined) out.workAuthorized = true;
-  else {
-    if (typeof workAuthorized !== 'boolean') return undefined;
-    out.workAuthorized = workAuthorized;
-  }
-  return knownKeys(c, CANDIDATE_KEYS) ? out : undefined;
+  if (!isId(id) || !isDate(availableFrom) || !isPlace(home) || !isMobility(mobility)) return false;
+  if (!isListOf(desiredJobs, ix.rome as Set<unknown>, 50)) return false;
+  if (!optionalList(desiredSectors, SECTORS, 2) || !optionalList(desiredPublics, PUBLICS, 3)) return false;
+  if (!isQualifications(qualifications, ix) || !isExperience(experience, ix)) return false;
+  if (inTraining !== undefined && !isInTraining(inTraining, ix)) return false;
+  if (!optionalList(skills, ix.skill as Set<unknown>, 100)) return false;
+  if (frenchLevel !== undefined && !FRENCH_LEVELS.has(frenchLevel)) return false;
+  if (!isCandidateSchedule(schedule) || !isListOf(contracts, CONTRACT_TYPES, 7, 1)) return false;
+  if (!optionalList(restrictions, ix.restriction as Set<unknown>, 20) || !optionalList(categories, CATEGORIES, 13)) return false;
+  if (status !== undefined && !STATUSES.has(status)) return false;
+  if (birthYear !== undefined && !intInRange(birthYear, 1900, 2100)) return false;
+  if (workAuthorized !== undefined && typeof workAuthorized !== 'boolean') return false;
+  const keys =
+    9 + present(c, desiredSectors, 'desiredSectors') + present(c, desiredPublics, 'desiredPublics') +
+    present(c, inTraining, 'inTraining') + present(c, skills, 'skills') + present(c, frenchLevel, 'frenchLevel') +
+    present(c, restrictions, 'restrictions') + present(c, categories, 'categories') + present(c, status, 'status') +
+    present(c, birthYear, 'birthYear') + present(c, workAuthorized, 'workAuthorized');
+  return enumerableKnownKeys(c, CANDIDATE_KEYS) === keys;
 }
 
-function structure(s: unknown): Vacancy['structure'] | undefined {
-  if (!isObject(s)) return undefined;
+function isStructure(s: unknown): boolean {
+  if (!isPlain(s)) return false;
   const { kind, public: pub, status } = s;
-  if (!STRUCTURE_KINDS.has(kind) || !STRUCTURE_PUBLICS.has(pub)) return undefined;
-  const out = { kind, public: pub } as Vacancy['structure'];
-  if (status !== undefined) {
-    if (!STRUCTURE_STATUSES.has(status)) return undefined;
-    out.status = status as Vacancy['structure']['status'];
-  } else if ('status' in s) out.status = undefined;
-  return knownKeys(s, STRUCTURE_KEYS) ? out : undefined;
+  if (!STRUCTURE_KINDS.has(kind) || !STRUCTURE_PUBLICS.has(pub)) return false;
+  if (status !== undefined && !STRUCTURE_STATUSES.has(status)) return false;
+  return enumerableKnownKeys(s, STRUCTURE_KEYS) === 2 + present(s, status, 'status');
 }
 
-function job(j: unknown, ix: FastIndex): Vacancy['job'] | undefined {
-  if (!isObject(j)) return undefined;
+function isJob(j: unknown, ix: FastIndex): boolean {
+  if (!isPlain(j)) return false;
   const { rome, title, romeVersion } = j;
-  if (!ix.rome.has(rome as string)) return undefined;
-  const out = { rome } as Vacancy['job'];
-  if (title !== undefined) {
-    if (!isShortText(title)) return undefined;
-    out.title = title;
-  } else if ('title' in j) out.title = undefined;
-  if (romeVersion !== undefined) {
-    if (romeVersion !== 'v3') return undefined;
-  }
-  out.romeVersion = 'v3';
-  return knownKeys(j, JOB_KEYS) ? out : undefined;
+  if (!ix.rome.has(rome as string)) return false;
+  if (title !== undefined && !isShortText(title)) return false;
+  if (romeVersion !== undefined && romeVersion !== 'v3') return false;
+  return enumerableKnownKeys(j, JOB_KEYS) === 1 + present(j, title, 'title') + present(j, romeVersion, 'romeVersion');
 }
 
-function requires(r: unknown, ix: FastIndex): Vacancy['requires'] | undefined {
-  if (r === undefined) return {};
-  if (!isObject(r)) return undefined;
+function isRequires(r: unknown, ix: FastIndex): boolean {
+  if (r === undefined) return true;
+  if (!isPlain(r)) return false;
   const { certifications, drivingLicence, vehicle, frenchLevel, experienceMonths } = r;
-  const out: Vacancy['requires'] = {};
-  if (certifications !== undefined) {
-    const l = listOf(certifications, ix.certification as Set<unknown>, 20);
-    if (l === undefined) return undefined;
-    out.certifications = l;
-  } else if ('certifications' in r) out.certifications = undefined;
-  if (drivingLicence !== undefined) {
-    if (typeof drivingLicence !== 'boolean') return undefined;
-    out.drivingLicence = drivingLicence;
-  } else if ('drivingLicence' in r) out.drivingLicence = undefined;
-  if (vehicle !== undefined) {
-    if (typeof vehicle !== 'boolean') return undefined;
-    out.vehicle = vehicle;
-  } else if ('vehicle' in r) out.vehicle = undefined;
-  if (frenchLevel !== undefined) {
-    if (!FRENCH_LEVELS.has(frenchLevel)) return undefined;
-    out.frenchLevel = frenchLevel as Vacancy['requires']['frenchLevel'];
-  } else if ('frenchLevel' in r) out.frenchLevel = undefined;
-  if (experienceMonths !== undefined) {
-    if (!intInRange(experienceMonths, 0, 600)) return undefined;
-    out.experienceMonths = experienceMonths;
-  } else if ('experienceMonths' in r) out.experienceMonths = undefined;
-  return knownKeys(r, REQUIRES_KEYS) ? out : undefined;
+  if (!optionalList(certifications, ix.certification as Set<unknown>, 20)) return false;
+  if (!optionalBoolean(drivingLicence) || !optionalBoolean(vehicle)) return false;
+  if (frenchLevel !== undefined && !FRENCH_LEVELS.has(frenchLevel)) return false;
+  if (experienceMonths !== undefined && !intInRange(experienceMonths, 0, 600)) return false;
+  return enumerableKnownKeys(r, REQUIRES_KEYS) ===
+    present(r, certifications, 'certifications') + present(r, drivingLicence, 'drivingLicence') + present(r, vehicle, 'vehicle') +
+    present(r, frenchLevel, 'frenchLevel') + present(r, experienceMonths, 'experienceMonths');
 }
 
-function prefers(p: unknown, ix: FastIndex): Vacancy['prefers'] | undefined {
-  if (p === undefined) return {};
-  if (!isObject(p)) return undefined;
+function isPrefers(p: unknown, ix: FastIndex): boolean {
+  if (p === undefined) return true;
+  if (!isPlain(p)) return false;
   const { certifications, experienceMonths, skills } = p;
-  const out: Vacancy['prefers'] = {};
-  if (certifications !== undefined) {
-    const l = listOf(certifications, ix.certification as Set<unknown>, 20);
-    if (l === undefined) return undefined;
-    out.certifications = l;
-  } else if ('certifications' in p) out.certifications = undefined;
-  if (experienceMonths !== undefined) {
-    if (!intInRange(experienceMonths, 0, 600)) return undefined;
-    out.experienceMonths = experienceMonths;
-  } else if ('experienceMonths' in p) out.experienceMonths = undefined;
-  if (skills !== undefined) {
-    const l = listOf(skills, ix.skill as Set<unknown>, 50);
-    if (l === undefined) return undefined;
-    out.skills = l;
-  } else if ('skills' in p) out.skills = undefined;
-  return knownKeys(p, PREFERS_KEYS) ? out : undefined;
+  if (!optionalList(certifications, ix.certification as Set<unknown>, 20)) return false;
+  if (experienceMonths !== undefined && !intInRange(experienceMonths, 0, 600)) return false;
+  if (!optionalList(skills, ix.skill as Set<unknown>, 50)) return false;
+  return enumerableKnownKeys(p, PREFERS_KEYS) ===
+    present(p, certifications, 'certifications') + present(p, experienceMonths, 'experienceMonths') + present(p, skills, 'skills');
 }
 
-function contract(c: unknown): Vacancy['contract'] | undefined {
-  if (!isObject(c)) return undefined;
+function isContract(c: unknown): boolean {
+  if (!isPlain(c)) return false;
   const { type, weeklyHours, startDate, endDate } = c;
-  if (!CONTRACT_TYPES.has(type) || !inRange(weeklyHours, 1, 48) || !isDate(startDate)) return undefined;
-  const out = { type, weeklyHours, startDate } as Vacancy['contract'];
-  if (endDate !== undefined) {
-    if (!isDate(endDate) || endDate < startDate) return undefined;
-    out.endDate = endDate;
-  } else if ('endDate' in c) out.endDate = undefined;
-  return knownKeys(c, CONTRACT_KEYS) ? out : undefined;
+  if (!CONTRACT_TYPES.has(type) || !inRange(weeklyHours, 1, 48) || !isDate(startDate)) return false;
+  if (endDate !== undefined && (!isDate(endDate) || endDate < startDate)) return false;
+  return enumerableKnownKeys(c, CONTRACT_KEYS) === 3 + present(c, endDate, 'endDate');
 }
 
-function vacancySchedule(s: unknown): Vacancy['schedule'] | undefined {
-  if (!isObject(s)) return undefined;
+function isVacancySchedule(s: unknown): boolean {
+  if (!isPlain(s)) return false;
   const { nights, weekends, splitShifts } = s;
-  if (typeof nights !== 'boolean' || typeof weekends !== 'boolean' || typeof splitShifts !== 'boolean') return undefined;
-  return knownKeys(s, VACANCY_SCHEDULE_KEYS) ? { nights, weekends, splitShifts } : undefined;
+  if (typeof nights !== 'boolean' || typeof weekends !== 'boolean' || typeof splitShifts !== 'boolean') return false;
+  return enumerableKnownKeys(s, VACANCY_SCHEDULE_KEYS) === 3;
 }
 
 function optionalBoolean(v: unknown): boolean {
   return v === undefined || typeof v === 'boolean';
 }
 
-function vacancy(v: Obj, ix: FastIndex): Vacancy | undefined {
+function isVacancy(v: Obj, ix: FastIndex): boolean {
   const {
-    id, employerId, structure: st, job: jb, site, interventionRadiusKm, requires: req, prefers: pref, vehicleProvided,
-    acceptsInTraining, contract: ct, schedule, physicalDemands, adaptations, openings, accessibleTH, trainsNewcomers,
+    id, employerId, structure, job, site, interventionRadiusKm, requires, prefers, vehicleProvided,
+    acceptsInTraining, contract, schedule, physicalDemands, adaptations, openings, accessibleTH, trainsNewcomers,
   } = v;
-  if (!isId(id) || !isId(employerId)) return undefined;
-  const s = structure(st);
-  if (s === undefined) return undefined;
-  const j = job(jb, ix);
-  if (j === undefined) return undefined;
-  const p = place(site);
-  if (p === undefined) return undefined;
-  const out = { id, employerId, structure: s, job: j, site: p } as Vacancy;
-  if (interventionRadiusKm !== undefined) {
-    if (!inRange(interventionRadiusKm, 0, 200)) return undefined;
-    out.interventionRadiusKm = interventionRadiusKm;
-  } else if ('interventionRadiusKm' in v) out.interventionRadiusKm = undefined;
-  const r = requires(req, ix);
-  if (r === undefined) return undefined;
-  out.requires = r;
-  const pr = prefers(pref, ix);
-  if (pr === undefined) return undefined;
-  out.prefers = pr;
-  if (!optionalBoolean(vehicleProvided) || !optionalBoolean(acceptsInTraining)) return undefined;
+  if (!isId(id) || !isId(employerId) || !isStructure(structure) || !isJob(job, ix) || !isPlace(site)) return false;
+  if (interventionRadiusKm !== undefined && !inRange(interventionRadiusKm, 0, 200)) return false;
+  if (!isRequires(requires, ix) || !isPrefers(prefers, ix)) return false;
+  if (!optionalBoolean(vehicleProvided) || !optionalBoolean(acceptsInTraining)) return false;
   // The schema's refinement: a vehicle cannot be both required and provided.
-  if (r.vehicle === true && vehicleProvided === true) return undefined;
-  if (vehicleProvided !== undefined) {
-    out.vehicleProvided = vehicleProvided as boolean;
-  } else if ('vehicleProvided' in v) out.vehicleProvided = undefined;
-  if (acceptsInTraining !== undefined) {
-    out.acceptsInTraining = acceptsInTraining as boolean;
-  } else if ('acceptsInTraining' in v) out.acceptsInTraining = undefined;
-  const c = contract(ct);
-  if (c === undefined) return undefined;
-  out.contract = c;
-  const sc = vacancySchedule(schedule);
-  if (sc === undefined) return undefined;
-  out.schedule = sc;
-  if (physicalDemands !== undefined) {
-    const l = listOf(physicalDemands, ix.physicalDemand as Set<unknown>, 20);
-    if (l === undefined) return undefined;
-    out.physicalDemands = l;
-  } else if ('physicalDemands' in v) out.physicalDemands = undefined;
-  if (adaptations !== undefined) {
-    const l = listOf(adaptations, ix.adaptation as Set<unknown>, 20);
-    if (l === undefined) return undefined;
-    out.adaptations = l;
-  } else if ('adaptations' in v) out.adaptations = undefined;
-  if (openings === undefined) out.openings = 1;
-  else {
-    if (!intInRange(openings, 1, 10_000)) return undefined;
-    out.openings = openings;
-  }
-  if (!optionalBoolean(accessibleTH) || !optionalBoolean(trainsNewcomers)) return undefined;
-  if (accessibleTH !== undefined) {
-    out.accessibleTH = accessibleTH as boolean;
-  } else if ('accessibleTH' in v) out.accessibleTH = undefined;
-  if (trainsNewcomers !== undefined) {
-    out.trainsNewcomers = trainsNewcomers as boolean;
-  } else if ('trainsNewcomers' in v) out.trainsNewcomers = undefined;
-  return knownKeys(v, VACANCY_KEYS) ? out : undefined;
+  if (requires !== undefined && (requires as Obj).vehicle === true && vehicleProvided === true) return false;
+  if (!isContract(contract) || !isVacancySchedule(schedule)) return false;
+  if (!optionalList(physicalDemands, ix.physicalDemand as Set<unknown>, 20)) return false;
+  if (!optionalList(adaptations, ix.adaptation as Set<unknown>, 20)) return false;
+  if (openings !== undefined && !intInRange(openings, 1, 10_000)) return false;
+  if (!optionalBoolean(accessibleTH) || !optionalBoolean(trainsNewcomers)) return false;
+  const keys =
+    7 + present(v, interventionRadiusKm, 'interventionRadiusKm') + present(v, requires, 'requires') +
+    present(v, prefers, 'prefers') + present(v, vehicleProvided, 'vehicleProvided') +
+    present(v, acceptsInTraining, 'acceptsInTraining') + present(v, physicalDemands, 'physicalDemands') +
+    present(v, adaptations, 'adaptations') + present(v, openings, 'openings') + present(v, accessibleTH, 'accessibleTH') +
+    present(v, trainsNewcomers, 'trainsNewcomers');
+  return enumerableKnownKeys(v, VACANCY_KEYS) === keys;
 }
 
-function trainingSession(s: Obj, ix: FastIndex): TrainingSession | undefined {
+function isTrainingSession(s: Obj, ix: FastIndex): boolean {
   const { id, provider, certification, site, startDate, endDate, hours, seats, access, funding } = s;
-  if (!isId(id) || typeof provider !== 'string' || provider.length < 1 || provider.length > 300) return undefined;
-  if (!ix.certification.has(certification as string)) return undefined;
-  const p = place(site);
-  if (p === undefined) return undefined;
-  if (!isDate(startDate) || !isDate(endDate) || endDate < startDate || !inRange(hours, 1, 6000)) return undefined;
-  const out = { id, provider, certification, site: p, startDate, endDate, hours } as TrainingSession;
-  if (seats !== undefined) {
-    if (!intInRange(seats, 0, 10_000)) return undefined;
-    out.seats = seats;
-  } else if ('seats' in s) out.seats = undefined;
-  const a = listOf(access, TRAINING_ACCESS, 5, 1);
-  if (a === undefined) return undefined;
-  out.access = a as TrainingSession['access'];
-  const f = listOf(funding, FUNDING_CODES, 12, 1);
-  if (f === undefined) return undefined;
-  out.funding = f as TrainingSession['funding'];
-  return knownKeys(s, SESSION_KEYS) ? out : undefined;
+  if (!isId(id) || typeof provider !== 'string' || provider.length < 1 || provider.length > 300) return false;
+  if (!ix.certification.has(certification as string) || !isPlace(site)) return false;
+  if (!isDate(startDate) || !isDate(endDate) || endDate < startDate || !inRange(hours, 1, 6000)) return false;
+  if (seats !== undefined && !intInRange(seats, 0, 10_000)) return false;
+  if (!isListOf(access, TRAINING_ACCESS, 5, 1) || !isListOf(funding, FUNDING_CODES, 12, 1)) return false;
+  return enumerableKnownKeys(s, SESSION_KEYS) === 9 + present(s, seats, 'seats');
+}
+
+/**
+ * zod's value for a record the checks accepted: the record itself, or a shallow copy carrying the
+ * defaults it leaves out (vacancy `job.romeVersion`, `requires`, `prefers`, `openings`).
+ */
+function withDefaults(kind: RecordKind, o: Obj): Obj {
+  if (kind !== 'vacancy') return o;
+  const job = o.job as Obj;
+  if (job.romeVersion !== undefined && o.requires !== undefined && o.prefers !== undefined && o.openings !== undefined) return o;
+  const out: Obj = { ...o };
+  if (job.romeVersion === undefined) out.job = { ...job, romeVersion: 'v3' };
+  if (o.requires === undefined) out.requires = {};
+  if (o.prefers === undefined) out.prefers = {};
+  if (o.openings === undefined) out.openings = 1;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -603,12 +471,11 @@ export function setFastPath(on: boolean): boolean {
  * const value = fastCheck('candidate', input, defaultReferential) ?? slowParse(input);
  */
 export function fastCheck<K extends RecordKind>(kind: K, input: unknown, ref: Referential): RecordTypes[K] | undefined {
-  if (!enabled || !isObject(input)) return undefined;
+  if (!enabled || !isPlain(input)) return undefined;
   try {
     const ix = fastIndex(ref);
-    const value =
-      kind === 'candidate' ? candidate(input, ix) : kind === 'vacancy' ? vacancy(input, ix) : trainingSession(input, ix);
-    return value as RecordTypes[K] | undefined;
+    const ok = kind === 'candidate' ? isCandidate(input, ix) : kind === 'vacancy' ? isVacancy(input, ix) : isTrainingSession(input, ix);
+    return ok ? (withDefaults(kind, input) as RecordTypes[K]) : undefined;
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 export {
   parseCandidate, parseVacancy, parseTrainingSession, checkRecord, type CheckResult, type ParseOptions, type RecordTypes,
 } from './parse.js';
-export { validateBatch, type BatchResult, type Rejection } from './batch.js';
+export { validateBatch, validateEach, type BatchResult, type BatchSink, type Rejection } from './batch.js';
 export { jsonSchemas, type JsonSchemas } from './json-schema.js';
 export { normaliseCode } from './codes.js';
 export {
