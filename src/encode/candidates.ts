@@ -7,8 +7,9 @@ import type { EncodingContext } from './context.js';
 import { setBits } from './context.js';
 import {
   F_ANY_CERT, F_AUTH, F_DESIRED_EMPTY, F_DOMICILE, F_ETABLISSEMENT, F_LICENCE, F_NIGHTS, F_SPLIT, F_VEHICLE,
-  F_WEEKENDS, MODE_CODES, MODE_NONE, PUBLIC_FLAG, contractFlag,
+  F_WEEKENDS, MODE_CODES, MODE_NONE, PUBLIC_FLAG, CONTRACT_ORDER, contractFlag,
 } from './flags.js';
+import type { Mode } from '../schema/primitives.js';
 
 export class CandidateColumns {
   size = 0;
@@ -90,23 +91,20 @@ export class CandidateColumns {
     const out = new CandidateColumns(this.certWords, this.skillWords);
     out.ensure(n);
     out.size = n;
-    const perRecord = [
-      'lat', 'lon', 'cosLat', 'slope', 'slopeMode', 'transit', 'maxMinutes', 'reach', 'reachNear', 'flags', 'hoursMin',
-      'hoursMax', 'available', 'french', 'restrictions', 'bonus', 'alive',
-    ] as const;
-    for (const f of perRecord) {
-      const from = this[f] as Float64Array;
-      const to = out[f] as Float64Array;
-      for (let k = 0; k < n; k++) to[k] = from[order[k]];
-    }
+    // One loop per column, each on one element type: a loop over column names would make the
+    // copy megamorphic (measured 0.9 s → 0.1 s for 600 000 candidates).
+    gatherF64(this.lat, out.lat, order); gatherF64(this.lon, out.lon, order); gatherF64(this.cosLat, out.cosLat, order);
+    gatherF64(this.slope, out.slope, order); gatherU8(this.slopeMode, out.slopeMode, order);
+    gatherU8(this.transit, out.transit, order); gatherF64(this.maxMinutes, out.maxMinutes, order);
+    gatherF64(this.reach, out.reach, order); gatherF64(this.reachNear, out.reachNear, order);
+    gatherU32(this.flags, out.flags, order); gatherF64(this.hoursMin, out.hoursMin, order);
+    gatherF64(this.hoursMax, out.hoursMax, order); gatherI32(this.available, out.available, order);
+    gatherU8(this.french, out.french, order); gatherU32(this.restrictions, out.restrictions, order);
+    gatherF64(this.bonus, out.bonus, order); gatherU8(this.alive, out.alive, order);
     const cw = this.certWords;
-    for (const f of ['held', 'partial', 'training', 'equivalent', 'bridge'] as const) {
-      const from = this[f];
-      const to = out[f];
-      for (let k = 0; k < n; k++) for (let w = 0; w < cw; w++) to[k * cw + w] = from[order[k] * cw + w];
-    }
-    const sw = this.skillWords;
-    for (let k = 0; k < n; k++) for (let w = 0; w < sw; w++) out.skills[k * sw + w] = this.skills[order[k] * sw + w];
+    gatherWords(this.held, out.held, order, cw); gatherWords(this.partial, out.partial, order, cw);
+    gatherWords(this.training, out.training, order, cw); gatherWords(this.equivalent, out.equivalent, order, cw);
+    gatherWords(this.bridge, out.bridge, order, cw); gatherWords(this.skills, out.skills, order, this.skillWords);
     out.expRome = growPool(out.expRome, this.expUsed);
     out.expMonths = growPool(out.expMonths, this.expUsed);
     out.wishRome = growPool(out.wishRome, this.wishUsed);
@@ -141,22 +139,14 @@ export class CandidateColumns {
     this.lon[i] = c.home.lon;
     this.cosLat[i] = Math.cos(c.home.lat * DEG);
 
-    let slope = Infinity;
-    let slopeMode = MODE_NONE;
-    let transit = 0;
-    for (let m = 0; m < MODE_CODES.length; m++) {
-      const mode = MODE_CODES[m];
-      if (!c.mobility.modes.includes(mode)) continue;
-      if (MODES[mode].fixedMinutes > 0) { transit = 1; continue; }
-      const k = minutesPerKm(mode);
-      if (k < slope) { slope = k; slopeMode = m; }
-    }
-    this.slope[i] = slope;
-    this.slopeMode[i] = slopeMode;
-    this.transit[i] = transit;
+    let modeMask = 0;
+    for (const mode of c.mobility.modes) modeMask |= MODE_BIT[mode];
+    this.slope[i] = MASK_SLOPE[modeMask];
+    this.slopeMode[i] = MASK_SLOPE_MODE[modeMask];
+    this.transit[i] = modeMask & MODE_BIT.transit ? 1 : 0;
     this.maxMinutes[i] = c.mobility.maxMinutes;
-    this.reach[i] = reachKm(c.mobility.maxMinutes, c.mobility.modes);
-    this.reachNear[i] = reachKm(c.mobility.maxMinutes * NEAR_MISS_COMMUTE_FACTOR, c.mobility.modes);
+    this.reach[i] = cachedReach(c.mobility.maxMinutes, modeMask, c.mobility.modes, false);
+    this.reachNear[i] = cachedReach(c.mobility.maxMinutes, modeMask, c.mobility.modes, true);
 
     let f = 0;
     if (c.mobility.drivingLicence) f |= F_LICENCE;
@@ -165,10 +155,10 @@ export class CandidateColumns {
     if (c.schedule.weekends) f |= F_WEEKENDS;
     if (c.schedule.splitShifts) f |= F_SPLIT;
     if (c.workAuthorized !== false) f |= F_AUTH;
-    for (const t of c.contracts) f |= contractFlag(t);
+    for (const t of c.contracts) f |= CONTRACT_FLAG[t];
     if (c.desiredJobs.length === 0) f |= F_DESIRED_EMPTY;
-    for (const s of c.desiredSectors ?? []) f |= s === 'domicile' ? F_DOMICILE : F_ETABLISSEMENT;
-    for (const p of c.desiredPublics ?? []) f |= PUBLIC_FLAG[p];
+    if (c.desiredSectors !== undefined) for (const s of c.desiredSectors) f |= s === 'domicile' ? F_DOMICILE : F_ETABLISSEMENT;
+    if (c.desiredPublics !== undefined) for (const p of c.desiredPublics) f |= PUBLIC_FLAG[p];
 
     const cw = this.certWords;
     const at = i * cw;
@@ -176,19 +166,26 @@ export class CandidateColumns {
       this.held[at + w] = 0; this.partial[at + w] = 0; this.training[at + w] = 0;
       this.equivalent[at + w] = 0; this.bridge[at + w] = 0;
     }
+    const held = this.held, equivalent = this.equivalent, bridge = this.bridge, partial = this.partial;
     for (const q of c.qualifications) {
+      const e = ctx.certEncoding.get(q.code);
+      if (e === undefined) continue;
       if (q.blocks !== undefined) {
-        setBits(this.partial, at, ctx.certBit, [q.code]);
+        partial[at + (e.bit >>> 5)] |= 1 << (e.bit & 31);
         continue;
       }
-      setBits(this.held, at, ctx.certBit, [q.code]);
-      if (ctx.certBit.has(q.code) && !ctx.prerequisiteCerts.has(q.code)) f |= F_ANY_CERT;
-      setBits(this.equivalent, at, ctx.certBit, ctx.equivalentFrom.get(q.code) ?? []);
-      setBits(this.bridge, at, ctx.certBit, ctx.bridgeTargets.get(q.code) ?? []);
+      held[at + (e.bit >>> 5)] |= 1 << (e.bit & 31);
+      if (e.countsAsCert) f |= F_ANY_CERT;
+      for (const b of e.equivalentBits) equivalent[at + (b >>> 5)] |= 1 << (b & 31);
+      for (const b of e.bridgeBits) bridge[at + (b >>> 5)] |= 1 << (b & 31);
     }
-    for (const t of c.inTraining ?? []) {
-      setBits(this.training, at, ctx.certBit, [t.code]);
-      setBits(this.partial, at, ctx.certBit, [t.code]);
+    if (c.inTraining !== undefined) {
+      for (const t of c.inTraining) {
+        const b = ctx.certBit.get(t.code);
+        if (b === undefined) continue;
+        this.training[at + (b >>> 5)] |= 1 << (b & 31);
+        partial[at + (b >>> 5)] |= 1 << (b & 31);
+      }
     }
     this.flags[i] = f >>> 0;
 
@@ -199,11 +196,13 @@ export class CandidateColumns {
 
     const sw = this.skillWords;
     for (let w = 0; w < sw; w++) this.skills[i * sw + w] = 0;
-    setBits(this.skills, i * sw, ctx.skillBit, c.skills ?? []);
+    if (c.skills !== undefined) setBits(this.skills, i * sw, ctx.skillBit, c.skills);
     let r = 0;
-    for (const code of c.restrictions ?? []) {
-      const b = ctx.restrictionBit.get(code);
-      if (b !== undefined) r |= 1 << b;
+    if (c.restrictions !== undefined) {
+      for (const code of c.restrictions) {
+        const b = ctx.restrictionBit.get(code);
+        if (b !== undefined) r |= 1 << b;
+      }
     }
     this.restrictions[i] = r >>> 0;
 
@@ -228,3 +227,56 @@ export class CandidateColumns {
     return i;
   }
 }
+
+function gatherF64(from: Float64Array, to: Float64Array, order: Int32Array): void {
+  for (let k = 0; k < order.length; k++) to[k] = from[order[k]];
+}
+function gatherI32(from: Int32Array, to: Int32Array, order: Int32Array): void {
+  for (let k = 0; k < order.length; k++) to[k] = from[order[k]];
+}
+function gatherU32(from: Uint32Array, to: Uint32Array, order: Int32Array): void {
+  for (let k = 0; k < order.length; k++) to[k] = from[order[k]];
+}
+function gatherU8(from: Uint8Array, to: Uint8Array, order: Int32Array): void {
+  for (let k = 0; k < order.length; k++) to[k] = from[order[k]];
+}
+/** Strided sets: `width` words per record. */
+function gatherWords(from: Uint32Array, to: Uint32Array, order: Int32Array, width: number): void {
+  for (let k = 0; k < order.length; k++) {
+    const a = order[k] * width;
+    const b = k * width;
+    for (let w = 0; w < width; w++) to[b + w] = from[a + w];
+  }
+}
+
+// Mobility compiled per set of modes (a 5-bit mask): best slope, its mode, and the reach for each
+// whole number of minutes — national batches hold a few hundred distinct (minutes, modes) pairs.
+const MODE_BIT: Readonly<Record<Mode, number>> = { car: 1, motorbike: 2, transit: 4, bike: 8, walk: 16 };
+const MASK_SLOPE = new Float64Array(32);
+const MASK_SLOPE_MODE = new Uint8Array(32);
+for (let mask = 0; mask < 32; mask++) {
+  let slope = Infinity;
+  let slopeMode = MODE_NONE;
+  for (let m = 0; m < MODE_CODES.length; m++) {
+    const mode = MODE_CODES[m];
+    if ((mask & MODE_BIT[mode]) === 0 || MODES[mode].fixedMinutes > 0) continue;
+    const k = minutesPerKm(mode);
+    if (k < slope) { slope = k; slopeMode = m; }
+  }
+  MASK_SLOPE[mask] = slope;
+  MASK_SLOPE_MODE[mask] = slopeMode;
+}
+const REACH_MINUTES = 181;
+/** reach(minutes, mask) at [(near ? 32 * 181 : 0) + mask * 181 + minutes]; NaN until computed. */
+const REACH_CACHE = new Float64Array(2 * 32 * REACH_MINUTES).fill(NaN);
+
+function cachedReach(maxMinutes: number, mask: number, modes: readonly Mode[], near: boolean): number {
+  const minutes = near ? maxMinutes * NEAR_MISS_COMMUTE_FACTOR : maxMinutes;
+  if (!Number.isInteger(maxMinutes) || maxMinutes < 0 || maxMinutes >= REACH_MINUTES) return reachKm(minutes, modes);
+  const at = (near ? 32 * REACH_MINUTES : 0) + mask * REACH_MINUTES + maxMinutes;
+  let r = REACH_CACHE[at];
+  if (r !== r) REACH_CACHE[at] = r = reachKm(minutes, modes);
+  return r;
+}
+
+const CONTRACT_FLAG: Readonly<Record<string, number>> = Object.fromEntries(CONTRACT_ORDER.map((t) => [t, contractFlag(t)]));

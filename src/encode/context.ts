@@ -16,6 +16,8 @@ export interface EncodingContext {
   /** Current partial-cursus bridges: from → targets. */
   bridgeTargets: Map<string, string[]>;
   prerequisiteCerts: Set<string>;
+  /** What holding each certification sets, compiled once: read per qualification at encoding. */
+  certEncoding: Map<string, CertEncoding>;
   skillBit: Map<string, number>;
   skillWords: number;
   romeIndex: Map<string, number>;
@@ -30,6 +32,14 @@ export interface EncodingContext {
   demands: Map<string, { restrictionBit: number; liftedBy: string[] }>;
   /** Structure kind → 1 domicile, 2 établissement. */
   sectorOfKind: Map<string, number>;
+}
+
+export interface CertEncoding {
+  bit: number;
+  /** Not a prerequisite (SST, AFGSU…): holding it counts as holding a certification. */
+  countsAsCert: boolean;
+  equivalentBits: Int32Array;
+  bridgeBits: Int32Array;
 }
 
 const DOMICILE_KINDS = new Set(['SAD', 'PARTICULIER', 'SAVS', 'SAMSAH']);
@@ -59,6 +69,17 @@ export function createEncodingContext(referential: Referential): EncodingContext
     const list = bridgeTargets.get(b.from) ?? [];
     if (!list.includes(b.to)) list.push(b.to);
     bridgeTargets.set(b.from, list);
+  }
+
+  const bitsOf = (codes: readonly string[]) => Int32Array.from(codes.filter((c) => certBit.has(c)).map((c) => certBit.get(c)!));
+  const certEncoding = new Map<string, CertEncoding>();
+  for (const [code, bit] of certBit) {
+    certEncoding.set(code, {
+      bit,
+      countsAsCert: !prerequisiteCerts.has(code),
+      equivalentBits: bitsOf(equivalentFrom.get(code) ?? []),
+      bridgeBits: bitsOf(bridgeTargets.get(code) ?? []),
+    });
   }
 
   const skillBit = new Map<string, number>();
@@ -100,7 +121,7 @@ export function createEncodingContext(referential: Referential): EncodingContext
   for (const k of referential.structureKinds) sectorOfKind.set(k.code, DOMICILE_KINDS.has(k.code) ? 1 : 2);
 
   return {
-    referential, certBit, certWords, equivalentFrom, bridgeTargets, prerequisiteCerts, skillBit, skillWords,
+    referential, certBit, certWords, equivalentFrom, bridgeTargets, prerequisiteCerts, certEncoding, skillBit, skillWords,
     romeIndex, romeCount, related, legalCerts, preferredCerts, restrictionBit, demands, sectorOfKind,
   };
 }

@@ -10,7 +10,7 @@ import { createEncodingContext, type EncodingContext } from '../encode/context.j
 import { Kernel } from '../kernel/kernel.js';
 import { NearMissTopK, TopK } from '../rank/topk.js';
 import { explainMatch } from '../explain/index.js';
-import { parseCandidate, parseVacancy, validateBatch, type Rejection } from '../validate/index.js';
+import { parseCandidate, parseVacancy, type Rejection } from '../validate/index.js';
 import type { Audience, Match, Versions } from '../scoring/types.js';
 import { ROME_VERSION } from '../referential/rome/index.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -127,19 +127,13 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     internals,
 
     indexCandidates(records) {
-      const { valid, rejected } = validateBatch('candidate', records, { referential });
       const index = new CandidateIndex(ctx, bonusOf);
-      index.cols.ensure(valid.length);
-      for (const c of valid) index.insert(c);
-      return { index, rejected };
+      return { index, rejected: index.insertBatch(records, referential) };
     },
 
     indexVacancies(records) {
-      const { valid, rejected } = validateBatch('vacancy', records, { referential });
       const index = new VacancyIndex(ctx);
-      index.cols.ensure(valid.length);
-      for (const v of valid) index.insert(v);
-      return { index, rejected };
+      return { index, rejected: index.insertBatch(records, referential) };
     },
 
     score(candidateInput, vacancyInput, opts) {

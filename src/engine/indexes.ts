@@ -12,7 +12,9 @@ import { Grid } from '../geo/grid.js';
 import { MEAN_TRIP_IN_DISC } from '../geo/travel.js';
 import { F_ACCEPTS_TRAINING, F_AUTH, F_LICENCE, F_SCHEDULE, F_VEHICLE } from '../encode/flags.js';
 import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
-import { parseCandidate, parseVacancy } from '../validate/index.js';
+import { parseCandidate, parseVacancy, validateEach, type Rejection } from '../validate/index.js';
+import type { Referential } from '../referential/types.js';
+import { IdMap } from './id-map.js';
 
 /** Rebuild the grid once this many records were added since it was built. */
 function overflowLimit(size: number): number {
@@ -20,10 +22,21 @@ function overflowLimit(size: number): number {
 }
 
 abstract class BaseIndex<T extends { id: string }> {
-  /** Id and parsed record by slot (explanations read them back). Replaced, never mutated, by a compaction. */
+  /**
+   * Id and record by slot (explanations read them back). Records are the validated inputs
+   * themselves, not copies (see validate/fast.ts). Replaced, never mutated, by a renumbering.
+   */
   ids: string[] = [];
   records: T[] = [];
-  protected slotOf = new Map<string, number>();
+  /**
+   * Id → key, a number fixed for the record's life in the index; `slotOfKey` maps it to the current
+   * slot. Renumbering the slots (the grid's memory order) then rewrites an Int32Array, not a Map
+   * of 600 000 strings.
+   */
+  protected keyOf = new IdMap();
+  protected slotOfKey = new Int32Array(16);
+  protected keyOfSlot = new Int32Array(16);
+  protected nextKey = 0;
   protected gridCache: Grid | null = null;
   /** Slots added since the grid was built. */
   protected overflowSlots: number[] = [];
@@ -38,25 +51,27 @@ abstract class BaseIndex<T extends { id: string }> {
 
   protected abstract parse(input: unknown): T;
   protected abstract encode(record: T): number;
+  protected abstract reserve(n: number): void;
   protected abstract kill(slot: number): void;
   protected abstract buildGrid(slots: Int32Array): Grid;
   abstract isAlive(slot: number): boolean;
 
   /** Slot of an id, or -1. */
   slot(id: string): number {
-    return this.slotOf.get(id) ?? -1;
+    const key = this.keyOf.get(id);
+    return key < 0 ? -1 : this.slotOfKey[key];
   }
 
-  /** The parsed record of an id. */
+  /** The validated record of an id. */
   get(id: string): T | undefined {
-    const s = this.slotOf.get(id);
-    return s === undefined ? undefined : this.records[s];
+    const s = this.slot(id);
+    return s < 0 ? undefined : this.records[s];
   }
 
   /** Adds a record; throws PasserelleInputError when invalid or when the id exists. */
   add(input: unknown): T {
     const record = this.parse(input);
-    if (this.slotOf.has(record.id)) {
+    if (this.keyOf.get(record.id) >= 0) {
       throw new PasserelleInputError(this.kind, [issue('duplicate_id', 'id', "identifiant déjà présent dans l'index (utiliser update)")], record.id);
     }
     this.insert(record);
@@ -66,8 +81,8 @@ abstract class BaseIndex<T extends { id: string }> {
   /** Replaces the record with the same id; throws when the id is unknown or the record invalid. */
   update(input: unknown): T {
     const record = this.parse(input);
-    const old = this.slotOf.get(record.id);
-    if (old === undefined) {
+    const old = this.slot(record.id);
+    if (old < 0) {
       throw new PasserelleInputError(this.kind, [issue('unknown_id', 'id', "identifiant absent de l'index (utiliser add)")], record.id);
     }
     this.removeSlot(old);
@@ -77,27 +92,82 @@ abstract class BaseIndex<T extends { id: string }> {
 
   /** Removes a record by id; returns whether it was there. */
   remove(id: string): boolean {
-    const s = this.slotOf.get(id);
-    if (s === undefined) return false;
+    const s = this.slot(id);
+    if (s < 0) return false;
     this.removeSlot(s);
     return true;
   }
 
-  /** Live slots in id order: the deterministic order of every batch. */
-  liveSlotsById(): Int32Array {
-    const slots: number[] = [];
-    for (const s of this.slotOf.values()) slots.push(s);
-    const ids = this.ids;
-    slots.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
-    return Int32Array.from(slots);
+  /**
+   * Validates a batch and inserts its valid records as it goes, accounting for every input: the
+   * same rejections as `validateBatch` (the index's own id map finds duplicates, so a national
+   * batch builds one map, not two).
+   */
+  insertBatch(records: unknown, referential: Referential): Rejection[] {
+    if (this.ids.length !== 0) throw new Error('insertBatch: on a new index only');
+    const length = Array.isArray(records) ? records.length : 0;
+    this.reserve(length);
+    this.keyOf.reserve(length);
+    // Input index of each slot (= key, in a new index), for the `duplicate_id` message.
+    const inputIndex = new Int32Array(length);
+    const rejectedIds = new Map<string, number>();
+    return validateEach(this.kind as 'candidate' | 'vacancy', records, { referential }, {
+      accept: (value, index) => {
+        const record = value as unknown as T;
+        if (rejectedIds.size > 0) {
+          const first = rejectedIds.get(record.id);
+          if (first !== undefined) return first;
+        }
+        const key = this.nextKey;
+        const existing = this.keyOf.add(record.id, key);
+        if (existing >= 0) return inputIndex[existing];
+        inputIndex[key] = index;
+        this.place(record, key);
+        return -1;
+      },
+      seen: (id, index) => {
+        const key = this.keyOf.get(id);
+        if (key >= 0) return inputIndex[key];
+        const first = rejectedIds.get(id);
+        if (first !== undefined) return first;
+        rejectedIds.set(id, index);
+        return -1;
+      },
+    });
   }
 
-  /** Internal: inserts an already-parsed record. */
+  /** Live slots in id order: the deterministic order of every batch. */
+  liveSlotsById(): Int32Array {
+    const slots = this.liveSlots();
+    const ids = this.ids;
+    return Int32Array.from(Array.from(slots).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0)));
+  }
+
+  /** Live slots in slot order. */
+  private liveSlots(): Int32Array {
+    const out = new Int32Array(this.live);
+    let n = 0;
+    for (let s = 0; s < this.ids.length; s++) if (this.isAlive(s)) out[n++] = s;
+    return out;
+  }
+
+  /** Internal: inserts an already-validated record whose id is not in the index. */
   insert(record: T): number {
+    const key = this.nextKey;
+    if (this.keyOf.add(record.id, key) >= 0) throw new Error(`insert: id already indexed`);
+    return this.place(record, key);
+  }
+
+  /** Encodes a record under a key its id was just given. */
+  private place(record: T, key: number): number {
+    this.nextKey++;
     const slot = this.encode(record);
+    if (key >= this.slotOfKey.length) this.slotOfKey = growInt32(this.slotOfKey, key + 1);
+    if (slot >= this.keyOfSlot.length) this.keyOfSlot = growInt32(this.keyOfSlot, slot + 1);
+    this.slotOfKey[key] = slot;
+    this.keyOfSlot[slot] = key;
     this.ids[slot] = record.id;
     this.records[slot] = record;
-    this.slotOf.set(record.id, slot);
     this.live++;
     if (this.gridCache !== null) {
       this.overflowSlots.push(slot);
@@ -108,15 +178,15 @@ abstract class BaseIndex<T extends { id: string }> {
 
   private removeSlot(slot: number): void {
     this.kill(slot);
-    this.slotOf.delete(this.ids[slot]);
+    this.keyOf.delete(this.ids[slot]);
+    this.slotOfKey[this.keyOfSlot[slot]] = -1;
     this.live--;
   }
 
   /** The spatial grid (built on first use after a batch of changes) and the slots it does not cover. */
   grid(): { grid: Grid; overflow: readonly number[] } {
     if (this.gridCache === null) {
-      const slots = Int32Array.from(this.slotOf.values()).sort();
-      this.gridCache = this.buildGrid(slots);
+      this.gridCache = this.buildGrid(this.liveSlots());
       this.overflowSlots = [];
       this.onGridRebuilt();
     }
@@ -128,20 +198,32 @@ abstract class BaseIndex<T extends { id: string }> {
    * and slot arrays, so anything built on the old numbering keeps reading consistent data.
    */
   protected renumber(order: Int32Array): void {
-    const ids: string[] = new Array(order.length);
-    const records: T[] = new Array(order.length);
-    const slotOf = new Map<string, number>();
-    for (let k = 0; k < order.length; k++) {
-      ids[k] = this.ids[order[k]];
-      records[k] = this.records[order[k]];
-      slotOf.set(ids[k], k);
+    const n = order.length;
+    const ids: string[] = new Array(n);
+    const records: T[] = new Array(n);
+    const keyOfSlot = new Int32Array(Math.max(16, n));
+    const slotOfKey = new Int32Array(this.slotOfKey.length).fill(-1);
+    for (let k = 0; k < n; k++) {
+      const from = order[k];
+      ids[k] = this.ids[from];
+      records[k] = this.records[from];
+      const key = this.keyOfSlot[from];
+      keyOfSlot[k] = key;
+      slotOfKey[key] = k;
     }
     this.ids = ids;
     this.records = records;
-    this.slotOf = slotOf;
+    this.keyOfSlot = keyOfSlot;
+    this.slotOfKey = slotOfKey;
   }
 
   protected onGridRebuilt(): void {}
+}
+
+function growInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(n, a.length * 2));
+  out.set(a);
+  return out;
 }
 
 export class CandidateIndex extends BaseIndex<Candidate> {
@@ -157,6 +239,9 @@ export class CandidateIndex extends BaseIndex<Candidate> {
   }
   protected encode(record: Candidate): number {
     return this.cols.push(record, this.ctx, this.bonusOf(record));
+  }
+  protected reserve(n: number): void {
+    this.cols.ensure(n);
   }
   protected kill(slot: number): void {
     this.cols.alive[slot] = 0;
@@ -256,6 +341,9 @@ export class VacancyIndex extends BaseIndex<Vacancy> {
   }
   protected encode(record: Vacancy): number {
     return this.cols.push(record, this.ctx);
+  }
+  protected reserve(n: number): void {
+    this.cols.ensure(n);
   }
   protected kill(slot: number): void {
     this.cols.alive[slot] = 0;
