@@ -81,7 +81,8 @@ interface StepSpec {
   /** The length is our estimate (not a referential figure). */
   lengthEstimated: boolean;
   verified: boolean;
-  notes: string[];
+  /** Remarks for the advisor, written only for the pathways returned (a fresh array per call). */
+  notes: () => string[];
   /** Upper bound of `hours` (the full cursus). */
   maxHours?: number;
 }
@@ -155,8 +156,7 @@ function buildStep(p: PlannedStep): PathwayStep {
   step.verified = spec.verified && funding.verified;
   step.cost = funding.cost;
   step.costEstimated = funding.costEstimated;
-  // Planned steps and their specs may be shared by several pathways of a call.
-  step.notes = spec.notes.slice();
+  step.notes = spec.notes();
   return step;
 }
 
@@ -228,7 +228,7 @@ function frenchSpec(ctx: Ctx, level: FrenchLevel, verified: boolean, why: string
     hours,
     lengthEstimated: true,
     verified: verified && (cert?.verified ?? false),
-    notes: [`Niveau déclaré ${current}, ${why} demande ${level} ; environ ${FRENCH_HOURS_PER_LEVEL.value} h par niveau (estimation).`],
+    notes: () => [`Niveau déclaré ${current}, ${why} demande ${level} ; environ ${FRENCH_HOURS_PER_LEVEL.value} h par niveau (estimation).`],
   };
 }
 
@@ -236,8 +236,6 @@ function prerequisiteSpec(ctx: Ctx, code: string, why: string, verified: boolean
   if (ctx.held.has(code)) return undefined;
   const cert = ctx.l.certs.get(code);
   const h = cert ? fullHours(cert) : undefined;
-  const notes = [why];
-  if (code === 'PERMIS_B') notes.push('Éligible au CPF ; l’aide Agefiph ne couvre que le surcoût lié au handicap (permis adapté).');
   return {
     kind: 'prerequisite',
     code: `prerequisite:${code}`,
@@ -247,7 +245,7 @@ function prerequisiteSpec(ctx: Ctx, code: string, why: string, verified: boolean
     ...(h && !h.estimated ? { maxHours: h.hours } : {}),
     lengthEstimated: h?.estimated ?? true,
     verified: verified && (cert?.verified ?? false) && (h?.verified ?? false),
-    notes,
+    notes: () => (code === 'PERMIS_B' ? [why, 'Éligible au CPF ; l’aide Agefiph ne couvre que le surcoût lié au handicap (permis adapté).'] : [why]),
   };
 }
 
@@ -263,7 +261,7 @@ function preSteps(ctx: Ctx, goal: Goal, cert: Certification | undefined, forTrai
       months: IMMERSION_DAYS.value / 30,
       lengthEstimated: true,
       verified: true,
-      notes: ['Aucune expérience déclarée dans le secteur : une immersion d’environ deux semaines (au plus un mois par convention) confirme le projet avant la formation.'],
+      notes: () => ['Aucune expérience déclarée dans le secteur : une immersion d’environ deux semaines (au plus un mois par convention) confirme le projet avant la formation.'],
     });
   }
   // French: the certification's entry level and the vacancy's requirement, the higher of the two.
@@ -352,25 +350,24 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
       ? { hours: Math.round((cert.typicalMonths * FULL_TIME_WEEKLY_HOURS * 52) / 12), verified: false, estimated: true }
       : undefined);
   const fullH = full?.hours;
-  const trainingNotes: string[] = [];
-  for (const b of bridgesTo(ctx, cert.code, 'admission')) {
-    trainingNotes.push(`Admission facilitée${b.from === ANY_CERTIFICATION ? '' : ` (titulaire ${b.from})`} : ${b.requires?.note ?? b.note ?? 'sans sélection'}${b.verified ? '' : ' [à vérifier]'}.`);
-  }
-  if (cert.code === 'DEAS') trainingNotes.push('L’AFGSU 2 est requise pour valider le module 4 ; elle est organisée pendant le cursus.');
-
   const partialBridges = bridgesTo(ctx, cert.code, 'partial_cursus');
   const validated = ctx.c.qualifications.find((q) => q.code === cert.code && q.blocks !== undefined)?.blocks ?? [];
   const quantified = partialBridges.filter((b) => b.grants.length > 0);
   const unquantified = partialBridges.filter((b) => b.grants.length === 0);
-  if (validated.length > 0 && !remainingHours(cert, [], validated)) {
-    trainingNotes.push(`Unités déjà validées : ${validated.join(', ')} ; leur volume horaire n’est pas connu, parcours à ajuster avec l’organisme.`);
-  }
+  // Notes every training route of `cert` starts with.
+  const trainingNotes = (): string[] => {
+    const notes: string[] = [];
+    for (const b of bridgesTo(ctx, cert.code, 'admission')) {
+      notes.push(`Admission facilitée${b.from === ANY_CERTIFICATION ? '' : ` (titulaire ${b.from})`} : ${b.requires?.note ?? b.note ?? 'sans sélection'}${b.verified ? '' : ' [à vérifier]'}.`);
+    }
+    if (cert.code === 'DEAS') notes.push('L’AFGSU 2 est requise pour valider le module 4 ; elle est organisée pendant le cursus.');
+    if (validated.length > 0 && !remainingHours(cert, [], validated)) {
+      notes.push(`Unités déjà validées : ${validated.join(', ')} ; leur volume horaire n’est pas connu, parcours à ajuster avec l’organisme.`);
+    }
+    return notes;
+  };
 
   if (fullH !== undefined) {
-    const notes = [...trainingNotes];
-    for (const b of unquantified) {
-      notes.push(`Passerelle ${b.from} → ${cert.code} (régime ${b.regime}) : allègement à établir avec l’organisme${b.verified ? '' : ' [à vérifier]'}.`);
-    }
     specs.push({
       kind: 'training',
       code: `training:${cert.code}`,
@@ -382,7 +379,13 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
       ...(cert.typicalMonths !== undefined ? { fallbackMonths: cert.typicalMonths } : {}),
       lengthEstimated: full!.estimated,
       verified: full!.verified && cert.verified,
-      notes,
+      notes: () => {
+        const notes = trainingNotes();
+        for (const b of unquantified) {
+          notes.push(`Passerelle ${b.from} → ${cert.code} (régime ${b.regime}) : allègement à établir avec l’organisme${b.verified ? '' : ' [à vérifier]'}.`);
+        }
+        return notes;
+      },
     });
   }
 
@@ -390,13 +393,6 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
   if (fullH !== undefined && (quantified.length > 0 || validated.length > 0)) {
     const rest = remainingHours(cert, quantified, validated);
     if (rest && rest.hours < fullH) {
-      const notes = [...trainingNotes];
-      for (const r of rest.removed) {
-        notes.push(r.why === 'validated' ? `${r.unit} déjà validé (${r.hours} h en moins).` : `${r.unit} accordé par passerelle (${r.hours} h en moins).`);
-      }
-      for (const b of quantified) notes.push(`Passerelle ${b.from} → ${cert.code} (régime ${b.regime}, ${b.verified ? 'vérifiée' : 'non vérifiée'}).`);
-      if (rest.unquantified.length > 0) notes.push(`Unités accordées non chiffrées : ${rest.unquantified.join(', ')}.`);
-      notes.push('Durée des stages à confirmer avec l’institut.');
       specs.push({
         kind: 'partial_training',
         code: `partial_training:${cert.code}`,
@@ -406,7 +402,16 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
         maxHours: fullH,
         lengthEstimated: rest.estimated,
         verified: rest.verified && cert.verified,
-        notes,
+        notes: () => {
+          const notes = trainingNotes();
+          for (const r of rest.removed) {
+            notes.push(r.why === 'validated' ? `${r.unit} déjà validé (${r.hours} h en moins).` : `${r.unit} accordé par passerelle (${r.hours} h en moins).`);
+          }
+          for (const b of quantified) notes.push(`Passerelle ${b.from} → ${cert.code} (régime ${b.regime}, ${b.verified ? 'vérifiée' : 'non vérifiée'}).`);
+          if (rest.unquantified.length > 0) notes.push(`Unités accordées non chiffrées : ${rest.unquantified.join(', ')}.`);
+          notes.push('Durée des stages à confirmer avec l’institut.');
+          return notes;
+        },
       });
     }
   } else if (fullH !== undefined) {
@@ -422,8 +427,8 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
         maxHours: fullH,
         lengthEstimated: true,
         verified: false,
-        notes: [
-          ...trainingNotes,
+        notes: () => [
+          ...trainingNotes(),
           `Passerelle actuelle ${b.from} → ${cert.code} (régime ${b.regime}, non chiffrée${b.verified ? '' : ', non vérifiée'}) ; durée estimée d’après le ${h.label}.`,
         ],
       });
@@ -434,11 +439,7 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
   if (cert.vae === true) {
     const months = relatedMonths(ctx, cert.code);
     if (months > 0) {
-      const notes = [
-        `Expérience liée : ${months} mois. Depuis la loi du 21 décembre 2022, aucune durée minimale n’est exigée ; une année d’expérience reste recommandée.`,
-      ];
       const domain = VAE_DOMAIN_RULE[cert.code];
-      if (domain) notes.push('Recevabilité : au moins une activité dans chaque domaine d’activité du diplôme, vérifiée par l’architecte accompagnateur de parcours (AAP) de France VAE.');
       specs.push({
         kind: 'vae',
         code: `vae:${cert.code}`,
@@ -449,7 +450,13 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
         months: VAE_MONTHS.value,
         lengthEstimated: true,
         verified: fieldVerified(cert, 'vae') && (domain?.verified ?? true),
-        notes,
+        notes: () => {
+          const notes = [
+            `Expérience liée : ${months} mois. Depuis la loi du 21 décembre 2022, aucune durée minimale n’est exigée ; une année d’expérience reste recommandée.`,
+          ];
+          if (domain) notes.push('Recevabilité : au moins une activité dans chaque domaine d’activité du diplôme, vérifiée par l’architecte accompagnateur de parcours (AAP) de France VAE.');
+          return notes;
+        },
       });
     }
   }
@@ -468,7 +475,7 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
       months,
       lengthEstimated: kind === 'professionalisation' || appr === undefined,
       verified: full!.verified && cert.verified && (kind === 'apprenticeship' ? appr?.verified ?? false : false),
-      notes: [...trainingNotes, `En alternance avec un employeur (${months} mois${appr && kind === 'apprenticeship' ? '' : ', estimation'}).`],
+      notes: () => [...trainingNotes(), `En alternance avec un employeur (${months} mois${appr && kind === 'apprenticeship' ? '' : ', estimation'}).`],
     });
     specs.push(alternance('apprenticeship', 'Apprentissage'));
     specs.push(alternance('professionalisation', 'Contrat de professionnalisation'));
@@ -486,10 +493,6 @@ function poeiSpec(ctx: Ctx, goal: Goal): StepSpec | undefined {
   const cap = poeiMaxHours(ctx.deps.referential);
   const cert = goal.certifications.map((x) => ctx.l.certs.get(x)).find((x) => x !== undefined);
   const certHours = cert ? fullHours(cert)?.hours : undefined;
-  const notes = [
-    `Formation avant l’embauche chez l’employeur de l’offre ${v.id}, au plus ${cap} h (plafond France Travail avec un organisme de formation).`,
-  ];
-  if (v.contract.type !== 'CDI') notes.push('Contrat éligible s’il dure au moins 6 mois (CDD, alternance, intérim sur 9 mois) : à vérifier.');
   return {
     kind: 'poei',
     code: 'poei:POEI',
@@ -497,7 +500,13 @@ function poeiSpec(ctx: Ctx, goal: Goal): StepSpec | undefined {
     hours: Math.min(cap, certHours ?? cap),
     lengthEstimated: true,
     verified: true,
-    notes,
+    notes: () => {
+      const notes = [
+        `Formation avant l’embauche chez l’employeur de l’offre ${v.id}, au plus ${cap} h (plafond France Travail avec un organisme de formation).`,
+      ];
+      if (v.contract.type !== 'CDI') notes.push('Contrat éligible s’il dure au moins 6 mois (CDD, alternance, intérim sur 9 mois) : à vérifier.');
+      return notes;
+    },
   };
 }
 
