@@ -175,8 +175,31 @@ function roundCommute(c: Commute): Commute {
   return { km: Math.round(c.km * 10) / 10, minutes: Math.round(c.minutes), mode: c.mode };
 }
 
-function certLabel(cert: Certification): string {
-  return `${cert.code} (${cert.label})`;
+type RouteKind = 'training' | 'partial_training' | 'vae' | 'apprenticeship' | 'professionalisation';
+const ROUTE_LABEL: Readonly<Record<RouteKind, string>> = {
+  training: 'Formation complète',
+  partial_training: 'Cursus partiel',
+  vae: 'VAE',
+  apprenticeship: 'Apprentissage',
+  professionalisation: 'Contrat de professionnalisation',
+};
+/** Step codes and labels of the routes to a certification: the same strings for every candidate, built once. */
+const routeNamesMemo = new WeakMap<Certification, Record<RouteKind, { code: string; label: string }>>();
+
+function routeNames(cert: Certification): Record<RouteKind, { code: string; label: string }> {
+  let names = routeNamesMemo.get(cert);
+  if (names === undefined) {
+    const of = (kind: RouteKind) => ({ code: `${kind}:${cert.code}`, label: `${ROUTE_LABEL[kind]} ${cert.code} (${cert.label})` });
+    names = {
+      training: of('training'),
+      partial_training: of('partial_training'),
+      vae: of('vae'),
+      apprenticeship: of('apprenticeship'),
+      professionalisation: of('professionalisation'),
+    };
+    routeNamesMemo.set(cert, names);
+  }
+  return names;
 }
 
 function fieldVerified(cert: Certification, field: string): boolean {
@@ -344,6 +367,7 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
     return spec ? [spec] : [];
   }
   const specs: StepSpec[] = [];
+  const names = routeNames(cert);
   // No hours in the referential: the typical duration stands in, at the full-time rhythm (an estimate).
   const full = fullHours(cert)
     ?? (cert.typicalMonths !== undefined
@@ -370,8 +394,8 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
   if (fullH !== undefined) {
     specs.push({
       kind: 'training',
-      code: `training:${cert.code}`,
-      label: `Formation complète ${certLabel(cert)}`,
+      code: names.training.code,
+      label: names.training.label,
       certification: cert.code,
       hours: fullH,
       maxHours: fullH,
@@ -395,8 +419,8 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
     if (rest && rest.hours < fullH) {
       specs.push({
         kind: 'partial_training',
-        code: `partial_training:${cert.code}`,
-        label: `Cursus partiel ${certLabel(cert)}`,
+        code: names.partial_training.code,
+        label: names.partial_training.label,
         certification: cert.code,
         hours: rest.hours,
         maxHours: fullH,
@@ -420,8 +444,8 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
       if (!h) continue;
       specs.push({
         kind: 'partial_training',
-        code: `partial_training:${cert.code}`,
-        label: `Cursus partiel ${certLabel(cert)}`,
+        code: names.partial_training.code,
+        label: names.partial_training.label,
         certification: cert.code,
         hours: Math.round((fullH * h.weeks) / h.fullWeeks),
         maxHours: fullH,
@@ -442,8 +466,8 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
       const domain = VAE_DOMAIN_RULE[cert.code];
       specs.push({
         kind: 'vae',
-        code: `vae:${cert.code}`,
-        label: `VAE ${certLabel(cert)}`,
+        code: names.vae.code,
+        label: names.vae.label,
         certification: cert.code,
         hours: fullH !== undefined ? Math.min(VAE_HOURS.value, fullH) : VAE_HOURS.value,
         ...(fullH !== undefined ? { maxHours: fullH } : {}),
@@ -465,10 +489,10 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
     const appr = APPRENTICESHIP_MONTHS[cert.code];
     const fullMonths = cert.typicalMonths ?? (fullH * 12) / (FULL_TIME_WEEKLY_HOURS * 52);
     const months = appr?.value ?? Math.ceil(fullMonths * ALTERNANCE_FACTOR.value);
-    const alternance = (kind: 'apprenticeship' | 'professionalisation', label: string): StepSpec => ({
+    const alternance = (kind: 'apprenticeship' | 'professionalisation'): StepSpec => ({
       kind,
-      code: `${kind}:${cert.code}`,
-      label: `${label} ${certLabel(cert)}`,
+      code: names[kind].code,
+      label: names[kind].label,
       certification: cert.code,
       hours: fullH,
       maxHours: fullH,
@@ -477,8 +501,8 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
       verified: full!.verified && cert.verified && (kind === 'apprenticeship' ? appr?.verified ?? false : false),
       notes: () => [...trainingNotes(), `En alternance avec un employeur (${months} mois${appr && kind === 'apprenticeship' ? '' : ', estimation'}).`],
     });
-    specs.push(alternance('apprenticeship', 'Apprentissage'));
-    specs.push(alternance('professionalisation', 'Contrat de professionnalisation'));
+    specs.push(alternance('apprenticeship'));
+    specs.push(alternance('professionalisation'));
   }
   return specs;
 }
