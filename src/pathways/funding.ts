@@ -401,16 +401,29 @@ const KIND_AGE_BOUND = new Map<StepKind, boolean>(
 const LICENCE_AGE_BOUND = LICENCE_SCHEMES.some((c) => AGE_BOUND.has(c));
 
 interface MemoEntry {
-  session: TrainingSession | undefined;
+  kind: StepKind;
+  hours: number;
   vacancy: Vacancy | undefined;
+  /** Birth year × 10 000 + start year for age-bound contracts, else 0. */
+  age: number;
   funding: StepFunding;
 }
-/** Funding answers for one candidate profile, by step. */
-export type FundingMemo = Map<string, MemoEntry>;
+
+/**
+ * Funding answers for one candidate profile: by code, then by session, a short list scanned by
+ * kind, hours, vacancy and age. Codes are interned and sessions hashed by identity, so a look-up
+ * builds no string (hashing a key string built per step cost more than the answer it found).
+ */
+export class FundingMemo {
+  readonly byCode = new Map<string, Map<object, MemoEntry[]>>();
+  size = 0;
+}
+/** Stands for "no session" in the memo. */
+const NO_SESSION = {};
 const memoByReferential = new WeakMap<Referential, Map<string, FundingMemo>>();
-/** Profiles kept per referential, and steps per profile, before starting afresh (bounds a long-running server). */
+/** Profiles kept per referential, and answers per profile, before starting afresh (bounds a long-running server). */
 const MEMO_MAX_PROFILES = 4096;
-const MEMO_MAX_STEPS = 4096;
+const MEMO_MAX_STEPS = 16_384;
 
 /**
  * The memo of fundStepShared for `c`'s profile: what decisions read of a candidate — status,
@@ -424,7 +437,7 @@ export function fundingMemoFor(referential: Referential, c: Candidate): FundingM
   let memo = profiles.get(profile);
   if (memo === undefined) {
     if (profiles.size >= MEMO_MAX_PROFILES) profiles.clear();
-    profiles.set(profile, (memo = new Map()));
+    profiles.set(profile, (memo = new FundingMemo()));
   }
   return memo;
 }
@@ -448,14 +461,21 @@ export function fundStepShared(
   vacancy: Vacancy | undefined,
 ): StepFunding {
   const aged = kind === 'prerequisite' && code === 'PERMIS_B' ? LICENCE_AGE_BOUND : KIND_AGE_BOUND.get(kind) ?? true;
-  const key = aged
-    ? `${kind}|${code}|${hours}|${session?.id ?? ''}|${vacancy?.id ?? ''}|${candidate.birthYear ?? ''}|${startDate.slice(0, 4)}`
-    : `${kind}|${code}|${hours}|${session?.id ?? ''}|${vacancy?.id ?? ''}`;
-  const hit = memo.get(key);
-  // Same ids, other objects (a vacancy parsed afresh, another catalogue): computed again.
-  if (hit !== undefined && hit.session === session && hit.vacancy === vacancy) return hit.funding;
+  const age = aged ? (candidate.birthYear ?? 0) * 10_000 + Number(startDate.slice(0, 4)) : 0;
+  if (memo.size >= MEMO_MAX_STEPS) {
+    memo.byCode.clear();
+    memo.size = 0;
+  }
+  let bySession = memo.byCode.get(code);
+  if (bySession === undefined) memo.byCode.set(code, (bySession = new Map()));
+  const sessionKey = session ?? NO_SESSION;
+  let entries = bySession.get(sessionKey);
+  if (entries === undefined) bySession.set(sessionKey, (entries = []));
+  for (const e of entries) {
+    if (e.kind === kind && e.hours === hours && e.vacancy === vacancy && e.age === age) return e.funding;
+  }
   const funding = fundStep({ kind, candidate, referential, startDate, hours, code, session, vacancy });
-  if (memo.size >= MEMO_MAX_STEPS) memo.clear();
-  memo.set(key, { session, vacancy, funding });
+  entries.push({ kind, hours, vacancy, age, funding });
+  memo.size++;
   return funding;
 }
