@@ -108,18 +108,8 @@ export class CandidateColumns {
     out.expRome = growPool(out.expRome, this.expUsed);
     out.expMonths = growPool(out.expMonths, this.expUsed);
     out.wishRome = growPool(out.wishRome, this.wishUsed);
-    for (let k = 0; k < n; k++) {
-      const i = order[k];
-      out.expStart[k] = out.expUsed;
-      out.expCount[k] = this.expCount[i];
-      for (let e = this.expStart[i]; e < this.expStart[i] + this.expCount[i]; e++) {
-        out.expRome[out.expUsed] = this.expRome[e];
-        out.expMonths[out.expUsed++] = this.expMonths[e];
-      }
-      out.wishStart[k] = out.wishUsed;
-      out.wishCount[k] = this.wishCount[i];
-      for (let e = this.wishStart[i]; e < this.wishStart[i] + this.wishCount[i]; e++) out.wishRome[out.wishUsed++] = this.wishRome[e];
-    }
+    out.expUsed = gatherPool(order, this.expStart, this.expCount, out.expStart, out.expCount, this.expRome, out.expRome, this.expMonths, out.expMonths);
+    out.wishUsed = gatherPool(order, this.wishStart, this.wishCount, out.wishStart, out.wishCount, this.wishRome, out.wishRome, null, null);
     return out;
   }
 
@@ -135,28 +125,32 @@ export class CandidateColumns {
     const i = this.size;
     this.ensure(i + 1);
     this.size = i + 1;
-    this.lat[i] = c.home.lat;
-    this.lon[i] = c.home.lon;
-    this.cosLat[i] = Math.cos(c.home.lat * DEG);
+    // Each field of `c` read once: records come in many shapes (optional keys), so every read of
+    // one is a megamorphic property load.
+    const { home, mobility, schedule, qualifications, inTraining, experience, desiredJobs, skills, restrictions } = c;
+    this.lat[i] = home.lat;
+    this.lon[i] = home.lon;
+    this.cosLat[i] = Math.cos(home.lat * DEG);
 
     let modeMask = 0;
-    for (const mode of c.mobility.modes) modeMask |= MODE_BIT[mode];
+    const { modes, maxMinutes } = mobility;
+    for (const mode of modes) modeMask |= MODE_BIT[mode];
     this.slope[i] = MASK_SLOPE[modeMask];
     this.slopeMode[i] = MASK_SLOPE_MODE[modeMask];
     this.transit[i] = modeMask & MODE_BIT.transit ? 1 : 0;
-    this.maxMinutes[i] = c.mobility.maxMinutes;
-    this.reach[i] = cachedReach(c.mobility.maxMinutes, modeMask, c.mobility.modes, false);
-    this.reachNear[i] = cachedReach(c.mobility.maxMinutes, modeMask, c.mobility.modes, true);
+    this.maxMinutes[i] = maxMinutes;
+    this.reach[i] = cachedReach(maxMinutes, modeMask, modes, false);
+    this.reachNear[i] = cachedReach(maxMinutes, modeMask, modes, true);
 
     let f = 0;
-    if (c.mobility.drivingLicence) f |= F_LICENCE;
-    if (c.mobility.vehicle) f |= F_VEHICLE;
-    if (c.schedule.nights) f |= F_NIGHTS;
-    if (c.schedule.weekends) f |= F_WEEKENDS;
-    if (c.schedule.splitShifts) f |= F_SPLIT;
+    if (mobility.drivingLicence) f |= F_LICENCE;
+    if (mobility.vehicle) f |= F_VEHICLE;
+    if (schedule.nights) f |= F_NIGHTS;
+    if (schedule.weekends) f |= F_WEEKENDS;
+    if (schedule.splitShifts) f |= F_SPLIT;
     if (c.workAuthorized !== false) f |= F_AUTH;
     for (const t of c.contracts) f |= CONTRACT_FLAG[t];
-    if (c.desiredJobs.length === 0) f |= F_DESIRED_EMPTY;
+    if (desiredJobs.length === 0) f |= F_DESIRED_EMPTY;
     if (c.desiredSectors !== undefined) for (const s of c.desiredSectors) f |= s === 'domicile' ? F_DOMICILE : F_ETABLISSEMENT;
     if (c.desiredPublics !== undefined) for (const p of c.desiredPublics) f |= PUBLIC_FLAG[p];
 
@@ -167,7 +161,7 @@ export class CandidateColumns {
       this.equivalent[at + w] = 0; this.bridge[at + w] = 0;
     }
     const held = this.held, equivalent = this.equivalent, bridge = this.bridge, partial = this.partial;
-    for (const q of c.qualifications) {
+    for (const q of qualifications) {
       const e = ctx.certEncoding.get(q.code);
       if (e === undefined) continue;
       if (q.blocks !== undefined) {
@@ -179,8 +173,8 @@ export class CandidateColumns {
       for (const b of e.equivalentBits) equivalent[at + (b >>> 5)] |= 1 << (b & 31);
       for (const b of e.bridgeBits) bridge[at + (b >>> 5)] |= 1 << (b & 31);
     }
-    if (c.inTraining !== undefined) {
-      for (const t of c.inTraining) {
+    if (inTraining !== undefined) {
+      for (const t of inTraining) {
         const b = ctx.certBit.get(t.code);
         if (b === undefined) continue;
         this.training[at + (b >>> 5)] |= 1 << (b & 31);
@@ -189,38 +183,38 @@ export class CandidateColumns {
     }
     this.flags[i] = f >>> 0;
 
-    this.hoursMin[i] = c.schedule.weeklyHoursMin;
-    this.hoursMax[i] = c.schedule.weeklyHoursMax;
+    this.hoursMin[i] = schedule.weeklyHoursMin;
+    this.hoursMax[i] = schedule.weeklyHoursMax;
     this.available[i] = dayNumber(c.availableFrom);
     this.french[i] = c.frenchLevel === undefined ? 0 : FRENCH_RANK[c.frenchLevel];
 
     const sw = this.skillWords;
     for (let w = 0; w < sw; w++) this.skills[i * sw + w] = 0;
-    if (c.skills !== undefined) setBits(this.skills, i * sw, ctx.skillBit, c.skills);
+    if (skills !== undefined) setBits(this.skills, i * sw, ctx.skillBit, skills);
     let r = 0;
-    if (c.restrictions !== undefined) {
-      for (const code of c.restrictions) {
+    if (restrictions !== undefined) {
+      for (const code of restrictions) {
         const b = ctx.restrictionBit.get(code);
         if (b !== undefined) r |= 1 << b;
       }
     }
     this.restrictions[i] = r >>> 0;
 
-    const ne = c.experience.length;
+    const ne = experience.length;
     this.expRome = growPool(this.expRome, this.expUsed + ne);
     this.expMonths = growPool(this.expMonths, this.expUsed + ne);
     this.expStart[i] = this.expUsed;
     this.expCount[i] = ne;
-    for (const e of c.experience) {
+    for (const e of experience) {
       this.expRome[this.expUsed] = ctx.romeIndex.get(e.rome) ?? -1;
       this.expMonths[this.expUsed] = e.months;
       this.expUsed++;
     }
-    const nw = c.desiredJobs.length;
+    const nw = desiredJobs.length;
     this.wishRome = growPool(this.wishRome, this.wishUsed + nw);
     this.wishStart[i] = this.wishUsed;
     this.wishCount[i] = nw;
-    for (const rome of c.desiredJobs) this.wishRome[this.wishUsed++] = ctx.romeIndex.get(rome) ?? -1;
+    for (const rome of desiredJobs) this.wishRome[this.wishUsed++] = ctx.romeIndex.get(rome) ?? -1;
 
     this.bonus[i] = bonus;
     this.alive[i] = 1;
@@ -240,6 +234,25 @@ function gatherU32(from: Uint32Array, to: Uint32Array, order: Int32Array): void 
 function gatherU8(from: Uint8Array, to: Uint8Array, order: Int32Array): void {
   for (let k = 0; k < order.length; k++) to[k] = from[order[k]];
 }
+/** A variable-length pool (experience, wishes) in `order`; returns the entries used. */
+function gatherPool(
+  order: Int32Array, start: Int32Array, count: Int32Array, outStart: Int32Array, outCount: Int32Array,
+  rome: Int32Array, outRome: Int32Array, months: Float64Array | null, outMonths: Float64Array | null,
+): number {
+  let used = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const a = start[i];
+    const c = count[i];
+    outStart[k] = used;
+    outCount[k] = c;
+    for (let e = 0; e < c; e++) outRome[used + e] = rome[a + e];
+    if (months !== null) for (let e = 0; e < c; e++) outMonths![used + e] = months[a + e];
+    used += c;
+  }
+  return used;
+}
+
 /** Strided sets: `width` words per record. */
 function gatherWords(from: Uint32Array, to: Uint32Array, order: Int32Array, width: number): void {
   for (let k = 0; k < order.length; k++) {

@@ -111,7 +111,7 @@ abstract class BaseIndex<T extends { id: string }> {
     // Input index of each slot (= key, in a new index), for the `duplicate_id` message.
     const inputIndex = new Int32Array(length);
     const rejectedIds = new Map<string, number>();
-    return validateEach(this.kind as 'candidate' | 'vacancy', records, { referential }, {
+    const rejected = validateEach(this.kind as 'candidate' | 'vacancy', records, { referential }, {
       accept: (value, index) => {
         const record = value as unknown as T;
         if (rejectedIds.size > 0) {
@@ -122,6 +122,7 @@ abstract class BaseIndex<T extends { id: string }> {
         const existing = this.keyOf.add(record.id, key);
         if (existing >= 0) return inputIndex[existing];
         inputIndex[key] = index;
+        this.nextKey++;
         this.place(record, key);
         return -1;
       },
@@ -134,6 +135,7 @@ abstract class BaseIndex<T extends { id: string }> {
         return -1;
       },
     });
+    return rejected;
   }
 
   /** Live slots in id order: the deterministic order of every batch. */
@@ -155,12 +157,12 @@ abstract class BaseIndex<T extends { id: string }> {
   insert(record: T): number {
     const key = this.nextKey;
     if (this.keyOf.add(record.id, key) >= 0) throw new Error(`insert: id already indexed`);
+    this.nextKey++;
     return this.place(record, key);
   }
 
-  /** Encodes a record under a key its id was just given. */
-  private place(record: T, key: number): number {
-    this.nextKey++;
+  /** Encodes a record under a key its id was just given; returns its slot. */
+  protected place(record: T, key: number): number {
     const slot = this.encode(record);
     if (key >= this.slotOfKey.length) this.slotOfKey = growInt32(this.slotOfKey, key + 1);
     if (slot >= this.keyOfSlot.length) this.keyOfSlot = growInt32(this.keyOfSlot, slot + 1);

@@ -83,31 +83,18 @@ export class Grid {
     for (let k = 0; k < n; k++) counts[this.compact[cellOf[k]] + 1]++;
     for (let c = 0; c < nonEmpty; c++) counts[c + 1] += counts[c];
     this.cellStart = counts.slice();
-    const fill = counts;
-    const items = new Int32Array(n);
     this.cellRadius = new Float64Array(nonEmpty);
-    let maxRadius = 0;
-    for (let k = 0; k < n; k++) {
-      const c = this.compact[cellOf[k]];
-      const s = slots[k];
-      items[fill[c]++] = s;
-      if (radius[s] > this.cellRadius[c]) this.cellRadius[c] = radius[s];
-      if (radius[s] > maxRadius) maxRadius = radius[s];
-    }
-    this.maxRadius = maxRadius;
     this.itemRadius = new Float64Array(n);
-    const buf: number[] = [];
+    const items = new Int32Array(n);
+    if (!sortByRadixRanks(this, cellOf, slots, radius, items)) sortByComparator(this, cellOf, slots, radius, items, counts);
+    let maxRadius = 0;
     for (let c = 0; c < nonEmpty; c++) {
       const a = this.cellStart[c];
-      const b = this.cellStart[c + 1];
-      if (b - a > 1) {
-        buf.length = 0;
-        for (let k = a; k < b; k++) buf.push(items[k]);
-        buf.sort((p, q) => radius[q] - radius[p] || p - q);
-        for (let k = a; k < b; k++) items[k] = buf[k - a];
-      }
-      for (let k = a; k < b; k++) this.itemRadius[k] = radius[items[k]];
+      // Sorted by radius descending: the cell's largest radius comes first.
+      if (this.cellStart[c + 1] > a) this.cellRadius[c] = this.itemRadius[a];
+      if (this.cellRadius[c] > maxRadius) maxRadius = this.cellRadius[c];
     }
+    this.maxRadius = maxRadius;
     this.items = items;
   }
 
@@ -187,5 +174,64 @@ export class Grid {
     const dx = (lon - co) * cos;
     const dy = lat - cl;
     return KM_PER_DEG * Math.sqrt(dx * dx + dy * dy);
+  }
+}
+
+type Building = { compact: Int32Array; cellStart: Int32Array; itemRadius: Float64Array };
+
+/**
+ * Orders items by (cell, radius descending, slot) with two stable counting sorts (LSD radix):
+ * by radius rank, then by cell. Radii take few distinct values (one per commute limit and set of
+ * modes), so this is linear; with more than `MAX_RANKS` of them, or a radius that cannot be
+ * ranked, returns false and the comparator sort does it.
+ * @internal exported for the test that both orders agree
+ */
+export function sortByRadixRanks(g: Building, cellOf: Int32Array, slots: Int32Array, radius: Float64Array, items: Int32Array): boolean {
+  const n = slots.length;
+  const rankOf = new Map<number, number>();
+  for (let k = 0; k < n; k++) {
+    const r = radius[slots[k]];
+    if (!Number.isFinite(r)) return false;
+    if (!rankOf.has(r)) {
+      if (rankOf.size === MAX_RANKS) return false;
+      rankOf.set(r, 0);
+    }
+  }
+  // Rank 0 for the largest radius.
+  const distinct = [...rankOf.keys()].sort((a, b) => b - a);
+  for (let i = 0; i < distinct.length; i++) rankOf.set(distinct[i], i);
+  const rank = new Int32Array(n);
+  const byRank = new Int32Array(distinct.length + 1);
+  for (let k = 0; k < n; k++) byRank[(rank[k] = rankOf.get(radius[slots[k]])!) + 1]++;
+  for (let i = 0; i < distinct.length; i++) byRank[i + 1] += byRank[i];
+  const ranked = new Int32Array(n);
+  for (let k = 0; k < n; k++) ranked[byRank[rank[k]]++] = k;
+  const fill = g.cellStart.slice();
+  for (let j = 0; j < n; j++) {
+    const k = ranked[j];
+    const at = fill[g.compact[cellOf[k]]]++;
+    const s = slots[k];
+    items[at] = s;
+    g.itemRadius[at] = radius[s];
+  }
+  return true;
+}
+
+const MAX_RANKS = 1 << 16;
+
+/** The general order: a counting sort by cell, then each cell sorted by radius descending, slot. */
+export function sortByComparator(g: Building, cellOf: Int32Array, slots: Int32Array, radius: Float64Array, items: Int32Array, fill: Int32Array): void {
+  for (let k = 0; k < slots.length; k++) items[fill[g.compact[cellOf[k]]]++] = slots[k];
+  const buf: number[] = [];
+  for (let c = 0; c < g.cellStart.length - 1; c++) {
+    const a = g.cellStart[c];
+    const b = g.cellStart[c + 1];
+    if (b - a > 1) {
+      buf.length = 0;
+      for (let k = a; k < b; k++) buf.push(items[k]);
+      buf.sort((p, q) => radius[q] - radius[p] || p - q);
+      for (let k = a; k < b; k++) items[k] = buf[k - a];
+    }
+    for (let k = a; k < b; k++) g.itemRadius[k] = radius[items[k]];
   }
 }

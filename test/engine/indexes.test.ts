@@ -150,6 +150,27 @@ describe('indexes', () => {
     );
   });
 
+  it('a batch gives the ids, records, columns and grid of the same records added one by one', () => {
+    fc.assert(
+      fc.property(candidates(0, 60), setting, (cs, s) => {
+        const engine = createEngine(engineOptions(s));
+        const batch = engine.indexCandidates(cs).index;
+        const one = engine.indexCandidates([]).index;
+        for (const c of cs) one.add(c);
+        const a = batch.grid().grid;
+        const b = one.grid().grid;
+        expect(a.toParts()).toEqual(b.toParts());
+        expect(batch.ids).toEqual(one.ids);
+        expect(batch.records).toEqual(one.records);
+        const cols = (x: CandidateIndex) => Object.fromEntries(Object.entries(x.cols).map(([k, v]) =>
+          [k, ArrayBuffer.isView(v) ? [...(v as Float64Array).subarray(0, k.startsWith('exp') ? x.cols.expUsed : k.startsWith('wish') ? x.cols.wishUsed : ['held', 'partial', 'training', 'equivalent', 'bridge'].includes(k) ? x.size * x.cols.certWords : k === 'skills' ? x.size * x.cols.skillWords : x.size)] : v]));
+        expect(cols(batch)).toEqual(cols(one));
+        for (const c of cs) expect(batch.slot(c.id)).toBe(one.slot(c.id));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('incremental add/update/remove gives the results of a fresh index of the final records', async () => {
     await fc.assert(
       fc.asyncProperty(candidates(0, 20), vacancies(1, 8), fc.array(op, { maxLength: 30 }), fc.array(op, { maxLength: 30 }), setting,
