@@ -60,6 +60,8 @@ let reachCount = 0;
 let liftSlots: Int32Array = new Int32Array(256);
 let liftMasks: Int32Array = new Int32Array(256);
 let liftCount = 0;
+/** Slots an unlock query found eligible, before their ids are copied out. */
+let matched: Int32Array = new Int32Array(256);
 const LIFTABLE = B_LEGAL | B_REQUIRED | B_LICENCE | B_FRENCH;
 /** Id ranks of the vacancies in reach, one bit each. */
 let rankBits: Uint32Array = new Uint32Array(64);
@@ -115,6 +117,7 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, opti
     reachSlots = growInt32(reachSlots, size);
     liftSlots = growInt32(liftSlots, size);
     liftMasks = growInt32(liftMasks, size);
+    matched = growInt32(matched, size);
     const words = (order.slotAt.length + 31) >>> 5;
     if (rankBits.length < words) rankBits = new Uint32Array(words);
     const bits = rankBits;
@@ -194,7 +197,8 @@ function eligibleIds(
   const frenchUp = french > ownFrench;
   const { legal, required, french: vFrench } = vacancies.cols;
   const ids = vacancies.ids;
-  const out: string[] = [];
+  // Matching slots first, then one array of the exact length (pushing grew it several times).
+  let n = 0;
   for (let k = 0; k < liftCount; k++) {
     const mask = liftMasks[k];
     const vi = liftSlots[k];
@@ -208,8 +212,10 @@ function eligibleIds(
       if (frenchUp && french >= vFrench[vi]) lifted |= B_FRENCH;
       if ((mask & ~lifted) !== 0) continue;
     }
-    out.push(ids[vi]);
+    matched[n++] = vi;
   }
+  const out = new Array<string>(n);
+  for (let k = 0; k < n; k++) out[k] = ids[matched[k]];
   return out;
 }
 
