@@ -13,6 +13,7 @@ import { MEAN_TRIP_IN_DISC } from '../geo/travel.js';
 import { F_ACCEPTS_TRAINING, F_AUTH, F_LICENCE, F_SCHEDULE, F_VEHICLE } from '../encode/flags.js';
 import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
 import { parseCandidate, parseVacancy, validateEach, type Rejection } from '../validate/index.js';
+import { candidateFields } from '../validate/fast.js';
 import type { Referential } from '../referential/types.js';
 import { IdMap } from './id-map.js';
 
@@ -240,7 +241,8 @@ export class CandidateIndex extends BaseIndex<Candidate> {
     return parseCandidate(input, { referential: this.ctx.referential });
   }
   protected encode(record: Candidate): number {
-    return this.cols.push(record, this.ctx, this.bonusOf(record));
+    // Right after validation: the fields it read, in one fixed shape, rather than the record's own.
+    return this.cols.push(candidateFields(record) ?? record, this.ctx, this.bonusOf(record));
   }
   protected reserve(n: number): void {
     this.cols.ensure(n);

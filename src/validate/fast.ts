@@ -30,6 +30,7 @@ import {
   StructureStatus, TrainingAccess,
 } from '../schema/primitives.js';
 import type { RecordTypes } from './parse.js';
+import type { Candidate } from '../schema/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Code sets, built once per referential. Only codes that also pass the Code / RomeCode schema
@@ -111,11 +112,6 @@ const keys = (...k: string[]): KeySet => {
   return o;
 };
 const PLACE_KEYS = keys('lat', 'lon', 'communeCode', 'label');
-const CANDIDATE_KEYS = keys(
-  'id', 'home', 'mobility', 'availableFrom', 'desiredJobs', 'desiredSectors', 'desiredPublics', 'qualifications',
-  'inTraining', 'experience', 'skills', 'frenchLevel', 'schedule', 'contracts', 'restrictions', 'categories', 'status',
-  'birthYear', 'workAuthorized',
-);
 const MOBILITY_KEYS = keys('modes', 'maxMinutes', 'drivingLicence', 'vehicle');
 const QUALIFICATION_KEYS = keys('code', 'obtainedOn', 'blocks');
 const IN_TRAINING_KEYS = keys('code', 'expectedEnd');
@@ -313,30 +309,129 @@ function isExperience(v: unknown, ix: FastIndex): boolean {
   return true;
 }
 
+/**
+ * A candidate's top-level fields, read once per record into this fixed shape. Records come in
+ * hundreds of shapes (whichever optional keys each carries): reading their fields by name makes
+ * every access megamorphic and thrashes V8's lookup caches, while a `for…in` reads each field by
+ * its slot in the record's layout. The checks, and then the encoder (`candidateFields`), read
+ * this object instead of the record: the encoder sees exactly the values that were checked.
+ */
+export class CandidateFields {
+  source: unknown = undefined;
+  id: unknown = undefined;
+  home: unknown = undefined;
+  mobility: unknown = undefined;
+  availableFrom: unknown = undefined;
+  desiredJobs: unknown = undefined;
+  desiredSectors: unknown = undefined;
+  desiredPublics: unknown = undefined;
+  qualifications: unknown = undefined;
+  inTraining: unknown = undefined;
+  experience: unknown = undefined;
+  skills: unknown = undefined;
+  frenchLevel: unknown = undefined;
+  schedule: unknown = undefined;
+  contracts: unknown = undefined;
+  restrictions: unknown = undefined;
+  categories: unknown = undefined;
+  status: unknown = undefined;
+  birthYear: unknown = undefined;
+  workAuthorized: unknown = undefined;
+}
+
+const CANDIDATE_KEY_LIST = [
+  'id', 'home', 'mobility', 'availableFrom', 'desiredJobs', 'desiredSectors', 'desiredPublics', 'qualifications',
+  'inTraining', 'experience', 'skills', 'frenchLevel', 'schedule', 'contracts', 'restrictions', 'categories', 'status',
+  'birthYear', 'workAuthorized',
+] as const;
+const ALL_CANDIDATE_KEYS = (1 << CANDIDATE_KEY_LIST.length) - 1;
+const fields = new CandidateFields();
+
+/**
+ * Reads `c`'s enumerable keys into `f`; returns the mask of schema keys seen (bit i for
+ * CANDIDATE_KEY_LIST[i]), or -1 at the first key outside the schema.
+ */
+function readCandidate(c: Obj, f: CandidateFields): number {
+  f.source = undefined;
+  f.id = f.home = f.mobility = f.availableFrom = f.desiredJobs = f.desiredSectors = f.desiredPublics = undefined;
+  f.qualifications = f.inTraining = f.experience = f.skills = f.frenchLevel = f.schedule = f.contracts = undefined;
+  f.restrictions = f.categories = f.status = f.birthYear = f.workAuthorized = undefined;
+  let seen = 0;
+  for (const k in c) {
+    const v = c[k];
+    switch (k) {
+      case 'id': f.id = v; seen |= 1 << 0; break;
+      case 'home': f.home = v; seen |= 1 << 1; break;
+      case 'mobility': f.mobility = v; seen |= 1 << 2; break;
+      case 'availableFrom': f.availableFrom = v; seen |= 1 << 3; break;
+      case 'desiredJobs': f.desiredJobs = v; seen |= 1 << 4; break;
+      case 'desiredSectors': f.desiredSectors = v; seen |= 1 << 5; break;
+      case 'desiredPublics': f.desiredPublics = v; seen |= 1 << 6; break;
+      case 'qualifications': f.qualifications = v; seen |= 1 << 7; break;
+      case 'inTraining': f.inTraining = v; seen |= 1 << 8; break;
+      case 'experience': f.experience = v; seen |= 1 << 9; break;
+      case 'skills': f.skills = v; seen |= 1 << 10; break;
+      case 'frenchLevel': f.frenchLevel = v; seen |= 1 << 11; break;
+      case 'schedule': f.schedule = v; seen |= 1 << 12; break;
+      case 'contracts': f.contracts = v; seen |= 1 << 13; break;
+      case 'restrictions': f.restrictions = v; seen |= 1 << 14; break;
+      case 'categories': f.categories = v; seen |= 1 << 15; break;
+      case 'status': f.status = v; seen |= 1 << 16; break;
+      case 'birthYear': f.birthYear = v; seen |= 1 << 17; break;
+      case 'workAuthorized': f.workAuthorized = v; seen |= 1 << 18; break;
+      default: return -1;
+    }
+  }
+  return seen;
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * The keys `for…in` listed are all the record has: no non-enumerable own key (they would be
+ * counted by getOwnPropertyNames) and no schema key inherited from Object.prototype (zod reads
+ * inherited keys; a polluted prototype sends the record to zod). `for…in` lists inherited
+ * enumerable keys too, and those are not own names: the counts then differ.
+ */
+function nothingHidden(c: Obj, seen: number): boolean {
+  if (Object.getOwnPropertyNames(c).length !== bitCount(seen)) return false;
+  if (Object.getPrototypeOf(c) === null) return true;
+  for (let i = 0; i < CANDIDATE_KEY_LIST.length; i++) {
+    if ((seen & (1 << i)) === 0 && CANDIDATE_KEY_LIST[i] in Object.prototype) return false;
+  }
+  return true;
+}
+
 function isCandidate(c: Obj, ix: FastIndex): boolean {
-  const {
-    id, home, mobility, availableFrom, desiredJobs, desiredSectors, desiredPublics, qualifications,
-    inTraining, experience, skills, frenchLevel, schedule, contracts, restrictions, categories, status,
-    birthYear, workAuthorized,
-  } = c;
-  if (!isId(id) || !isDate(availableFrom) || !isPlace(home) || !isMobility(mobility)) return false;
-  if (!isListOf(desiredJobs, ix.rome as Set<unknown>, 50)) return false;
-  if (!optionalList(desiredSectors, SECTORS, 2) || !optionalList(desiredPublics, PUBLICS, 3)) return false;
-  if (!isQualifications(qualifications, ix) || !isExperience(experience, ix)) return false;
-  if (inTraining !== undefined && !isInTraining(inTraining, ix)) return false;
-  if (!optionalList(skills, ix.skill as Set<unknown>, 100)) return false;
-  if (frenchLevel !== undefined && !FRENCH_LEVELS.has(frenchLevel)) return false;
-  if (!isCandidateSchedule(schedule) || !isListOf(contracts, CONTRACT_TYPES, 7, 1)) return false;
-  if (!optionalList(restrictions, ix.restriction as Set<unknown>, 20) || !optionalList(categories, CATEGORIES, 13)) return false;
-  if (status !== undefined && !STATUSES.has(status)) return false;
-  if (birthYear !== undefined && !intInRange(birthYear, 1900, 2100)) return false;
-  if (workAuthorized !== undefined && typeof workAuthorized !== 'boolean') return false;
-  const keys =
-    9 + present(c, desiredSectors, 'desiredSectors') + present(c, desiredPublics, 'desiredPublics') +
-    present(c, inTraining, 'inTraining') + present(c, skills, 'skills') + present(c, frenchLevel, 'frenchLevel') +
-    present(c, restrictions, 'restrictions') + present(c, categories, 'categories') + present(c, status, 'status') +
-    present(c, birthYear, 'birthYear') + present(c, workAuthorized, 'workAuthorized');
-  return enumerableKnownKeys(c, CANDIDATE_KEYS) === keys;
+  const f = fields;
+  const seen = readCandidate(c, f);
+  if (seen < 0 || (seen & ALL_CANDIDATE_KEYS) !== seen || !nothingHidden(c, seen)) return false;
+  if (!isId(f.id) || !isDate(f.availableFrom) || !isPlace(f.home) || !isMobility(f.mobility)) return false;
+  if (!isListOf(f.desiredJobs, ix.rome as Set<unknown>, 50)) return false;
+  if (!optionalList(f.desiredSectors, SECTORS, 2) || !optionalList(f.desiredPublics, PUBLICS, 3)) return false;
+  if (!isQualifications(f.qualifications, ix) || !isExperience(f.experience, ix)) return false;
+  if (f.inTraining !== undefined && !isInTraining(f.inTraining, ix)) return false;
+  if (!optionalList(f.skills, ix.skill as Set<unknown>, 100)) return false;
+  if (f.frenchLevel !== undefined && !FRENCH_LEVELS.has(f.frenchLevel)) return false;
+  if (!isCandidateSchedule(f.schedule) || !isListOf(f.contracts, CONTRACT_TYPES, 7, 1)) return false;
+  if (!optionalList(f.restrictions, ix.restriction as Set<unknown>, 20) || !optionalList(f.categories, CATEGORIES, 13)) return false;
+  if (f.status !== undefined && !STATUSES.has(f.status)) return false;
+  if (f.birthYear !== undefined && !intInRange(f.birthYear, 1900, 2100)) return false;
+  if (f.workAuthorized !== undefined && typeof f.workAuthorized !== 'boolean') return false;
+  f.source = c;
+  return true;
+}
+
+/**
+ * The checked fields of `record` when it is the candidate `fastCheck` accepted last (what an
+ * index encodes right after validating it), else `undefined`. Same values as the record's own.
+ */
+export function candidateFields(record: object): Candidate | undefined {
+  return fields.source === record ? (fields as unknown as Candidate) : undefined;
 }
 
 function isStructure(s: unknown): boolean {

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultReferential } from '../../src/referential/index.js';
 import type { Referential } from '../../src/referential/types.js';
-import { fastCheck, setFastPath } from '../../src/validate/fast.js';
+import { candidateFields, fastCheck, setFastPath } from '../../src/validate/fast.js';
 import { checkRecord, type CheckResult } from '../../src/validate/parse.js';
 import { validateBatch } from '../../src/validate/batch.js';
 import type { RecordKind } from '../../src/errors.js';
@@ -294,6 +294,22 @@ describe('validateBatch with and without the fast path', () => {
       }),
       { numRuns: 300, seed: 11 },
     );
+  });
+});
+
+describe('candidateFields: what the encoder reads after validation', () => {
+  it('are the accepted record\'s own values, and only for the record checked last', () => {
+    const records = fc.sample(validCandidate(), { numRuns: 100, seed: 5 }) as Record<string, unknown>[];
+    for (const r of records) {
+      if (fastCheck('candidate', r, defaultReferential) === undefined) continue;
+      const f = candidateFields(r) as unknown as Record<string, unknown>;
+      expect(f).toBeDefined();
+      for (const k of Object.keys(r)) expect(f[k]).toBe(r[k]);
+      expect(candidateFields({ ...r })).toBeUndefined();
+    }
+    const bad = { ...records[0], id: '' };
+    expect(fastCheck('candidate', bad, defaultReferential)).toBeUndefined();
+    expect(candidateFields(bad)).toBeUndefined();
   });
 });
 
