@@ -400,10 +400,16 @@ function bitCount(x: number): number {
 function nothingHidden(c: Obj, seen: number): boolean {
   if (Object.getOwnPropertyNames(c).length !== bitCount(seen)) return false;
   if (Object.getPrototypeOf(c) === null) return true;
-  for (let i = 0; i < CANDIDATE_KEY_LIST.length; i++) {
-    if ((seen & (1 << i)) === 0 && CANDIDATE_KEY_LIST[i] in Object.prototype) return false;
-  }
-  return true;
+  // Optional keys only (an inherited required key leaves its field undefined, which the checks
+  // refuse), one constant name per test so that each stays a monomorphic lookup.
+  const p = Object.prototype;
+  return !(
+    ((seen & (1 << 5)) === 0 && 'desiredSectors' in p) || ((seen & (1 << 6)) === 0 && 'desiredPublics' in p) ||
+    ((seen & (1 << 8)) === 0 && 'inTraining' in p) || ((seen & (1 << 10)) === 0 && 'skills' in p) ||
+    ((seen & (1 << 11)) === 0 && 'frenchLevel' in p) || ((seen & (1 << 14)) === 0 && 'restrictions' in p) ||
+    ((seen & (1 << 15)) === 0 && 'categories' in p) || ((seen & (1 << 16)) === 0 && 'status' in p) ||
+    ((seen & (1 << 17)) === 0 && 'birthYear' in p) || ((seen & (1 << 18)) === 0 && 'workAuthorized' in p)
+  );
 }
 
 function isCandidate(c: Obj, ix: FastIndex): boolean {

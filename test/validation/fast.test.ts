@@ -355,6 +355,18 @@ describe('cases the fast path leaves to zod', () => {
     expect(s.ok).toBe(true);
   });
 
+  it('a schema key inherited from a polluted Object.prototype: zod reads it, so zod decides', () => {
+    const { skills: _s, ...without } = base;
+    expect(agree('candidate', without).fast).toBeDefined();
+    Object.defineProperty(Object.prototype, 'skills', { value: ['NOT_A_SKILL'], configurable: true, enumerable: false });
+    try {
+      expect(agree('candidate', without)).toMatchObject({ fast: undefined, slow: { ok: false } });
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).skills;
+    }
+    expect(agree('candidate', without).fast).toBeDefined();
+  });
+
   it('a throwing getter or a null-prototype record', () => {
     const throwing = { ...base };
     Object.defineProperty(throwing, 'skills', { enumerable: true, get: () => { throw new Error('boom'); } });
