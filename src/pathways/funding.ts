@@ -361,13 +361,18 @@ export function indicativePrice(code: string, hours: number): number {
  * An immersion costs nothing even without a PMSMP convention (no training is bought).
  */
 export function fundStep(ctx: StepContext): StepFunding {
+  return assemble(ctx, null);
+}
+
+/** fundStep; with a memo, decisions come from (and go to) the profile's decision memo. */
+function assemble(ctx: StepContext, memo: FundingMemo | null): StepFunding {
   const decisions: FundingDecision[] = [];
   let full = false;
   let cpf: number | undefined;
   let verified = true;
   const schemes = ctx.kind === 'prerequisite' && ctx.code === 'PERMIS_B' ? LICENCE_SCHEMES : SCHEMES_BY_KIND[ctx.kind];
   for (const code of schemes) {
-    const { coverage, ...d } = decide(code, ctx);
+    const { coverage, decision: d } = memo === null ? decideSplit(code, ctx) : decideShared(code, ctx, memo);
     decisions.push(d);
     if (!d.applies) continue;
     verified &&= d.verified;
@@ -389,6 +394,38 @@ export function fundStep(ctx: StepContext): StepFunding {
   });
   return { decisions, cost: price, costEstimated: ctx.kind !== 'immersion', verified };
 }
+
+interface Decided {
+  coverage: Coverage;
+  decision: FundingDecision;
+}
+
+function decideSplit(code: RuleCode, ctx: StepContext): Decided {
+  const { coverage, ...decision } = decide(code, ctx);
+  return { coverage, decision };
+}
+
+/**
+ * decide(), memoised per profile: apart from a session refusing the scheme (a decision that names
+ * the session, built afresh), a decision depends only on the profile, the scheme, the age for
+ * age-bound contracts and the vacancy for the schemes that read it — not on the step's
+ * certification, hours or session. Steps differ far more often than their decisions do.
+ */
+function decideShared(code: RuleCode, ctx: StepContext, memo: FundingMemo): Decided {
+  const r = resolveScheme(ctx.referential, code);
+  if (ctx.session && r.rule.session && !ctx.session.funding.includes(r.rule.session)) return decideSplit(code, ctx);
+  const age = AGE_BOUND.has(code) ? (ctx.candidate.birthYear ?? 0) * 10_000 + Number(ctx.startDate.slice(0, 4)) : 0;
+  const vacancy = VACANCY_BOUND.has(code) ? ctx.vacancy : undefined;
+  let entries = memo.decisions.get(code);
+  if (entries === undefined) memo.decisions.set(code, (entries = []));
+  for (const e of entries) if (e.age === age && e.vacancy === vacancy) return e.decided;
+  const decided = decideSplit(code, ctx);
+  entries.push({ age, vacancy, decided });
+  return decided;
+}
+
+/** Schemes whose decision reads the vacancy (employer status, training offered, its id). */
+const VACANCY_BOUND: ReadonlySet<RuleCode> = new Set<RuleCode>(['PROFESSIONNALISATION', 'POEI']);
 
 /**
  * Schemes whose decision reads the candidate's age (decide() checks ageFits for these only): a
@@ -416,6 +453,8 @@ interface MemoEntry {
  */
 export class FundingMemo {
   readonly byCode = new Map<string, Map<object, MemoEntry[]>>();
+  /** Scheme decisions (decideShared), by scheme then age and vacancy. */
+  readonly decisions = new Map<RuleCode, { age: number; vacancy: Vacancy | undefined; decided: Decided }[]>();
   size = 0;
 }
 /** Stands for "no session" in the memo. */
@@ -464,6 +503,7 @@ export function fundStepShared(
   const age = aged ? (candidate.birthYear ?? 0) * 10_000 + Number(startDate.slice(0, 4)) : 0;
   if (memo.size >= MEMO_MAX_STEPS) {
     memo.byCode.clear();
+    memo.decisions.clear();
     memo.size = 0;
   }
   let bySession = memo.byCode.get(code);
@@ -474,7 +514,7 @@ export function fundStepShared(
   for (const e of entries) {
     if (e.kind === kind && e.hours === hours && e.vacancy === vacancy && e.age === age) return e.funding;
   }
-  const funding = fundStep({ kind, candidate, referential, startDate, hours, code, session, vacancy });
+  const funding = assemble({ kind, candidate, referential, startDate, hours, code, session, vacancy }, memo);
   entries.push({ kind, hours, vacancy, age, funding });
   memo.size++;
   return funding;
