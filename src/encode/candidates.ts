@@ -4,7 +4,7 @@ import { DEG, MODES, minutesPerKm, reachKm } from '../geo/travel.js';
 import { NEAR_MISS_COMMUTE_FACTOR, FRENCH_RANK } from '../scoring/model.js';
 import { allocShared, dayNumber, grow, growPool } from './columns.js';
 import type { EncodingContext } from './context.js';
-import { setBits } from './context.js';
+import { romeIndexOf, setBits } from './context.js';
 import {
   F_ANY_CERT, F_AUTH, F_DESIRED_EMPTY, F_DOMICILE, F_ETABLISSEMENT, F_LICENCE, F_NIGHTS, F_SPLIT, F_VEHICLE,
   F_WEEKENDS, MODE_CODES, MODE_NONE, PUBLIC_FLAG, CONTRACT_ORDER, contractFlag,
@@ -206,7 +206,7 @@ export class CandidateColumns {
     this.expStart[i] = this.expUsed;
     this.expCount[i] = ne;
     for (const e of experience) {
-      this.expRome[this.expUsed] = ctx.romeIndex.get(e.rome) ?? -1;
+      this.expRome[this.expUsed] = romeIndexOf(ctx, e.rome);
       this.expMonths[this.expUsed] = e.months;
       this.expUsed++;
     }
@@ -214,7 +214,7 @@ export class CandidateColumns {
     this.wishRome = growPool(this.wishRome, this.wishUsed + nw);
     this.wishStart[i] = this.wishUsed;
     this.wishCount[i] = nw;
-    for (const rome of desiredJobs) this.wishRome[this.wishUsed++] = ctx.romeIndex.get(rome) ?? -1;
+    for (const rome of desiredJobs) this.wishRome[this.wishUsed++] = romeIndexOf(ctx, rome);
 
     this.bonus[i] = bonus;
     this.alive[i] = 1;

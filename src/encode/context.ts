@@ -5,6 +5,7 @@
  */
 import type { Referential } from '../referential/types.js';
 import { romeFiches } from '../referential/rome/index.js';
+import { ROME_KEYS, romeKey } from '../referential/rome/key.js';
 
 export interface EncodingContext {
   referential: Referential;
@@ -21,6 +22,8 @@ export interface EncodingContext {
   skillBit: Map<string, number>;
   skillWords: number;
   romeIndex: Map<string, number>;
+  /** ROME index by packed code (`romeKey`), -1 where none: no string hashing when encoding. */
+  romeIndexByKey: Int32Array;
   romeCount: number;
   /** related[v * romeCount + e] = 1 when experience in fiche e counts as related for a post of fiche v. */
   related: Uint8Array;
@@ -40,6 +43,12 @@ export interface CertEncoding {
   countsAsCert: boolean;
   equivalentBits: Int32Array;
   bridgeBits: Int32Array;
+}
+
+/** The ROME index of a code, or -1. */
+export function romeIndexOf(ctx: EncodingContext, code: string): number {
+  const k = romeKey(code);
+  return k < 0 ? -1 : ctx.romeIndexByKey[k];
 }
 
 const DOMICILE_KINDS = new Set(['SAD', 'PARTICULIER', 'SAVS', 'SAMSAH']);
@@ -91,6 +100,11 @@ export function createEncodingContext(referential: Referential): EncodingContext
   const romeIndex = new Map<string, number>();
   romeCodes.forEach((c, i) => romeIndex.set(c, i));
   const romeCount = romeCodes.length;
+  const romeIndexByKey = new Int32Array(ROME_KEYS).fill(-1);
+  romeCodes.forEach((c, i) => {
+    const k = romeKey(c);
+    if (k >= 0) romeIndexByKey[k] = i;
+  });
   const related = new Uint8Array(romeCount * romeCount);
   const legalCerts: string[][] = romeCodes.map(() => []);
   const preferredCerts: string[][] = romeCodes.map(() => []);
@@ -122,7 +136,7 @@ export function createEncodingContext(referential: Referential): EncodingContext
 
   return {
     referential, certBit, certWords, equivalentFrom, bridgeTargets, prerequisiteCerts, certEncoding, skillBit, skillWords,
-    romeIndex, romeCount, related, legalCerts, preferredCerts, restrictionBit, demands, sectorOfKind,
+    romeIndex, romeIndexByKey, romeCount, related, legalCerts, preferredCerts, restrictionBit, demands, sectorOfKind,
   };
 }
 

@@ -4,7 +4,7 @@ import { DEG } from '../geo/travel.js';
 import { EXPERIENCE, FRENCH_RANK } from '../scoring/model.js';
 import { allocShared, dayNumber, grow } from './columns.js';
 import type { EncodingContext } from './context.js';
-import { setBits } from './context.js';
+import { romeIndexOf, setBits } from './context.js';
 import {
   F_ACCEPTS_TRAINING, F_DOMICILE, F_ETABLISSEMENT, F_EXPECTED_EMPTY, F_HAS_LEGAL, F_HAS_REQUIRED, F_LICENCE,
   F_AUTH, F_NIGHTS, F_SCHEDULE, F_SPLIT, F_VEHICLE, F_WEEKENDS, PUBLIC_FLAG, contractFlag,
@@ -98,7 +98,7 @@ export class VacancyColumns {
     this.lon[i] = v.site.lon;
     this.cosLat[i] = Math.cos(v.site.lat * DEG);
     this.radius[i] = v.interventionRadiusKm ?? 0;
-    const rome = ctx.romeIndex.get(v.job.rome) ?? -1;
+    const rome = romeIndexOf(ctx, v.job.rome);
     this.rome[i] = rome;
 
     const cw = this.certWords;

@@ -31,6 +31,7 @@ import {
 } from '../schema/primitives.js';
 import type { RecordTypes } from './parse.js';
 import type { Candidate } from '../schema/index.js';
+import { ROME_KEYS, romeKey } from '../referential/rome/key.js';
 
 // ---------------------------------------------------------------------------------------------
 // Code sets, built once per referential. Only codes that also pass the Code / RomeCode schema
@@ -39,6 +40,8 @@ import type { Candidate } from '../schema/index.js';
 interface FastIndex {
   certification: Set<string>;
   rome: Set<string>;
+  /** The same codes by packed key (`romeKey`): 1 where valid. */
+  romeByKey: Uint8Array;
   skill: Set<string>;
   restriction: Set<string>;
   physicalDemand: Set<string>;
@@ -72,7 +75,10 @@ function fastIndex(ref: Referential): FastIndex {
     for (const r of [...romeFiches().keys(), ...ref.jobs.map((j) => j.rome)]) {
       if (typeof r === 'string' && ROME.test(r)) rome.add(r);
     }
+    const romeByKey = new Uint8Array(ROME_KEYS);
+    for (const r of rome) romeByKey[romeKey(r)] = 1;
     idx = {
+      romeByKey,
       certification: codeSet(ref.certifications.map((c) => c.code)),
       rome,
       skill: codeSet(ref.skills.map((s) => s.code)),
@@ -205,6 +211,19 @@ function isListOf(v: unknown, set: Set<unknown>, max: number, min = 0): boolean 
   return true;
 }
 
+/** A ROME code of the referential, by its packed key (no string hashing). */
+function isRome(v: unknown, ix: FastIndex): boolean {
+  if (typeof v !== 'string') return false;
+  const k = romeKey(v);
+  return k >= 0 && ix.romeByKey[k] === 1;
+}
+
+function isRomeList(v: unknown, ix: FastIndex, max: number): boolean {
+  if (!isPlainArray(v) || v.length > max) return false;
+  for (let i = 0; i < v.length; i++) if (!isRome(v[i], ix)) return false;
+  return true;
+}
+
 /** Absent, or a list as `isListOf` says. */
 function optionalList(v: unknown, set: Set<unknown>, max: number): boolean {
   return v === undefined || isListOf(v, set, max);
@@ -301,7 +320,7 @@ function isExperience(v: unknown, ix: FastIndex): boolean {
     const e: unknown = v[i];
     if (!isPlain(e)) return false;
     const { rome, months, domicile, lastEndedOn } = e;
-    if (!ix.rome.has(rome as string) || !inRange(months, 0, 720)) return false;
+    if (!isRome(rome, ix) || !inRange(months, 0, 720)) return false;
     if (domicile !== undefined && typeof domicile !== 'boolean') return false;
     if (lastEndedOn !== undefined && !isDate(lastEndedOn)) return false;
     if (enumerableKnownKeys(e, EXPERIENCE_KEYS) !== 2 + present(e, domicile, 'domicile') + present(e, lastEndedOn, 'lastEndedOn')) return false;
@@ -417,7 +436,7 @@ function isCandidate(c: Obj, ix: FastIndex): boolean {
   const seen = readCandidate(c, f);
   if (seen < 0 || (seen & ALL_CANDIDATE_KEYS) !== seen || !nothingHidden(c, seen)) return false;
   if (!isId(f.id) || !isDate(f.availableFrom) || !isPlace(f.home) || !isMobility(f.mobility)) return false;
-  if (!isListOf(f.desiredJobs, ix.rome as Set<unknown>, 50)) return false;
+  if (!isRomeList(f.desiredJobs, ix, 50)) return false;
   if (!optionalList(f.desiredSectors, SECTORS, 2) || !optionalList(f.desiredPublics, PUBLICS, 3)) return false;
   if (!isQualifications(f.qualifications, ix) || !isExperience(f.experience, ix)) return false;
   if (f.inTraining !== undefined && !isInTraining(f.inTraining, ix)) return false;
@@ -451,7 +470,7 @@ function isStructure(s: unknown): boolean {
 function isJob(j: unknown, ix: FastIndex): boolean {
   if (!isPlain(j)) return false;
   const { rome, title, romeVersion } = j;
-  if (!ix.rome.has(rome as string)) return false;
+  if (!isRome(rome, ix)) return false;
   if (title !== undefined && !isShortText(title)) return false;
   if (romeVersion !== undefined && romeVersion !== 'v3') return false;
   return enumerableKnownKeys(j, JOB_KEYS) === 1 + present(j, title, 'title') + present(j, romeVersion, 'romeVersion');
