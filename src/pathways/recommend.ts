@@ -243,12 +243,15 @@ function frenchSpec(ctx: Ctx, level: FrenchLevel, verified: boolean, why: string
   const cert = ctx.l.certs.get(code);
   const steps = FRENCH_RANK[level] - FRENCH_RANK[current];
   const hours = steps * FRENCH_HOURS_PER_LEVEL.value;
+  // A one-level course is the certification's own course: a session counts no more than its stated hours.
+  const full = steps === 1 && cert ? fullHours(cert) : undefined;
   return {
     kind: 'french',
     code: `french:${code}`,
     label: `Cours de français jusqu’au niveau ${level}`,
     certification: code,
     hours,
+    ...(full && !full.estimated ? { maxHours: full.hours } : {}),
     lengthEstimated: true,
     verified: verified && (cert?.verified ?? false),
     notes: () => [`Niveau déclaré ${current}, ${why} demande ${level} ; environ ${FRENCH_HOURS_PER_LEVEL.value} h par niveau (estimation).`],
