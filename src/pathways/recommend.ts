@@ -618,7 +618,8 @@ function compareHead(a: RankKeys, b: RankKeys): number {
  * Ranking: earliest jobReadyDate, then lowest cost, then shortest commute to the training sites in
  * 5-minute bands, then most vacancies unlocked, then the step codes (string order). Unlocks only
  * decide between pathways equal on date, cost and commute band, so adding a category (which only
- * adds routes or funding) never makes the best pathway later or dearer.
+ * adds routes or funding) never makes the best pathway worse: it becomes earlier, or stays as
+ * early and costs no more (an earlier route may cost more).
  */
 export function comparePathways(a: Pathway, b: Pathway): number {
   return compareHead(a, b) || b.unlocks.count - a.unlocks.count || compareStrings(pathwayKey(a), pathwayKey(b));

@@ -123,7 +123,11 @@ describe('pathway properties', () => {
     }), { numRuns: 100 });
   });
 
-  it('adding a public category never makes the best pathway later or dearer', () => {
+  // Pathways rank by job-ready date, then cost: a category only opens funding or routes, so the
+  // best pathway can only move earlier, or stay as early and cost no more. (Stated as "never later
+  // nor dearer" it failed now and then: RSA opening a work-study route one day earlier but dearer
+  // is a better pathway by the ranking, not a worse one.)
+  it('adding a public category never makes the best pathway worse (earlier, or as early and no dearer)', () => {
     fc.assert(fc.property(scenario, fc.constantFrom(...Category.options), (x, cat) => {
       const without = { ...x.c, categories: (x.c.categories ?? []).filter((k) => k !== cat) };
       const withCat = { ...x.c, categories: [...(without.categories ?? []), cat] };
@@ -132,7 +136,7 @@ describe('pathway properties', () => {
       if (!a) return;
       expect(b).toBeDefined();
       expect(b.jobReadyDate <= a.jobReadyDate).toBe(true);
-      expect(b.cost).toBeLessThanOrEqual(a.cost);
+      if (b.jobReadyDate === a.jobReadyDate) expect(b.cost).toBeLessThanOrEqual(a.cost);
     }), { numRuns: NUM_RUNS });
   });
 
