@@ -206,7 +206,7 @@ function visitVacancy(kernel: Kernel, ci: number, vi: number, reachKm: number, s
   const d = kernel.distance(ci, vi);
   if (d > (reachKm + homeCareSlack(v.radius[vi])) * (1 + REACH_EPS) + 1e-6) return false;
   if (sinks.masksOnly === true) {
-    const mask = kernel.blockers(ci, vi);
+    const mask = kernel.blockersFrom(ci, vi, hard);
     if (sinks.visit !== null) sinks.visit(vi, mask, NaN);
     return mask === 0;
   }

@@ -295,9 +295,14 @@ export class Kernel {
 
   /** Every blocker of the pair (sets `mask`, km, minutes, mode) without the criteria: for blocker counts. */
   blockers(ci: number, vi: number): number {
+    return this.blockersFrom(ci, vi, this.hardMask(ci, vi));
+  }
+
+  /** `blockers` when the caller already computed `hardMask(ci, vi)`. */
+  blockersFrom(ci: number, vi: number, hard: number): number {
     const c = this.c;
     const v = this.v;
-    let mask = this.hardMask(ci, vi);
+    let mask = hard;
     if (this.commute(ci, vi) > c.maxMinutes[ci]) mask |= B_COMMUTE;
     const reqExp = v.requiredExperience[vi];
     if (reqExp > 0 && this.experience(ci, vi) < reqExp) mask |= B_EXPERIENCE;
