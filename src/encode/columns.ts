@@ -21,6 +21,25 @@ export function grow<T extends Typed>(arr: T, length: number): T {
 }
 
 const EPOCH = parseISO('1970-01-01');
+const UNSET = -0x80000000;
+/** Day numbers of 1900-01-01 … 2200-12-31 by (year − 1900) · 512 + month · 32 + day; UNSET until computed. */
+const packedDays = new Int32Array(301 * 512).fill(UNSET);
+
+/** The packed key of a `YYYY-MM-DD` string within 1900–2200, or -1 (the Map cache then answers). */
+function packedDay(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if ((c >>> 0) > 9) return -1;
+    y = y * 10 + c;
+  }
+  const m0 = s.charCodeAt(5) - 48, m1 = s.charCodeAt(6) - 48, d0 = s.charCodeAt(8) - 48, d1 = s.charCodeAt(9) - 48;
+  if ((m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9 || y < 1900 || y > 2200) return -1;
+  const m = m0 * 10 + m1, d = d0 * 10 + d1;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return -1;
+  return (y - 1900) * 512 + m * 32 + d;
+}
 const dayCache = new Map<string, number>();
 
 /**
@@ -28,6 +47,18 @@ const dayCache = new Map<string, number>();
  * once, at encoding, so the kernel compares them by subtraction. Cached: dates repeat a lot.
  */
 export function dayNumber(iso: string): number {
+  // A validated date is read as y/m/d digits into a typed-array cache: no string hashing per record.
+  const key = packedDay(iso);
+  if (key >= 0) {
+    let n = packedDays[key];
+    if (n === UNSET) {
+      n = differenceInCalendarDays(parseISO(iso), EPOCH);
+      // Not a calendar day (2026-02-30): NaN, as before, and nothing cached.
+      if (Number.isNaN(n)) return n;
+      packedDays[key] = n;
+    }
+    return n;
+  }
   let d = dayCache.get(iso);
   if (d === undefined) {
     d = differenceInCalendarDays(parseISO(iso), EPOCH);

@@ -113,18 +113,17 @@ abstract class BaseIndex<T extends { id: string }> {
     const inputIndex = new Int32Array(length);
     const rejectedIds = new Map<string, number>();
     const rejected = validateEach(this.kind as 'candidate' | 'vacancy', records, { referential }, {
-      accept: (value, index) => {
-        const record = value as unknown as T;
+      accept: (value, index, id) => {
         if (rejectedIds.size > 0) {
-          const first = rejectedIds.get(record.id);
+          const first = rejectedIds.get(id);
           if (first !== undefined) return first;
         }
         const key = this.nextKey;
-        const existing = this.keyOf.add(record.id, key);
+        const existing = this.keyOf.add(id, key);
         if (existing >= 0) return inputIndex[existing];
         inputIndex[key] = index;
         this.nextKey++;
-        this.place(record, key);
+        this.place(value as unknown as T, key, id);
         return -1;
       },
       seen: (id, index) => {
@@ -159,17 +158,17 @@ abstract class BaseIndex<T extends { id: string }> {
     const key = this.nextKey;
     if (this.keyOf.add(record.id, key) >= 0) throw new Error(`insert: id already indexed`);
     this.nextKey++;
-    return this.place(record, key);
+    return this.place(record, key, record.id);
   }
 
   /** Encodes a record under a key its id was just given; returns its slot. */
-  protected place(record: T, key: number): number {
+  protected place(record: T, key: number, id: string): number {
     const slot = this.encode(record);
     if (key >= this.slotOfKey.length) this.slotOfKey = growInt32(this.slotOfKey, key + 1);
     if (slot >= this.keyOfSlot.length) this.keyOfSlot = growInt32(this.keyOfSlot, slot + 1);
     this.slotOfKey[key] = slot;
     this.keyOfSlot[slot] = key;
-    this.ids[slot] = record.id;
+    this.ids[slot] = id;
     this.records[slot] = record;
     this.live++;
     if (this.gridCache !== null) {

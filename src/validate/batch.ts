@@ -44,8 +44,8 @@ export function validateBatch<K extends RecordKind>(
     return -1;
   };
   const rejected = validateEach(kind, records, options, {
-    accept: (value, index) => {
-      const f = first((value as { id: string }).id, index);
+    accept: (value, index, id) => {
+      const f = first(id, index);
       if (f < 0) {
         valid.push(value);
         validIndexes.push(index);
@@ -65,8 +65,8 @@ const NO_ISSUES: Issue[] = [];
  * Both calls register the id when it is new, so the first occurrence wins, valid or not.
  */
 export interface BatchSink<T> {
-  /** Takes a valid record unless its id came earlier: then returns that input index (else -1). */
-  accept(value: T, index: number): number;
+  /** Takes a valid record (`id` is its id) unless its id came earlier: then returns that input index (else -1). */
+  accept(value: T, index: number, id: string): number;
   /** A rejected record's id: the input index of an earlier record with it, or -1. */
   seen(id: string, index: number): number;
 }
@@ -115,10 +115,10 @@ export function validateEach<K extends RecordKind>(
     }
     // A valid record's id was validated; a rejected one's is read without running getters.
     if (issues === NO_ISSUES && value !== undefined) {
-      const first = sink.accept(value, i);
+      const id = (value as { id: string }).id;
+      const first = sink.accept(value, i, id);
       if (first < 0) continue;
-      issues = [duplicate((value as { id: string }).id, first)];
-      rejected.push({ index: i, id: (value as { id: string }).id, issues });
+      rejected.push({ index: i, id, issues: [duplicate(id, first)] });
       continue;
     }
     const id = safeId(input);
