@@ -50,10 +50,19 @@ export function gatherWithWorker(order: Int32Array, jobs: [Column, Column][], he
     worker = null;
   }
   here();
-  if (worker === null || Atomics.wait(done, 0, 0, WAIT_MS) === 'timed-out') {
+  if (worker === null || !waitFor(done)) {
     for (const [from, to] of jobs) gatherAny(from, to, order);
   }
   if (worker !== null) void worker.terminate();
+}
+
+/** Whether the worker raised the flag in time (false too where this thread may not block). */
+function waitFor(done: Int32Array): boolean {
+  try {
+    return Atomics.wait(done, 0, 0, WAIT_MS) !== 'timed-out';
+  } catch {
+    return false;
+  }
 }
 
 function gatherAny(from: Column, to: Column, order: Int32Array): void {
