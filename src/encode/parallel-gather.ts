@@ -23,8 +23,12 @@ function f64(from, to) { for (let k = 0; k < n; k++) to[k] = from[order[k]]; }
 function i32(from, to) { for (let k = 0; k < n; k++) to[k] = from[order[k]]; }
 function u32(from, to) { for (let k = 0; k < n; k++) to[k] = from[order[k]]; }
 function u8(from, to) { for (let k = 0; k < n; k++) to[k] = from[order[k]]; }
-for (const [from, to] of jobs) {
-  if (from instanceof Float64Array) f64(from, to);
+function words(from, to, w) {
+  for (let k = 0; k < n; k++) { const a = order[k] * w, b = k * w; for (let j = 0; j < w; j++) to[b + j] = from[a + j]; }
+}
+for (const [from, to, width] of jobs) {
+  if (width > 1) words(from, to, width);
+  else if (from instanceof Float64Array) f64(from, to);
   else if (from instanceof Int32Array) i32(from, to);
   else if (from instanceof Uint32Array) u32(from, to);
   else u8(from, to);
@@ -33,11 +37,11 @@ Atomics.store(done, 0, 1);
 Atomics.notify(done, 0);
 `;
 
-/**
- * Runs `here` on this thread while a worker gathers `jobs` (pairs of same-type columns, the
- * sources and targets on SharedArrayBuffers) in `order`; returns once both are done.
- */
-export function gatherWithWorker(order: Int32Array, jobs: [Column, Column][], here: () => void): void {
+/** A column to gather: source, target (same type, on SharedArrayBuffers), words per record. */
+export type GatherJob = [Column, Column, number];
+
+/** Runs `here` on this thread while a worker gathers `jobs` in `order`; returns once both are done. */
+export function gatherWithWorker(order: Int32Array, jobs: GatherJob[], here: () => void): void {
   const shared = new Int32Array(new SharedArrayBuffer(order.length * 4));
   shared.set(order);
   const done = new Int32Array(new SharedArrayBuffer(4));
@@ -51,7 +55,7 @@ export function gatherWithWorker(order: Int32Array, jobs: [Column, Column][], he
   }
   here();
   if (worker === null || !waitFor(done)) {
-    for (const [from, to] of jobs) gatherAny(from, to, order);
+    for (const [from, to, width] of jobs) gatherAny(from, to, order, width);
   }
   if (worker !== null) void worker.terminate();
 }
@@ -65,6 +69,9 @@ function waitFor(done: Int32Array): boolean {
   }
 }
 
-function gatherAny(from: Column, to: Column, order: Int32Array): void {
-  for (let k = 0; k < order.length; k++) to[k] = from[order[k]];
+function gatherAny(from: Column, to: Column, order: Int32Array, width: number): void {
+  for (let k = 0; k < order.length; k++) {
+    const a = order[k] * width, b = k * width;
+    for (let j = 0; j < width; j++) to[b + j] = from[a + j];
+  }
 }
