@@ -40,7 +40,6 @@ function packedDay(s: string): number {
   if (m < 1 || m > 12 || d < 1 || d > 31) return -1;
   return (y - 1900) * 512 + m * 32 + d;
 }
-const dayCache = new Map<string, number>();
 
 /**
  * Day number (calendar days since 1970-01-01) of a validated `YYYY-MM-DD`: dates become integers
@@ -59,13 +58,8 @@ export function dayNumber(iso: string): number {
     }
     return n;
   }
-  let d = dayCache.get(iso);
-  if (d === undefined) {
-    d = differenceInCalendarDays(parseISO(iso), EPOCH);
-    if (dayCache.size > 100_000) dayCache.clear();
-    dayCache.set(iso, d);
-  }
-  return d;
+  // Outside the schema's 1900–2200 range: computed each time (validated records never get here).
+  return differenceInCalendarDays(parseISO(iso), EPOCH);
 }
 
 /** Amortised growth for variable-length pools (experience, wishes). */

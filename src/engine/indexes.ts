@@ -12,8 +12,7 @@ import { Grid } from '../geo/grid.js';
 import { MEAN_TRIP_IN_DISC } from '../geo/travel.js';
 import { F_ACCEPTS_TRAINING, F_AUTH, F_LICENCE, F_SCHEDULE, F_VEHICLE } from '../encode/flags.js';
 import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
-import { parseCandidate, parseVacancy, validateEach, type Rejection } from '../validate/index.js';
-import { candidateFields } from '../validate/fast.js';
+import { candidateFields, parseCandidate, parseVacancy, validateEach, type Rejection } from '../validate/index.js';
 import type { Referential } from '../referential/types.js';
 import { IdMap } from './id-map.js';
 
@@ -50,12 +49,15 @@ abstract class BaseIndex<T extends { id: string }> {
     return this.live;
   }
 
+  /** The record columns: each kind's own, with the capacity and liveness every index uses. */
+  abstract cols: { alive: Uint8Array; ensure(n: number): void };
   protected abstract parse(input: unknown): T;
   protected abstract encode(record: T): number;
-  protected abstract reserve(n: number): void;
-  protected abstract kill(slot: number): void;
   protected abstract buildGrid(slots: Int32Array): Grid;
-  abstract isAlive(slot: number): boolean;
+
+  isAlive(slot: number): boolean {
+    return this.cols.alive[slot] === 1;
+  }
 
   /** Slot of an id, or -1. */
   slot(id: string): number {
@@ -107,7 +109,7 @@ abstract class BaseIndex<T extends { id: string }> {
   insertBatch(records: unknown, referential: Referential): Rejection[] {
     if (this.ids.length !== 0) throw new Error('insertBatch: on a new index only');
     const length = Array.isArray(records) ? records.length : 0;
-    this.reserve(length);
+    this.cols.ensure(length);
     this.keyOf.reserve(length);
     // Input index of each slot (= key, in a new index), for the `duplicate_id` message.
     const inputIndex = new Int32Array(length);
@@ -179,7 +181,7 @@ abstract class BaseIndex<T extends { id: string }> {
   }
 
   private removeSlot(slot: number): void {
-    this.kill(slot);
+    this.cols.alive[slot] = 0;
     this.keyOf.delete(this.ids[slot]);
     this.slotOfKey[this.keyOfSlot[slot]] = -1;
     this.live--;
@@ -242,15 +244,6 @@ export class CandidateIndex extends BaseIndex<Candidate> {
   protected encode(record: Candidate): number {
     // Right after validation: the fields it read, in one fixed shape, rather than the record's own.
     return this.cols.push(candidateFields(record) ?? record, this.ctx, this.bonusOf(record));
-  }
-  protected reserve(n: number): void {
-    this.cols.ensure(n);
-  }
-  protected kill(slot: number): void {
-    this.cols.alive[slot] = 0;
-  }
-  isAlive(slot: number): boolean {
-    return this.cols.alive[slot] === 1;
   }
   protected buildGrid(slots: Int32Array): Grid {
     // Ordered by each candidate's reach: a shortlist scan stops at the first who cannot reach.
@@ -344,15 +337,6 @@ export class VacancyIndex extends BaseIndex<Vacancy> {
   }
   protected encode(record: Vacancy): number {
     return this.cols.push(record, this.ctx);
-  }
-  protected reserve(n: number): void {
-    this.cols.ensure(n);
-  }
-  protected kill(slot: number): void {
-    this.cols.alive[slot] = 0;
-  }
-  isAlive(slot: number): boolean {
-    return this.cols.alive[slot] === 1;
   }
   protected buildGrid(slots: Int32Array): Grid {
     if (this.slack.length < this.cols.size) this.slack = new Float64Array(this.cols.size);

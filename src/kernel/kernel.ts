@@ -70,7 +70,6 @@ export class ShortlistFilter {
   private readonly lat: Float64Array;
   private readonly lon: Float64Array;
   private readonly cosLat: Float64Array;
-  private readonly reach: Float64Array;
   private readonly slope: Float64Array;
   private readonly slopeMode: Uint8Array;
   private readonly transit: Uint8Array;
@@ -99,7 +98,7 @@ export class ShortlistFilter {
   constructor(private readonly k: Kernel) {
     const c = k.c;
     this.flags = c.flags; this.alive = c.alive; this.french = c.french; this.available = c.available;
-    this.restrictions = c.restrictions; this.lat = c.lat; this.lon = c.lon; this.cosLat = c.cosLat; this.reach = c.reach;
+    this.restrictions = c.restrictions; this.lat = c.lat; this.lon = c.lon; this.cosLat = c.cosLat;
     this.slope = c.slope; this.slopeMode = c.slopeMode; this.transit = c.transit; this.maxMinutes = c.maxMinutes;
     this.hoursMin = c.hoursMin; this.hoursMax = c.hoursMax; this.held = c.held; this.equivalent = c.equivalent;
     this.partial = c.partial; this.bridge = c.bridge; this.cw = c.certWords;

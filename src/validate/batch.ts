@@ -1,7 +1,6 @@
 import { defaultReferential } from '../referential/index.js';
 import { type Issue, type RecordKind, issue, truncate } from '../errors.js';
 import { type ParseOptions, type RecordTypes, checkRecord, isRecordKind, safeId } from './parse.js';
-import { fastCheck } from './fast.js';
 
 export interface Rejection {
   /** Position in the input array (-1: the batch itself is not an array). */
@@ -102,13 +101,9 @@ export function validateEach<K extends RecordKind>(
     let value: RecordTypes[K] | undefined;
     try {
       input = list[i];
-      // The fast path first, straight: no result object per record of a national batch.
-      value = fastCheck(kind, input, ref);
-      if (value === undefined) {
-        const r = checkRecord(kind, input, ref);
-        if (r.ok) value = r.value;
-        else issues = r.issues;
-      }
+      const r = checkRecord(kind, input, ref);
+      if (r.ok) value = r.value;
+      else issues = r.issues;
     } catch {
       input = undefined;
       issues = [issue('unreadable', '', "l'enregistrement n'a pas pu être lu")];

@@ -358,17 +358,11 @@ export class CandidateFields {
   workAuthorized: unknown = undefined;
 }
 
-const CANDIDATE_KEY_LIST = [
-  'id', 'home', 'mobility', 'availableFrom', 'desiredJobs', 'desiredSectors', 'desiredPublics', 'qualifications',
-  'inTraining', 'experience', 'skills', 'frenchLevel', 'schedule', 'contracts', 'restrictions', 'categories', 'status',
-  'birthYear', 'workAuthorized',
-] as const;
-const ALL_CANDIDATE_KEYS = (1 << CANDIDATE_KEY_LIST.length) - 1;
 const fields = new CandidateFields();
 
 /**
- * Reads `c`'s enumerable keys into `f`; returns the mask of schema keys seen (bit i for
- * CANDIDATE_KEY_LIST[i]), or -1 at the first key outside the schema.
+ * Reads `c`'s enumerable keys into `f`; returns the mask of schema keys seen (bits in the order
+ * of the `switch`), or -1 at the first key outside the schema.
  */
 function readCandidate(c: Obj, f: CandidateFields): number {
   f.source = undefined;
@@ -434,7 +428,7 @@ function nothingHidden(c: Obj, seen: number): boolean {
 function isCandidate(c: Obj, ix: FastIndex): boolean {
   const f = fields;
   const seen = readCandidate(c, f);
-  if (seen < 0 || (seen & ALL_CANDIDATE_KEYS) !== seen || !nothingHidden(c, seen)) return false;
+  if (seen < 0 || !nothingHidden(c, seen)) return false;
   if (!isId(f.id) || !isDate(f.availableFrom) || !isPlace(f.home) || !isMobility(f.mobility)) return false;
   if (!isRomeList(f.desiredJobs, ix, 50)) return false;
   if (!optionalList(f.desiredSectors, SECTORS, 2) || !optionalList(f.desiredPublics, PUBLICS, 3)) return false;

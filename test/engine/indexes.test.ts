@@ -9,7 +9,7 @@ import { createEngine, type Engine } from '../../src/engine/engine.js';
 import type { CandidateIndex, VacancyIndex } from '../../src/engine/indexes.js';
 import { PasserelleInputError } from '../../src/errors.js';
 import type { Candidate, Vacancy } from '../../src/schema/index.js';
-import { candidate, candidates, engineOptions, setting, vacancies, vacancy } from './territory.js';
+import { candidate, candidates, engineOptions, setting, vacancies } from './territory.js';
 
 /** Records the validation must reject, each for a different reason. */
 const invalidCandidate = (c: Candidate): unknown[] => [
