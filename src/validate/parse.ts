@@ -110,12 +110,17 @@ function findUnreadable(value: unknown, path: PropertyKey[], depth: number): Pro
   return undefined;
 }
 
-/** Reads `id` only when it is an own data property holding a string (no getter is run). */
+/** Longest id a rejection echoes: the schema's bound (a 1 MB "id" is not echoed back into logs). */
+const MAX_ID_LENGTH = 128;
+
+/** Reads `id` only when it is an own data property holding a string of id length (no getter is run). */
 export function safeId(input: unknown): string | undefined {
   if (input === null || typeof input !== 'object') return undefined;
   try {
     const d = Object.getOwnPropertyDescriptor(input, 'id');
-    return d !== undefined && 'value' in d && typeof d.value === 'string' ? d.value : undefined;
+    return d !== undefined && 'value' in d && typeof d.value === 'string' && d.value.length <= MAX_ID_LENGTH
+      ? d.value
+      : undefined;
   } catch {
     return undefined;
   }

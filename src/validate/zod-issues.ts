@@ -4,12 +4,12 @@ import { type Issue, type IssueCode, formatPath, issue } from '../errors.js';
 type ZodIssue = z.core.$ZodIssue;
 
 const EXPECTED: Record<string, string> = {
-  number: 'un nombre fini',
-  int: 'un entier',
-  string: 'une chaîne',
-  boolean: 'un booléen (true ou false)',
-  array: 'un tableau',
-  object: 'un objet',
+  number: 'un nombre fini attendu',
+  int: 'un entier attendu',
+  string: 'une chaîne attendue',
+  boolean: 'un booléen (true ou false) attendu',
+  array: 'un tableau attendu',
+  object: 'un objet attendu',
 };
 
 /** What was received, by type only: a value is never quoted (it may be free text). */
@@ -107,10 +107,10 @@ function mapOne(zi: ZodIssue, record: unknown): Issue[] {
   switch (zi.code) {
     case 'invalid_type': {
       const input = valueAt(record, zi.path);
-      const expected = EXPECTED[zi.expected] ?? zi.expected;
+      const expected = EXPECTED[zi.expected] ?? `${zi.expected} attendu`;
       if (path === '') return [issue('not_an_object', path, `un objet attendu, reçu ${describeReceived(input)}`)];
       if (input === undefined) return [issue('required', path, 'champ obligatoire manquant')];
-      return [issue('invalid_type', path, `${expected} attendu, reçu ${describeReceived(input)}`)];
+      return [issue('invalid_type', path, `${expected}, reçu ${describeReceived(input)}`)];
     }
     case 'too_small':
       return [issue('too_small', path, bound(zi.origin, zi.minimum, zi.inclusive !== false, 'min'))];

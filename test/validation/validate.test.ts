@@ -357,6 +357,8 @@ describe('validateBatch: nasty inputs, each with its path and code', () => {
       [2, [['invalid_value', 'structure.kind']]],
     ]);
     for (const x of r.rejected) for (const i of x.issues) expect(i.message.length).toBeLessThan(1000);
+    // An id longer than an id may be is not echoed back as the rejection's id.
+    expect(r.rejected.map((x) => x.id)).toEqual([undefined, 'v-2', 'v-3']);
   });
 
   it('arrays of 10⁶ items are refused on their length', () => {
