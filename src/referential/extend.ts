@@ -330,7 +330,12 @@ export function checkReferentialIntegrity(ref: Referential): ReferentialIssue[] 
       }
     });
     unitsOf.set(c.code, units);
-    const blockHours = (c.blocks ?? []).map((b) => b.hours);
+    // A bloc without its own hours counts as the sum of its modules when every module's is known.
+    const blockHours = (c.blocks ?? []).map((b) => {
+      if (b.hours !== undefined || !b.modules?.length) return b.hours;
+      const mh = b.modules.map((m) => m.hours);
+      return mh.every((h) => h !== undefined) ? sum(mh as number[]) : undefined;
+    });
     const inTheory = sum((c.extraHours ?? []).filter((e) => e.inTheory).map((e) => e.hours));
     if (c.theoryHours !== undefined && blockHours.length && blockHours.every((h) => h !== undefined)) {
       const s = sum(blockHours as number[]) + inTheory;

@@ -87,6 +87,23 @@ describe('extendReferential', () => {
     for (const i of issues) expect(i.message.length).toBeGreaterThan(10);
   });
 
+  it('adds module hours up to the theory hours when the blocs state none', () => {
+    const modules = (n: number, hours: number[]) =>
+      hours.map((h, i) => ({ code: `CQP_AVS_61_B${n}_M${i + 1}`, label: `Module ${i + 1}`, hours: h }));
+    const cert = (theoryHours: number) => ({
+      ...localCert,
+      theoryHours,
+      blocks: [
+        { code: 'CQP_AVS_61_B1', label: 'Bloc 1', modules: modules(1, [20, 30]), source: 's', verified: false },
+        { code: 'CQP_AVS_61_B2', label: 'Bloc 2', modules: modules(2, [40]), source: 's', verified: false },
+      ],
+    });
+    expect(extendReferential(defaultReferential, { certifications: [cert(90)] }).certifications.at(-1)?.theoryHours).toBe(90);
+    expect(issuesOf({ certifications: [cert(100)] }).map((i) => [i.code, i.path])).toEqual([
+      ['hours_mismatch', 'certifications[CQP_AVS_61].theoryHours'],
+    ]);
+  });
+
   it('rejects a synonym shared with another job unless both declare it ambiguous with one default', () => {
     const shared = issuesOf({ jobs: [{ rome: 'G1602', synonyms: ['cuisinier', 'aide-soignante'] }] });
     expect(shared.map((i) => i.code)).toEqual(['shared_synonym']);

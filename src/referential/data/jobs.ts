@@ -345,8 +345,11 @@ export const jobs: Job[] = [
   },
   {
     rome: 'J1403',
+    rome4: 'J1403',
     label: 'Ergothérapeute',
-    synonyms: ['ergothérapeute', 'ergotherapeute', 'ergo'],
+    synonyms: [
+      'ergothérapeute', 'ergotherapeute', 'ergo', 'ergothérapeute diplômé d’état', 'ergothérapeute diplômée d’état',
+    ],
     sector: 'both',
     core: false,
     diploma: 'LEGAL',
@@ -355,12 +358,16 @@ export const jobs: Job[] = [
     relatedJobs: [],
     source: `${ROME} (14881 Ergothérapeute); ${REF} (LEGAL rule [K])`,
     verified: true,
-    unverifiedFields: ['diploma', 'legalCertifications'],
+    unverifiedFields: ['rome4', 'diploma', 'legalCertifications'],
   },
   {
     rome: 'J1412',
+    rome4: 'J1412',
     label: 'Psychomotricien(ne)',
-    synonyms: ['psychomotricien', 'psychomotricienne', 'psychomot', 'thérapeute en psychomotricité'],
+    synonyms: [
+      'psychomotricien', 'psychomotricienne', 'psychomot', 'thérapeute en psychomotricité', 'psychomotricien diplômé d’état',
+      'psychomotricienne diplômée d’état',
+    ],
     sector: 'both',
     core: false,
     diploma: 'LEGAL',
@@ -369,7 +376,7 @@ export const jobs: Job[] = [
     relatedJobs: [],
     source: `${ROME} (18235 Psychomotricien); ${REF} (LEGAL rule [K])`,
     verified: true,
-    unverifiedFields: ['diploma', 'legalCertifications'],
+    unverifiedFields: ['rome4', 'diploma', 'legalCertifications'],
   },
   {
     rome: 'K1403',
