@@ -71,7 +71,9 @@ describe('default referential', () => {
     expect(defaultOf('aide à domicile')).toEqual(['K1304']);
     const alt = c.jobs.get('K1302')?.alternativeTerms?.find((a) => a.term === 'aide à domicile');
     expect(alt?.verified).toBe(false);
-    expect(defaultOf('asg')).toEqual(['K1301']);
+    // ASG: the official file (K1301) decides; REFERENCE.md's J1501 is only an unverified alternative.
+    expect(holders('asg').map((j) => j.rome)).toEqual(['K1301']);
+    expect(c.jobs.get('J1501')?.alternativeTerms?.find((a) => a.term === 'asg')?.verified).toBe(false);
   });
 });
 

@@ -104,8 +104,6 @@ export const jobs: Job[] = [
       'accompagnante de personnes handicapées', 'aes structure collective', 'accompagnateur médicosocial',
       'asg', 'assistant de soins en gérontologie', 'assistante de soins en gérontologie',
     ],
-    ambiguousSynonyms: ['asg', 'assistant de soins en gérontologie', 'assistante de soins en gérontologie'],
-    defaultFor: ['asg', 'assistant de soins en gérontologie', 'assistante de soins en gérontologie'],
     contextWords: ['mas', 'fam', 'eam', 'foyer de vie', 'ime', 'handicap', 'structure collective'],
     sector: 'both',
     core: true,
@@ -126,12 +124,10 @@ export const jobs: Job[] = [
       'aide-soignant de nuit', 'aide-soignante de nuit', 'aide soignante de nuit', 'aide-soignant à domicile',
       'aide-soignante à domicile', 'aide-soignant en gériatrie', 'aide soignante en ehpad', 'aide-soignant hospitalier',
       'agent de soins', 'auxiliaire de soins', 'ffas', 'faisant fonction aide-soignant', 'faisant fonction d’aide-soignant',
-      'asg', 'assistant de soins en gérontologie', 'assistante de soins en gérontologie',
     ],
-    ambiguousSynonyms: [
-      'agent de soins', 'auxiliaire de soins', 'ffas', 'asg', 'assistant de soins en gérontologie',
-      'assistante de soins en gérontologie',
-    ],
+    // ASG is not a synonym here: the official file puts it on K1301 and decides, whatever the
+    // context (an EHPAD's PASA included); J1501 stays an unverified alternative (below).
+    ambiguousSynonyms: ['agent de soins', 'auxiliaire de soins', 'ffas'],
     defaultFor: ['agent de soins', 'auxiliaire de soins', 'ffas'],
     contextWords: ['soins', 'ssiad', 'ehpad', 'usld', 'ssr', 'pasa', 'uhr'],
     alternativeTerms: [
