@@ -117,6 +117,8 @@ export const SOFT_TOKENS = new Set([
   'nuit', 'jour', 'diplome', 'etat', 'qualifie', 'remplacement', 'secteur', 'polyvalent', 'nouveau', 'junior',
   'senior', 'confirme', 'expert', 'dispositif', 'unite', 'service', 'residence', 'structure', 'etablissement',
   'collectif', 'personne', 'age', 'handicape', 'handicap', 'permis', 'vehicule', 'voiture', 'exige',
+  // CV lines name the job through its certification: "titre pro ADVF", "titre professionnel ASMS".
+  'titre', 'pro', 'professionnel',
 ]);
 
 /** Context-only words: structures of the sector. They locate a job, they never name it. */

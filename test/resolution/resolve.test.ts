@@ -19,6 +19,19 @@ describe('resolveJobTitle', () => {
     expect(resolveJobTitle('auxilaire de vie secteur Alençon')).toMatchObject({ rome: 'K1302', inSector: true });
     expect(resolveJobTitle('AES en MAS')).toMatchObject({ rome: 'K1301', inSector: true });
     expect(resolveJobTitle('ASH')).toMatchObject({ rome: 'J1301' });
+    expect(resolveJobTitle('ASH en EHPAD')).toMatchObject({ rome: 'J1301', inSector: true });
+    // CV lines that name the job through its certification.
+    expect(resolveJobTitle('DE AES')).toMatchObject({ rome: 'K1301', inSector: true });
+    expect(resolveJobTitle("diplome d'etat d'aide soignante")).toMatchObject({ rome: 'J1501', inSector: true });
+    expect(resolveJobTitle('titre pro ADVF')).toMatchObject({ rome: 'K1302', inSector: true });
+    expect(resolveJobTitle('titre pro ADVF')!.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('ASG: the official file (K1301) decides whatever the context; J1501 is an unverified alternative', () => {
+    for (const t of ['ASG', 'ASG en PASA', 'ASG EHPAD', 'Assistante de soins en gérontologie (ASG) H/F']) {
+      expect(resolveJobTitle(t)?.rome, t).toBe('K1301');
+    }
+    expect(resolveJobTitle('ASG en PASA')?.alternatives).toContainEqual(expect.objectContaining({ rome: 'J1501', verified: false }));
   });
 
   it('shared fiches are in the sector only with a sector context', () => {
@@ -60,6 +73,15 @@ describe('resolveJobTitle', () => {
     expect(resolveJobTitle('xqzwv')).toBeNull();
     expect(resolveJobTitle('')).toBeNull();
     expect(resolveJobTitle('H/F CDI 35h')).toBeNull();
+    // 7 letters, one letter off: no edit ("plombier", "vendeuse" are not guessed).
+    expect(resolveJobTitle('plombir')).toBeNull();
+    expect(resolveJobTitle('vendeus')).toBeNull();
+    expect(resolveJobTitle('plombierr')).toMatchObject({ rome: 'F1603', method: 'fuzzy' });
+    // The words that misled La bonne alternance stay what they are.
+    expect(resolveJobTitle('vente')?.matched).not.toMatch(/vert/i);
+    expect(resolveJobTitle('verte')).toBeNull();
+    expect(resolveJobTitle('manager')?.matched).not.toMatch(/manger/i);
+    expect(resolveJobTitle('manger')).toBeNull();
   });
 
   it('carries versions and alternatives in the result', () => {
@@ -98,6 +120,10 @@ describe('resolveCertification', () => {
     expect(resolveCertification('DE AES')?.code).toBe('DEAES');
     expect(resolveCertification("diplome d'etat d'aide soignante")?.code).toBe('DEAS');
     expect(resolveCertification('titre pro ADVF')?.code).toBe('TP_ADVF');
+    expect(resolveCertification('AES en MAS')?.code).toBe('DEAES');
+    expect(resolveCertification('Aide soignant(e) de nuit H/F – CDI 80 %')?.code).toBe('DEAS');
+    // A job, not a certification.
+    expect(resolveCertification('ASH')).toBeNull();
     expect(resolveCertification('zzzz')).toBeNull();
   });
 });
