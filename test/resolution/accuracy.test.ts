@@ -54,7 +54,10 @@ describe('accuracy on the labelled sets', () => {
     const sectorFiches = new Set(defaultReferential.jobs.filter((j) => j.inSector !== false).map((j) => j.rome));
     const rows = all.filter(([, rome]) => !sectorFiches.has(rome));
     console.log(`out-of-sector rows: ${rows.length} (${all.length - rows.length} left out, fiche is a referential sector job)`);
+    expect(rows.length).toBeGreaterThanOrEqual(300);
     const falsePositives: string[] = [];
+    // Stricter than inSector: not even a shared sector fiche (kitchen, cleaning…) out of context.
+    const onSectorFiche: string[] = [];
     let exact = 0;
     let nulls = 0;
     for (const [title, rome] of rows) {
@@ -62,6 +65,7 @@ describe('accuracy on the labelled sets', () => {
       if (r === null) nulls++;
       else if (r.rome === rome) exact++;
       if (r?.inSector) falsePositives.push(`${title} → ${r.rome} (${r.matched})`);
+      if (r && sectorFiches.has(r.rome)) onSectorFiche.push(`${title} → ${r.rome} (${r.matched})`);
     }
     console.log(
       `out-of-sector: ${falsePositives.length}/${rows.length} resolved in sector (${pct(falsePositives.length, rows.length)}); ` +
@@ -69,6 +73,7 @@ describe('accuracy on the labelled sets', () => {
     );
     if (falsePositives.length) console.log(`false positives:\n  ${falsePositives.join('\n  ')}`);
     expect(falsePositives).toEqual([]);
+    expect(onSectorFiche).toEqual([]);
   });
 
   it('every official appellation of a sector fiche resolves to its own fiche', () => {
