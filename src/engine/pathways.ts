@@ -1,15 +1,15 @@
 /** engine.recommendPathways: the pure pathway recommender, fed with the engine's reach and eligibility. */
 import type { Candidate } from '../schema/candidate.js';
 import type { TrainingSession } from '../schema/training.js';
-import { recommendPathways as recommend, type Pathway, type PathwayOptions } from '../pathways/index.js';
+import { recommendPathways as recommend, type Pathway, type PathwayGain, type PathwayOptions } from '../pathways/index.js';
 import { PasserelleInputError } from '../errors.js';
 import { validateBatch } from '../validate/index.js';
-import { B_COMMUTE, B_FRENCH, B_LEGAL, B_LICENCE, B_REQUIRED } from '../kernel/kernel.js';
+import { B_FRENCH, B_LEGAL, B_LICENCE, B_REQUIRED } from '../kernel/kernel.js';
 import { FRENCH_RANK } from '../scoring/model.js';
 import type { Engine } from './engine.js';
 import type { VacancyIndex } from './indexes.js';
 import type { EncodingContext } from '../encode/context.js';
-import { scanVacanciesForCandidate } from './scan.js';
+import { scanReachMasks } from './scan.js';
 
 export interface RecommendOptions {
   /** A ROME code, a vacancy, a near miss from topCandidates/topVacancies, or nothing (the jobs most in demand within reach). */
@@ -124,15 +124,7 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, opti
     bits.fill(0, 0, words);
     // The scan marks the id rank of each vacancy in reach in a bitset; reading the bits in order
     // lists them in id order, without a sort.
-    scanVacanciesForCandidate(kernel, grid, overflow, 0, cols.reach[0], {
-      top: null, near: null, masksOnly: true,
-      visit: (vi, mask) => {
-        if ((mask & B_COMMUTE) !== 0) return;
-        maskOfSlot[vi] = mask;
-        const r = rank[vi];
-        bits[r >>> 5] |= 1 << (r & 31);
-      },
-    });
+    scanReachMasks(kernel, grid, overflow, 0, cols.reach[0], rank, maskOfSlot, bits);
     const slotAt = order.slotAt;
     for (let w = 0; w < words; w++) {
       let x = bits[w];
@@ -163,9 +155,18 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, opti
     },
     {
       referential: engine.options.referential,
-      eligibleVacancies: (c) => (vacancies === undefined ? [] : eligibleIds(vacancies, ctx, c, held, candidate.mobility.drivingLicence, ownFrench)),
-      // Fresh arrays, in id order (the vacancies in reach are listed in that order).
-      eligibleVacanciesSorted: true,
+      unlocks: {
+        count: (gain) => (vacancies === undefined ? 0 : lifted(vacancies, ctx, gain, held, candidate.mobility.drivingLicence, ownFrench, false)),
+        ids: (gain) => {
+          if (vacancies === undefined) return [];
+          const n = lifted(vacancies, ctx, gain, held, candidate.mobility.drivingLicence, ownFrench, true);
+          // In id order: the vacancies in reach are listed in that order.
+          const ids = vacancies.ids;
+          const out = new Array<string>(n);
+          for (let k = 0; k < n; k++) out[k] = ids[matched[k]];
+          return out;
+        },
+      },
       vacancyById: (id) => vacancies?.get(id),
       demandByRome: () => (vacancies === undefined ? [] : demandInReach(vacancies, ctx)),
     },
@@ -173,59 +174,52 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, opti
 }
 
 /**
- * Ids of the vacancies in reach that `c` (the candidate once a pathway is done) is eligible for:
- * a blocker is lifted by a certification `c` holds that the candidate did not (legal or required,
- * tested on the vacancy's certification bits), a licence gained, or a French level raised enough.
+ * How many vacancies in reach the candidate is eligible for once `gain` is added (their slots go to
+ * `matched` when `collect`): a blocker is lifted by a certification gained that the candidate did not
+ * hold (legal or required, tested on the vacancy's certification bits), a licence gained, or a French
+ * level raised enough.
  */
-function eligibleIds(
-  vacancies: VacancyIndex, ctx: EncodingContext, c: Candidate, held: ReadonlySet<string>, hadLicence: boolean, ownFrench: number,
-): string[] {
+function lifted(
+  vacancies: VacancyIndex, ctx: EncodingContext, gain: PathwayGain, held: ReadonlySet<string>, hadLicence: boolean, ownFrench: number, collect: boolean,
+): number {
   const cw = ctx.certWords;
   if (addedBits.length < cw) addedBits = new Uint32Array(cw);
   addedBits.fill(0, 0, cw);
   let anyAdded = false;
-  let unknown: string[] | null = null;
-  for (const q of c.qualifications) {
-    if (q.blocks !== undefined || held.has(q.code)) continue;
-    const bit = ctx.certBit.get(q.code);
+  let unknown: string | undefined;
+  const cert = gain.certification;
+  if (cert !== undefined && !held.has(cert)) {
+    const bit = ctx.certBit.get(cert);
     // A code outside the referential has no bit: compared by name with the vacancy's lists (rare).
-    if (bit === undefined) (unknown ??= []).push(q.code);
+    if (bit === undefined) unknown = cert;
     else { addedBits[bit >>> 5] |= 1 << (bit & 31); anyAdded = true; }
   }
-  const licence = c.mobility.drivingLicence && !hadLicence;
-  const french = c.frenchLevel === undefined ? 0 : FRENCH_RANK[c.frenchLevel];
+  const licence = gain.licence && !hadLicence;
+  const french = gain.frenchLevel === undefined ? 0 : FRENCH_RANK[gain.frenchLevel];
   const frenchUp = french > ownFrench;
   const { legal, required, french: vFrench } = vacancies.cols;
-  const ids = vacancies.ids;
-  // Matching slots first, then one array of the exact length (pushing grew it several times).
   let n = 0;
   for (let k = 0; k < liftCount; k++) {
     const mask = liftMasks[k];
     const vi = liftSlots[k];
     if (mask !== 0) {
-      let lifted = 0;
+      let lifts = 0;
       if ((mask & B_LEGAL) !== 0
-        && ((anyAdded && sharesBit(legal, vi * cw, cw)) || (unknown !== null && namedIn(unknown, legalOf(vacancies, ctx, vi))))) lifted |= B_LEGAL;
+        && ((anyAdded && sharesBit(legal, vi * cw, cw)) || (unknown !== undefined && legalOf(vacancies, ctx, vi).includes(unknown)))) lifts |= B_LEGAL;
       if ((mask & B_REQUIRED) !== 0
-        && ((anyAdded && sharesBit(required, vi * cw, cw)) || (unknown !== null && namedIn(unknown, vacancies.records[vi].requires.certifications ?? [])))) lifted |= B_REQUIRED;
-      if (licence) lifted |= B_LICENCE;
-      if (frenchUp && french >= vFrench[vi]) lifted |= B_FRENCH;
-      if ((mask & ~lifted) !== 0) continue;
+        && ((anyAdded && sharesBit(required, vi * cw, cw)) || (unknown !== undefined && (vacancies.records[vi].requires.certifications ?? []).includes(unknown)))) lifts |= B_REQUIRED;
+      if (licence) lifts |= B_LICENCE;
+      if (frenchUp && french >= vFrench[vi]) lifts |= B_FRENCH;
+      if ((mask & ~lifts) !== 0) continue;
     }
-    matched[n++] = vi;
+    if (collect) matched[n] = vi;
+    n++;
   }
-  const out = new Array<string>(n);
-  for (let k = 0; k < n; k++) out[k] = ids[matched[k]];
-  return out;
+  return n;
 }
 
 function sharesBit(bits: Uint32Array, at: number, cw: number): boolean {
   for (let w = 0; w < cw; w++) if ((bits[at + w] & addedBits[w]) !== 0) return true;
-  return false;
-}
-
-function namedIn(codes: readonly string[], list: readonly string[]): boolean {
-  for (const code of codes) if (list.includes(code)) return true;
   return false;
 }
 

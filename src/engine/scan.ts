@@ -226,3 +226,54 @@ function visitVacancy(kernel: Kernel, ci: number, vi: number, reachKm: number, s
 export function hasEligibleVacancy(kernel: Kernel, grid: Grid, overflow: readonly number[], ci: number, reachKm: number): boolean {
   return scanVacanciesForCandidate(kernel, grid, overflow, ci, reachKm, FIRST_ELIGIBLE);
 }
+
+/**
+ * Every vacancy candidate `ci` reaches within `reachKm` with an acceptable commute: its blocker mask
+ * goes to `maskOut[vi]` and its id rank `rank[vi]` is set in `rankBits`, so the caller reads them in
+ * id order. The pathway recommender's one scan; written without sinks or callbacks because it runs
+ * for every candidate of a batch (a callback per vacancy cost a third of the scan).
+ */
+export function scanReachMasks(
+  kernel: Kernel,
+  grid: Grid,
+  overflow: readonly number[],
+  ci: number,
+  reachKm: number,
+  rank: Int32Array,
+  maskOut: Int32Array,
+  rankBits: Uint32Array,
+): void {
+  const c = kernel.c;
+  const lat = c.lat[ci];
+  const lon = c.lon[ci];
+  grid.rangeInto(lat, lon, reachKm + grid.maxRadius + 1e-6, range);
+  const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
+  const { compact, cellStart, items, cellRadius, itemRadius, nx } = grid;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const cell = compact[y * nx + x];
+      if (cell < 0) continue;
+      const s0 = cellStart[cell];
+      const s1 = cellStart[cell + 1];
+      if (s0 === s1) continue;
+      const dmin = grid.minKmToCell(lat, lon, x, y);
+      if (dmin > (reachKm + cellRadius[cell]) * (1 + REACH_EPS) + 1e-6) continue;
+      for (let s = s0; s < s1; s++) {
+        if ((reachKm + itemRadius[s]) * (1 + REACH_EPS) + 1e-6 < dmin) break;
+        reachMask(kernel, ci, items[s], reachKm, rank, maskOut, rankBits);
+      }
+    }
+  }
+  for (let k = 0; k < overflow.length; k++) reachMask(kernel, ci, overflow[k], reachKm, rank, maskOut, rankBits);
+}
+
+function reachMask(kernel: Kernel, ci: number, vi: number, reachKm: number, rank: Int32Array, maskOut: Int32Array, rankBits: Uint32Array): void {
+  const v = kernel.v;
+  if (v.alive[vi] === 0) return;
+  if (kernel.distance(ci, vi) > (reachKm + homeCareSlack(v.radius[vi])) * (1 + REACH_EPS) + 1e-6) return;
+  const mask = kernel.blockersFrom(ci, vi, kernel.hardMask(ci, vi));
+  if ((mask & B_COMMUTE) !== 0) return;
+  maskOut[vi] = mask;
+  const r = rank[vi];
+  rankBits[r >>> 5] |= 1 << (r & 31);
+}

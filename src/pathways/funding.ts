@@ -424,6 +424,11 @@ function decideShared(code: RuleCode, ctx: StepContext, memo: FundingMemo): Deci
   return decided;
 }
 
+/** The year of a YYYY-MM-DD date, without a substring (asked for every step). */
+function yearOf(date: string): number {
+  return (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+}
+
 /** Schemes whose decision reads the vacancy (employer status, training offered, its id). */
 const VACANCY_BOUND: ReadonlySet<RuleCode> = new Set<RuleCode>(['PROFESSIONNALISATION', 'POEI']);
 
@@ -438,21 +443,25 @@ const KIND_AGE_BOUND = new Map<StepKind, boolean>(
 const LICENCE_AGE_BOUND = LICENCE_SCHEMES.some((c) => AGE_BOUND.has(c));
 
 interface MemoEntry {
-  kind: StepKind;
   hours: number;
   vacancy: Vacancy | undefined;
-  /** Birth year × 10 000 + start year for age-bound contracts, else 0. */
-  age: number;
   funding: StepFunding;
 }
 
+/** Small integers for step kinds, combined with the age into one numeric memo key. */
+const KIND_INDEX: Readonly<Record<StepKind, number>> = {
+  training: 0, partial_training: 1, vae: 2, apprenticeship: 3, professionalisation: 4, prerequisite: 5, french: 6, immersion: 7, poei: 8,
+};
+
 /**
- * Funding answers for one candidate profile: by code, then by session, a short list scanned by
- * kind, hours, vacancy and age. Codes are interned and sessions hashed by identity, so a look-up
- * builds no string (hashing a key string built per step cost more than the answer it found).
+ * Funding answers for one candidate profile: by code, then by session, then by kind and age (one
+ * number), a short list scanned by hours and vacancy. Codes are interned, sessions hashed by
+ * identity and the kind-age key is a number, so a look-up builds no string (hashing a key string
+ * built per step cost more than the answer it found) and never scans the answers of other ages
+ * (age-bound contracts have one per birth year).
  */
 export class FundingMemo {
-  readonly byCode = new Map<string, Map<object, MemoEntry[]>>();
+  readonly byCode = new Map<string, Map<object, Map<number, MemoEntry[]>>>();
   /** Scheme decisions (decideShared), by scheme then age and vacancy. */
   readonly decisions = new Map<RuleCode, { age: number; vacancy: Vacancy | undefined; decided: Decided }[]>();
   size = 0;
@@ -500,7 +509,7 @@ export function fundStepShared(
   vacancy: Vacancy | undefined,
 ): StepFunding {
   const aged = kind === 'prerequisite' && code === 'PERMIS_B' ? LICENCE_AGE_BOUND : KIND_AGE_BOUND.get(kind) ?? true;
-  const age = aged ? (candidate.birthYear ?? 0) * 10_000 + Number(startDate.slice(0, 4)) : 0;
+  const age = aged ? (candidate.birthYear ?? 0) * 10_000 + yearOf(startDate) : 0;
   if (memo.size >= MEMO_MAX_STEPS) {
     memo.byCode.clear();
     memo.decisions.clear();
@@ -509,13 +518,17 @@ export function fundStepShared(
   let bySession = memo.byCode.get(code);
   if (bySession === undefined) memo.byCode.set(code, (bySession = new Map()));
   const sessionKey = session ?? NO_SESSION;
-  let entries = bySession.get(sessionKey);
-  if (entries === undefined) bySession.set(sessionKey, (entries = []));
-  for (const e of entries) {
-    if (e.kind === kind && e.hours === hours && e.vacancy === vacancy && e.age === age) return e.funding;
+  let byKindAge = bySession.get(sessionKey);
+  if (byKindAge === undefined) bySession.set(sessionKey, (byKindAge = new Map()));
+  const kindAge = age * 16 + KIND_INDEX[kind];
+  let entries = byKindAge.get(kindAge);
+  if (entries === undefined) byKindAge.set(kindAge, (entries = []));
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (e.hours === hours && e.vacancy === vacancy) return e.funding;
   }
   const funding = assemble({ kind, candidate, referential, startDate, hours, code, session, vacancy }, memo);
-  entries.push({ kind, hours, vacancy, age, funding });
+  entries.push({ hours, vacancy, funding });
   memo.size++;
   return funding;
 }

@@ -27,11 +27,12 @@ import {
 } from './estimates.js';
 import { fundStepShared, fundingMemoFor, poeiMaxHours, type FundingMemo, type StepFunding } from './funding.js';
 import { heldCertifications, lookups, resolveGoals, type Goal, type Lookups } from './goals.js';
-import type { Pathway, PathwayDeps, PathwayOptions, PathwayStep, StepKind } from './types.js';
+import type { Pathway, PathwayDeps, PathwayGain, PathwayOptions, PathwayStep, StepKind } from './types.js';
 
 /** Commute minutes are compared in 5-minute bands so that unlocks can decide between near equals. */
 export const COMMUTE_BAND_MINUTES = 5;
 export const DEFAULT_LIMIT = 5;
+const NO_GAIN: PathwayGain = { certification: undefined, licence: false, frenchLevel: undefined };
 
 const FRENCH_LEVELS: readonly FrenchLevel[] = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
 
@@ -638,8 +639,10 @@ function draftKey(goal: Goal, steps: readonly PlannedStep[]): string {
 
 interface Unlocks {
   count: number;
-  vacancyIds: string[];
   newCount: number;
+  /** Listed once the pathway is returned (ranking reads only counts). */
+  vacancyIds: string[] | undefined;
+  gain: PathwayGain;
 }
 
 /**
@@ -659,7 +662,7 @@ interface Draft extends RankKeys {
   key: string;
 }
 
-function buildPathway(d: Draft, unlocks: Unlocks): Pathway {
+function buildPathway(d: Draft, unlocks: Unlocks, vacancyIds: string[]): Pathway {
   const target = { ...d.goal.target };
   if (d.cert) target.certification = d.cert;
   const steps = d.steps.map(buildStep);
@@ -670,7 +673,7 @@ function buildPathway(d: Draft, unlocks: Unlocks): Pathway {
     steps,
     jobReadyDate: d.jobReadyDate,
     cost: d.cost,
-    unlocks: { count: unlocks.count, vacancyIds: unlocks.vacancyIds, newCount: unlocks.newCount },
+    unlocks: { count: unlocks.count, vacancyIds, newCount: unlocks.newCount },
     verified,
     notLifted: d.goal.notLifted,
     trainingCommuteMinutes: d.trainingCommuteMinutes,
@@ -725,19 +728,32 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   const inTraining = new Set((candidate.inTraining ?? []).map((t) => t.code));
   // What a pathway unlocks depends only on what it adds: a certification, the licence, a French level.
   const unlockCache = new Map<string, Unlocks>();
+  const counter = deps.unlocks;
+  const listed = deps.eligibleVacancies;
   const inOrder = deps.eligibleVacanciesSorted === true ? (ids: string[]) => ids : sortedIds;
-  const eligibleNow = deps.eligibleVacancies ? inOrder(deps.eligibleVacancies(candidate)) : [];
+  let nowIds: string[] | undefined;
+  const eligibleNow = (): string[] => (nowIds ??= counter ? counter.ids(NO_GAIN) : listed ? inOrder(listed(candidate)) : []);
+  let nowCount = -1;
   const unlocksOf = (cert: string | undefined, licence: boolean, french: FrenchLevel | undefined): Unlocks => {
     const key = `${cert ?? ''}|${licence}|${french ?? ''}`;
     let u = unlockCache.get(key);
     if (u === undefined) {
-      const ids = !deps.eligibleVacancies ? []
-        : cert === undefined && !licence && french === undefined ? eligibleNow
-          : inOrder(deps.eligibleVacancies(modified(candidate, cert, licence, french)));
-      unlockCache.set(key, (u = { count: ids.length, vacancyIds: ids, newCount: countNew(ids, eligibleNow) }));
+      const gain: PathwayGain = { certification: cert, licence, frenchLevel: french };
+      const none = cert === undefined && !licence && french === undefined;
+      if (counter) {
+        // Gains only lift blockers: today's eligible vacancies are among those counted.
+        if (nowCount < 0) nowCount = counter.count(NO_GAIN);
+        const count = none ? nowCount : counter.count(gain);
+        u = { count, newCount: count - nowCount, vacancyIds: undefined, gain };
+      } else {
+        const ids = !listed ? [] : none ? eligibleNow() : inOrder(listed(modified(candidate, cert, licence, french)));
+        u = { count: ids.length, newCount: countNew(ids, eligibleNow()), vacancyIds: ids, gain };
+      }
+      unlockCache.set(key, u);
     }
     return u;
   };
+  const idsOf = (u: Unlocks): string[] => (u.vacancyIds ??= counter!.ids(u.gain)).slice();
 
   const drafts: Draft[] = [];
   const seen = new Set<string>();
@@ -770,7 +786,9 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       trainingCommuteMinutes: commute >= 0 ? commute : candidate.mobility.maxMinutes,
       licence,
       french,
-      unlocks: unlockIds !== undefined ? { count: unlockIds.length, vacancyIds: unlockIds, newCount: countNew(unlockIds, eligibleNow) } : undefined,
+      unlocks: unlockIds !== undefined
+        ? { count: unlockIds.length, newCount: countNew(unlockIds, eligibleNow()), vacancyIds: unlockIds, gain: NO_GAIN }
+        : undefined,
       key,
     });
   };
@@ -832,8 +850,9 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   const limit = options.limit ?? DEFAULT_LIMIT;
   const best: Pathway[] = [];
   for (let i = 0; i < drafts.length && i < limit; i++) {
-    const p = buildPathway(drafts[i], unlocksOfDraft(drafts[i]));
-    p.summary = summarize(p, deps.eligibleVacancies !== undefined || p.steps.some((s) => s.kind === 'poei'));
+    const u = unlocksOfDraft(drafts[i]);
+    const p = buildPathway(drafts[i], u, idsOf(u));
+    p.summary = summarize(p, counter !== undefined || listed !== undefined || p.steps.some((s) => s.kind === 'poei'));
     best.push(p);
   }
   return best;

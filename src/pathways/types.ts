@@ -5,7 +5,7 @@
 import type { Candidate } from '../schema/candidate.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import type { TrainingSession } from '../schema/training.js';
-import type { Mode } from '../schema/primitives.js';
+import type { FrenchLevel, Mode } from '../schema/primitives.js';
 import type { Referential } from '../referential/types.js';
 
 export type StepKind =
@@ -119,8 +119,28 @@ export interface PathwayDeps {
    * the recommender then keeps it as is instead of copying and checking the order.
    */
   eligibleVacanciesSorted?: boolean;
+  /**
+   * What eligibleVacancies answers, for engines that can count without listing: ranking reads only
+   * counts, so ids are asked for the returned pathways alone. Gains only ever lift blockers, so the
+   * vacancies eligible today stay eligible after any gain. Takes precedence over eligibleVacancies.
+   */
+  unlocks?: UnlockCounter;
   /** Vacancies by id (to resolve a near-miss target). */
   vacancyById?: (id: string) => Vacancy | undefined;
   /** ROME codes with most vacancies in reach. */
   demandByRome?: (c: Candidate) => { rome: string; count: number }[];
+}
+
+/** What a pathway adds to the candidate: a certification, the driving licence, a French level. */
+export interface PathwayGain {
+  certification: string | undefined;
+  licence: boolean;
+  frenchLevel: FrenchLevel | undefined;
+}
+
+export interface UnlockCounter {
+  /** How many vacancies within reach the candidate would be eligible for with `gain`. */
+  count(gain: PathwayGain): number;
+  /** Their ids, in string order (a fresh array). */
+  ids(gain: PathwayGain): string[];
 }
