@@ -113,13 +113,13 @@ export function validateEach<K extends RecordKind>(
       const id = (value as { id: string }).id;
       const first = sink.accept(value, i, id);
       if (first < 0) continue;
-      rejected.push({ index: i, id, issues: [duplicate(id, first)] });
+      rejected.push({ index: i, id, issues: [duplicate(id, i, first)] });
       continue;
     }
     const id = safeId(input);
     if (id !== undefined) {
       const first = sink.seen(id, i);
-      if (first >= 0) issues = [...issues, duplicate(id, first)];
+      if (first >= 0) issues = [...issues, duplicate(id, i, first)];
     }
     const rejection: Rejection = { index: i, issues };
     if (id !== undefined) rejection.id = id;
@@ -128,8 +128,13 @@ export function validateEach<K extends RecordKind>(
   return rejected;
 }
 
-function duplicate(id: string, first: number): Issue {
-  const dup = issue('duplicate_id', 'id', `identifiant « ${truncate(id, 64)} » déjà porté par l'enregistrement ${first}`);
+/** Names both input indexes: the record rejected and the first one, which is kept. */
+function duplicate(id: string, index: number, first: number): Issue {
+  const dup = issue(
+    'duplicate_id',
+    'id',
+    `identifiant « ${truncate(id, 64)} » de l'enregistrement ${index} déjà porté par l'enregistrement ${first}`,
+  );
   dup.firstIndex = first;
   return dup;
 }

@@ -405,7 +405,7 @@ describe('validateBatch: nasty inputs, each with its path and code', () => {
       [2, 'c-1', [['duplicate_id', 'id', 0]]],
       [3, 'c-2', [['duplicate_id', 'id', 1]]],
     ]);
-    expect(r.rejected[1].issues[0].message).toBe("id : identifiant « c-1 » déjà porté par l'enregistrement 0");
+    expect(r.rejected[1].issues[0].message).toBe("id : identifiant « c-1 » de l'enregistrement 2 déjà porté par l'enregistrement 0");
   });
 
   it('an unknown kind is a programming error', () => {
