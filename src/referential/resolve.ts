@@ -524,6 +524,15 @@ const CERT_STOPWORDS = new Set([
   'niveau', 'annee', 'session', 'validation', 'valide', 'h', 'heure', 'e', 'f', 'x', 's',
 ]);
 
+/**
+ * Words that say what kind of certification a line names, not which one: "CAP cuisine" shares only
+ * "cap" with "CAP AEPE" and must not resolve to it.
+ */
+const CERT_KIND_WORDS = new Set([
+  'de', 'cap', 'bep', 'bac', 'pro', 'tp', 'mc', 'cqp', 'bt', 'bts', 'dut', 'but', 'licence', 'master', 'diplome', 'titre',
+  'certificat', 'brevet', 'formation', 'attestation',
+]);
+
 /** Folds a certification line: "Diplôme d'État d'Aide-Soignant" → ["de", "aide", "soignant"]. */
 export function certTokens(text: string): string[] {
   let s = stripGenderMarkers(foldText(text));
@@ -595,7 +604,7 @@ class CertIndex {
         }
         if (this.df.has(t) && !query.includes(t)) query.push(t);
       }
-      if (query.length === 0) return null;
+      if (query.length === 0 || query.every((t) => CERT_KIND_WORDS.has(t))) return null;
       const q = query.reduce((w, t) => w + this.idf(t), 0);
       const matched = new Map<CertEntry, number>();
       for (const t of query) for (const e of this.postings.get(t) ?? []) matched.set(e, (matched.get(e) ?? 0) + this.idf(t));

@@ -124,6 +124,15 @@ describe('resolveCertification', () => {
     expect(resolveCertification('Aide soignant(e) de nuit H/F – CDI 80 %')?.code).toBe('DEAS');
     // A job, not a certification.
     expect(resolveCertification('ASH')).toBeNull();
+  });
+
+  it('does not take a certification of the same kind for the one named', () => {
+    // Only the kind word ("CAP", "bac pro", "titre pro") is shared with a referential certification.
+    expect(resolveCertification('CAP cuisine')).toBeNull();
+    expect(resolveCertification('Bac pro commerce')).toBeNull();
+    expect(resolveCertification('titre pro vendeur')).toBeNull();
+    expect(resolveCertification('CAP petite enfance')?.code).toBe('CAP_AEPE');
+    expect(resolveCertification('Bac pro ASSP option structure')?.code).toBe('BAC_PRO_ASSP');
     expect(resolveCertification('zzzz')).toBeNull();
   });
 });
