@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Referential } from '../../src/referential/types.js';
+import { defaultReferential, extendReferential } from '../../src/referential/index.js';
 import {
   PasserelleInputError, parseCandidate, parseTrainingSession, parseVacancy, validateBatch,
 } from '../../src/validate/index.js';
@@ -424,6 +425,22 @@ describe('with the built-in referential', () => {
     expect(suggestionsFor({ code: 'ADVF' })).toEqual([['unknown_code', 'qualifications[0].code', ['TP_ADVF']]]);
     expect(suggestionsFor({ code: 'DEAES', blocks: ['B1'] })).toEqual([
       ['unknown_block', 'qualifications[0].blocks[0]', ['DEAES_B1']],
+    ]);
+  });
+
+  it('an extended referential validates its own codes, the built-in one rejects them', () => {
+    const local = extendReferential(defaultReferential, {
+      certifications: [{
+        code: 'CQP_ORNE_AIDE', label: 'CQP aide à domicile (Orne)', aliases: ['cqp orne'], kind: 'branch', vae: 'unknown',
+        family: 'home_care', level: 3, source: 'Conseil départemental de l’Orne', verified: false,
+      }],
+    });
+    const c = { ...candidate(), qualifications: [{ code: 'CQP_ORNE_AIDE' }] };
+    const s = { ...session(), certification: 'CQP_ORNE_AIDE' };
+    expect(validateBatch('candidate', [c], { referential: local }).validIndexes).toEqual([0]);
+    expect(parseTrainingSession(s, { referential: local }).certification).toBe('CQP_ORNE_AIDE');
+    expect(validateBatch('candidate', [c]).rejected.map((r) => r.issues.map((i) => [i.code, i.path]))).toEqual([
+      [['unknown_code', 'qualifications[0].code']],
     ]);
   });
 
