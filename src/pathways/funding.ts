@@ -414,7 +414,7 @@ function decideSplit(code: RuleCode, ctx: StepContext): Decided {
 function decideShared(code: RuleCode, ctx: StepContext, memo: FundingMemo): Decided {
   const r = resolveScheme(ctx.referential, code);
   if (ctx.session && r.rule.session && !ctx.session.funding.includes(r.rule.session)) return decideSplit(code, ctx);
-  const age = AGE_BOUND.has(code) ? (ctx.candidate.birthYear ?? 0) * 10_000 + Number(ctx.startDate.slice(0, 4)) : 0;
+  const age = AGE_BOUND.has(code) ? ageClass(ctx.referential, ctx.candidate, yearOf(ctx.startDate)) : 0;
   const vacancy = VACANCY_BOUND.has(code) ? ctx.vacancy : undefined;
   let entries = memo.decisions.get(code);
   if (entries === undefined) memo.decisions.set(code, (entries = []));
@@ -422,6 +422,22 @@ function decideShared(code: RuleCode, ctx: StepContext, memo: FundingMemo): Deci
   const decided = decideSplit(code, ctx);
   entries.push({ age, vacancy, decided });
   return decided;
+}
+
+const TRI_INDEX: Readonly<Record<Tri, number>> = { yes: 0, no: 1, unknown: 2 };
+
+/**
+ * What the age-bound contracts read of the age (decide()): whether it fits the apprenticeship
+ * bounds (with a category's exception) and the professionalisation ones, the year the step starts.
+ * Answers depend on these fits, not on the birth year itself, so candidates born in different
+ * years share them (keyed by birth year, a national batch missed the memo once per year of birth).
+ */
+function ageClass(ref: Referential, c: Candidate, year: number): number {
+  const a = resolveScheme(ref, 'APPRENTISSAGE');
+  const exception = a.ageExceptions.find((e) => (c.categories ?? []).includes(e.category));
+  const apprenticeship = ageFits(c, year, a.minAge, exception ? exception.maxAge : a.maxAge);
+  const p = resolveScheme(ref, 'PROFESSIONNALISATION');
+  return 1 + TRI_INDEX[apprenticeship] * 3 + TRI_INDEX[ageFits(c, year, p.minAge, p.maxAge)];
 }
 
 /** The year of a YYYY-MM-DD date, without a substring (asked for every step). */
@@ -454,11 +470,10 @@ const KIND_INDEX: Readonly<Record<StepKind, number>> = {
 };
 
 /**
- * Funding answers for one candidate profile: by code, then by session, then by kind and age (one
- * number), a short list scanned by hours and vacancy. Codes are interned, sessions hashed by
+ * Funding answers for one candidate profile: by code, then by session, then by kind and age class
+ * (one number), a short list scanned by hours and vacancy. Codes are interned, sessions hashed by
  * identity and the kind-age key is a number, so a look-up builds no string (hashing a key string
- * built per step cost more than the answer it found) and never scans the answers of other ages
- * (age-bound contracts have one per birth year).
+ * built per step cost more than the answer it found).
  */
 export class FundingMemo {
   readonly byCode = new Map<string, Map<object, Map<number, MemoEntry[]>>>();
@@ -494,7 +509,7 @@ export function fundingMemoFor(referential: Referential, c: Candidate): FundingM
  * fundStep for callers that ask the same questions again and again (the pathway recommender:
  * every route of every candidate). `memo` must come from fundingMemoFor(referential, candidate).
  * Within a profile an answer depends only on the step (kind, code, hours, session, vacancy) and,
- * for age-bound contracts, the birth and start years. The step context is built only on a miss.
+ * for age-bound contracts, the age class (ageClass). The step context is built only on a miss.
  * The result is shared between callers: read it, never mutate it.
  */
 export function fundStepShared(
@@ -509,7 +524,7 @@ export function fundStepShared(
   vacancy: Vacancy | undefined,
 ): StepFunding {
   const aged = kind === 'prerequisite' && code === 'PERMIS_B' ? LICENCE_AGE_BOUND : KIND_AGE_BOUND.get(kind) ?? true;
-  const age = aged ? (candidate.birthYear ?? 0) * 10_000 + yearOf(startDate) : 0;
+  const age = aged ? ageClass(referential, candidate, yearOf(startDate)) : 0;
   if (memo.size >= MEMO_MAX_STEPS) {
     memo.byCode.clear();
     memo.decisions.clear();
