@@ -274,7 +274,8 @@ function decide(code: RuleCode, ctx: StepContext): FundingDecision & { coverage:
   });
 
   if (ctx.session && r.rule.session && !ctx.session.funding.includes(r.rule.session)) {
-    return no(`la session retenue (${ctx.session.id}) n’accepte pas ce financement`);
+    // The step names its session (sessionId): the reason does not, so it is shared by every session.
+    return no('la session retenue n’accepte pas ce financement');
   }
   const year = Number(ctx.startDate.slice(0, 4));
 
@@ -406,16 +407,16 @@ function decideSplit(code: RuleCode, ctx: StepContext): Decided {
 }
 
 /**
- * decide(), memoised per profile: apart from a session refusing the scheme (a decision that names
- * the session, built afresh), a decision depends only on the profile, the scheme, the age for
- * age-bound contracts and the vacancy for the schemes that read it — not on the step's
- * certification, hours or session. Steps differ far more often than their decisions do.
+ * decide(), memoised per profile: a decision depends only on the profile, the scheme, whether the
+ * session refuses it, the age class for age-bound contracts and the vacancy for the schemes that
+ * read it — not on the step's certification, hours or session otherwise. Steps differ far more
+ * often than their decisions do.
  */
 function decideShared(code: RuleCode, ctx: StepContext, memo: FundingMemo): Decided {
   const r = resolveScheme(ctx.referential, code);
-  if (ctx.session && r.rule.session && !ctx.session.funding.includes(r.rule.session)) return decideSplit(code, ctx);
-  const age = AGE_BOUND.has(code) ? ageClass(ctx.referential, ctx.candidate, yearOf(ctx.startDate)) : 0;
-  const vacancy = VACANCY_BOUND.has(code) ? ctx.vacancy : undefined;
+  const refused = ctx.session !== undefined && r.rule.session !== undefined && !ctx.session.funding.includes(r.rule.session);
+  const age = refused ? -1 : AGE_BOUND.has(code) ? ageClass(ctx.referential, ctx.candidate, yearOf(ctx.startDate)) : 0;
+  const vacancy = !refused && VACANCY_BOUND.has(code) ? ctx.vacancy : undefined;
   let entries = memo.decisions.get(code);
   if (entries === undefined) memo.decisions.set(code, (entries = []));
   for (const e of entries) if (e.age === age && e.vacancy === vacancy) return e.decided;
@@ -447,6 +448,21 @@ function yearOf(date: string): number {
 
 /** Schemes whose decision reads the vacancy (employer status, training offered, its id). */
 const VACANCY_BOUND: ReadonlySet<RuleCode> = new Set<RuleCode>(['PROFESSIONNALISATION', 'POEI']);
+const KIND_VACANCY_BOUND = new Map<StepKind, boolean>(
+  (Object.keys(SCHEMES_BY_KIND) as StepKind[]).map((k) => [k, SCHEMES_BY_KIND[k].some((c) => VACANCY_BOUND.has(c))]),
+);
+
+/** One bit per scheme a session may accept (TrainingSession.funding values of RULES). */
+const SESSION_FUNDING_BIT = new Map<string, number>(
+  [...new Set(Object.values(RULES as Record<string, Rule>).map((r) => r.session).filter((x) => x !== undefined))].map((code, i) => [code, 1 << i]),
+);
+
+/** Which schemes of RULES the session accepts: all decide() reads of a session. */
+function sessionFundingMask(session: TrainingSession): number {
+  let m = 0;
+  for (const f of session.funding) m |= SESSION_FUNDING_BIT.get(f) ?? 0;
+  return m;
+}
 
 /**
  * Schemes whose decision reads the candidate's age (decide() checks ageFits for these only): a
@@ -470,23 +486,39 @@ const KIND_INDEX: Readonly<Record<StepKind, number>> = {
 };
 
 /**
- * Funding answers for one candidate profile: by code, then by session, then by kind and age class
- * (one number), a short list scanned by hours and vacancy. Codes are interned, sessions hashed by
- * identity and the kind-age key is a number, so a look-up builds no string (hashing a key string
- * built per step cost more than the answer it found).
+ * Funding answers for one candidate profile: by code, then by one number for the schemes the
+ * session accepts, the age class and the kind, a short list scanned by hours (and the vacancy for
+ * kinds whose schemes read it). Codes are interned and the rest is a number, so a look-up builds no
+ * string (hashing a key string built per step cost more than the answer it found).
  */
 export class FundingMemo {
-  readonly byCode = new Map<string, Map<object, Map<number, MemoEntry[]>>>();
+  readonly byCode = new Map<string, Map<number, MemoEntry[]>>();
   /** Scheme decisions (decideShared), by scheme then age and vacancy. */
   readonly decisions = new Map<RuleCode, { age: number; vacancy: Vacancy | undefined; decided: Decided }[]>();
   size = 0;
 }
-/** Stands for "no session" in the memo. */
-const NO_SESSION = {};
 const memoByReferential = new WeakMap<Referential, Map<string, FundingMemo>>();
 /** Profiles kept per referential, and answers per profile, before starting afresh (bounds a long-running server). */
 const MEMO_MAX_PROFILES = 4096;
 const MEMO_MAX_STEPS = 16_384;
+
+const categoriesByReferential = new WeakMap<Referential, ReadonlySet<Category>>();
+
+/** Categories some scheme of RULES opens to or excepts from its age limit, and RQTH: all decide() reads of them. */
+function categoriesRead(ref: Referential): ReadonlySet<Category> {
+  let read = categoriesByReferential.get(ref);
+  if (read === undefined) {
+    // PTP's reason names RQTH whatever the schemes list.
+    const set = new Set<Category>(['RQTH']);
+    for (const code of Object.keys(RULES) as RuleCode[]) {
+      const r = resolveScheme(ref, code);
+      for (const x of r.categories) set.add(x);
+      for (const e of r.ageExceptions) set.add(e.category);
+    }
+    categoriesByReferential.set(ref, (read = set));
+  }
+  return read;
+}
 
 /**
  * The memo of fundStepShared for `c`'s profile: what decisions read of a candidate — status,
@@ -496,7 +528,11 @@ const MEMO_MAX_STEPS = 16_384;
 export function fundingMemoFor(referential: Referential, c: Candidate): FundingMemo {
   let profiles = memoByReferential.get(referential);
   if (profiles === undefined) memoByReferential.set(referential, (profiles = new Map()));
-  const profile = `${c.status ?? ''}|${c.categories?.join(',') ?? ''}|${hasWorked(c)}`;
+  const read = categoriesRead(referential);
+  let categories = '';
+  // Only the categories some scheme reads, in the candidate's order (reasons list them so).
+  if (c.categories !== undefined) for (const x of c.categories) if (read.has(x)) categories += `${x},`;
+  const profile = `${c.status ?? ''}|${categories}|${hasWorked(c)}`;
   let memo = profiles.get(profile);
   if (memo === undefined) {
     if (profiles.size >= MEMO_MAX_PROFILES) profiles.clear();
@@ -530,17 +566,16 @@ export function fundStepShared(
     memo.decisions.clear();
     memo.size = 0;
   }
-  let bySession = memo.byCode.get(code);
-  if (bySession === undefined) memo.byCode.set(code, (bySession = new Map()));
-  const sessionKey = session ?? NO_SESSION;
-  let byKindAge = bySession.get(sessionKey);
-  if (byKindAge === undefined) bySession.set(sessionKey, (byKindAge = new Map()));
-  const kindAge = age * 16 + KIND_INDEX[kind];
-  let entries = byKindAge.get(kindAge);
-  if (entries === undefined) byKindAge.set(kindAge, (entries = []));
+  let byKey = memo.byCode.get(code);
+  if (byKey === undefined) memo.byCode.set(code, (byKey = new Map()));
+  // A session matters only by the schemes it accepts (0: no session).
+  const key = ((session === undefined ? 0 : 1 + sessionFundingMask(session)) * 16 + age) * 16 + KIND_INDEX[kind];
+  let entries = byKey.get(key);
+  if (entries === undefined) byKey.set(key, (entries = []));
+  const readsVacancy = KIND_VACANCY_BOUND.get(kind) ?? true;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    if (e.hours === hours && e.vacancy === vacancy) return e.funding;
+    if (e.hours === hours && (!readsVacancy || e.vacancy === vacancy)) return e.funding;
   }
   const funding = assemble({ kind, candidate, referential, startDate, hours, code, session, vacancy }, memo);
   entries.push({ hours, vacancy, funding });
