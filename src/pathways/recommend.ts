@@ -20,7 +20,7 @@ import {
   accessMask, endAfterHours, endAfterMonths, frenchDate, maxDate, nextCohortStart, nextSession, plusDays, SessionCommutes, sessionsByCertification,
   type ChosenSession, type SessionIndex,
 } from './calendar.js';
-import { fullHoursShared as fullHours, remainingHours } from './cursus.js';
+import { fullHoursShared as fullHours, remainingHours, type HoursFact } from './cursus.js';
 import {
   ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, FULL_TIME_WEEKLY_HOURS, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
   REQUIRED_PREREQUISITES, VAE_DOMAIN_RULE, VAE_HOURS, VAE_MONTHS,
@@ -82,8 +82,11 @@ interface StepSpec {
   /** The length is our estimate (not a referential figure). */
   lengthEstimated: boolean;
   verified: boolean;
-  /** Remarks for the advisor, written only for the pathways returned (a fresh array per call). */
-  notes: () => string[];
+  /**
+   * Remarks for the advisor, written only for the pathways returned (a fresh array per call), from
+   * the call's context: the specs of a certification's common routes are shared by every candidate.
+   */
+  notes: (ctx: Ctx) => string[];
   /** Upper bound of `hours` (the full cursus). */
   maxHours?: number;
 }
@@ -138,7 +141,7 @@ function planStep(ctx: Ctx, steps: PlannedStep[], spec: StepSpec, goal: Goal): v
 }
 
 /** The output step of a planned one (returned pathways only). */
-function buildStep(p: PlannedStep): PathwayStep {
+function buildStep(ctx: Ctx, p: PlannedStep): PathwayStep {
   const { spec, chosen, funding } = p;
   // Field by field in the contract's order: conditional spreads inside a literal take V8's slow path.
   const step = { code: spec.code, kind: spec.kind, label: spec.label } as PathwayStep;
@@ -157,7 +160,7 @@ function buildStep(p: PlannedStep): PathwayStep {
   step.verified = spec.verified && funding.verified;
   step.cost = funding.cost;
   step.costEstimated = funding.costEstimated;
-  step.notes = spec.notes();
+  step.notes = spec.notes(ctx);
   return step;
 }
 
@@ -276,21 +279,21 @@ function prerequisiteSpec(ctx: Ctx, code: string, why: string, verified: boolean
   };
 }
 
+const IMMERSION: StepSpec = {
+  kind: 'immersion',
+  code: 'immersion:PMSMP',
+  label: 'Immersion professionnelle (PMSMP) pour découvrir le métier',
+  hours: IMMERSION_HOURS,
+  months: IMMERSION_DAYS.value / 30,
+  lengthEstimated: true,
+  verified: true,
+  notes: () => ['Aucune expérience déclarée dans le secteur : une immersion d’environ deux semaines (au plus un mois par convention) confirme le projet avant la formation.'],
+};
+
 /** Steps every route of a goal needs first (VAE skips the French entry requirement of a training). */
 function preSteps(ctx: Ctx, goal: Goal, cert: Certification | undefined, forTraining: boolean): StepSpec[] {
   const out: StepSpec[] = [];
-  if (sectorMonths(ctx) === 0) {
-    out.push({
-      kind: 'immersion',
-      code: 'immersion:PMSMP',
-      label: 'Immersion professionnelle (PMSMP) pour découvrir le métier',
-      hours: IMMERSION_HOURS,
-      months: IMMERSION_DAYS.value / 30,
-      lengthEstimated: true,
-      verified: true,
-      notes: () => ['Aucune expérience déclarée dans le secteur : une immersion d’environ deux semaines (au plus un mois par convention) confirme le projet avant la formation.'],
-    });
-  }
+  if (sectorMonths(ctx) === 0) out.push(IMMERSION);
   // French: the certification's entry level and the vacancy's requirement, the higher of the two.
   let level: FrenchLevel | undefined;
   let verified = true;
@@ -360,6 +363,124 @@ function bridgesTo(ctx: Ctx, to: string, effect: Bridge['effect']): Bridge[] {
   return out;
 }
 
+/** Blocs of `cert` the candidate has already validated. */
+function validatedBlocks(ctx: Ctx, cert: string): readonly string[] {
+  for (const q of ctx.c.qualifications) if (q.code === cert && q.blocks !== undefined) return q.blocks;
+  return NO_BLOCKS;
+}
+const NO_BLOCKS: readonly string[] = [];
+
+/** Notes every training route of `cert` starts with. */
+function trainingNotes(ctx: Ctx, cert: Certification): string[] {
+  const notes: string[] = [];
+  for (const b of bridgesTo(ctx, cert.code, 'admission')) {
+    notes.push(`Admission facilitée${b.from === ANY_CERTIFICATION ? '' : ` (titulaire ${b.from})`} : ${b.requires?.note ?? b.note ?? 'sans sélection'}${b.verified ? '' : ' [à vérifier]'}.`);
+  }
+  if (cert.code === 'DEAS') notes.push('L’AFGSU 2 est requise pour valider le module 4 ; elle est organisée pendant le cursus.');
+  const validated = validatedBlocks(ctx, cert.code);
+  if (validated.length > 0 && !remainingHours(cert, [], validated)) {
+    notes.push(`Unités déjà validées : ${validated.join(', ')} ; leur volume horaire n’est pas connu, parcours à ajuster avec l’organisme.`);
+  }
+  return notes;
+}
+
+/**
+ * What the routes to a certification are for every candidate: its full hours (the referential's,
+ * else the typical duration at the full-time rhythm, an estimate) and the specs of the routes that
+ * do not depend on the candidate (full training, VAE, the two alternance contracts), whose notes
+ * read the call's context. Built once per certification.
+ */
+interface CertRoutes {
+  full: Readonly<HoursFact> | undefined;
+  training: StepSpec | undefined;
+  vae: StepSpec | undefined;
+  apprenticeship: StepSpec | undefined;
+  professionalisation: StepSpec | undefined;
+}
+const certRoutesMemo = new WeakMap<Certification, CertRoutes>();
+
+function certRoutes(cert: Certification): CertRoutes {
+  let routes = certRoutesMemo.get(cert);
+  if (routes === undefined) certRoutesMemo.set(cert, (routes = buildCertRoutes(cert)));
+  return routes;
+}
+
+function buildCertRoutes(cert: Certification): CertRoutes {
+  const names = routeNames(cert);
+  // No hours in the referential: the typical duration stands in, at the full-time rhythm (an estimate).
+  const full: Readonly<HoursFact> | undefined = fullHours(cert)
+    ?? (cert.typicalMonths !== undefined
+      ? { hours: Math.round((cert.typicalMonths * FULL_TIME_WEEKLY_HOURS * 52) / 12), verified: false, estimated: true }
+      : undefined);
+  const fullH = full?.hours;
+  const training: StepSpec | undefined = full === undefined ? undefined : {
+    kind: 'training',
+    code: names.training.code,
+    label: names.training.label,
+    certification: cert.code,
+    hours: full.hours,
+    maxHours: full.hours,
+    // Without a session, the referential's typical duration gives the dates when it has one.
+    ...(cert.typicalMonths !== undefined ? { fallbackMonths: cert.typicalMonths } : {}),
+    lengthEstimated: full.estimated,
+    verified: full.verified && cert.verified,
+    notes: (ctx) => {
+      const notes = trainingNotes(ctx, cert);
+      for (const b of bridgesTo(ctx, cert.code, 'partial_cursus')) {
+        if (b.grants.length > 0) continue;
+        notes.push(`Passerelle ${b.from} → ${cert.code} (régime ${b.regime}) : allègement à établir avec l’organisme${b.verified ? '' : ' [à vérifier]'}.`);
+      }
+      return notes;
+    },
+  };
+
+  let vae: StepSpec | undefined;
+  if (cert.vae === true) {
+    const domain = VAE_DOMAIN_RULE[cert.code];
+    vae = {
+      kind: 'vae',
+      code: names.vae.code,
+      label: names.vae.label,
+      certification: cert.code,
+      hours: fullH !== undefined ? Math.min(VAE_HOURS.value, fullH) : VAE_HOURS.value,
+      ...(fullH !== undefined ? { maxHours: fullH } : {}),
+      months: VAE_MONTHS.value,
+      lengthEstimated: true,
+      verified: fieldVerified(cert, 'vae') && (domain?.verified ?? true),
+      notes: (ctx) => {
+        const notes = [
+          `Expérience liée : ${relatedMonths(ctx, cert.code)} mois. Depuis la loi du 21 décembre 2022, aucune durée minimale n’est exigée ; une année d’expérience reste recommandée.`,
+        ];
+        if (domain) notes.push('Recevabilité : au moins une activité dans chaque domaine d’activité du diplôme, vérifiée par l’architecte accompagnateur de parcours (AAP) de France VAE.');
+        return notes;
+      },
+    };
+  }
+
+  let apprenticeship: StepSpec | undefined;
+  let professionalisation: StepSpec | undefined;
+  if (full !== undefined && cert.kind !== 'function') {
+    const appr = APPRENTICESHIP_MONTHS[cert.code];
+    const fullMonths = cert.typicalMonths ?? (full.hours * 12) / (FULL_TIME_WEEKLY_HOURS * 52);
+    const months = appr?.value ?? Math.ceil(fullMonths * ALTERNANCE_FACTOR.value);
+    const alternance = (kind: 'apprenticeship' | 'professionalisation'): StepSpec => ({
+      kind,
+      code: names[kind].code,
+      label: names[kind].label,
+      certification: cert.code,
+      hours: full.hours,
+      maxHours: full.hours,
+      months,
+      lengthEstimated: kind === 'professionalisation' || appr === undefined,
+      verified: full.verified && cert.verified && (kind === 'apprenticeship' ? appr?.verified ?? false : false),
+      notes: (ctx) => [...trainingNotes(ctx, cert), `En alternance avec un employeur (${months} mois${appr && kind === 'apprenticeship' ? '' : ', estimation'}).`],
+    });
+    apprenticeship = alternance('apprenticeship');
+    professionalisation = alternance('professionalisation');
+  }
+  return { full, training, vae, apprenticeship, professionalisation };
+}
+
 /** The main step of each route to `cert` (pre-steps aside). */
 function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
   if (cert.kind === 'prerequisite') {
@@ -370,145 +491,70 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
       : prerequisiteSpec(ctx, cert.code, 'Exigé par le poste visé.', true);
     return spec ? [spec] : [];
   }
+  const routes = certRoutes(cert);
   const specs: StepSpec[] = [];
-  const names = routeNames(cert);
-  // No hours in the referential: the typical duration stands in, at the full-time rhythm (an estimate).
-  const full = fullHours(cert)
-    ?? (cert.typicalMonths !== undefined
-      ? { hours: Math.round((cert.typicalMonths * FULL_TIME_WEEKLY_HOURS * 52) / 12), verified: false, estimated: true }
-      : undefined);
-  const fullH = full?.hours;
-  const partialBridges = bridgesTo(ctx, cert.code, 'partial_cursus');
-  const validated = ctx.c.qualifications.find((q) => q.code === cert.code && q.blocks !== undefined)?.blocks ?? [];
-  const quantified = partialBridges.filter((b) => b.grants.length > 0);
-  const unquantified = partialBridges.filter((b) => b.grants.length === 0);
-  // Notes every training route of `cert` starts with.
-  const trainingNotes = (): string[] => {
-    const notes: string[] = [];
-    for (const b of bridgesTo(ctx, cert.code, 'admission')) {
-      notes.push(`Admission facilitée${b.from === ANY_CERTIFICATION ? '' : ` (titulaire ${b.from})`} : ${b.requires?.note ?? b.note ?? 'sans sélection'}${b.verified ? '' : ' [à vérifier]'}.`);
-    }
-    if (cert.code === 'DEAS') notes.push('L’AFGSU 2 est requise pour valider le module 4 ; elle est organisée pendant le cursus.');
-    if (validated.length > 0 && !remainingHours(cert, [], validated)) {
-      notes.push(`Unités déjà validées : ${validated.join(', ')} ; leur volume horaire n’est pas connu, parcours à ajuster avec l’organisme.`);
-    }
-    return notes;
-  };
+  if (routes.training !== undefined) specs.push(routes.training);
+  const partial = routes.full === undefined ? undefined : partialSpec(ctx, cert, routes.full.hours);
+  if (partial !== undefined) specs.push(partial);
+  if (routes.vae !== undefined && relatedMonths(ctx, cert.code) > 0) specs.push(routes.vae);
+  if (routes.apprenticeship !== undefined) specs.push(routes.apprenticeship);
+  if (routes.professionalisation !== undefined) specs.push(routes.professionalisation);
+  return specs;
+}
 
-  if (fullH !== undefined) {
-    specs.push({
-      kind: 'training',
-      code: names.training.code,
-      label: names.training.label,
+/**
+ * The partial cursus: quantified grants of current bridges from what the candidate holds and the
+ * blocs already validated, else a historic length as an order of magnitude.
+ */
+function partialSpec(ctx: Ctx, cert: Certification, fullH: number): StepSpec | undefined {
+  const partialBridges = bridgesTo(ctx, cert.code, 'partial_cursus');
+  const validated = validatedBlocks(ctx, cert.code);
+  if (partialBridges.length === 0 && validated.length === 0) return undefined;
+  const names = routeNames(cert);
+  const quantified = partialBridges.filter((b) => b.grants.length > 0);
+  if (quantified.length > 0 || validated.length > 0) {
+    const rest = remainingHours(cert, quantified, validated);
+    if (!rest || rest.hours >= fullH) return undefined;
+    return {
+      kind: 'partial_training',
+      code: names.partial_training.code,
+      label: names.partial_training.label,
       certification: cert.code,
-      hours: fullH,
+      hours: rest.hours,
       maxHours: fullH,
-      // Without a session, the referential's typical duration gives the dates when it has one.
-      ...(cert.typicalMonths !== undefined ? { fallbackMonths: cert.typicalMonths } : {}),
-      lengthEstimated: full!.estimated,
-      verified: full!.verified && cert.verified,
-      notes: () => {
-        const notes = trainingNotes();
-        for (const b of unquantified) {
-          notes.push(`Passerelle ${b.from} → ${cert.code} (régime ${b.regime}) : allègement à établir avec l’organisme${b.verified ? '' : ' [à vérifier]'}.`);
+      lengthEstimated: rest.estimated,
+      verified: rest.verified && cert.verified,
+      notes: (c) => {
+        const notes = trainingNotes(c, cert);
+        for (const r of rest.removed) {
+          notes.push(r.why === 'validated' ? `${r.unit} déjà validé (${r.hours} h en moins).` : `${r.unit} accordé par passerelle (${r.hours} h en moins).`);
         }
+        for (const b of quantified) notes.push(`Passerelle ${b.from} → ${cert.code} (régime ${b.regime}, ${b.verified ? 'vérifiée' : 'non vérifiée'}).`);
+        if (rest.unquantified.length > 0) notes.push(`Unités accordées non chiffrées : ${rest.unquantified.join(', ')}.`);
+        notes.push('Durée des stages à confirmer avec l’institut.');
         return notes;
       },
-    });
+    };
   }
-
-  // Partial cursus: quantified grants and validated blocs, else a historic length as an order of magnitude.
-  if (fullH !== undefined && (quantified.length > 0 || validated.length > 0)) {
-    const rest = remainingHours(cert, quantified, validated);
-    if (rest && rest.hours < fullH) {
-      specs.push({
-        kind: 'partial_training',
-        code: names.partial_training.code,
-        label: names.partial_training.label,
-        certification: cert.code,
-        hours: rest.hours,
-        maxHours: fullH,
-        lengthEstimated: rest.estimated,
-        verified: rest.verified && cert.verified,
-        notes: () => {
-          const notes = trainingNotes();
-          for (const r of rest.removed) {
-            notes.push(r.why === 'validated' ? `${r.unit} déjà validé (${r.hours} h en moins).` : `${r.unit} accordé par passerelle (${r.hours} h en moins).`);
-          }
-          for (const b of quantified) notes.push(`Passerelle ${b.from} → ${cert.code} (régime ${b.regime}, ${b.verified ? 'vérifiée' : 'non vérifiée'}).`);
-          if (rest.unquantified.length > 0) notes.push(`Unités accordées non chiffrées : ${rest.unquantified.join(', ')}.`);
-          notes.push('Durée des stages à confirmer avec l’institut.');
-          return notes;
-        },
-      });
-    }
-  } else if (fullH !== undefined) {
-    for (const b of unquantified) {
-      const h = HISTORIC_PARTIAL_WEEKS[`${b.from}>${cert.code}`];
-      if (!h) continue;
-      specs.push({
-        kind: 'partial_training',
-        code: names.partial_training.code,
-        label: names.partial_training.label,
-        certification: cert.code,
-        hours: Math.round((fullH * h.weeks) / h.fullWeeks),
-        maxHours: fullH,
-        lengthEstimated: true,
-        verified: false,
-        notes: () => [
-          ...trainingNotes(),
-          `Passerelle actuelle ${b.from} → ${cert.code} (régime ${b.regime}, non chiffrée${b.verified ? '' : ', non vérifiée'}) ; durée estimée d’après le ${h.label}.`,
-        ],
-      });
-      break;
-    }
-  }
-
-  if (cert.vae === true) {
-    const months = relatedMonths(ctx, cert.code);
-    if (months > 0) {
-      const domain = VAE_DOMAIN_RULE[cert.code];
-      specs.push({
-        kind: 'vae',
-        code: names.vae.code,
-        label: names.vae.label,
-        certification: cert.code,
-        hours: fullH !== undefined ? Math.min(VAE_HOURS.value, fullH) : VAE_HOURS.value,
-        ...(fullH !== undefined ? { maxHours: fullH } : {}),
-        months: VAE_MONTHS.value,
-        lengthEstimated: true,
-        verified: fieldVerified(cert, 'vae') && (domain?.verified ?? true),
-        notes: () => {
-          const notes = [
-            `Expérience liée : ${months} mois. Depuis la loi du 21 décembre 2022, aucune durée minimale n’est exigée ; une année d’expérience reste recommandée.`,
-          ];
-          if (domain) notes.push('Recevabilité : au moins une activité dans chaque domaine d’activité du diplôme, vérifiée par l’architecte accompagnateur de parcours (AAP) de France VAE.');
-          return notes;
-        },
-      });
-    }
-  }
-
-  if (fullH !== undefined && cert.kind !== 'function') {
-    const appr = APPRENTICESHIP_MONTHS[cert.code];
-    const fullMonths = cert.typicalMonths ?? (fullH * 12) / (FULL_TIME_WEEKLY_HOURS * 52);
-    const months = appr?.value ?? Math.ceil(fullMonths * ALTERNANCE_FACTOR.value);
-    const alternance = (kind: 'apprenticeship' | 'professionalisation'): StepSpec => ({
-      kind,
-      code: names[kind].code,
-      label: names[kind].label,
+  for (const b of partialBridges) {
+    const h = HISTORIC_PARTIAL_WEEKS[`${b.from}>${cert.code}`];
+    if (!h) continue;
+    return {
+      kind: 'partial_training',
+      code: names.partial_training.code,
+      label: names.partial_training.label,
       certification: cert.code,
-      hours: fullH,
+      hours: Math.round((fullH * h.weeks) / h.fullWeeks),
       maxHours: fullH,
-      months,
-      lengthEstimated: kind === 'professionalisation' || appr === undefined,
-      verified: full!.verified && cert.verified && (kind === 'apprenticeship' ? appr?.verified ?? false : false),
-      notes: () => [...trainingNotes(), `En alternance avec un employeur (${months} mois${appr && kind === 'apprenticeship' ? '' : ', estimation'}).`],
-    });
-    specs.push(alternance('apprenticeship'));
-    specs.push(alternance('professionalisation'));
+      lengthEstimated: true,
+      verified: false,
+      notes: (c) => [
+        ...trainingNotes(c, cert),
+        `Passerelle actuelle ${b.from} → ${cert.code} (régime ${b.regime}, non chiffrée${b.verified ? '' : ', non vérifiée'}) ; durée estimée d’après le ${h.label}.`,
+      ],
+    };
   }
-  return specs;
+  return undefined;
 }
 
 function poeiSpec(ctx: Ctx, goal: Goal): StepSpec | undefined {
@@ -662,10 +708,10 @@ interface Draft extends RankKeys {
   key: string;
 }
 
-function buildPathway(d: Draft, unlocks: Unlocks, vacancyIds: string[]): Pathway {
+function buildPathway(ctx: Ctx, d: Draft, unlocks: Unlocks, vacancyIds: string[]): Pathway {
   const target = { ...d.goal.target };
   if (d.cert) target.certification = d.cert;
-  const steps = d.steps.map(buildStep);
+  const steps = d.steps.map((p) => buildStep(ctx, p));
   let verified = true;
   for (const s of steps) verified &&= s.verified;
   return {
@@ -851,7 +897,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   const best: Pathway[] = [];
   for (let i = 0; i < drafts.length && i < limit; i++) {
     const u = unlocksOfDraft(drafts[i]);
-    const p = buildPathway(drafts[i], u, idsOf(u));
+    const p = buildPathway(ctx, drafts[i], u, idsOf(u));
     p.summary = summarize(p, counter !== undefined || listed !== undefined || p.steps.some((s) => s.kind === 'poei'));
     best.push(p);
   }
