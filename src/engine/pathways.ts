@@ -68,7 +68,6 @@ let rankBits: Uint32Array = new Uint32Array(64);
 /** Blocker mask by slot, written by the scan and read back once the slots are in id order. */
 let maskOfSlot: Int32Array = new Int32Array(256);
 let romeCounts: Int32Array = new Int32Array(0);
-let addedBits: Uint32Array = new Uint32Array(4);
 
 /**
  * Rank of every slot in id order, so the vacancies in reach come out in id order through a bitset
@@ -183,16 +182,16 @@ function lifted(
   vacancies: VacancyIndex, ctx: EncodingContext, gain: PathwayGain, held: ReadonlySet<string>, hadLicence: boolean, ownFrench: number, collect: boolean,
 ): number {
   const cw = ctx.certWords;
-  if (addedBits.length < cw) addedBits = new Uint32Array(cw);
-  addedBits.fill(0, 0, cw);
-  let anyAdded = false;
+  // The certification gained, as one bit: word `word` of a vacancy's set, tested against `bit`.
+  let word = -1;
+  let bit = 0;
   let unknown: string | undefined;
   const cert = gain.certification;
   if (cert !== undefined && !held.has(cert)) {
-    const bit = ctx.certBit.get(cert);
+    const b = ctx.certBit.get(cert);
     // A code outside the referential has no bit: compared by name with the vacancy's lists (rare).
-    if (bit === undefined) unknown = cert;
-    else { addedBits[bit >>> 5] |= 1 << (bit & 31); anyAdded = true; }
+    if (b === undefined) unknown = cert;
+    else { word = b >>> 5; bit = 1 << (b & 31); }
   }
   const licence = gain.licence && !hadLicence;
   const french = gain.frenchLevel === undefined ? 0 : FRENCH_RANK[gain.frenchLevel];
@@ -205,9 +204,9 @@ function lifted(
     if (mask !== 0) {
       let lifts = 0;
       if ((mask & B_LEGAL) !== 0
-        && ((anyAdded && sharesBit(legal, vi * cw, cw)) || (unknown !== undefined && legalOf(vacancies, ctx, vi).includes(unknown)))) lifts |= B_LEGAL;
+        && ((word >= 0 && (legal[vi * cw + word] & bit) !== 0) || (unknown !== undefined && legalOf(vacancies, ctx, vi).includes(unknown)))) lifts |= B_LEGAL;
       if ((mask & B_REQUIRED) !== 0
-        && ((anyAdded && sharesBit(required, vi * cw, cw)) || (unknown !== undefined && (vacancies.records[vi].requires.certifications ?? []).includes(unknown)))) lifts |= B_REQUIRED;
+        && ((word >= 0 && (required[vi * cw + word] & bit) !== 0) || (unknown !== undefined && (vacancies.records[vi].requires.certifications ?? []).includes(unknown)))) lifts |= B_REQUIRED;
       if (licence) lifts |= B_LICENCE;
       if (frenchUp && french >= vFrench[vi]) lifts |= B_FRENCH;
       if ((mask & ~lifts) !== 0) continue;
@@ -218,10 +217,6 @@ function lifted(
   return n;
 }
 
-function sharesBit(bits: Uint32Array, at: number, cw: number): boolean {
-  for (let w = 0; w < cw; w++) if ((bits[at + w] & addedBits[w]) !== 0) return true;
-  return false;
-}
 
 function legalOf(vacancies: VacancyIndex, ctx: EncodingContext, vi: number): readonly string[] {
   const rome = vacancies.cols.rome[vi];

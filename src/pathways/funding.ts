@@ -541,15 +541,27 @@ export function fundingMemoFor(referential: Referential, c: Candidate): FundingM
   return memo;
 }
 
+/** The age class of one candidate for the last start year asked: one per recommender call (newAgeClasses). */
+export interface AgeClasses {
+  year: number;
+  ageClass: number;
+}
+
+export function newAgeClasses(): AgeClasses {
+  return { year: -1, ageClass: 0 };
+}
+
 /**
  * fundStep for callers that ask the same questions again and again (the pathway recommender:
- * every route of every candidate). `memo` must come from fundingMemoFor(referential, candidate).
+ * every route of every candidate). `memo` must come from fundingMemoFor(referential, candidate),
+ * `ages` from newAgeClasses() for this candidate.
  * Within a profile an answer depends only on the step (kind, code, hours, session, vacancy) and,
  * for age-bound contracts, the age class (ageClass). The step context is built only on a miss.
  * The result is shared between callers: read it, never mutate it.
  */
 export function fundStepShared(
   memo: FundingMemo,
+  ages: AgeClasses,
   referential: Referential,
   candidate: Candidate,
   kind: StepKind,
@@ -560,7 +572,15 @@ export function fundStepShared(
   vacancy: Vacancy | undefined,
 ): StepFunding {
   const aged = kind === 'prerequisite' && code === 'PERMIS_B' ? LICENCE_AGE_BOUND : KIND_AGE_BOUND.get(kind) ?? true;
-  const age = aged ? ageClass(referential, candidate, yearOf(startDate)) : 0;
+  let age = 0;
+  if (aged) {
+    const year = yearOf(startDate);
+    if (ages.year !== year) {
+      ages.year = year;
+      ages.ageClass = ageClass(referential, candidate, year);
+    }
+    age = ages.ageClass;
+  }
   if (memo.size >= MEMO_MAX_STEPS) {
     memo.byCode.clear();
     memo.decisions.clear();

@@ -25,7 +25,7 @@ import {
   ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, FULL_TIME_WEEKLY_HOURS, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
   REQUIRED_PREREQUISITES, VAE_DOMAIN_RULE, VAE_HOURS, VAE_MONTHS,
 } from './estimates.js';
-import { fundStepShared, fundingMemoFor, poeiMaxHours, type FundingMemo, type StepFunding } from './funding.js';
+import { fundStepShared, fundingMemoFor, newAgeClasses, poeiMaxHours, type AgeClasses, type FundingMemo, type StepFunding } from './funding.js';
 import { heldCertifications, lookups, resolveGoals, type Goal, type Lookups } from './goals.js';
 import type { Pathway, PathwayDeps, PathwayGain, PathwayOptions, PathwayStep, StepKind } from './types.js';
 
@@ -63,6 +63,7 @@ interface Ctx {
   sessions: SessionIndex;
   freeDate: string;
   funding: FundingMemo;
+  ages: AgeClasses;
   /** The candidate's commute to each session site measured so far. */
   commutes: SessionCommutes;
 }
@@ -172,7 +173,7 @@ function fundedBySomeScheme(f: StepFunding): boolean {
 
 /** The step's funding; answers are shared across routes and calls (fundStepShared), so read-only here. */
 function fund(ctx: Ctx, kind: StepKind, startDate: string, hours: number, code: string, session: TrainingSession | undefined, vacancy: Vacancy | undefined): StepFunding {
-  return fundStepShared(ctx.funding, ctx.deps.referential, ctx.c, kind, startDate, hours, code, session, vacancy);
+  return fundStepShared(ctx.funding, ctx.ages, ctx.deps.referential, ctx.c, kind, startDate, hours, code, session, vacancy);
 }
 
 function roundCommute(c: Commute): Commute {
@@ -705,7 +706,8 @@ interface Draft extends RankKeys {
   french: FrenchLevel | undefined;
   /** Set up front for a POEI (its own vacancy), else on first need. */
   unlocks: Unlocks | undefined;
-  key: string;
+  /** pathwayKey, written when ranking needs it to break a tie (drafts are distinct by construction). */
+  key: string | undefined;
 }
 
 function buildPathway(ctx: Ctx, d: Draft, unlocks: Unlocks, vacancyIds: string[]): Pathway {
@@ -767,6 +769,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
     sessions: sessionsByCertification(options.sessions ?? []),
     freeDate: maxDate(options.today, candidate.availableFrom),
     funding: fundingMemoFor(deps.referential, candidate),
+    ages: newAgeClasses(),
     commutes,
   };
   commutes.reset(ctx.sessions.size);
@@ -802,12 +805,8 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   const idsOf = (u: Unlocks): string[] => (u.vacancyIds ??= counter!.ids(u.gain)).slice();
 
   const drafts: Draft[] = [];
-  const seen = new Set<string>();
   const finish = (goal: Goal, cert: string | undefined, steps: PlannedStep[], unlockIds: string[] | undefined) => {
     if (steps.length === 0) return;
-    const key = draftKey(goal, steps);
-    if (seen.has(key)) return;
-    seen.add(key);
     let french: FrenchLevel | undefined;
     let frenchSeen = false;
     let licence = false;
@@ -835,7 +834,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       unlocks: unlockIds !== undefined
         ? { count: unlockIds.length, newCount: countNew(unlockIds, eligibleNow()), vacancyIds: unlockIds, gain: NO_GAIN }
         : undefined,
-      key,
+      key: undefined,
     });
   };
 
@@ -850,10 +849,11 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       for (const spec of preSteps(ctx, goal, undefined, false)) planStep(ctx, steps, spec, goal);
       if (steps.some((s) => s.spec.kind !== 'immersion')) finish(goal, undefined, steps, undefined);
     }
-    for (const code of goal.certifications) {
+    for (let ci = 0; ci < goal.certifications.length; ci++) {
+      const code = goal.certifications[ci];
       const cert = l.certs.get(code);
-      // A certification already under way (inTraining) needs no new pathway.
-      if (!cert || held.has(code) || inTraining.has(code)) continue;
+      // A certification already under way (inTraining) needs no new pathway; one listed twice, one pass.
+      if (!cert || held.has(code) || inTraining.has(code) || goal.certifications.indexOf(code) !== ci) continue;
       // The steps before the main one are the same for every route but VAE: planned once each.
       let before: PlannedStep[] | undefined;
       let beforeVae: PlannedStep[] | undefined;
@@ -892,7 +892,8 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
     }
   }
   const unlocksOfDraft = (d: Draft): Unlocks => (d.unlocks ??= unlocksOf(d.cert, d.licence, d.french));
-  drafts.sort((a, b) => compareHead(a, b) || unlocksOfDraft(b).count - unlocksOfDraft(a).count || compareStrings(a.key, b.key));
+  const keyOf = (d: Draft): string => (d.key ??= draftKey(d.goal, d.steps));
+  drafts.sort((a, b) => compareHead(a, b) || unlocksOfDraft(b).count - unlocksOfDraft(a).count || compareStrings(keyOf(a), keyOf(b)));
   const limit = options.limit ?? DEFAULT_LIMIT;
   const best: Pathway[] = [];
   for (let i = 0; i < drafts.length && i < limit; i++) {
