@@ -195,7 +195,10 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
 
     recommendPathways(candidateInput, opts) {
       // Every result carries the versions it was computed with, so a decision can be traced later.
-      return recommendForCandidate(engine, asCandidate(candidateInput), opts ?? {}).map((p) => ({ ...p, versions }));
+      // The pathways are this call's own objects: stamped in place rather than copied.
+      const pathways = recommendForCandidate(engine, asCandidate(candidateInput), opts ?? {}) as (Pathway & { versions: Versions })[];
+      for (const p of pathways) p.versions = versions;
+      return pathways;
     },
   };
   return engine;

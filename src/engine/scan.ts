@@ -270,8 +270,9 @@ export function scanReachMasks(
 function reachMask(kernel: Kernel, ci: number, vi: number, reachKm: number, rank: Int32Array, maskOut: Int32Array, rankBits: Uint32Array): void {
   const v = kernel.v;
   if (v.alive[vi] === 0) return;
-  if (kernel.distance(ci, vi) > (reachKm + homeCareSlack(v.radius[vi])) * (1 + REACH_EPS) + 1e-6) return;
-  const mask = kernel.blockersFrom(ci, vi, kernel.hardMask(ci, vi));
+  const d = kernel.distance(ci, vi);
+  if (d > (reachKm + homeCareSlack(v.radius[vi])) * (1 + REACH_EPS) + 1e-6) return;
+  const mask = kernel.blockersAt(ci, vi, kernel.hardMask(ci, vi), d);
   if ((mask & B_COMMUTE) !== 0) return;
   maskOut[vi] = mask;
   const r = rank[vi];

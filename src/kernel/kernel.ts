@@ -251,8 +251,12 @@ export class Kernel {
 
   /** Sets km, minutes and mode for the pair; returns minutes. */
   commute(ci: number, vi: number): number {
+    return this.commuteAt(ci, vi, this.distance(ci, vi));
+  }
+
+  /** `commute` when the caller already measured the straight-line km `d` (distance(ci, vi)). */
+  commuteAt(ci: number, vi: number, d: number): number {
     const c = this.c;
-    const d = this.distance(ci, vi);
     const r = this.v.radius[vi];
     const km = r > 0 ? Math.max(0, d - r) + MEAN_TRIP_IN_DISC * r : d;
     let minutes = Infinity;
@@ -299,10 +303,15 @@ export class Kernel {
 
   /** `blockers` when the caller already computed `hardMask(ci, vi)`. */
   blockersFrom(ci: number, vi: number, hard: number): number {
+    return this.blockersAt(ci, vi, hard, this.distance(ci, vi));
+  }
+
+  /** `blockersFrom` when the caller also measured the straight-line km `d` (distance(ci, vi)). */
+  blockersAt(ci: number, vi: number, hard: number, d: number): number {
     const c = this.c;
     const v = this.v;
     let mask = hard;
-    if (this.commute(ci, vi) > c.maxMinutes[ci]) mask |= B_COMMUTE;
+    if (this.commuteAt(ci, vi, d) > c.maxMinutes[ci]) mask |= B_COMMUTE;
     const reqExp = v.requiredExperience[vi];
     if (reqExp > 0 && this.experience(ci, vi) < reqExp) mask |= B_EXPERIENCE;
     this.mask = mask;
