@@ -2,7 +2,7 @@
  * The session calendar: date arithmetic (date-fns, a few calls per step, never per pair) and the
  * choice of the next session a candidate can reach.
  */
-import { addDays, addMonths, format, parseISO } from 'date-fns';
+import { addDays, addMonths, format, formatISO, parseISO } from 'date-fns';
 import { fr } from 'date-fns/locale';
 import type { Candidate } from '../schema/candidate.js';
 import type { TrainingSession } from '../schema/training.js';
@@ -10,7 +10,8 @@ import type { TrainingAccess } from '../schema/primitives.js';
 import { bestCommute, distanceKm, type Commute } from '../geo/travel.js';
 import { FULL_TIME_WEEKLY_HOURS } from './estimates.js';
 
-const iso = (d: Date): string => format(d, 'yyyy-MM-dd');
+/** YYYY-MM-DD; formatISO skips format()'s token parsing. */
+const iso = (d: Date): string => formatISO(d, { representation: 'date' });
 
 /**
  * Results of the date arithmetic by date, then by offset. A date-fns round trip (parse, add,
