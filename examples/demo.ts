@@ -233,7 +233,13 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
       print(`      ${pad(m.vacancyId, 5)} score ${padL(fr(m.score), 3)} · ${cut(describeVacancy(v), 90)}`);
     }
     print('    Presque éligibles :');
-    for (const m of nearMisses) printNearMiss(print, m, m.vacancyId);
+    for (const m of nearMisses) {
+      printNearMiss(print, m, m.vacancyId);
+      // A near miss goes straight to the recommender: the pathway that lifts what training can lift.
+      if (!m.blockers.some((b) => LIFTED_BY_TRAINING.has(b.code))) continue;
+      const [lift] = engine.recommendPathways(c, { target: m, sessions: data.sessions, vacancies, limit: 1 });
+      if (lift) print(`          → parcours qui lève ce blocage : ${lift.summary}`);
+    }
     print('    Ce qui ouvrirait d’autres offres :');
     for (const cf of engine.counterfactuals(c, vacancies).filter((x) => x.gained > 0)) {
       print(`      ${pad(formatGain(cf.change.label, cf.gained), 58)} [${cf.change.code}]`);
@@ -269,6 +275,8 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
 }
 
 const NO_REACH = 'nothing_in_reach';
+/** Blockers a pathway can lift (the others — commute, schedule, contract… — no training changes). */
+const LIFTED_BY_TRAINING: ReadonlySet<string> = new Set(['legal_certification', 'required_certification', 'driving_licence', 'french_level']);
 
 /** How many unmatched records each blocker kept out at least once, most frequent first. */
 function printBlockerTable(print: (s: string) => void, title: string, unmatched: { blockers: Partial<Record<string, number>> }[]): void {

@@ -77,6 +77,13 @@ describe('examples/demo.ts', async () => {
     expect(some(lines, /prêt·e à l’emploi le \d{4}-\d{2}-\d{2} ; débouchés : \d+ offre\(s\)/)).toBe(true);
   });
 
+  it('links a near miss to the pathway that lifts its blocker', () => {
+    const i = lines.findIndex((l) => /→ parcours qui lève ce blocage : Vers l’offre v\d+ .*Prêt·e à l’emploi le .*Ouvre \d+ offres? à portée/.test(l));
+    expect(i).toBeGreaterThan(0);
+    // Under the near miss whose blocker it lifts.
+    expect(lines.slice(Math.max(0, i - 3), i).some((l) => /✗ \[(driving_licence|legal_certification|required_certification|french_level)\]/.test(l))).toBe(true);
+  });
+
   it('summarises the territory batch with unmatched records and their main blockers', () => {
     expect(text).toMatch(/400 candidat·es × 60 offres ; \d+ paires retenues/);
     expect(text).toMatch(/rejetés à l’indexation : 5 candidat·es, 2 offres/);
