@@ -123,6 +123,17 @@ export const RULES = {
     statuses: ['demandeur_emploi'],
     categories: ['DELD'],
   },
+  CEJ: {
+    codes: ['CEJ'],
+    // An accompaniment with an allowance: it pays the young person, never the course.
+    coverage: 'complement',
+    source: 'REFERENCE.md §4 CEJ (16–25 ans révolus, moins de 30 ans avec une RQTH)',
+    verified: true,
+    statuses: ['demandeur_emploi', 'inactif'],
+    minAge: 16,
+    maxAge: 25,
+    ageExceptions: [{ category: 'RQTH', maxAge: 29 }],
+  },
   PMSMP: {
     codes: ['PMSMP'],
     coverage: 'full',
@@ -143,8 +154,9 @@ export const SCHEMES_BY_KIND: Readonly<Record<StepKind, readonly RuleCode[]>> = 
   apprenticeship: ['APPRENTISSAGE'],
   professionalisation: ['PROFESSIONNALISATION'],
   prerequisite: ['PRF', 'AIF', 'CPF', 'AGEFIPH'],
-  french: ['PRF', 'AIF', 'CPF'],
-  immersion: ['PMSMP'],
+  // The CEJ path is immersion, a pre-qualifying course, then the training (REFERENCE.md §4).
+  french: ['PRF', 'AIF', 'CPF', 'CEJ'],
+  immersion: ['PMSMP', 'CEJ'],
   poei: ['POEI'],
 };
 /** The driving licence: CPF, and the Agefiph licence aid for the disability-related extra cost only. */
@@ -300,6 +312,22 @@ function decide(code: RuleCode, ctx: StepContext): FundingDecision & { coverage:
       if (fit === 'unknown') return yes(`âge à vérifier : ouvert jusqu’à ${max ?? r.maxAge ?? 29} ans révolus (sans limite avec une RQTH)`);
       return yes(`âge compatible (jusqu’à ${max ?? 29} ans révolus) ; formation financée par l’OPCO, l’apprenti·e est rémunéré·e`);
     }
+    case 'CEJ': {
+      if (c.status !== undefined && !r.statuses.includes(c.status)) {
+        return no('réservé aux jeunes sans emploi ni formation (demandeur·euse d’emploi ou sans activité)');
+      }
+      const exception = r.ageExceptions.find((e) => (c.categories ?? []).includes(e.category));
+      const base = ageFits(c, year, r.minAge, r.maxAge);
+      const fit = exception ? ageFits(c, year, r.minAge, exception.maxAge) : base;
+      if (fit === 'no') return no(`âge hors des limites du CEJ (${r.minAge ?? 16}–${r.maxAge ?? 25} ans révolus, moins de 30 ans avec une RQTH)`);
+      const why: string[] = [];
+      if (base === 'yes') why.push(`âge compatible (${r.minAge ?? 16}–${r.maxAge ?? 25} ans révolus)`);
+      else if (exception && fit === 'yes') {
+        why.push(`ouvert ${exception.maxAge === null ? 'sans limite d’âge' : `jusqu’à ${exception.maxAge} ans révolus`} au titre de la ${exception.category}`);
+      } else why.push(`âge à vérifier (jusqu’à ${(exception ? exception.maxAge : r.maxAge) ?? r.maxAge ?? 25} ans révolus)`);
+      if (c.status === undefined) why.push('statut à vérifier (sans emploi ni formation)');
+      return yes(`${why.join(' ; ')} : accompagnement CEJ (Mission locale ou France Travail), 15 à 20 h d’activités par semaine jusqu’à 12 mois${cejAllowance(r)} ; ne paie pas la formation`);
+    }
     case 'PROFESSIONNALISATION': {
       if (ctx.vacancy?.structure.status && r.employerStatuses && !r.employerStatuses.includes(ctx.vacancy.structure.status)) {
         return no('non ouvert aux employeurs publics');
@@ -349,6 +377,15 @@ function decide(code: RuleCode, ctx: StepContext): FundingDecision & { coverage:
     }
   }
 }
+
+/** The scheme's largest stated allowance, for the reason ("… (allocation mensuelle maximale (…) : 561,68 €)"). */
+function cejAllowance(r: Resolved): string {
+  let best: { label: string; euros: number } | undefined;
+  for (const a of r.scheme?.amounts ?? []) if (best === undefined || a.euros > best.euros) best = a;
+  return best === undefined ? ', allocation sous conditions de ressources'
+    : `, allocation sous conditions de ressources (${best.label} : ${EUROS.format(best.euros)} €)`;
+}
+const EUROS = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 
 /** Indicative price of a step when the candidate pays it (no quote known). */
 export function indicativePrice(code: string, hours: number): number {
@@ -428,17 +465,23 @@ function decideShared(code: RuleCode, ctx: StepContext, memo: FundingMemo): Deci
 const TRI_INDEX: Readonly<Record<Tri, number>> = { yes: 0, no: 1, unknown: 2 };
 
 /**
- * What the age-bound contracts read of the age (decide()): whether it fits the apprenticeship
- * bounds (with a category's exception) and the professionalisation ones, the year the step starts.
+ * What the age-bound schemes read of the age (decide()), the year the step starts: whether it fits
+ * the apprenticeship bounds (with a category's exception), the professionalisation ones, and the
+ * CEJ ones with and without its exception.
  * Answers depend on these fits, not on the birth year itself, so candidates born in different
  * years share them (keyed by birth year, a national batch missed the memo once per year of birth).
  */
 function ageClass(ref: Referential, c: Candidate, year: number): number {
   const a = resolveScheme(ref, 'APPRENTISSAGE');
-  const exception = a.ageExceptions.find((e) => (c.categories ?? []).includes(e.category));
-  const apprenticeship = ageFits(c, year, a.minAge, exception ? exception.maxAge : a.maxAge);
+  const aException = a.ageExceptions.find((e) => (c.categories ?? []).includes(e.category));
+  const apprenticeship = ageFits(c, year, a.minAge, aException ? aException.maxAge : a.maxAge);
   const p = resolveScheme(ref, 'PROFESSIONNALISATION');
-  return 1 + TRI_INDEX[apprenticeship] * 3 + TRI_INDEX[ageFits(c, year, p.minAge, p.maxAge)];
+  const professionalisation = ageFits(c, year, p.minAge, p.maxAge);
+  const j = resolveScheme(ref, 'CEJ');
+  const jException = j.ageExceptions.find((e) => (c.categories ?? []).includes(e.category));
+  const cejBase = ageFits(c, year, j.minAge, j.maxAge);
+  const cej = jException ? ageFits(c, year, j.minAge, jException.maxAge) : cejBase;
+  return 1 + TRI_INDEX[apprenticeship] * 27 + TRI_INDEX[professionalisation] * 9 + TRI_INDEX[cejBase] * 3 + TRI_INDEX[cej];
 }
 
 /** The year of a YYYY-MM-DD date, without a substring (asked for every step). */
@@ -468,7 +511,7 @@ function sessionFundingMask(session: TrainingSession): number {
  * Schemes whose decision reads the candidate's age (decide() checks ageFits for these only): a
  * funding answer for a kind that uses none of them does not depend on the birth or start year.
  */
-const AGE_BOUND: ReadonlySet<RuleCode> = new Set<RuleCode>(['APPRENTISSAGE', 'PROFESSIONNALISATION']);
+const AGE_BOUND: ReadonlySet<RuleCode> = new Set<RuleCode>(['APPRENTISSAGE', 'PROFESSIONNALISATION', 'CEJ']);
 const KIND_AGE_BOUND = new Map<StepKind, boolean>(
   (Object.keys(SCHEMES_BY_KIND) as StepKind[]).map((k) => [k, SCHEMES_BY_KIND[k].some((c) => AGE_BOUND.has(c))]),
 );
@@ -589,7 +632,8 @@ export function fundStepShared(
   let byKey = memo.byCode.get(code);
   if (byKey === undefined) memo.byCode.set(code, (byKey = new Map()));
   // A session matters only by the schemes it accepts (0: no session).
-  const key = ((session === undefined ? 0 : 1 + sessionFundingMask(session)) * 16 + age) * 16 + KIND_INDEX[kind];
+  // Age classes are below 128, kinds below 16.
+  const key = ((session === undefined ? 0 : 1 + sessionFundingMask(session)) * 128 + age) * 16 + KIND_INDEX[kind];
   let entries = byKey.get(key);
   if (entries === undefined) byKey.set(key, (entries = []));
   const readsVacancy = KIND_VACANCY_BOUND.get(kind) ?? true;

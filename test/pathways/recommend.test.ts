@@ -100,6 +100,37 @@ describe('apprenticeship age rule', () => {
   });
 });
 
+describe('CEJ age rule (16–25 révolus, under 30 with RQTH; REFERENCE.md §4)', () => {
+  const cej = (p: Pathway, kind: string) => p.steps.find((s) => s.kind === kind)?.funding.find((f) => f.code === 'CEJ');
+  const newcomer = { status: 'demandeur_emploi' as const, experience: [], birthYear: 1998 };
+
+  it('a 28-year-old job seeker with RQTH new to the sector: the immersion lists the CEJ as open, by the RQTH', () => {
+    const [p] = run(candidate({ ...newcomer, categories: ['RQTH'] }), { target: 'J1501' });
+    expect(cej(p, 'immersion')).toMatchObject({ applies: true, verified: true });
+    expect(cej(p, 'immersion')!.reason).toContain('RQTH');
+    expect(cej(p, 'immersion')!.reason).toContain('ne paie pas la formation');
+  });
+
+  it('the same candidate without RQTH: listed as closed, for the age; the pathway is neither later nor dearer', () => {
+    const [without] = run(candidate(newcomer), { target: 'J1501' });
+    const [withRqth] = run(candidate({ ...newcomer, categories: ['RQTH'] }), { target: 'J1501' });
+    expect(cej(without, 'immersion')).toMatchObject({ applies: false });
+    expect(cej(without, 'immersion')!.reason).toContain('âge hors des limites du CEJ');
+    // An allowance, not a payment: it changes neither the cost nor the dates.
+    expect(without.cost).toBe(withRqth.cost);
+    expect(without.jobReadyDate).toBe(withRqth.jobReadyDate);
+  });
+
+  it('a 22-year-old employee: closed by status; a 22-year-old job seeker with A2 French: open on the French course too', () => {
+    const [employee] = run(candidate({ ...newcomer, status: 'salarie', birthYear: 2004 }), { target: 'J1501' });
+    expect(cej(employee, 'immersion')).toMatchObject({ applies: false });
+    expect(cej(employee, 'immersion')!.reason).toContain('sans emploi ni formation');
+    const ps = run(candidate({ ...newcomer, birthYear: 2004, frenchLevel: 'A2' }), { target: 'J1501' });
+    const withFrench = ps.find((p) => kinds(p).includes('french'))!;
+    expect(cej(withFrench, 'french')).toMatchObject({ applies: true });
+  });
+});
+
 describe('French before a training', () => {
   it('A2 French toward DEAS: a French step to B2 comes first', () => {
     const ps = run(candidate({ frenchLevel: 'A2', experience: [{ rome: 'K1302', months: 12 }] }), { target: 'J1501' });
