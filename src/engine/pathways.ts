@@ -1,7 +1,10 @@
 /** engine.recommendPathways: the pure pathway recommender, fed with the engine's reach and eligibility. */
 import type { Candidate } from '../schema/candidate.js';
 import type { TrainingSession } from '../schema/training.js';
-import { recommendPathways as recommend, type Pathway, type PathwayGain, type PathwayOptions } from '../pathways/index.js';
+import { recommendPathways as recommend, type Pathway, type PathwayDeps, type PathwayGain, type PathwayOptions, type UnlockCounter } from '../pathways/index.js';
+import { byDemand } from '../pathways/goals.js';
+import type { Referential } from '../referential/types.js';
+import type { Vacancy } from '../schema/vacancy.js';
 import { PasserelleInputError } from '../errors.js';
 import { validateBatch } from '../validate/index.js';
 import { B_FRENCH, B_LEGAL, B_LICENCE, B_REQUIRED } from '../kernel/kernel.js';
@@ -152,24 +155,48 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, opti
       today: options.today ?? engine.options.today,
       limit: options.limit,
     },
-    {
-      referential: engine.options.referential,
-      unlocks: {
-        count: (gain) => (vacancies === undefined ? 0 : lifted(vacancies, ctx, gain, held, candidate.mobility.drivingLicence, ownFrench, false)),
-        ids: (gain) => {
-          if (vacancies === undefined) return [];
-          const n = lifted(vacancies, ctx, gain, held, candidate.mobility.drivingLicence, ownFrench, true);
-          // In id order: the vacancies in reach are listed in that order.
-          const ids = vacancies.ids;
-          const out = new Array<string>(n);
-          for (let k = 0; k < n; k++) out[k] = ids[matched[k]];
-          return out;
-        },
-      },
-      vacancyById: (id) => vacancies?.get(id),
-      demandByRome: () => (vacancies === undefined ? [] : demandInReach(vacancies, ctx)),
-    },
+    new EngineDeps(engine.options.referential, vacancies, ctx, held, candidate.mobility.drivingLicence, ownFrench),
   );
+}
+
+/**
+ * The recommender's dependencies, answered from this call's scan: demand in reach, unlock counts
+ * and ids, vacancies by id. Methods rather than closures (one object per call).
+ */
+class EngineDeps implements PathwayDeps, UnlockCounter {
+  readonly unlocks: UnlockCounter = this;
+
+  constructor(
+    readonly referential: Referential,
+    private readonly vacancies: VacancyIndex | undefined,
+    private readonly ctx: EncodingContext,
+    private readonly held: ReadonlySet<string>,
+    private readonly hadLicence: boolean,
+    private readonly ownFrench: number,
+  ) {}
+
+  count(gain: PathwayGain): number {
+    return this.vacancies === undefined ? 0 : lifted(this.vacancies, this.ctx, gain, this.held, this.hadLicence, this.ownFrench, false);
+  }
+
+  ids(gain: PathwayGain): string[] {
+    const vacancies = this.vacancies;
+    if (vacancies === undefined) return [];
+    const n = lifted(vacancies, this.ctx, gain, this.held, this.hadLicence, this.ownFrench, true);
+    // In id order: the vacancies in reach are listed in that order.
+    const ids = vacancies.ids;
+    const out = new Array<string>(n);
+    for (let k = 0; k < n; k++) out[k] = ids[matched[k]];
+    return out;
+  }
+
+  vacancyById(id: string): Vacancy | undefined {
+    return this.vacancies?.get(id);
+  }
+
+  demandByRome(): { rome: string; count: number }[] {
+    return this.vacancies === undefined ? [] : demandInReach(this.vacancies, this.ctx);
+  }
 }
 
 /**
@@ -248,5 +275,5 @@ function demandInReach(vacancies: VacancyIndex, ctx: EncodingContext): { rome: s
     romeCounts[touched[k]] = 0;
   }
   if (other !== null) for (const [rome, count] of other) out.push({ rome, count });
-  return out.sort((a, b) => b.count - a.count || (a.rome < b.rome ? -1 : 1));
+  return out.sort(byDemand);
 }

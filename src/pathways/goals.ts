@@ -83,8 +83,10 @@ export function romeGoal(rome: string, kind: 'rome' | 'demand', l: Lookups, held
   if (!job) return undefined;
   const legal = job.diploma === 'LEGAL' ? job.legalCertifications ?? [] : [];
   const wanted = legal.length > 0 ? legal : job.preferredCertifications ?? [];
-  if (wanted.length === 0 || wanted.some((x) => held.has(x))) return undefined;
-  const certifications = wanted.filter((x) => obtainable(x, l));
+  if (wanted.length === 0) return undefined;
+  for (const x of wanted) if (held.has(x)) return undefined;
+  const certifications: string[] = [];
+  for (const x of wanted) if (obtainable(x, l)) certifications.push(x);
   if (certifications.length === 0) return undefined;
   return { target: { kind, rome, label: job.label }, certifications, licence: false, notLifted: [] };
 }
@@ -156,14 +158,24 @@ export function resolveGoals(c: Candidate, target: PathwayGoal | undefined, deps
     return [vacancyGoal(v, new Set(target.blockers.map((b) => b.code)), l)];
   }
   // No target: demand in reach, else the candidate's own wishes.
-  const demand = deps.demandByRome
-    ? [...deps.demandByRome(c)].sort((a, b) => b.count - a.count || (a.rome < b.rome ? -1 : a.rome > b.rome ? 1 : 0)).map((d) => d.rome)
-    : [...c.desiredJobs].sort();
   const goals: Goal[] = [];
-  for (const rome of demand) {
-    if (goals.length === 3) break;
-    const g = romeGoal(rome, 'demand', l, held);
-    if (g) goals.push(g);
+  if (deps.demandByRome) {
+    for (const d of deps.demandByRome(c).slice().sort(byDemand)) {
+      if (goals.length === 3) break;
+      const g = romeGoal(d.rome, 'demand', l, held);
+      if (g) goals.push(g);
+    }
+  } else {
+    for (const rome of [...c.desiredJobs].sort()) {
+      if (goals.length === 3) break;
+      const g = romeGoal(rome, 'demand', l, held);
+      if (g) goals.push(g);
+    }
   }
   return goals;
+}
+
+/** Most vacancies first, then code order. */
+export function byDemand(a: { rome: string; count: number }, b: { rome: string; count: number }): number {
+  return b.count - a.count || (a.rome < b.rome ? -1 : a.rome > b.rome ? 1 : 0);
 }

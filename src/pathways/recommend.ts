@@ -27,7 +27,7 @@ import {
 } from './estimates.js';
 import { fundStepShared, fundingMemoFor, newAgeClasses, poeiMaxHours, type AgeClasses, type FundingMemo, type StepFunding } from './funding.js';
 import { heldCertifications, lookups, resolveGoals, type Goal, type Lookups } from './goals.js';
-import type { Pathway, PathwayDeps, PathwayGain, PathwayOptions, PathwayStep, StepKind } from './types.js';
+import type { FundingDecision, Pathway, PathwayDeps, PathwayGain, PathwayOptions, PathwayStep, StepKind } from './types.js';
 
 /** Commute minutes are compared in 5-minute bands so that unlocks can decide between near equals. */
 export const COMMUTE_BAND_MINUTES = 5;
@@ -157,12 +157,16 @@ function buildStep(ctx: Ctx, p: PlannedStep): PathwayStep {
   step.hours = Math.max(0, Math.round(p.hours * 10) / 10);
   step.estimated = p.estimated;
   // Funding answers are shared (fundStepShared): each output step gets its own objects.
-  step.funding = funding.decisions.map((d) => ({ ...d }));
+  step.funding = funding.decisions.map(copyDecision);
   step.verified = spec.verified && funding.verified;
   step.cost = funding.cost;
   step.costEstimated = funding.costEstimated;
   step.notes = spec.notes(ctx);
   return step;
+}
+
+function copyDecision(d: FundingDecision): FundingDecision {
+  return { ...d };
 }
 
 /** Whether a scheme other than self-funding applies. */
@@ -622,26 +626,41 @@ const ROUTE_FR: Readonly<Record<StepKind, string>> = {
   poei: 'POEI',
 };
 
+/** How a summary names a step. */
+function stepPhrase(s: PathwayStep): string {
+  if (s.kind === 'immersion') return 'une immersion (PMSMP)';
+  if (s.kind === 'french') return s.label.charAt(0).toLowerCase() + s.label.slice(1);
+  if (s.kind === 'prerequisite') return s.certification === 'PERMIS_B' ? 'le permis B' : `le prérequis ${s.certification}`;
+  if (s.kind === 'poei') return `une POEI chez l’employeur (${s.hours} h)`;
+  return `${ROUTE_FR[s.kind]} ${s.certification} (${s.hours} h)`;
+}
+
 function summarize(p: Omit<Pathway, 'summary'>, unlocksKnown: boolean): string {
-  const parts = p.steps.map((s) => {
-    if (s.kind === 'immersion') return 'une immersion (PMSMP)';
-    if (s.kind === 'french') return s.label.charAt(0).toLowerCase() + s.label.slice(1);
-    if (s.kind === 'prerequisite') return s.certification === 'PERMIS_B' ? 'le permis B' : `le prérequis ${s.certification}`;
-    if (s.kind === 'poei') return `une POEI chez l’employeur (${s.hours} h)`;
-    return `${ROUTE_FR[s.kind]} ${s.certification} (${s.hours} h)`;
-  });
+  let route = '';
+  let estimatedDates = false;
+  let costEstimated = false;
+  for (let i = 0; i < p.steps.length; i++) {
+    const s = p.steps[i];
+    route += (i > 0 ? ', puis ' : '') + stepPhrase(s);
+    estimatedDates ||= s.estimated;
+    costEstimated ||= s.costEstimated;
+  }
   const target = p.target.kind === 'vacancy' ? `l’offre ${p.target.vacancyId} (${p.target.label})` : `le métier ${p.target.label} (${p.target.rome})`;
   // Schemes that apply, in order of first appearance.
   const funders: string[] = [];
   for (const s of p.steps) for (const f of s.funding) if (f.applies && !funders.includes(f.code)) funders.push(f.code);
-  const estimated = p.steps.some((s) => s.estimated) ? ' (dates estimées)' : '';
-  const costText = p.cost === 0 ? 'sans reste à charge' : `reste à charge ${euros(p.cost)}${p.steps.some((s) => s.costEstimated) ? ' (indicatif)' : ''}`;
-  let text = `Vers ${target} : ${parts.join(', puis ')}. Prêt·e à l’emploi le ${frenchDate(p.jobReadyDate)}${estimated}, ${costText} (financements : ${funders.join(', ')}). `;
+  const estimated = estimatedDates ? ' (dates estimées)' : '';
+  const costText = p.cost === 0 ? 'sans reste à charge' : `reste à charge ${euros(p.cost)}${costEstimated ? ' (indicatif)' : ''}`;
+  let text = `Vers ${target} : ${route}. Prêt·e à l’emploi le ${frenchDate(p.jobReadyDate)}${estimated}, ${costText} (financements : ${funders.join(', ')}). `;
   if (!unlocksKnown) text += 'Offres ouvertes : non calculées.';
   else text += p.unlocks.count === 0
     ? 'Aucune offre à portée ne s’ouvre encore avec ce parcours.'
     : `Ouvre ${p.unlocks.count} offre${p.unlocks.count > 1 ? 's' : ''} à portée${p.unlocks.newCount < p.unlocks.count ? `, dont ${p.unlocks.newCount} nouvelle${p.unlocks.newCount > 1 ? 's' : ''}` : ''}.`;
-  if (p.notLifted.length > 0) text += ` Reste à lever hors formation : ${p.notLifted.map((n) => n.message).join(' ; ')}.`;
+  if (p.notLifted.length > 0) {
+    text += ' Reste à lever hors formation : ';
+    for (let i = 0; i < p.notLifted.length; i++) text += (i > 0 ? ' ; ' : '') + p.notLifted[i].message;
+    text += '.';
+  }
   if (!p.verified) text += ' Certaines règles utilisées restent à vérifier.';
   return text;
 }
@@ -710,12 +729,15 @@ interface Draft extends RankKeys {
   unlocks: Unlocks | undefined;
   /** pathwayKey, written when ranking needs it to break a tie (drafts are distinct by construction). */
   key: string | undefined;
+  /** The call's unlock answers. */
+  state: UnlockState;
 }
 
 function buildPathway(ctx: Ctx, d: Draft, unlocks: Unlocks, vacancyIds: string[]): Pathway {
   const target = { ...d.goal.target };
   if (d.cert) target.certification = d.cert;
-  const steps = d.steps.map((p) => buildStep(ctx, p));
+  const steps: PathwayStep[] = [];
+  for (const p of d.steps) steps.push(buildStep(ctx, p));
   let verified = true;
   for (const s of steps) verified &&= s.verified;
   return {
@@ -753,6 +775,130 @@ function sortedIds(ids: readonly string[]): string[] {
 }
 
 /**
+ * What pathways unlock, for one call: counts per gain (a certification, the licence, a French
+ * level) from `deps.unlocks`, or ids from `deps.eligibleVacancies` on the modified candidate.
+ * Methods, not closures: a call creates one of these, not a handful of functions.
+ */
+class UnlockState {
+  private readonly cache = new Map<string, Unlocks>();
+  private nowIds: string[] | undefined;
+  private nowCount = -1;
+  private readonly counter: PathwayDeps['unlocks'];
+  private readonly listed: PathwayDeps['eligibleVacancies'];
+  private readonly sorted: boolean;
+
+  constructor(private readonly candidate: Candidate, deps: PathwayDeps) {
+    this.counter = deps.unlocks;
+    this.listed = deps.eligibleVacancies;
+    this.sorted = deps.eligibleVacanciesSorted === true;
+  }
+
+  /** Whether vacancies are known at all (else summaries say unlocks were not computed). */
+  get known(): boolean {
+    return this.counter !== undefined || this.listed !== undefined;
+  }
+
+  private inOrder(ids: string[]): string[] {
+    return this.sorted ? ids : sortedIds(ids);
+  }
+
+  /** Ids of the vacancies the candidate is eligible for today. */
+  eligibleNow(): string[] {
+    if (this.nowIds === undefined) {
+      const counter = this.counter;
+      const listed = this.listed;
+      this.nowIds = counter ? counter.ids(NO_GAIN) : listed ? this.inOrder(listed(this.candidate)) : [];
+    }
+    return this.nowIds;
+  }
+
+  of(cert: string | undefined, licence: boolean, french: FrenchLevel | undefined): Unlocks {
+    const key = `${cert ?? ''}|${licence}|${french ?? ''}`;
+    let u = this.cache.get(key);
+    if (u === undefined) {
+      const gain: PathwayGain = { certification: cert, licence, frenchLevel: french };
+      const none = cert === undefined && !licence && french === undefined;
+      const counter = this.counter;
+      const listed = this.listed;
+      if (counter) {
+        // Gains only lift blockers: today's eligible vacancies are among those counted.
+        if (this.nowCount < 0) this.nowCount = counter.count(NO_GAIN);
+        const count = none ? this.nowCount : counter.count(gain);
+        u = { count, newCount: count - this.nowCount, vacancyIds: undefined, gain };
+      } else {
+        const ids = !listed ? [] : none ? this.eligibleNow() : this.inOrder(listed(modified(this.candidate, cert, licence, french)));
+        u = { count: ids.length, newCount: countNew(ids, this.eligibleNow()), vacancyIds: ids, gain };
+      }
+      this.cache.set(key, u);
+    }
+    return u;
+  }
+
+  /** Ids of `u`, listed now if ranking only counted them (a fresh array per pathway). */
+  idsOf(u: Unlocks): string[] {
+    return (u.vacancyIds ??= this.counter!.ids(u.gain)).slice();
+  }
+}
+
+function unlocksOfDraft(d: Draft): Unlocks {
+  return (d.unlocks ??= d.state.of(d.cert, d.licence, d.french));
+}
+
+function keyOf(d: Draft): string {
+  return (d.key ??= draftKey(d.goal, d.steps));
+}
+
+function compareDrafts(a: Draft, b: Draft): number {
+  return compareHead(a, b) || unlocksOfDraft(b).count - unlocksOfDraft(a).count || compareStrings(keyOf(a), keyOf(b));
+}
+
+/** A draft of the route `steps` toward `goal` (a POEI gives its own `unlockIds`). */
+function finish(ctx: Ctx, state: UnlockState, drafts: Draft[], goal: Goal, cert: string | undefined, steps: PlannedStep[], unlockIds: string[] | undefined): void {
+  if (steps.length === 0) return;
+  let french: FrenchLevel | undefined;
+  let frenchSeen = false;
+  let licence = false;
+  let cost = 0;
+  let commute = -1;
+  for (const s of steps) {
+    if (!frenchSeen && s.spec.kind === 'french') {
+      // The first French step gives the level reached.
+      frenchSeen = true;
+      french = s.spec.certification?.slice(4) as FrenchLevel | undefined;
+    }
+    if (s.spec.certification === 'PERMIS_B') licence = true;
+    cost += s.funding.cost;
+    if (s.chosen !== undefined) commute = Math.max(commute, Math.round(s.chosen.commute.minutes));
+  }
+  drafts.push({
+    goal,
+    cert,
+    steps,
+    jobReadyDate: steps[steps.length - 1].endDate,
+    cost: Math.round(cost * 100) / 100,
+    trainingCommuteMinutes: commute >= 0 ? commute : ctx.c.mobility.maxMinutes,
+    licence,
+    french,
+    unlocks: unlockIds !== undefined
+      ? { count: unlockIds.length, newCount: countNew(unlockIds, state.eligibleNow()), vacancyIds: unlockIds, gain: NO_GAIN }
+      : undefined,
+    key: undefined,
+    state,
+  });
+}
+
+function hasKind(steps: readonly { kind: StepKind }[], kind: StepKind): boolean {
+  for (const s of steps) if (s.kind === kind) return true;
+  return false;
+}
+
+/** Whether some planned step is more than an immersion. */
+function beyondImmersion(steps: readonly PlannedStep[]): boolean {
+  for (const s of steps) if (s.spec.kind !== 'immersion') return true;
+  return false;
+}
+
+/**
  * Recommends training pathways toward a target, best first.
  *
  * @example
@@ -776,69 +922,11 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   };
   commutes.reset(ctx.sessions.size);
   const goals = resolveGoals(candidate, options.target, deps, l, held);
-  const inTraining = new Set((candidate.inTraining ?? []).map((t) => t.code));
+  const inTraining = new Set<string>();
+  for (const t of candidate.inTraining ?? []) inTraining.add(t.code);
   // What a pathway unlocks depends only on what it adds: a certification, the licence, a French level.
-  const unlockCache = new Map<string, Unlocks>();
-  const counter = deps.unlocks;
-  const listed = deps.eligibleVacancies;
-  const inOrder = deps.eligibleVacanciesSorted === true ? (ids: string[]) => ids : sortedIds;
-  let nowIds: string[] | undefined;
-  const eligibleNow = (): string[] => (nowIds ??= counter ? counter.ids(NO_GAIN) : listed ? inOrder(listed(candidate)) : []);
-  let nowCount = -1;
-  const unlocksOf = (cert: string | undefined, licence: boolean, french: FrenchLevel | undefined): Unlocks => {
-    const key = `${cert ?? ''}|${licence}|${french ?? ''}`;
-    let u = unlockCache.get(key);
-    if (u === undefined) {
-      const gain: PathwayGain = { certification: cert, licence, frenchLevel: french };
-      const none = cert === undefined && !licence && french === undefined;
-      if (counter) {
-        // Gains only lift blockers: today's eligible vacancies are among those counted.
-        if (nowCount < 0) nowCount = counter.count(NO_GAIN);
-        const count = none ? nowCount : counter.count(gain);
-        u = { count, newCount: count - nowCount, vacancyIds: undefined, gain };
-      } else {
-        const ids = !listed ? [] : none ? eligibleNow() : inOrder(listed(modified(candidate, cert, licence, french)));
-        u = { count: ids.length, newCount: countNew(ids, eligibleNow()), vacancyIds: ids, gain };
-      }
-      unlockCache.set(key, u);
-    }
-    return u;
-  };
-  const idsOf = (u: Unlocks): string[] => (u.vacancyIds ??= counter!.ids(u.gain)).slice();
-
+  const state = new UnlockState(candidate, deps);
   const drafts: Draft[] = [];
-  const finish = (goal: Goal, cert: string | undefined, steps: PlannedStep[], unlockIds: string[] | undefined) => {
-    if (steps.length === 0) return;
-    let french: FrenchLevel | undefined;
-    let frenchSeen = false;
-    let licence = false;
-    let cost = 0;
-    let commute = -1;
-    for (const s of steps) {
-      if (!frenchSeen && s.spec.kind === 'french') {
-        // The first French step gives the level reached.
-        frenchSeen = true;
-        french = s.spec.certification?.slice(4) as FrenchLevel | undefined;
-      }
-      if (s.spec.certification === 'PERMIS_B') licence = true;
-      cost += s.funding.cost;
-      if (s.chosen !== undefined) commute = Math.max(commute, Math.round(s.chosen.commute.minutes));
-    }
-    drafts.push({
-      goal,
-      cert,
-      steps,
-      jobReadyDate: steps[steps.length - 1].endDate,
-      cost: Math.round(cost * 100) / 100,
-      trainingCommuteMinutes: commute >= 0 ? commute : candidate.mobility.maxMinutes,
-      licence,
-      french,
-      unlocks: unlockIds !== undefined
-        ? { count: unlockIds.length, newCount: countNew(unlockIds, eligibleNow()), vacancyIds: unlockIds, gain: NO_GAIN }
-        : undefined,
-      key: undefined,
-    });
-  };
 
   for (const goal of goals) {
     // Whether each alternance contract is open: decided by age, status, categories and employer,
@@ -849,7 +937,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       // Only a licence or a French level is missing.
       const steps: PlannedStep[] = [];
       for (const spec of preSteps(ctx, goal, undefined, false)) planStep(ctx, steps, spec, goal);
-      if (steps.some((s) => s.spec.kind !== 'immersion')) finish(goal, undefined, steps, undefined);
+      if (beyondImmersion(steps)) finish(ctx, state, drafts, goal, undefined, steps, undefined);
     }
     for (let ci = 0; ci < goal.certifications.length; ci++) {
       const code = goal.certifications[ci];
@@ -881,7 +969,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
         }
         const steps = prefix.slice();
         planStep(ctx, steps, route, goal);
-        finish(goal, code, steps, undefined);
+        finish(ctx, state, drafts, goal, code, steps, undefined);
       }
     }
     const poei = poeiSpec(ctx, goal);
@@ -890,18 +978,16 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       for (const spec of preSteps(ctx, { ...goal, certifications: [] }, undefined, false)) planStep(ctx, steps, spec, goal);
       planStep(ctx, steps, poei, goal);
       // The hire is the point of a POEI: it opens its own vacancy when nothing else stands in the way.
-      finish(goal, undefined, steps, goal.notLifted.length === 0 && goal.vacancy ? [goal.vacancy.id] : []);
+      finish(ctx, state, drafts, goal, undefined, steps, goal.notLifted.length === 0 && goal.vacancy ? [goal.vacancy.id] : []);
     }
   }
-  const unlocksOfDraft = (d: Draft): Unlocks => (d.unlocks ??= unlocksOf(d.cert, d.licence, d.french));
-  const keyOf = (d: Draft): string => (d.key ??= draftKey(d.goal, d.steps));
-  drafts.sort((a, b) => compareHead(a, b) || unlocksOfDraft(b).count - unlocksOfDraft(a).count || compareStrings(keyOf(a), keyOf(b)));
+  drafts.sort(compareDrafts);
   const limit = options.limit ?? DEFAULT_LIMIT;
   const best: Pathway[] = [];
   for (let i = 0; i < drafts.length && i < limit; i++) {
     const u = unlocksOfDraft(drafts[i]);
-    const p = buildPathway(ctx, drafts[i], u, idsOf(u));
-    p.summary = summarize(p, counter !== undefined || listed !== undefined || p.steps.some((s) => s.kind === 'poei'));
+    const p = buildPathway(ctx, drafts[i], u, state.idsOf(u));
+    p.summary = summarize(p, state.known || hasKind(p.steps, 'poei'));
     best.push(p);
   }
   return best;
