@@ -137,13 +137,13 @@ const FundingSchemeSchema = z.strictObject({
 const PublicCategorySchema = z.strictObject({
   code: Category, label: text, definition: text, opens: z.array(code), neverLowers: z.array(text), ...provenance,
 });
-const SkillSchema = z.strictObject({ code, label: text, synonyms: z.array(text).optional() });
+const SkillSchema = z.strictObject({ code, label: text, synonyms: z.array(text).optional(), ...provenance });
 const PhysicalDemandSchema = z.strictObject({
   code, label: text, restriction: code, liftedBy: z.array(code), aid: code.optional(), ...provenance,
 });
-const RestrictionSchema = z.strictObject({ code, label: text });
-const AdaptationSchema = z.strictObject({ code, label: text, aid: code.optional() });
-const StructureKindSchema = z.strictObject({ code: StructureKind, label: text, sector: z.enum(['domicile', 'etablissement']) });
+const RestrictionSchema = z.strictObject({ code, label: text, ...provenance });
+const AdaptationSchema = z.strictObject({ code, label: text, aid: code.optional(), ...provenance });
+const StructureKindSchema = z.strictObject({ code: StructureKind, label: text, sector: z.enum(['domicile', 'etablissement']), ...provenance });
 
 const TABLES = {
   jobs: { schema: JobSchema, key: 'rome' },

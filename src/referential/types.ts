@@ -193,7 +193,7 @@ export interface PublicCategory extends Provenance {
   neverLowers: string[];
 }
 
-export interface Skill {
+export interface Skill extends Provenance {
   code: string;
   label: string;
   synonyms?: string[];
@@ -210,14 +210,14 @@ export interface PhysicalDemand extends Provenance {
   aid?: string;
 }
 
-export interface Restriction { code: string; label: string }
-export interface Adaptation {
+export interface Restriction extends Provenance { code: string; label: string }
+export interface Adaptation extends Provenance {
   code: string;
   label: string;
   /** Aid that can fund it (e.g. AGEFIPH_ADAPTATION). */
   aid?: string;
 }
-export interface StructureKindInfo { code: StructureKind; label: string; sector: 'domicile' | 'etablissement' }
+export interface StructureKindInfo extends Provenance { code: StructureKind; label: string; sector: 'domicile' | 'etablissement' }
 
 export interface Referential {
   version: string;

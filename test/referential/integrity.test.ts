@@ -37,6 +37,21 @@ describe('default referential', () => {
     expect(checkReferentialIntegrity(ref)).toEqual([]);
   });
 
+  it('gives every entry of every table its source and verified flag', () => {
+    const tables = {
+      jobs: ref.jobs, certifications: ref.certifications, bridges: ref.bridges, funding: ref.funding, categories: ref.categories,
+      skills: ref.skills, physicalDemands: ref.physicalDemands, restrictions: ref.restrictions, adaptations: ref.adaptations,
+      structureKinds: ref.structureKinds,
+    };
+    for (const [name, entries] of Object.entries(tables)) {
+      expect(entries.length, name).toBeGreaterThan(0);
+      for (const e of entries as { source: unknown; verified: unknown }[]) {
+        expect(typeof e.source === 'string' && e.source.length > 0, `${name} source`).toBe(true);
+        expect(typeof e.verified, `${name} verified`).toBe('boolean');
+      }
+    }
+  });
+
   it('holds every canonical code of MODEL.md', () => {
     expect(CANONICAL_CERTIFICATIONS.filter((k) => !c.certifications.has(k))).toEqual([]);
     expect(CANONICAL_JOBS.filter((k) => !c.jobs.has(k))).toEqual([]);

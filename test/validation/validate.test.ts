@@ -24,13 +24,13 @@ const ref: Referential = {
   funding: [],
   categories: [],
   skills: [
-    { code: 'toilette', label: 'toilette' },
-    { code: 'transferts', label: 'transferts', synonyms: ['lève-personne'] },
+    { ...provenance, code: 'toilette', label: 'toilette' },
+    { ...provenance, code: 'transferts', label: 'transferts', synonyms: ['lève-personne'] },
   ],
   physicalDemands: [
     { ...provenance, code: 'transfers', label: 'transferts', restriction: 'no_heavy_lifting', liftedBy: ['lift_equipment'] },
   ],
-  restrictions: [{ code: 'no_night_work', label: 'pas de nuit' }],
+  restrictions: [{ ...provenance, code: 'no_night_work', label: 'pas de nuit' }],
   adaptations: [],
   structureKinds: [],
 };
