@@ -100,14 +100,13 @@ export class CandidateColumns {
       [this.reach, out.reach, 1], [this.reachNear, out.reachNear, 1], [this.flags, out.flags, 1],
       [this.hoursMin, out.hoursMin, 1], [this.hoursMax, out.hoursMax, 1], [this.available, out.available, 1],
       [this.french, out.french, 1], [this.restrictions, out.restrictions, 1], [this.bonus, out.bonus, 1],
-      [this.alive, out.alive, 1], [this.training, out.training, cw], [this.equivalent, out.equivalent, cw],
-      [this.bridge, out.bridge, cw], [this.skills, out.skills, sw],
+      [this.alive, out.alive, 1], [this.held, out.held, cw], [this.partial, out.partial, cw],
+      [this.training, out.training, cw], [this.equivalent, out.equivalent, cw], [this.bridge, out.bridge, cw],
+      [this.skills, out.skills, sw],
     ];
-    // This thread's share when a worker takes `columns`: sized so that both finish together
-    // (measured: the pools alone left this thread waiting ~200 ms for the worker).
+    // What only this thread can do (the variable-length pools grow their arrays); the columns above
+    // are shared out in chunks between it and the worker.
     const here = () => {
-      gatherWords(this.held, out.held, order, cw);
-      gatherWords(this.partial, out.partial, order, cw);
       out.expRome = growPool(out.expRome, this.expUsed);
       out.expMonths = growPool(out.expMonths, this.expUsed);
       out.wishRome = growPool(out.wishRome, this.wishUsed);

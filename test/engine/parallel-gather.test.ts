@@ -32,6 +32,27 @@ describe('gatherWithWorker', () => {
   });
 });
 
+describe('gatherWithWorker, chunks shared between the threads', () => {
+  it('comes out whole when this thread is held up and the worker claims most chunks', () => {
+    const n = 300_000;
+    const order = Int32Array.from({ length: n }, (_, k) => (k * 104_729) % n);
+    const f = shared(Float64Array, 8, n), out = shared(Float64Array, 8, n);
+    const words = shared(Uint32Array, 4, 3 * n), wordsOut = shared(Uint32Array, 4, 3 * n);
+    for (let k = 0; k < n; k++) f[k] = k * 1.5;
+    for (let k = 0; k < 3 * n; k++) words[k] = k ^ 0x5a5a;
+    // This thread is busy for a while (a spin, no clock): the worker, once started, claims chunks meanwhile.
+    let spin = 0;
+    gatherWithWorker(order, [[f, out, 1], [words, wordsOut, 3]], () => { for (let k = 0; k < 2e8; k++) spin = (spin + k) | 0; });
+    let wrong = 0;
+    for (let k = 0; k < n; k++) {
+      const s = order[k];
+      if (out[k] !== f[s]) wrong++;
+      for (let j = 0; j < 3; j++) if (wordsOut[3 * k + j] !== words[3 * s + j]) wrong++;
+    }
+    expect(wrong).toBe(0);
+  });
+});
+
 describe('CandidateColumns.permuted above the parallel threshold', () => {
   it('gives the columns a serial gather gives', () => {
     const ctx = createEncodingContext(defaultReferential);
