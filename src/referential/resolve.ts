@@ -522,6 +522,7 @@ export function createResolver(referential: Referential = defaultReferential, op
 const CERT_STOPWORDS = new Set([
   'd', 'la', 'le', 'les', 'l', 'en', 'a', 'au', 'aux', 'et', 'du', 'des', 'of', 'obtenu', 'obtenue', 'option',
   'niveau', 'annee', 'session', 'validation', 'valide', 'h', 'heure', 'e', 'f', 'x', 's',
+  'dans', 'pour', 'par', 'sur', 'un', 'une', 'avec', 'ou',
 ]);
 
 /**
@@ -530,7 +531,7 @@ const CERT_STOPWORDS = new Set([
  */
 const CERT_KIND_WORDS = new Set([
   'de', 'cap', 'bep', 'bac', 'pro', 'tp', 'mc', 'cqp', 'bt', 'bts', 'dut', 'but', 'licence', 'master', 'diplome', 'titre',
-  'certificat', 'brevet', 'formation', 'attestation',
+  'certificat', 'certification', 'brevet', 'formation', 'attestation',
 ]);
 
 /** Folds a certification line: "Diplôme d'État d'Aide-Soignant" → ["de", "aide", "soignant"]. */
@@ -540,9 +541,11 @@ export function certTokens(text: string): string[] {
   s = s.replace(/\bdiplome\s+d\s*'?\s*etat\b/g, ' de ');
   s = s.replace(/\bdiplome\s+etat\b/g, ' de ');
   s = s.replace(/\btitres?\s+pro(fessionnel)?s?\b/g, ' tp ');
-  s = s.replace(/\bbaccalaureat\s+professionnel\b/g, ' bac pro ');
+  s = s.replace(/\b(?:baccalaureat|bac)\s+professionnel\b/g, ' bac pro ');
   s = s.replace(/\bbaccalaureat\b/g, ' bac ');
   s = s.replace(/\bmention\s+complementaire\b/g, ' mc ');
+  // "auxiliaire puéricultrice" is how many write the AP title (REFERENCE.md §1, AP synonyms).
+  s = s.replace(/\bauxiliaires?\s+(?:de\s+)?puericult(?:rice|eur)s?\b/g, ' auxiliaire de puericulture ');
   s = s.replace(/\b(19|20)\d\d\b/g, ' ');
   s = s.replace(/'/g, ' ').replace(/[^a-z0-9]+/g, ' ');
   const out: string[] = [];
@@ -550,12 +553,55 @@ export function certTokens(text: string): string[] {
     if (w.length === 0 || CERT_STOPWORDS.has(w)) continue;
     // "de" counts only as the "diplôme d'État" marker at the start of a line.
     if (w === 'de' && out.length > 0) continue;
-    out.push(stemToken(w));
+    // Short words are acronyms, not plurals: "DEIS" (ingénierie sociale) is not "DEI".
+    out.push(w.length <= 4 ? w : stemToken(w));
   }
   return out;
 }
 
-interface CertEntry { cert: Certification; tokens: string[]; weight: number }
+interface CertEntry {
+  cert: Certification;
+  /** Every word of every form (code, label, aliases) of the certification. */
+  vocabulary: ReadonlySet<string>;
+  tokens: string[];
+  /** The entry's words that say which certification it is (kind words removed). */
+  distinctive: string[];
+  weight: number;
+}
+
+/**
+ * Whether a line names this entry rather than a certification outside the referential that shares
+ * some of its words. Kind words (DE, CAP, titre pro…) never decide. The line must hold every
+ * distinctive word of the entry ("DE éducateur de jeunes enfants" lacks "spécialisé": not the DEES);
+ * no word foreign to the certification may interrupt them ("DE éducateur technique spécialisé" is
+ * the DEETS); and no word that names another certification may come before them ("permis moto A2"
+ * is not French A2; "SST (sauveteur secouriste du travail)" is fine). Words after the name are
+ * tolerated: they are where CVs put the school, place, year and status ("DEAS (IFAS de Caen) en
+ * cours"). Unknown words before the name are tolerated too (IFSI, VAE…).
+ */
+function namesEntry(e: CertEntry, tokens: readonly string[], line: readonly (string | null)[], query: readonly string[]): boolean {
+  if (e.distinctive.length === 0) return false;
+  for (const t of e.distinctive) if (!query.includes(t)) return false;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < line.length; i++) {
+    const t = line[i];
+    if (t !== null && !CERT_KIND_WORDS.has(t) && e.tokens.includes(t)) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  for (let i = 0; i < first; i++) {
+    const t = line[i];
+    if (t !== null && !CERT_KIND_WORDS.has(t) && !e.vocabulary.has(t)) return false;
+  }
+  for (let i = first + 1; i < last; i++) {
+    const t = line[i];
+    if (CERT_KIND_WORDS.has(tokens[i]) || (t !== null && (CERT_KIND_WORDS.has(t) || e.vocabulary.has(t)))) continue;
+    return false;
+  }
+  return true;
+}
 
 class CertIndex {
   readonly entries: CertEntry[] = [];
@@ -566,11 +612,11 @@ class CertIndex {
 
   constructor(certifications: readonly Certification[]) {
     for (const cert of certifications) {
-      const forms = [cert.code, cert.label, ...cert.aliases];
-      for (const f of forms) {
-        const tokens = [...new Set(certTokens(f))];
+      const forms = [cert.code, cert.label, ...cert.aliases].map((f) => [...new Set(certTokens(f))]);
+      const vocabulary = new Set(forms.flat());
+      for (const tokens of forms) {
         if (tokens.length === 0) continue;
-        const entry: CertEntry = { cert, tokens, weight: 0 };
+        const entry: CertEntry = { cert, vocabulary, tokens, distinctive: tokens.filter((t) => !CERT_KIND_WORDS.has(t)), weight: 0 };
         this.entries.push(entry);
         push(this.exact, sortedKey(tokens), entry);
         for (const t of tokens) push(this.postings, t, entry);
@@ -595,20 +641,25 @@ class CertIndex {
     if (exact) {
       for (const e of exact) scores.set(e.cert, 1);
     } else {
+      // The line's words in order, each as its vocabulary word (after one fuzzy edit) or null when unknown.
+      const line: (string | null)[] = [];
       const query: string[] = [];
-      for (const raw of new Set(tokens)) {
+      for (const raw of tokens) {
         let t = raw;
         if (!this.df.has(t) && t.length >= FUZZY_MIN_LENGTH) {
           const near = this.vocabulary.filter((v) => Math.abs(v.length - t.length) <= 1 && distance(v, t) === 1).sort();
           if (near.length > 0) t = near[0];
         }
-        if (this.df.has(t) && !query.includes(t)) query.push(t);
+        const known = this.df.has(t);
+        line.push(known ? t : null);
+        if (known && !query.includes(t)) query.push(t);
       }
       if (query.length === 0 || query.every((t) => CERT_KIND_WORDS.has(t))) return null;
       const q = query.reduce((w, t) => w + this.idf(t), 0);
       const matched = new Map<CertEntry, number>();
       for (const t of query) for (const e of this.postings.get(t) ?? []) matched.set(e, (matched.get(e) ?? 0) + this.idf(t));
       for (const [e, m] of matched) {
+        if (!namesEntry(e, tokens, line, query)) continue;
         const s = (m / (q + e.weight - m)) * 0.95;
         if (s > (scores.get(e.cert) ?? 0)) scores.set(e.cert, s);
       }
