@@ -135,4 +135,28 @@ describe('resolveCertification', () => {
     expect(resolveCertification('Bac pro ASSP option structure')?.code).toBe('BAC_PRO_ASSP');
     expect(resolveCertification('zzzz')).toBeNull();
   });
+
+  it('does not take a certification outside the referential for a near one (the audit examples)', () => {
+    // Shares "DE éducateur … spécialisé" with the DEES, but "technique" names another diploma (DEETS).
+    expect(resolveCertification('DE éducateur technique spécialisé')).toBeNull();
+    // The DEES's "spécialisé" is missing: the DEEJE.
+    expect(resolveCertification('DE éducateur de jeunes enfants')).toBeNull();
+    expect(resolveCertification("titre pro agent de propreté et d'hygiène")).toBeNull();
+    expect(resolveCertification('DE CESF')).toBeNull();
+    expect(resolveCertification('DE conseillère en économie sociale et familiale')).toBeNull();
+    // A word of another certification before the name: a motorbike licence, not French A2.
+    expect(resolveCertification('permis moto A2')).toBeNull();
+    expect(resolveCertification('AFGSU 1')).toBeNull();
+    // "DEIS" is not the plural of "DEI".
+    expect(resolveCertification('DEIS ingénierie sociale')).toBeNull();
+  });
+
+  it('still reads the school, year and status written after the name, and the abbreviation before it', () => {
+    expect(resolveCertification('DE éducateur spécialisé obtenu en 2019 (IRTS de Caen)')?.code).toBe('DEES');
+    expect(resolveCertification('DEAS en cours (VAE)')?.code).toBe('DEAS');
+    expect(resolveCertification('SST (sauveteur secouriste du travail)')?.code).toBe('SST');
+    expect(resolveCertification('Bac professionnel ASSP option domicile')?.code).toBe('BAC_PRO_ASSP');
+    expect(resolveCertification('auxiliaire puéricultrice diplômée d\'état')?.code).toBe('DEAP');
+    expect(resolveCertification('DE puéricultrice')).toBeNull();
+  });
 });
