@@ -165,6 +165,10 @@ function buildStep(ctx: Ctx, p: PlannedStep): PathwayStep {
   return step;
 }
 
+function copyNotLifted(n: { code: string; message: string }): { code: string; message: string } {
+  return { code: n.code, message: n.message };
+}
+
 function copyDecision(d: FundingDecision): FundingDecision {
   return { ...d };
 }
@@ -747,7 +751,8 @@ function buildPathway(ctx: Ctx, d: Draft, unlocks: Unlocks, vacancyIds: string[]
     cost: d.cost,
     unlocks: { count: unlocks.count, vacancyIds, newCount: unlocks.newCount },
     verified,
-    notLifted: d.goal.notLifted,
+    // Each pathway owns its objects: a goal's list is shared by all its drafts.
+    notLifted: d.goal.notLifted.length === 0 ? [] : d.goal.notLifted.map(copyNotLifted),
     trainingCommuteMinutes: d.trainingCommuteMinutes,
     // The summary is written once the pathway is known to be returned.
     summary: '',

@@ -253,6 +253,25 @@ describe('vacancy targets', () => {
     expect(p.unlocks.count).toBe(0);
   });
 
+  it('each pathway owns its objects: changing one leaves the others and the next call as they were', () => {
+    // A DEAS post at night: several routes, all with the nights blocker not lifted.
+    const v = vacancy({ job: { rome: 'J1501' }, schedule: { nights: true, weekends: true, splitShifts: false } });
+    const c = candidate({
+      status: 'demandeur_emploi', birthYear: 2004, schedule: { nights: false, weekends: true, splitShifts: true, weeklyHoursMin: 20, weeklyHoursMax: 35 },
+    });
+    const ps = run(c, { target: v });
+    expect(ps.length).toBeGreaterThan(1);
+    expect(ps[1].notLifted.map((n) => n.code)).toEqual(['nights']);
+    const again = run(c, { target: v });
+    ps[0].notLifted[0].message = 'changed';
+    ps[0].notLifted.push({ code: 'x', message: 'x' });
+    ps[0].steps[0].funding[0].reason = 'changed';
+    ps[0].target.label = 'changed';
+    expect(ps[1].notLifted).toEqual(again[1].notLifted);
+    expect(ps[1].steps[0].funding).toEqual(again[1].steps[0].funding);
+    expect(run(c, { target: v })).toEqual(again);
+  });
+
   it('a job seeker, an employer who trains newcomers: a POEI route capped at 450 h that opens the vacancy', () => {
     const v = vacancy({ id: 'v3', job: { rome: 'K1302' }, requires: { certifications: ['TP_ADVF'] }, trainsNewcomers: true });
     const c = candidate({ status: 'demandeur_emploi', experience: [{ rome: 'K1304', months: 6 }] });
