@@ -18,6 +18,7 @@ import { CandidateIndex, VacancyIndex } from './indexes.js';
 import { resolveOptions, type EngineOptions, type ResolvedOptions } from './options.js';
 import { toEvaluation } from './evaluation.js';
 import { scanCandidatesForVacancy, scanVacanciesForCandidate } from './scan.js';
+import { MatchAllOptionsSchema, ScoreOptionsSchema, TopOptionsSchema, checkCallOptions, checkIndex } from './call-options.js';
 import { computeCounterfactuals, type Counterfactual } from './counterfactuals.js';
 import { matchAll, type MatchAllOptions, type BatchResult } from '../batch/matchAll.js';
 import type { Pathway } from '../pathways/index.js';
@@ -137,6 +138,7 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     },
 
     score(candidateInput, vacancyInput, opts) {
+      checkCallOptions(ScoreOptionsSchema, opts);
       const c = asCandidate(candidateInput);
       const v = asVacancy(vacancyInput);
       const kernel = kernelFor(scratchCandidate(c), scratchVacancy(v));
@@ -144,6 +146,8 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     },
 
     topCandidates(vacancyInput, candidates, opts) {
+      checkIndex(candidates, 'candidates', 'candidates');
+      checkCallOptions(TopOptionsSchema, opts);
       const v = asVacancy(vacancyInput);
       const limit = opts?.limit ?? 20;
       const nNear = opts?.nearMisses ?? 0;
@@ -165,6 +169,8 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     },
 
     topVacancies(candidateInput, vacancies, opts) {
+      checkIndex(vacancies, 'vacancies', 'vacancies');
+      checkCallOptions(TopOptionsSchema, opts);
       const c = asCandidate(candidateInput);
       const limit = opts?.limit ?? 20;
       const nNear = opts?.nearMisses ?? 0;
@@ -186,10 +192,19 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     },
 
     matchAll(candidates, vacancies, opts) {
+      try {
+        // matchAll also takes raw arrays, validated and accounted for record by record.
+        checkIndex(candidates, 'candidates', 'candidates', true);
+        checkIndex(vacancies, 'vacancies', 'vacancies', true);
+        checkCallOptions(MatchAllOptionsSchema, opts);
+      } catch (e) {
+        return Promise.reject(e);
+      }
       return matchAll(engine, candidates, vacancies, opts ?? {});
     },
 
     counterfactuals(candidateInput, vacancies) {
+      checkIndex(vacancies, 'vacancies', 'vacancies');
       return computeCounterfactuals(engine, asCandidate(candidateInput), vacancies);
     },
 

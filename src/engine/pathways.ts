@@ -5,8 +5,9 @@ import { recommendPathways as recommend, type Pathway, type PathwayDeps, type Pa
 import { byDemand } from '../pathways/goals.js';
 import type { Referential } from '../referential/types.js';
 import type { Vacancy } from '../schema/vacancy.js';
-import { PasserelleInputError } from '../errors.js';
-import { validateBatch } from '../validate/index.js';
+import { PasserelleInputError, issue } from '../errors.js';
+import { RecommendOptionsSchema, checkCallOptions, targetKind } from './call-options.js';
+import { parseVacancy, validateBatch } from '../validate/index.js';
 import { B_FRENCH, B_LEGAL, B_LICENCE, B_REQUIRED } from '../kernel/kernel.js';
 import { FRENCH_RANK } from '../scoring/model.js';
 import type { Engine } from './engine.js';
@@ -48,6 +49,29 @@ function validateSessions(engine: Engine, sessions: readonly unknown[]): Trainin
     );
   }
   return valid;
+}
+
+/**
+ * The target as the recommender takes it: a vacancy is validated as a record; a near miss must name
+ * a vacancy of the index passed (else nothing could say what it lacks).
+ */
+function checkedTarget(engine: Engine, options: RecommendOptions): PathwayOptions['target'] {
+  const target = options.target;
+  switch (targetKind(target)) {
+    case 'none':
+      return undefined;
+    case 'rome':
+    case 'nearMiss': {
+      if (typeof target === 'object' && options.vacancies?.get((target as { vacancyId: string }).vacancyId) === undefined) {
+        throw new PasserelleInputError('options', [
+          issue('unknown_id', 'target.vacancyId', 'le presque-éligible désigne une offre absente de l’index `vacancies` passé en option'),
+        ]);
+      }
+      return target as PathwayOptions['target'];
+    }
+    case 'vacancy':
+      return parseVacancy(target, { referential: engine.options.referential });
+  }
 }
 
 /**
@@ -101,8 +125,10 @@ function growInt32(a: Int32Array, n: number): Int32Array {
   return a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2));
 }
 
-export function recommendForCandidate(engine: Engine, candidate: Candidate, options: RecommendOptions): Pathway[] {
+export function recommendForCandidate(engine: Engine, candidate: Candidate, input: RecommendOptions | undefined): Pathway[] {
+  const options = checkCallOptions(RecommendOptionsSchema, input) as RecommendOptions;
   const vacancies = options.vacancies;
+  const target = checkedTarget(engine, options);
   const { scratchCandidate, kernelFor, ctx } = engine.internals;
   // One scan of the vacancies in reach gives every blocker mask; what a pathway unlocks (a
   // certification, the licence, a French level) is then read off the masks, without rescanning.
@@ -150,7 +176,7 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, opti
   return recommend(
     candidate,
     {
-      target: options.target,
+      target,
       sessions: parseSessions(engine, options.sessions),
       today: options.today ?? engine.options.today,
       limit: options.limit,

@@ -1,0 +1,86 @@
+/**
+ * The options of each engine call, validated at the edge like records: a bad limit, date or index
+ * throws a PasserelleInputError('options') whose issues name the field (zod paths) and the rule,
+ * instead of a RangeError or a TypeError from deep inside.
+ */
+import { z } from 'zod';
+import { IsoDate, RomeCode } from '../schema/primitives.js';
+import { PasserelleInputError, issue, type Issue } from '../errors.js';
+import { fromZodIssues } from '../validate/zod-issues.js';
+import { CandidateIndex, VacancyIndex } from './indexes.js';
+
+const count = (max: number) => z.number().int().min(0).max(max);
+const audience = z.enum(['advisor', 'employer']);
+const fn = z.custom<(...args: never[]) => unknown>((f) => typeof f === 'function', { message: 'une fonction attendue' });
+
+export const ScoreOptionsSchema = z.strictObject({ audience: audience.optional() });
+
+export const TopOptionsSchema = z.strictObject({
+  limit: count(10_000).optional(),
+  nearMisses: count(1_000).optional(),
+  audience: audience.optional(),
+});
+
+export const MatchAllOptionsSchema = z.strictObject({
+  perVacancy: count(10_000).optional(),
+  perCandidate: count(10_000).optional(),
+  workers: count(64).optional(),
+  onProgress: fn.optional(),
+  signal: z.custom<AbortSignal>((s) => s instanceof AbortSignal, { message: 'un AbortSignal attendu' }).optional(),
+  blockerCounts: z.boolean().optional(),
+});
+
+/** A near miss as topCandidates/topVacancies return it: only what the recommender reads is checked. */
+const NearMissTargetSchema = z.looseObject({
+  vacancyId: z.string().min(1).max(128),
+  blockers: z.array(z.looseObject({ code: z.string().min(1).max(64) })).max(64),
+});
+
+export const RecommendOptionsSchema = z.strictObject({
+  // A ROME code, a near miss, or a vacancy (checked as a record by parseVacancy).
+  target: z.unknown().optional(),
+  sessions: z.array(z.unknown()).optional(),
+  vacancies: z.instanceof(VacancyIndex, { message: 'un index d’offres (engine.indexVacancies) attendu' }).optional(),
+  today: IsoDate.optional(),
+  limit: count(1_000).optional(),
+});
+
+/** `options` checked against `schema`; undefined stands for no option. The values are returned as given. */
+export function checkCallOptions<T extends object>(schema: z.ZodType<T>, options: unknown): T {
+  if (options === undefined) return {} as T;
+  const r = schema.safeParse(options);
+  if (!r.success) throw new PasserelleInputError('options', fromZodIssues(r.error.issues, options));
+  // The caller's object, not zod's copy: indexes, signals and callbacks keep their identity.
+  return options as T;
+}
+
+/** What `target` is; a string must be a ROME v3 code, an object a vacancy or a near miss. */
+export function targetKind(target: unknown): 'none' | 'rome' | 'vacancy' | 'nearMiss' {
+  if (target === undefined) return 'none';
+  const fail = (i: Issue[]) => {
+    throw new PasserelleInputError('options', i);
+  };
+  if (typeof target === 'string') {
+    if (!RomeCode.safeParse(target).success) fail([issue('invalid_format', 'target', 'code de fiche ROME v3 attendu, comme K1302')]);
+    return 'rome';
+  }
+  if (typeof target === 'object' && target !== null && !Array.isArray(target)) {
+    if ('vacancyId' in target && 'blockers' in target) {
+      const r = NearMissTargetSchema.safeParse(target);
+      if (!r.success) fail(fromZodIssues(r.error.issues, target).map((x) => ({ ...x, path: x.path ? `target.${x.path}` : 'target' })));
+      return 'nearMiss';
+    }
+    return 'vacancy';
+  }
+  return fail([issue('invalid_type', 'target', 'un code ROME, une offre ou un presque-éligible attendu')]);
+}
+
+/** An index argument that is not one (a plain object, an array of records where only an index is taken…). */
+export function checkIndex(value: unknown, kind: 'candidates' | 'vacancies', path: string, arraysToo = false): void {
+  const ok = (kind === 'candidates' ? value instanceof CandidateIndex : value instanceof VacancyIndex) || (arraysToo && Array.isArray(value));
+  if (!ok) {
+    throw new PasserelleInputError('options', [
+      issue('invalid_type', path, kind === 'candidates' ? 'un index de candidat·es (engine.indexCandidates) attendu' : 'un index d’offres (engine.indexVacancies) attendu'),
+    ]);
+  }
+}
