@@ -107,6 +107,8 @@ const NOISE = new Set([
   'septembre', 'octobre', 'novembre', 'decembre', 'ete', 'hiver', 'cesu',
   'recrute', 'recherche', 'recrutement', 'offre', 'emploi', 'cv', 'ans', 'an', 'annee', 'annees', 'titulaire',
   'contrat', 'conge', 'maternite', 'environ', 'possible', 'rapidement', 'h24', 'hf', 'fh', 'ccn', 'idcc',
+  // "particulier employeur" says who employs, not the job (emploi direct, REFERENCE.md §0).
+  'employeur',
 ]);
 
 /**
@@ -119,6 +121,9 @@ export const SOFT_TOKENS = new Set([
   'collectif', 'personne', 'age', 'handicape', 'handicap', 'permis', 'vehicule', 'voiture', 'exige',
   // CV lines name the job through its certification: "titre pro ADVF", "titre professionnel ASMS".
   'titre', 'pro', 'professionnel',
+  // "faisant fonction (de)" qualifies the job named after it: an IDE "faisant fonction d'IDEC" is
+  // not an aide-soignant (FFAS, REFERENCE.md §0, is the AS case and keeps its own synonyms).
+  'faisant', 'fonction',
 ]);
 
 /** Context-only words: structures of the sector. They locate a job, they never name it. */
@@ -136,6 +141,8 @@ const SECTOR_PHRASES: ReadonlyArray<readonly string[]> = [
   ['foyer', 'occupationnel'], ['foyer', 'accueil'], ['foyer', 'logement'], ['protection', 'enfance'],
   ['polyhandicap'], ['autisme'], ['3eme', 'age'],
 ];
+
+const AIDE_DOMICILE: readonly string[] = ['aide', 'domicile'];
 
 /** Context words kept for disambiguation (they also stay matching words where titles contain them). */
 const CONTEXT_WORDS = new Set([
@@ -262,6 +269,9 @@ export function normalizeTitle(text: string): NormalizedTitle {
     if (p.length > 1) for (const w of p) phraseWords.add(w);
   }
   if (all.includes('foyer') && !all.includes('rural')) sectorContext = true;
+  // "aide à domicile" names the sector itself (SAAD, REFERENCE.md §0): "responsable de secteur aide à
+  // domicile" is in it. Its words stay matching words (not soft), unlike the phrases above.
+  if (!sectorContext && hasPhrase(all, AIDE_DOMICILE)) sectorContext = true;
   const soft = tokens.map((t) => SOFT_TOKENS.has(t) || CONTEXT_WORDS.has(t) || phraseWords.has(t));
   return { tokens, typedLengths, soft, all, context: [...context], sectorContext, text: tokens.join(' ') };
 }

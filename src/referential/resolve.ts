@@ -108,6 +108,10 @@ const DEFAULT_MIN_CONFIDENCE = 0.34;
 /** Alternatives within this share of the best score are listed. */
 const ALTERNATIVE_RATIO = 0.6;
 const MAX_ALTERNATIVES = 4;
+/** Token scores this close to the best are a tie that the referential's context words may break. */
+const NEAR_TIE = 0.95;
+/** foreignOrContextChoice: the title has no confident answer. */
+const NO_ANSWER = -2;
 /** One edit on words typed with at least this many letters, none on shorter ones. */
 const FUZZY_MIN_LENGTH = 8;
 /** Texts longer than this are not cached as typed (their normalised form still is). */
@@ -142,6 +146,11 @@ class JobIndex {
   readonly defaultFor = new Map<string, Job>();
   /** Term key → jobs that keep it as an unofficial alternative. */
   readonly alternativeTerms = new Map<string, Job[]>();
+  /**
+   * 1 for a token that some entry of a sector job (or a sector job's context words) holds; 0 for a
+   * word met only in other trades' titles ("vétérinaire", "lycée", "animalier").
+   */
+  sectorToken = new Uint8Array(0);
   readonly ficheLabels: ReadonlyMap<string, string>;
 
   constructor(referential: Referential) {
@@ -207,6 +216,17 @@ class JobIndex {
       for (const t of e.tokens) w += this.idf[t];
       e.weight = w;
     }
+    this.sectorToken = new Uint8Array(this.tokenText.length);
+    for (const e of this.entries) if (this.isSectorFiche(e.rome)) for (const t of e.tokens) this.sectorToken[t] = 1;
+    for (const [job, phrases] of this.contextPhrases) {
+      if (job.inSector === false) continue;
+      for (const p of phrases) for (const w of p) { const id = this.tokenIds.get(w); if (id !== undefined) this.sectorToken[id] = 1; }
+    }
+  }
+
+  isSectorFiche(rome: string): boolean {
+    const job = this.jobs.get(rome);
+    return job !== undefined && job.inSector !== false;
   }
 
   private readonly fuzzyCache = new Map<string, number>();
@@ -231,13 +251,22 @@ class JobIndex {
         const cand = this.tokenText[t];
         // One edit keeps the first letter or shifts it by one place: a cheap filter before Levenshtein.
         if (cand[0] !== stem[0] && cand[1] !== stem[1] && cand[0] !== stem[1] && cand[1] !== stem[0]) continue;
-        if (distance(stem, cand) !== 1) continue;
+        // One edit, or two neighbouring letters swapped ("soingante" for "soignante"): a typo, not a word.
+        if (distance(stem, cand) !== 1 && !(len === stem.length && isTransposition(stem, cand))) continue;
         const df = this.postings[t].length;
         if (df > bestDf || (df === bestDf && cand < this.tokenText[best])) { best = t; bestDf = df; }
       }
     }
     return best;
   }
+}
+
+/** true when b is a with exactly two neighbouring letters swapped. */
+function isTransposition(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (i >= a.length - 1 || a[i] !== b[i + 1] || a[i + 1] !== b[i]) return false;
+  return a.slice(i + 2) === b.slice(i + 2);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -293,6 +322,88 @@ export function createResolver(referential: Referential = defaultReferential, op
     if (!job || job.inSector === false) return false;
     if (job.core) return true;
     return n.sectorContext || opts?.sectorContext === true;
+  }
+
+  /** Whether one of the words after `end` is a context word of the entry's job or of a job sharing its term. */
+  function contextOfTerm(ix: JobIndex, entry: Entry, tokens: readonly string[], end: number): boolean {
+    const jobs = entry.ambiguousKey !== undefined ? ix.ambiguous.get(entry.ambiguousKey) ?? [] : [];
+    const own = ix.jobs.get(entry.rome);
+    for (const job of own ? [own, ...jobs] : jobs) {
+      for (const p of ix.contextPhrases.get(job) ?? []) {
+        if (p.length === 1 && tokens.indexOf(p[0], end) >= 0) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Number of the job's context phrases found among the title's words. */
+  function contextHits(ix: JobIndex, job: Job | undefined, n: NormalizedTitle): number {
+    if (!job) return 0;
+    let hits = 0;
+    for (const p of ix.contextPhrases.get(job) ?? []) if (containsPhrase(n.all, p)) hits++;
+    return hits;
+  }
+
+  /**
+   * A second look at the token scorer's best entry, among the touched entries (acc holds scores):
+   * - a sector job that leaves out a word met only in other trades' titles ("aide-soignant
+   *   vétérinaire", "intendant lycée") gives way to the best entry of a fiche outside the sector
+   *   that holds such a word and a word of the job's name, when it scores within ALTERNATIVE_RATIO;
+   * - otherwise, between near-equal fiches (within NEAR_TIE), the one whose referential context
+   *   words the title holds ("accompagnant de personnes âgées à domicile": domicile) wins.
+   * Returns the entry to use instead, -1 to keep the best, or NO_ANSWER.
+   */
+  function foreignOrContextChoice(
+    ix: JobIndex, n: NormalizedTitle, queryIds: readonly number[], soft: readonly boolean[], fuzzed: readonly boolean[],
+    best: number, bestScore: number, count: number,
+  ): number {
+    const bestEntry = ix.entries[best];
+    if (ix.isSectorFiche(bestEntry.rome)) {
+      const foreign: number[] = [];
+      for (let q = 0; q < queryIds.length; q++) {
+        const id = queryIds[q];
+        // A word reached by a one-edit correction is weak evidence (a town: "Mortagne" → "montagne").
+        if (!soft[q] && !fuzzed[q] && ix.sectorToken[id] === 0 && !bestEntry.tokens.includes(id)) foreign.push(id);
+      }
+      if (foreign.length > 0) {
+        let pick = -1;
+        for (let i = 0; i < count; i++) {
+          const e = touched[i];
+          const entry = ix.entries[e];
+          if (acc[e] < bestScore * ALTERNATIVE_RATIO || ix.isSectorFiche(entry.rome)) continue;
+          let holds = false;
+          for (const id of foreign) if (entry.tokens.includes(id)) { holds = true; break; }
+          // ... and shares a word of the job's name with it ("aide" of aide-soignant and aide-vétérinaire):
+          // "moniteur éducateur internat" is not "responsable d'internat".
+          let shares = false;
+          for (let q = 0; q < queryIds.length && holds && !shares; q++) {
+            const id = queryIds[q];
+            shares = !soft[q] && bestEntry.tokens.includes(id) && entry.tokens.includes(id);
+          }
+          if (holds && shares && (pick < 0 || better(ix, e, acc[e], softAcc[e], pick, acc[pick], softAcc[pick]))) pick = e;
+        }
+        if (pick >= 0) return pick;
+        // A term the referential itself calls ambiguous ("agent de soins") is too weak to outweigh
+        // a word of another trade that nothing explains ("agent de soins animaliers"): no answer.
+        if (bestEntry.ambiguousKey !== undefined) return NO_ANSWER;
+      }
+    }
+    if (n.context.length === 0) return -1;
+    const own = contextHits(ix, ix.jobs.get(bestEntry.rome), n);
+    let pick = -1;
+    let pickHits = own;
+    for (let i = 0; i < count; i++) {
+      const e = touched[i];
+      const rome = ix.entries[e].rome;
+      if (rome === bestEntry.rome || acc[e] < bestScore * NEAR_TIE) continue;
+      const hits = contextHits(ix, ix.jobs.get(rome), n);
+      // pickHits starts at the best's own hits: only a fiche with more context hits can take over.
+      if (hits > pickHits || (hits === pickHits && pick >= 0 && better(ix, e, acc[e], softAcc[e], pick, acc[pick], softAcc[pick]))) {
+        pick = e;
+        pickHits = hits;
+      }
+    }
+    return pick;
   }
 
   /** Among the jobs sharing an ambiguous term, the one the context words point to, else its default. */
@@ -373,6 +484,7 @@ export function createResolver(referential: Referential = defaultReferential, op
     let count = 0;
     const queryIds: number[] = [];
     const soft: boolean[] = [];
+    const fuzzed: boolean[] = [];
     for (let i = 0; i < n.tokens.length; i++) {
       const stem = n.tokens[i];
       let id = ix.tokenIds.get(stem) ?? -1;
@@ -384,6 +496,7 @@ export function createResolver(referential: Referential = defaultReferential, op
       queryIds.push(id);
       const isSoft = n.soft[i] || SOFT_TOKENS.has(ix.tokenText[id]);
       soft.push(isSoft);
+      fuzzed.push(ix.tokenText[id] !== stem);
       if (!isSoft) hard += ix.idf[id];
     }
     if (queryIds.length === 0) return null;
@@ -413,6 +526,11 @@ export function createResolver(referential: Referential = defaultReferential, op
       if (score > 0 && (best < 0 || better(ix, e, score, m, best, bestScore, bestMatched))) {
         best = e; bestScore = score; bestMatched = m;
       }
+    }
+    if (best >= 0) {
+      const other = foreignOrContextChoice(ix, n, queryIds, soft, fuzzed, best, bestScore, count);
+      if (other === NO_ANSWER) best = -1;
+      else if (other >= 0) { best = other; bestScore = acc[other]; bestMatched = softAcc[other]; }
     }
     const penalty = fuzzyUsed ? 0.9 : 1;
     const confidence = bestScore * 0.95 * penalty;
@@ -459,11 +577,15 @@ export function createResolver(referential: Referential = defaultReferential, op
     // "aide à domicile, toilette et transferts", "AVS école": without the words that the
     // referential lists as context of some job, the rest may be an exact term.
     // Trailing context words are dropped one by one, the first exact term found wins.
+    // A dropped word must be a context word of a job the term may name: "intendant lycée" is not
+    // the maître de maison's "intendant" with a school word left over.
     let end = n.tokens.length;
     while (end > 1 && ix.contextTokens.has(n.tokens[end - 1])) {
       end--;
       const hits = ix.coreKeys.get(sortedKey(n.tokens.slice(0, end)))?.filter((e) => !ix.entries[e].contextual);
-      if (hits && hits.length > 0) return fromExact(ix, n, opts, hits, 0.9);
+      if (hits && hits.length > 0 && hits.some((e) => contextOfTerm(ix, ix.entries[e], n.tokens, end))) {
+        return fromExact(ix, n, opts, hits, 0.9);
+      }
     }
     return fromTokens(ix, n, opts);
   }

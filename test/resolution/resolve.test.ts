@@ -84,6 +84,33 @@ describe('resolveJobTitle', () => {
     expect(resolveJobTitle('manger')).toBeNull();
   });
 
+  it('a word only other trades use turns a sector term into that trade, or into no answer', () => {
+    expect(resolveJobTitle('Aide-soignant vétérinaire')).toMatchObject({ rome: 'A1501', inSector: false });
+    expect(resolveJobTitle('Intendant - lycée')).toMatchObject({ rome: 'M1203', inSector: false });
+    // "agent de soins" is a term the referential calls ambiguous: too weak against "animaliers".
+    expect(resolveJobTitle('Agent de soins animaliers')).toBeNull();
+    // Words of the sector's own titles do not count ("puériculture", "hospitalier"), nor town names
+    // reached by a one-letter correction.
+    expect(resolveJobTitle('Aide-soignante en puériculture')).toMatchObject({ rome: 'J1501', inSector: true });
+    expect(resolveJobTitle('Aide a domicile - Mortagne')).toMatchObject({ rome: 'K1304', inSector: true });
+    // A word of another trade that no close entry of that trade explains leaves the sector job.
+    expect(resolveJobTitle('Moniteur éducateur internat')).toMatchObject({ rome: 'K1207', inSector: true });
+  });
+
+  it('reads ad wording: swapped letters, "faisant fonction", the employer, context words that break ties', () => {
+    expect(resolveJobTitle('aide soingante ehpad')).toMatchObject({ rome: 'J1501', inSector: true, method: 'fuzzy' });
+    expect(resolveJobTitle("IDE faisant fonction d'IDEC")).toMatchObject({ rome: 'J1506', inSector: true });
+    expect(resolveJobTitle("Faisant fonction d'AS - EHPAD")).toMatchObject({ rome: 'J1501', inSector: true });
+    expect(resolveJobTitle('Assistante de vie - particulier employeur')).toMatchObject({ rome: 'K1302', inSector: true });
+    expect(resolveJobTitle('Accompagnant de personnes âgées à domicile')).toMatchObject({ rome: 'K1302', inSector: true });
+    expect(resolveJobTitle('Responsable de secteur aide à domicile')).toMatchObject({ rome: 'K1403', inSector: true });
+    expect(resolveJobTitle('Responsable de secteur')).toMatchObject({ rome: 'K1403', inSector: false });
+    // REFERENCE.md §1.2: veilleur de nuit is an ESMS night-watch title, routed like surveillant de nuit.
+    expect(resolveJobTitle('Veilleuse de nuit - MAS')).toMatchObject({ rome: 'K1302', inSector: true });
+    expect(resolveJobTitle('veilleur de nuit entrepôt')).toMatchObject({ rome: 'K2503', inSector: false });
+    expect(resolveJobTitle('Veilleur de nuit - hôtel')?.inSector ?? false).toBe(false);
+  });
+
   it('carries versions and alternatives in the result', () => {
     const r = resolveJobTitle('cuisinier');
     expect(r).toMatchObject({ romeVersion: 'v3', referentialVersion: defaultReferential.version });

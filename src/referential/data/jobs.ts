@@ -29,9 +29,15 @@ export const jobs: Job[] = [
       'accompagnant éducatif et social à domicile', 'aes à domicile', 'aide à domicile', 'agent à domicile',
       'surveillant de nuit', 'surveillante de nuit', 'surveillant de nuit qualifié', 'surveillante de nuit qualifiée',
       'snq', 'visiteur de nuit', 'agent social de nuit',
+      // REFERENCE.md §1.2 lists "agent social (CCAS)" among the home-care titles, and veilleur /
+      // veilleuse de nuit among the ESMS night-watch titles (routed like surveillant de nuit).
+      'agent social', 'agente sociale', 'veilleur de nuit', 'veilleuse de nuit',
     ],
-    ambiguousSynonyms: ['avs', 'aide à domicile', 'agent à domicile', 'surveillant de nuit', 'surveillante de nuit'],
-    defaultFor: ['avs', 'surveillant de nuit', 'surveillante de nuit'],
+    ambiguousSynonyms: [
+      'avs', 'aide à domicile', 'agent à domicile', 'surveillant de nuit', 'surveillante de nuit', 'veilleur de nuit',
+      'veilleuse de nuit',
+    ],
+    defaultFor: ['avs', 'surveillant de nuit', 'surveillante de nuit', 'veilleur de nuit', 'veilleuse de nuit'],
     contextWords: [
       'domicile', 'saad', 'sad', 'ssiad', 'bénéficiaire', 'bénéficiaires', 'personnes âgées', 'toilette', 'transferts',
       'lever', 'coucher', 'repas', 'foyer', 'mas', 'fam', 'ime', 'ehpad', 'résidents', 'établissement',
@@ -423,8 +429,11 @@ export const jobs: Job[] = [
   {
     rome: 'K2503',
     label: 'Surveillant(e) de nuit en sécurité privée — hors secteur',
-    synonyms: ['surveillant de nuit', 'surveillante de nuit', 'agent de surveillance de nuit', 'agent de sécurité de nuit'],
-    ambiguousSynonyms: ['surveillant de nuit', 'surveillante de nuit'],
+    synonyms: [
+      'surveillant de nuit', 'surveillante de nuit', 'agent de surveillance de nuit', 'agent de sécurité de nuit',
+      'veilleur de nuit', 'veilleuse de nuit',
+    ],
+    ambiguousSynonyms: ['surveillant de nuit', 'surveillante de nuit', 'veilleur de nuit', 'veilleuse de nuit'],
     contextWords: ['sécurité', 'gardiennage', 'ssiap', 'cqp aps', 'magasin', 'entrepôt', 'site industriel', 'rondes'],
     inSector: false,
     sector: 'etablissement',
@@ -432,7 +441,7 @@ export const jobs: Job[] = [
     diploma: 'NONE',
     relatedJobs: [],
     note: 'Out of the sector: the official appellation 38195 "Surveillant de nuit" is a security job; ESMS night watch goes to K1302.',
-    source: `${ROME} (38195 Surveillant de nuit); REFERENCE.md §1.2 (do not use K2503 for ESMS)`,
+    source: `${ROME} (38195 Surveillant de nuit, 15233 Gardien veilleur); REFERENCE.md §1.2 (do not use K2503 for ESMS)`,
     verified: true,
     unverifiedFields: ['diploma'],
   },
