@@ -56,8 +56,12 @@ export interface Engine {
   topCandidates(vacancy: unknown, candidates: CandidateIndex, options?: TopOptions): TopResult;
   /** Best eligible vacancies for a candidate, plus near misses. */
   topVacancies(candidate: unknown, vacancies: VacancyIndex, options?: TopOptions): TopResult;
-  /** A whole territory: every vacancy's shortlist, every candidate's best vacancies, every record accounted for. */
-  matchAll(candidates: CandidateIndex, vacancies: VacancyIndex, options?: MatchAllOptions): Promise<BatchResult>;
+  /**
+   * A whole territory: every vacancy's shortlist, every candidate's best vacancies, every record
+   * accounted for. Takes indexes, or raw arrays of records (validated; the invalid ones come back in
+   * `rejected`).
+   */
+  matchAll(candidates: CandidateIndex | unknown[], vacancies: VacancyIndex | unknown[], options?: MatchAllOptions): Promise<BatchResult>;
   /** How many more vacancies each single change would make eligible for this candidate. */
   counterfactuals(candidate: unknown, vacancies: VacancyIndex): Counterfactual[];
   /** Training pathways toward a job, a vacancy or a near miss, best first (MODEL.md "Pathway"). */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createEngine, type CandidateIndex, type Engine, type VacancyIndex } from '../../src/engine/engine.js';
+import { createEngine, type Engine } from '../../src/engine/engine.js';
 import type { BatchResult } from '../../src/batch/matchAll.js';
 import type { Candidate, Vacancy } from '../../src/schema/index.js';
 import { BLOCKER_CODES } from '../../src/scoring/model.js';
@@ -89,8 +89,7 @@ describe('matchAll', () => {
         rawC.splice(at % (rawC.length + 1), 0, { id: 'broken', home: null });
         const rawV: unknown[] = [...vs];
         rawV.splice(bt % (rawV.length + 1), 0, 'not a vacancy', { ...vs[0] });
-        // The batch takes raw arrays, but Engine.matchAll is typed for indexes only (reported).
-        const batch = await engine.matchAll(rawC as unknown as CandidateIndex, rawV as unknown as VacancyIndex);
+        const batch = await engine.matchAll(rawC, rawV);
         expect(batch.rejected.candidates.map((r) => [r.index, r.id])).toEqual([[at % (cs.length + 1), 'broken']]);
         const vIndex = bt % (vs.length + 1);
         // The copy of vs[0] sits at vIndex + 1: it is the later duplicate unless inserted first.
