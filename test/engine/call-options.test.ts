@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createEngine } from '../../src/engine/engine.js';
 import { PasserelleInputError } from '../../src/errors.js';
+import { RecommendOptionsSchema, recommendOptionsLookValid } from '../../src/engine/call-options.js';
 import { TODAY, candidate, vacancy } from './territory.js';
 
 const engine = createEngine({ today: TODAY });
@@ -64,6 +65,20 @@ describe('engine call options', () => {
     await expect(engine.matchAll(candidates, vacancies, { perVacancy: -1 })).rejects.toMatchObject({ kind: 'options', issues: [{ path: 'perVacancy' }] });
     await expect(engine.matchAll(candidates, vacancies, { workers: 'two' as never })).rejects.toBeInstanceOf(PasserelleInputError);
     await expect(engine.matchAll([c], vs)).resolves.toBeDefined();
+  });
+
+  it('the recommender\'s quick check accepts only what zod accepts', () => {
+    const value = fc.oneof(
+      fc.constant(undefined), fc.anything(), fc.constantFrom(vacancies, candidates, [], ['s'], '2026-01-15', '2026-02-30', 3, -1, 2.5, 1_001, 'J1501'),
+    );
+    const options = fc.dictionary(fc.constantFrom('target', 'sessions', 'vacancies', 'today', 'limit', 'other', 'constructor'), value, { maxKeys: 4 });
+    fc.assert(
+      fc.property(options, (o) => {
+        if (recommendOptionsLookValid(o)) expect(RecommendOptionsSchema.safeParse(o).success).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(recommendOptionsLookValid({ vacancies, sessions: [], limit: 3, today: '2026-01-15' })).toBe(true);
   });
 
   it('any junk in an option gives an options error or a result, never another error', () => {
