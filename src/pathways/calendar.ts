@@ -150,10 +150,16 @@ export class SessionCommutes {
   private stamp = new Int32Array(0);
   private value: Commute[] = [];
   private generation = 0;
+  /**
+   * The candidate's longest reach in straight-line km (reachKm): a site farther than that is out of
+   * reach without working out each mode's minutes (most sites of a département are, for most people).
+   */
+  reachKm = Infinity;
 
-  reset(size: number): void {
+  reset(size: number, reach = Infinity): void {
     if (this.stamp.length < size) this.stamp = new Int32Array(size);
     this.generation++;
+    this.reachKm = reach;
   }
 
   get(ordinal: number): Commute | undefined {
@@ -165,6 +171,9 @@ export class SessionCommutes {
     this.value[ordinal] = c;
   }
 }
+
+/** Stands for any site beyond the candidate's reach; never chosen, so never output. */
+const OUT_OF_REACH: Commute = Object.freeze({ km: Infinity, minutes: Infinity, mode: 'car' });
 
 export interface ChosenSession {
   session: TrainingSession;
@@ -195,7 +204,9 @@ export function nextSession(
     if ((offered[i] & access) === 0) continue;
     let commute = commutes?.get(ordinal[i]);
     if (commute === undefined) {
-      commute = bestCommute(distanceKm(candidate.home.lat, candidate.home.lon, s.site.lat, s.site.lon), candidate.mobility.modes);
+      const km = distanceKm(candidate.home.lat, candidate.home.lon, s.site.lat, s.site.lon);
+      // Beyond the reach (with a margin for rounding) no mode makes it in time: skip the modes.
+      commute = commutes !== undefined && km > commutes.reachKm * (1 + 1e-9) + 1e-6 ? OUT_OF_REACH : bestCommute(km, candidate.mobility.modes);
       commutes?.set(ordinal[i], commute);
     }
     if (commute.minutes > candidate.mobility.maxMinutes) continue;

@@ -15,7 +15,7 @@ import type { FrenchLevel, TrainingAccess } from '../schema/primitives.js';
 import type { Bridge, Certification, Referential } from '../referential/types.js';
 import { ANY_CERTIFICATION } from '../referential/types.js';
 import { FRENCH_RANK } from '../scoring/model.js';
-import type { Commute } from '../geo/travel.js';
+import { reachKm, type Commute } from '../geo/travel.js';
 import {
   accessMask, endAfterHours, endAfterMonths, frenchDate, maxDate, nextCohortStart, nextSession, plusDays, SessionCommutes, sessionsByCertification,
   type ChosenSession, type SessionIndex,
@@ -925,7 +925,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
     ages: newAgeClasses(),
     commutes,
   };
-  commutes.reset(ctx.sessions.size);
+  commutes.reset(ctx.sessions.size, reachKm(candidate.mobility.maxMinutes, candidate.mobility.modes));
   const goals = resolveGoals(candidate, options.target, deps, l, held);
   const inTraining = new Set<string>();
   for (const t of candidate.inTraining ?? []) inTraining.add(t.code);
