@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { IsoDate, RomeCode } from '../schema/primitives.js';
 import { PasserelleInputError, issue, type Issue } from '../errors.js';
 import { fromZodIssues } from '../validate/zod-issues.js';
+import { isPlain } from '../validate/fast.js';
 import { CandidateIndex, VacancyIndex } from './indexes.js';
 
 const count = (max: number) => z.number().int().min(0).max(max);
@@ -53,17 +54,11 @@ export const RecommendOptionsSchema = z.strictObject({
  */
 export function checkCallOptions<T extends object>(schema: z.ZodType<T>, options: unknown, looksValid?: (o: object) => boolean): T {
   if (options === undefined) return {} as T;
-  if (looksValid !== undefined && isPlainObject(options) && looksValid(options)) return options as T;
+  if (looksValid !== undefined && isPlain(options) && looksValid(options)) return options as T;
   const r = schema.safeParse(options);
   if (!r.success) throw new PasserelleInputError('options', fromZodIssues(r.error.issues, options));
   // The caller's object, not zod's copy: indexes, signals and callbacks keep their identity.
   return options as T;
-}
-
-function isPlainObject(o: unknown): o is object {
-  if (typeof o !== 'object' || o === null) return false;
-  const proto = Object.getPrototypeOf(o);
-  return proto === Object.prototype || proto === null;
 }
 
 const RECOMMEND_KEYS = new Set(['target', 'sessions', 'vacancies', 'today', 'limit']);

@@ -1,7 +1,7 @@
 /** engine.recommendPathways: the pure pathway recommender, fed with the engine's reach and eligibility. */
 import type { Candidate } from '../schema/candidate.js';
 import type { TrainingSession } from '../schema/training.js';
-import { recommendPathways as recommend, type Pathway, type PathwayDeps, type PathwayGain, type PathwayOptions, type UnlockCounter } from '../pathways/index.js';
+import { recommendPathways as recommend, type NearMissTarget, type Pathway, type PathwayDeps, type PathwayGain, type PathwayOptions, type UnlockCounter } from '../pathways/index.js';
 import { byDemand } from '../pathways/goals.js';
 import type { Referential } from '../referential/types.js';
 import type { Vacancy } from '../schema/vacancy.js';
@@ -61,13 +61,15 @@ function checkedTarget(engine: Engine, options: RecommendOptions): PathwayOption
     case 'none':
       return undefined;
     case 'rome':
+      return target as string;
     case 'nearMiss': {
-      if (typeof target === 'object' && options.vacancies?.get((target as { vacancyId: string }).vacancyId) === undefined) {
+      const nearMiss = target as NearMissTarget;
+      if (options.vacancies?.get(nearMiss.vacancyId) === undefined) {
         throw new PasserelleInputError('options', [
           issue('unknown_id', 'target.vacancyId', 'le presque-éligible désigne une offre absente de l’index `vacancies` passé en option'),
         ]);
       }
-      return target as PathwayOptions['target'];
+      return nearMiss;
     }
     case 'vacancy':
       return parseVacancy(target, { referential: engine.options.referential });

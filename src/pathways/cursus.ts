@@ -14,7 +14,8 @@ export interface HoursFact {
   estimated: boolean;
 }
 
-function fieldVerified(cert: Certification, field: string): boolean {
+/** Whether `field` of `cert` is sourced: the entry is verified and the field is not listed as [K]/[U]. */
+export function fieldVerified(cert: Certification, field: string): boolean {
   return cert.verified && !(cert.unverifiedFields ?? []).includes(field);
 }
 

@@ -20,12 +20,12 @@ import {
   accessMask, endAfterHours, endAfterMonths, frenchDate, maxDate, nextCohortStart, nextSession, plusDays, SessionCommutes, sessionsByCertification,
   type ChosenSession, type SessionIndex,
 } from './calendar.js';
-import { fullHoursShared as fullHours, remainingHours, type HoursFact } from './cursus.js';
+import { fieldVerified, fullHoursShared as fullHours, remainingHours, type HoursFact } from './cursus.js';
 import {
   ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, FULL_TIME_WEEKLY_HOURS, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
   REQUIRED_PREREQUISITES, VAE_DOMAIN_RULE, VAE_HOURS, VAE_MONTHS,
 } from './estimates.js';
-import { fundStepShared, fundingMemoFor, newAgeClasses, poeiMaxHours, type AgeClasses, type FundingMemo, type StepFunding } from './funding.js';
+import { FRENCH_NUMBER, fundStepShared, fundingMemoFor, newAgeClasses, poeiMaxHours, type AgeClasses, type FundingMemo, type StepFunding } from './funding.js';
 import { heldCertifications, lookups, resolveGoals, type Goal, type Lookups } from './goals.js';
 import type { FundingDecision, Pathway, PathwayDeps, PathwayGain, PathwayOptions, PathwayStep, StepKind } from './types.js';
 
@@ -213,10 +213,6 @@ function routeNames(cert: Certification): Record<RouteKind, { code: string; labe
     routeNamesMemo.set(cert, names);
   }
   return names;
-}
-
-function fieldVerified(cert: Certification, field: string): boolean {
-  return cert.verified && !(cert.unverifiedFields ?? []).includes(field);
 }
 
 /** Months in sector fiches: 0 means the candidate has never worked in the sector (an immersion helps). */
@@ -604,8 +600,6 @@ function modified(c: Candidate, cert: string | undefined, licence: boolean, fren
   };
 }
 
-/** French number format, made once: toLocaleString builds a new Intl formatter on every call (~10 µs). */
-const FRENCH_NUMBER = new Intl.NumberFormat('fr-FR');
 /** Amounts already written: a few amounts recur. */
 const eurosMemo = new Map<number, string>();
 

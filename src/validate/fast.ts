@@ -254,7 +254,7 @@ function present(o: Obj, v: unknown, k: string): number {
 // and own, no key outside the schema. Anything else goes to zod, which copies.
 
 /** A plain data object: what JSON.parse builds, or a null-prototype dictionary. */
-function isPlain(v: unknown): v is Obj {
+export function isPlain(v: unknown): v is Obj {
   if (typeof v !== 'object' || v === null) return false;
   const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
