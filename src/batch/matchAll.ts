@@ -5,6 +5,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Audience, Match, Versions } from '../scoring/types.js';
+import type { Candidate } from '../schema/candidate.js';
+import type { Vacancy } from '../schema/vacancy.js';
 import { BLOCKER_CODES } from '../scoring/model.js';
 import type { Engine } from '../engine/engine.js';
 import type { CandidateIndex, VacancyIndex } from '../engine/indexes.js';
@@ -101,6 +103,12 @@ export interface BatchResult {
   bestFor(candidateId: string): BatchMatch[];
   /** The full explained Match of a pair, built on demand. */
   explain(candidateId: string, vacancyId: string, options?: { audience?: Audience }): Match;
+  /** Ids of the batch's candidates and vacancies (valid records only), in id order (code points). */
+  candidateIds(): string[];
+  vacancyIds(): string[];
+  /** The validated record behind an id, as the index holds it now (undefined if unknown or removed). */
+  candidate(id: string): Candidate | undefined;
+  vacancy(id: string): Vacancy | undefined;
 }
 
 function abortError(): Error {
@@ -356,6 +364,18 @@ export async function matchAll(
       const v = vacancies.get(vacancyId);
       if (c === undefined || v === undefined) throw new RangeError(`unknown pair ${candidateId} × ${vacancyId}`);
       return engine.score(c, v, { audience: opts?.audience ?? engine.options.audience });
+    },
+    candidateIds() {
+      return Array.from(candidateSlots, (ci) => candidateIds[ci]);
+    },
+    vacancyIds() {
+      return Array.from(vacancySlots, (vi) => vacancyIds[vi]);
+    },
+    candidate(id) {
+      return candidates.get(id);
+    },
+    vacancy(id) {
+      return vacancies.get(id);
     },
   };
 }

@@ -11,9 +11,9 @@ import type { BlockerCode } from '../scoring/model.js';
 import { EXPERIENCE } from '../scoring/model.js';
 import type { Audience, Blocker, Lift, PairEvaluation } from '../scoring/types.js';
 import {
-  andList, certificationName, CONTRACT_LABELS, formatDate, formatMinutes, FRENCH_LEVEL_LABELS, jobName, MODE_LABELS,
-  months, orList, SCHEDULE_LABELS, withAu, withLe,
+  andList, certificationName, CONTRACT_LABELS, FRENCH_LEVEL_LABELS, jobName, MODE_LABELS, orList, SCHEDULE_LABELS, withAu, withLe,
 } from './labels.js';
+import { formatDate, formatMinutes, formatMonths } from '../format/french.js';
 import { counterfactualLabel } from './counterfactual.js';
 import type { QualificationFacts } from './criteria.js';
 import { findJob } from './criteria.js';
@@ -222,7 +222,7 @@ function oneBlocker(
       const need = v.requires.experienceMonths ?? 0;
       const eff = facts.exactMonths + EXPERIENCE.relatedFactor * facts.relatedMonths;
       const rel = facts.relatedMonths > 0 ? ' (métiers proches comptés à moitié)' : '';
-      return { code, message: `Le poste exige ${months(need)} d’expérience ; ${months(eff)} retenus${rel}.` };
+      return { code, message: `Le poste exige ${formatMonths(need)} d’expérience ; ${formatMonths(eff)} retenus${rel}.` };
     }
     case 'work_authorization':
       return { code, message: 'Autorisation de travail en France non établie : elle est requise pour toute embauche.' };

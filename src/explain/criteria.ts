@@ -9,10 +9,10 @@ import type { Referential, Job } from '../referential/types.js';
 import type { CriterionCode } from '../scoring/model.js';
 import { EXPERIENCE, QUALIFICATION } from '../scoring/model.js';
 import type { PairEvaluation } from '../scoring/types.js';
+import { andList, certificationName, dayNumber, jobName, MODE_LABELS, orList, withAu, withDu, withLe } from './labels.js';
 import {
-  andList, certificationName, dayNumber, days, formatDate, formatHours, formatKm, formatMinutes, frNumber, jobName,
-  MODE_LABELS, months, orList, withAu, withDu, withLe,
-} from './labels.js';
+  formatDate, formatDays, formatHours, formatKm, formatMinutes, formatMonths, formatNumber,
+} from '../format/french.js';
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
@@ -109,7 +109,7 @@ function qualificationDetail(value: number, f: QualificationFacts, c: Candidate,
   // Name what is required when something is; otherwise the first expected ones.
   const wanted = names((f.required.length > 0 ? f.required : f.expected).slice(0, 3));
   if (f.exactMonths > 0) {
-    return `Sans le diplôme attendu (${wanted}) ; ${months(f.exactMonths)} d’expérience sur ce métier en tiennent lieu en partie.`;
+    return `Sans le diplôme attendu (${wanted}) ; ${formatMonths(f.exactMonths)} d’expérience sur ce métier en tiennent lieu en partie.`;
   }
   return `Ni le diplôme attendu (${wanted}) ni expérience sur ce métier.`;
 }
@@ -119,11 +119,11 @@ function experienceDetail(value: number, f: QualificationFacts, v: Vacancy, ref:
   const job = jobName(ref, v.job.rome);
   const onJob = job !== undefined ? `comme ${job}` : 'sur ce métier';
   const parts: string[] = [];
-  if (f.exactMonths > 0) parts.push(`${months(f.exactMonths)} ${onJob}`);
-  if (f.relatedMonths > 0) parts.push(`${months(f.relatedMonths)} sur des métiers proches (comptés à moitié)`);
-  if (parts.length === 0) return `Pas d’expérience ${onJob} ni sur un métier proche (${months(target)} visés).`;
+  if (f.exactMonths > 0) parts.push(`${formatMonths(f.exactMonths)} ${onJob}`);
+  if (f.relatedMonths > 0) parts.push(`${formatMonths(f.relatedMonths)} sur des métiers proches (comptés à moitié)`);
+  if (parts.length === 0) return `Pas d’expérience ${onJob} ni sur un métier proche (${formatMonths(target)} visés).`;
   const eff = f.exactMonths + EXPERIENCE.relatedFactor * f.relatedMonths;
-  const tail = value >= 1 ? `, au moins les ${months(target)} visés` : `, soit ${months(eff)} retenus pour ${months(target)} visés`;
+  const tail = value >= 1 ? `, au moins les ${formatMonths(target)} visés` : `, soit ${formatMonths(eff)} retenus pour ${formatMonths(target)} visés`;
   return `${andList(parts)}${tail}.`;
 }
 
@@ -138,7 +138,7 @@ function commuteDetail(ev: PairEvaluation, c: Candidate, v: Vacancy): string {
 function hoursDetail(c: Candidate, v: Vacancy): string {
   const h = v.contract.weeklyHours;
   const { weeklyHoursMin: lo, weeklyHoursMax: hi } = c.schedule;
-  const range = lo === hi ? `${frNumber(lo)} h souhaitées` : `la fourchette souhaitée ${frNumber(lo)}–${frNumber(hi)} h`;
+  const range = lo === hi ? `${formatNumber(lo)} h souhaitées` : `la fourchette souhaitée ${formatNumber(lo)}–${formatNumber(hi)} h`;
   if (h < lo) return `${formatHours(h)}/semaine, ${formatHours(lo - h)} sous ${range}.`;
   if (h > hi) return `${formatHours(h)}/semaine, ${formatHours(h - hi)} au-dessus de ${range}.`;
   return `${formatHours(h)}/semaine, dans ${range}.`;
@@ -148,7 +148,7 @@ function startDetail(c: Candidate, v: Vacancy): string {
   const late = dayNumber(c.availableFrom) - dayNumber(v.contract.startDate);
   if (late < 0) return `Disponible dès le ${formatDate(c.availableFrom)}, avant le début souhaité (${formatDate(v.contract.startDate)}).`;
   if (late === 0) return `Disponible le ${formatDate(c.availableFrom)}, jour du début souhaité.`;
-  return `Disponible le ${formatDate(c.availableFrom)}, ${days(late)} après le début souhaité (${formatDate(v.contract.startDate)}).`;
+  return `Disponible le ${formatDate(c.availableFrom)}, ${formatDays(late)} après le début souhaité (${formatDate(v.contract.startDate)}).`;
 }
 
 const DOMICILE_KINDS = new Set(['SAD', 'PARTICULIER', 'SAVS', 'SAMSAH']);

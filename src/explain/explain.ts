@@ -11,7 +11,8 @@ import type { Aid, Audience, Criterion, Match, PairEvaluation, ToCheck, Versions
 import { decideAids, type Note } from './aids.js';
 import { explainBlockers } from './blockers.js';
 import { criterionDetail, qualificationFacts } from './criteria.js';
-import { andList, CATEGORY_SHORT_LABELS, CRITERION_LABELS, formatPoints } from './labels.js';
+import { andList, CATEGORY_SHORT_LABELS, CRITERION_LABELS } from './labels.js';
+import { formatPoints } from '../format/french.js';
 import { summarize } from './summary.js';
 import { explainToCheck } from './tocheck.js';
 

@@ -160,61 +160,8 @@ export function jobName(ref: Referential, rome: string): string | undefined {
   return bare.charAt(0).toLowerCase() + bare.slice(1);
 }
 
-/** French decimal: 2.5 → "2,5"; integers without decimals. */
-export function frNumber(n: number, decimals = 1): string {
-  const f = 10 ** decimals;
-  const r = Math.round(n * f) / f;
-  return String(r).replace('.', ',');
-}
-
-/** Minutes in a sentence: whole minutes, at least 1; hours past 90 min ("1 h 45"). */
-export function formatMinutes(minutes: number): string {
-  const m = Math.max(1, Math.round(minutes));
-  if (m < 90) return `${m} min`;
-  const h = Math.floor(m / 60);
-  const r = m % 60;
-  return r === 0 ? `${h} h` : `${h} h ${String(r).padStart(2, '0')}`;
-}
-
-/** Kilometres in a sentence: one decimal under 10 km, whole km above. */
-export function formatKm(km: number): string {
-  return km < 10 ? `${frNumber(km, 1)} km` : `${Math.round(km)} km`;
-}
-
-export function formatHours(h: number): string {
-  return `${frNumber(h, 1)} h`;
-}
-
-/** Points in a sentence: one decimal at most. */
-export function formatPoints(p: number): string {
-  return frNumber(p, 1);
-}
-
-const MONTHS = [
-  'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
-];
-
-/** "2026-01-05" → "5 janvier 2026", "1er mars 2026". */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d === 1 ? '1er' : d} ${MONTHS[m - 1]} ${y}`;
-}
-
 /** UTC day number of a `YYYY-MM-DD` date (the same unit as the scoring core). */
 export function dayNumber(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
   return Date.UTC(y, m - 1, d) / 86_400_000;
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return Math.abs(n) < 2 ? one : many;
-}
-
-/** "12 mois", "1 jour", "3 jours". */
-export function days(n: number): string {
-  return `${n} ${plural(n, 'jour', 'jours')}`;
-}
-
-export function months(n: number): string {
-  return `${frNumber(n, 1)} mois`;
 }

@@ -1,6 +1,6 @@
 /** The one- or two-sentence summary of a Match. */
 import type { Blocker, Criterion } from '../scoring/types.js';
-import { formatPoints } from './labels.js';
+import { formatPoints } from '../format/french.js';
 
 /** A criterion counts as a strength from this value up. */
 export const STRENGTH_THRESHOLD = 0.6;

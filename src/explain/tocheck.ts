@@ -5,7 +5,8 @@
 import type { Candidate } from '../schema/candidate.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import type { Referential } from '../referential/types.js';
-import { certificationName, dayNumber, formatDate, FRENCH_LEVEL_LABELS, withAu } from './labels.js';
+import { certificationName, dayNumber, FRENCH_LEVEL_LABELS, withAu } from './labels.js';
+import { formatDate } from '../format/french.js';
 import type { Note } from './aids.js';
 import type { QualificationFacts } from './criteria.js';
 import { findJob } from './criteria.js';

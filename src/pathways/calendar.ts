@@ -2,8 +2,7 @@
  * The session calendar: date arithmetic (date-fns, a few calls per step, never per pair) and the
  * choice of the next session a candidate can reach.
  */
-import { addDays, addMonths, format, formatISO, parseISO } from 'date-fns';
-import { fr } from 'date-fns/locale';
+import { addDays, addMonths, formatISO, parseISO } from 'date-fns';
 import type { Candidate } from '../schema/candidate.js';
 import type { TrainingSession } from '../schema/training.js';
 import type { TrainingAccess } from '../schema/primitives.js';
@@ -24,7 +23,6 @@ const MEMO_MAX_DATES = 4096;
 const daysMemo: DateMemo = new Map();
 const monthsMemo: DateMemo = new Map();
 const endMonthsMemo: DateMemo = new Map();
-const frenchMemo = new Map<string, string>();
 
 function memoFor(memo: DateMemo, date: string): Map<number, string> {
   let m = memo.get(date);
@@ -52,18 +50,6 @@ export function plusMonths(date: string, months: number): string {
 /** Later of two YYYY-MM-DD dates (string order is date order). */
 export function maxDate(a: string, b: string): string {
   return a >= b ? a : b;
-}
-
-/** "12 mars 2027", "1er mai 2027". */
-export function frenchDate(date: string): string {
-  let r = frenchMemo.get(date);
-  if (r === undefined) {
-    if (frenchMemo.size >= MEMO_MAX_DATES) frenchMemo.clear();
-    const d = parseISO(date);
-    r = d.getDate() === 1 ? format(d, "'1er' MMMM yyyy", { locale: fr }) : format(d, 'd MMMM yyyy', { locale: fr });
-    frenchMemo.set(date, r);
-  }
-  return r;
 }
 
 /**

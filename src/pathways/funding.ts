@@ -14,6 +14,7 @@ import type { Category, FundingCode, Status, StructureStatus } from '../schema/p
 import type { FundingScheme, Referential } from '../referential/types.js';
 import type { FundingDecision, StepKind } from './types.js';
 import { CPF_PARTICIPATION, FIXED_PRICES, POEI_MAX_HOURS, PRICE_PER_HOUR } from './estimates.js';
+import { formatEuros } from '../format/french.js';
 
 /** How a scheme pays: all of it, all but the CPF participation, or only a complement. */
 type Coverage = 'full' | 'participation' | 'complement';
@@ -305,7 +306,7 @@ function decide(code: RuleCode, ctx: StepContext): FundingDecision & { coverage:
       return yes(
         jobSeeker
           ? 'droits acquis par l’activité passée, dans la limite du solde ; demandeur·euse d’emploi : exonéré·e de la participation forfaitaire'
-          : `droits acquis par l’activité passée, dans la limite du solde ; participation forfaitaire de ${part.toFixed(2)} € à la charge du titulaire`,
+          : `droits acquis par l’activité passée, dans la limite du solde ; participation forfaitaire de ${formatEuros(part)} à la charge du titulaire`,
         part,
       );
     }
@@ -389,11 +390,9 @@ function cejAllowance(r: Resolved): string {
   let best: { label: string; euros: number } | undefined;
   for (const a of r.scheme?.amounts ?? []) if (best === undefined || a.euros > best.euros) best = a;
   return best === undefined ? ', allocation sous conditions de ressources'
-    : `, allocation sous conditions de ressources (${best.label} : ${FRENCH_NUMBER.format(best.euros)} €)`;
+    : `, allocation sous conditions de ressources (${best.label} : ${formatEuros(best.euros)})`;
 }
 
-/** French number format, made once: toLocaleString builds a new Intl formatter on every call (~10 µs). */
-export const FRENCH_NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 
 /** Indicative price of a step when the candidate pays it (no quote known). */
 export function indicativePrice(code: string, hours: number): number {

@@ -17,7 +17,7 @@ import { ANY_CERTIFICATION } from '../referential/types.js';
 import { FRENCH_RANK } from '../scoring/model.js';
 import { reachKm, type Commute } from '../geo/travel.js';
 import {
-  accessMask, endAfterHours, endAfterMonths, frenchDate, maxDate, nextCohortStart, nextSession, plusDays, SessionCommutes, sessionsByCertification,
+  accessMask, endAfterHours, endAfterMonths, maxDate, nextCohortStart, nextSession, plusDays, SessionCommutes, sessionsByCertification,
   type ChosenSession, type SessionIndex,
 } from './calendar.js';
 import { fieldVerified, fullHoursShared as fullHours, remainingHours, type HoursFact } from './cursus.js';
@@ -25,7 +25,8 @@ import {
   ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, FULL_TIME_WEEKLY_HOURS, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
   REQUIRED_PREREQUISITES, VAE_DOMAIN_RULE, VAE_HOURS, VAE_MONTHS,
 } from './estimates.js';
-import { FRENCH_NUMBER, fundStepShared, fundingMemoFor, newAgeClasses, poeiMaxHours, type AgeClasses, type FundingMemo, type StepFunding } from './funding.js';
+import { formatDate, formatEuros } from '../format/french.js';
+import { fundStepShared, fundingMemoFor, newAgeClasses, poeiMaxHours, type AgeClasses, type FundingMemo, type StepFunding } from './funding.js';
 import { heldCertifications, lookups, resolveGoals, type Goal, type Lookups } from './goals.js';
 import type { FundingDecision, Pathway, PathwayDeps, PathwayGain, PathwayOptions, PathwayStep, StepKind } from './types.js';
 
@@ -607,7 +608,7 @@ function euros(n: number): string {
   let text = eurosMemo.get(n);
   if (text === undefined) {
     if (eurosMemo.size >= 4096) eurosMemo.clear();
-    eurosMemo.set(n, (text = `${FRENCH_NUMBER.format(Math.round(n * 100) / 100)} €`));
+    eurosMemo.set(n, (text = `${formatEuros(n)}`));
   }
   return text;
 }
@@ -649,7 +650,7 @@ function summarize(p: Omit<Pathway, 'summary'>, unlocksKnown: boolean): string {
   for (const s of p.steps) for (const f of s.funding) if (f.applies && !funders.includes(f.code)) funders.push(f.code);
   const estimated = estimatedDates ? ' (dates estimées)' : '';
   const costText = p.cost === 0 ? 'sans reste à charge' : `reste à charge ${euros(p.cost)}${costEstimated ? ' (indicatif)' : ''}`;
-  let text = `Vers ${target} : ${route}. Prêt·e à l’emploi le ${frenchDate(p.jobReadyDate)}${estimated}, ${costText} (financements : ${funders.join(', ')}). `;
+  let text = `Vers ${target} : ${route}. Prêt·e à l’emploi le ${formatDate(p.jobReadyDate)}${estimated}, ${costText} (financements : ${funders.join(', ')}). `;
   if (!unlocksKnown) text += 'Offres ouvertes : non calculées.';
   else text += p.unlocks.count === 0
     ? 'Aucune offre à portée ne s’ouvre encore avec ce parcours.'
