@@ -7,7 +7,7 @@ import { B_COMMUTE, type Kernel } from '../kernel/kernel.js';
 import type { Grid } from '../geo/grid.js';
 import { COMMUTE_SLOPE, NEAR_MISS_COMMUTE_FACTOR } from '../scoring/model.js';
 import { DEG, EARTH_RADIUS_KM, MEAN_TRIP_IN_DISC } from '../geo/travel.js';
-import { bitCount, type NearMissTopK, type TopK } from '../rank/topk.js';
+import { shownBlockerCount, type NearMissTopK, type TopK } from '../rank/topk.js';
 import type { HeapBank } from '../rank/bank.js';
 import { homeCareSlack } from './indexes.js';
 
@@ -133,11 +133,11 @@ function visitPair(kernel: Kernel, ci: number, vi: number, slack: number, sinks:
 }
 
 /**
- * A near miss has one or two blockers, and a commute blocker only within 1.5 × the candidate's
- * limit. It ranks by the score it shows, positive-action bonus included.
+ * A near miss has one or two blockers (the employer's `to_discuss` counting once), and a commute
+ * blocker only within 1.5 × the candidate's limit. It ranks by the score it shows, positive-action bonus included.
  */
 function pushNearMiss(kernel: Kernel, near: NearMissTopK, mask: number, score: number, item: number, ci: number): void {
-  const count = bitCount(mask);
+  const count = shownBlockerCount(near, mask);
   if (count > 2) return;
   if ((mask & B_COMMUTE) !== 0 && kernel.minutes > NEAR_MISS_COMMUTE_FACTOR * kernel.c.maxMinutes[ci]) return;
   near.push(count, withBonus(score, kernel.c.bonus[ci]), item, mask);

@@ -3,7 +3,7 @@
  * score or an eligibility. Numbers stay raw in the Match; they are rounded only inside sentences.
  */
 import type { Category, ContractType, FrenchLevel, Mode } from '../schema/primitives.js';
-import type { BlockerCode, CriterionCode } from '../scoring/model.js';
+import type { CriterionCode, MatchBlockerCode } from '../scoring/model.js';
 import type { Referential } from '../referential/types.js';
 
 /** Criterion labels shown to advisors and employers. */
@@ -19,7 +19,7 @@ export const CRITERION_LABELS: Readonly<Record<CriterionCode | 'positive_action'
 };
 
 /** Short titles of the blockers (the message says the details). */
-export const BLOCKER_LABELS: Readonly<Record<BlockerCode, string>> = {
+export const BLOCKER_LABELS: Readonly<Record<MatchBlockerCode, string>> = {
   legal_certification: 'Diplôme légalement obligatoire',
   required_certification: 'Diplôme exigé',
   driving_licence: 'Permis B exigé',
@@ -34,6 +34,7 @@ export const BLOCKER_LABELS: Readonly<Record<BlockerCode, string>> = {
   work_authorization: 'Autorisation de travail',
   start_date: 'Dates du contrat',
   restriction: 'Aménagement du poste',
+  to_discuss: 'À voir avec la plateforme',
 };
 
 /** "32 min en voiture". */
