@@ -225,7 +225,8 @@ function oneBlocker(
       const need = v.requires.experienceMonths ?? 0;
       const eff = facts.exactMonths + EXPERIENCE.relatedFactor * facts.relatedMonths;
       const rel = facts.relatedMonths > 0 ? ' (métiers proches comptés à moitié)' : '';
-      return { code, message: `Le poste exige ${formatMonths(need)} d’expérience ; ${formatMonths(eff)} retenus${rel}.` };
+      const kept = eff > 0 ? `${formatMonths(eff)} retenus${rel}` : 'aucune retenue';
+      return { code, message: `Le poste exige ${formatMonths(need)} d’expérience ; ${kept}.` };
     }
     case 'work_authorization':
       return { code, message: 'Autorisation de travail en France non établie : elle est requise pour toute embauche.' };
