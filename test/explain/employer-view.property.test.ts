@@ -316,9 +316,10 @@ describe('employer view: engine and batch', () => {
     const employerEngine = createEngine({ today: TODAY, audience: 'employer' });
     const byEngine = await employerEngine.matchAll([c], [v]);
     const byOption = await plain.matchAll([c], [v], employer);
+    const inWorkers = await plain.matchAll([c], [v], { ...employer, workers: 2 });
     const advisor = await plain.matchAll([c], [v]);
     expect(advisor.unmatchedCandidates).toEqual([{ id: 'c1', blockers: { work_authorization: 1, restriction: 1 } }]);
-    for (const batch of [byEngine, byOption]) {
+    for (const batch of [byEngine, byOption, inWorkers]) {
       expect(batch.unmatchedCandidates).toEqual([{ id: 'c1', blockers: { to_discuss: 1 } }]);
       expect(batch.unmatchedVacancies).toEqual([{ id: 'v1', blockers: { to_discuss: 1 } }]);
       expect(batch.explain('c1', 'v1').blockers).toEqual([{ code: 'to_discuss', message: TO_DISCUSS_MESSAGE }]);
