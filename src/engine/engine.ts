@@ -166,7 +166,7 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
       const top = new TopK(limit, candidates.ids);
       const near = nNear > 0 ? new NearMissTopK(nNear, candidates.ids, sharedBlockers(audience)) : null;
       const grid = candidates.gridFor(kernel.v, 0, near !== null);
-      scanCandidatesForVacancy(kernel, grid, overflow, 0, { top, near, candidateBank: null });
+      scanCandidatesForVacancy(kernel, grid, overflow, 0, { top, near, candidateBank: null, withoutBonus: audience === 'employer' });
       const slots = new Int32Array(top.size);
       const scores = new Float64Array(top.size);
       top.drainInto(slots, scores);
@@ -189,7 +189,7 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
       const near = nNear > 0 ? new NearMissTopK(nNear, vacancies.ids, sharedBlockers(audience)) : null;
       const { grid, overflow } = vacancies.grid();
       const reach = near === null ? cols.reach[0] : cols.reachNear[0];
-      scanVacanciesForCandidate(kernel, grid, overflow, 0, reach, { top, near, visit: null });
+      scanVacanciesForCandidate(kernel, grid, overflow, 0, reach, { top, near, visit: null, withoutBonus: audience === 'employer' });
       const slots = new Int32Array(top.size);
       const scores = new Float64Array(top.size);
       top.drainInto(slots, scores);
