@@ -440,10 +440,14 @@ function proEmployerRefused(employer: StructureStatus | undefined): string {
 }
 
 /**
- * The aids an employer sees: decided by the post alone (employer status, contract type, duration
- * and hours), the same for every candidate, in the advisor's order (PEC, POEI, apprenticeship,
- * contrat pro). Each says that the person's eligibility is the platform's to confirm. Aids that
- * only a public category opens (Agefiph, FIPHFP) are not listed: the advisor brings them up.
+ * The aids an employer sees: decided by the post alone, the same for every candidate, in the
+ * advisor's order. REFERENCE.md §4 splits each scheme into the post's side and the person's:
+ * PEC — a non-market employer, a CDI or a CDD of 6 months or more, 20–35 h a week (the person:
+ * diagnosed by France Travail, Mission locale or Cap emploi); POEI — an eligible contract of 6
+ * months or more (décret 2024-561; the person: a job seeker); apprenticeship and contrat pro — the
+ * contract type, and for the contrat pro a non-public employer (the person: age, status, minima
+ * sociaux). The employer reads the post's side, each aid ending "selon la situation de la personne,
+ * à voir avec la plateforme". Agefiph and FIPHFP, which only a category opens, are not listed.
  */
 export function employerAids(v: Vacancy, ref: Referential): { aids: AidDecision[]; notes: Note[] } {
   const aids: AidDecision[] = [];
