@@ -14,7 +14,7 @@ import {
   createEngine, defaultReferential, formatGain, resolveCertification, resolveJobTitle, validateBatch,
   type Candidate, type CandidateIndex, type Engine, type Match, type Pathway, type Place, type Rejection, type Vacancy,
   type VacancyIndex,
-  BLOCKER_LABELS,
+  BLOCKER_LABELS, formatDate, formatEuros, formatFixed, plural,
 } from '../src/index.js';
 // Short French titles of blocker codes: an explain-module table the public API does not export yet.
 
@@ -55,7 +55,7 @@ export const FREE_TEXTS = [
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const padL = (s: string | number, n: number) => String(s).padStart(n);
-const fr = (n: number, decimals = 0) => n.toFixed(decimals).replace('.', ',');
+const fr = (n: number, decimals = 0) => formatFixed(n, decimals);
 const cut = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
 const jobLabels = new Map(defaultReferential.jobs.map((j) => [j.rome, j.label]));
@@ -65,7 +65,7 @@ const placeName = (p: Place) => p.label ?? p.communeCode ?? `${p.lat}, ${p.lon}`
 
 function describeVacancy(v: Vacancy): string {
   const { job, contract } = v;
-  return `${job.title ?? jobLabel(job.rome)} (${job.rome}) · ${v.structure.kind}, ${placeName(v.site)} · ${contract.type} ${contract.weeklyHours} h dès le ${contract.startDate}`;
+  return `${job.title ?? jobLabel(job.rome)} (${job.rome}) · ${v.structure.kind}, ${placeName(v.site)} · ${contract.type} ${fr(contract.weeklyHours)} h dès le ${formatDate(contract.startDate)}`;
 }
 
 function describeCandidate(c: Candidate): string {
@@ -108,9 +108,11 @@ function printPathway(print: (s: string) => void, p: Pathway, rank: number): voi
     print(
       `      ${s.startDate} → ${s.endDate}${s.estimated ? ' (estimé)' : '         '}  ${pad(s.kind, 19)} ${cut(s.label, 60)} · ${fr(s.hours)} h${where}`,
     );
-    print(`        financement : ${funded.length > 0 ? funded.join(', ') : 'aucun'} ; reste à charge ${fr(s.cost)} €`);
+    print(`        financement : ${funded.length > 0 ? funded.join(', ') : 'aucun'} ; reste à charge ${formatEuros(s.cost)}`);
   }
-  print(`      prêt·e à l’emploi le ${p.jobReadyDate} ; débouchés : ${p.unlocks.count} offre(s) à portée, dont ${p.unlocks.newCount} nouvelle(s)${p.unlocks.vacancyIds.length > 0 ? ` (${p.unlocks.vacancyIds.slice(0, 6).join(', ')}${p.unlocks.vacancyIds.length > 6 ? '…' : ''})` : ''}`);
+  const { count, newCount } = p.unlocks;
+  const news = newCount === 0 ? 'aucune nouvelle' : `${fr(newCount)} ${plural(newCount, 'nouvelle', 'nouvelles')}`;
+  print(`      prêt·e à l’emploi le ${formatDate(p.jobReadyDate)} ; débouchés : ${fr(count)} ${plural(count, 'offre', 'offres')} à portée, dont ${news}${p.unlocks.vacancyIds.length > 0 ? ` (${p.unlocks.vacancyIds.slice(0, 6).join(', ')}${p.unlocks.vacancyIds.length > 6 ? '…' : ''})` : ''}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,7 +178,7 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
 
   print('passerelle — démonstration sur un territoire synthétique de l’Orne (61)');
   print(
-    `${data.candidates.length} candidat·es, ${data.vacancies.length} offres, ${data.sessions.length} sessions de formation ; date de référence ${DEMO_TODAY} ; moteur ${engine.versions.engine}, référentiel ${engine.versions.referential}, ROME ${engine.versions.rome}`,
+    `${data.candidates.length} candidat·es, ${data.vacancies.length} offres, ${data.sessions.length} sessions de formation ; date de référence ${formatDate(DEMO_TODAY)} ; moteur ${engine.versions.engine}, référentiel ${engine.versions.referential}, ROME ${engine.versions.rome}`,
   );
 
   // 1. Validation: the broken records are appended after the valid ones.

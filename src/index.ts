@@ -51,3 +51,11 @@ export { recommendPathways } from './pathways/index.js';
 export type * from './pathways/types.js';
 
 export { ENGINE_VERSION } from './version.js';
+
+// Issue 11 (employer view, French throughout): the neutral blocker, the blocker code a Match
+// carries, and the one French formatter for numbers, money, percentages, dates and durations.
+export { TO_DISCUSS, type MatchBlockerCode } from './scoring/model.js';
+export { TO_DISCUSS_MESSAGE } from './explain/index.js';
+export {
+  formatNumber, formatFixed, formatEuros, formatPercent, formatDate, formatDays, formatMonths, formatHours, formatKm, formatMinutes, plural,
+} from './format/french.js';

@@ -7,14 +7,13 @@ import { Worker } from 'node:worker_threads';
 import type { Audience, Match, Versions } from '../scoring/types.js';
 import type { Candidate } from '../schema/candidate.js';
 import type { Vacancy } from '../schema/vacancy.js';
-import { BLOCKER_CODES } from '../scoring/model.js';
 import type { Engine } from '../engine/engine.js';
 import type { CandidateIndex, VacancyIndex } from '../engine/indexes.js';
 import { scanCandidatesForVacancy } from '../engine/scan.js';
 import { HeapBank } from '../rank/bank.js';
 import { TopK } from '../rank/topk.js';
 import type { Rejection } from '../validate/index.js';
-import { PROGRESS_CHUNK, ShardRunner, accountCandidates, type ShardResult } from './shard.js';
+import { COUNT_COLUMNS, PROGRESS_CHUNK, ShardRunner, accountCandidates, countMask, countsFor, type ShardResult } from './shard.js';
 import type { Grid, GridParts } from '../geo/grid.js';
 import type { CandidateColumns } from '../encode/candidates.js';
 import { allocShared } from '../encode/columns.js';
@@ -33,6 +32,11 @@ export interface MatchAllOptions {
   signal?: AbortSignal;
   /** Count the blockers of unmatched records (default true). A candidate is matched when at least one vacancy is eligible for it. */
   blockerCounts?: boolean;
+  /**
+   * Who reads the counts and `explain` (default: the engine's audience). An employer's counts
+   * read `to_discuss` for a restriction or a missing work authorisation (MODEL.md "Two audiences").
+   */
+  audience?: Audience;
 }
 
 export interface BatchMatch {
@@ -252,15 +256,9 @@ export async function matchAll(
   const countBlockers = options.blockerCounts ?? true;
   const unmatchedCandidates: Unmatched[] = [];
   const unmatchedVacancies: Unmatched[] = [];
-  const counts = new Int32Array(BLOCKER_CODES.length);
-  const toRecord = (id: string): Unmatched => {
-    const blockers: Partial<Record<string, number>> = {};
-    for (let b = 0; b < counts.length; b++) if (counts[b] > 0) blockers[BLOCKER_CODES[b]] = counts[b];
-    return { id, blockers };
-  };
-  const addMask = (mask: number) => {
-    for (let b = 0; b < counts.length; b++) if ((mask & (1 << b)) !== 0) counts[b]++;
-  };
+  const audience = options.audience ?? engine.options.audience;
+  const counts = new Int32Array(COUNT_COLUMNS);
+  const toRecord = (id: string): Unmatched => ({ id, blockers: countsFor(counts, 0, audience) });
   const { grid: vGrid, overflow: vOverflow } = vacancies.grid();
   const unmatchedTotal = candidateSlots.length + nV;
   const shortlisted = new Uint8Array(capacity);
@@ -304,7 +302,7 @@ export async function matchAll(
     counts.fill(0);
     if (countBlockers) {
       scanCandidatesForVacancy(kernel, nearGrid, overflow, vacancySlots[k], {
-        top: emptyTop, near: null, candidateBank: null, visit: (_ci, mask) => addMask(mask),
+        top: emptyTop, near: null, candidateBank: null, visit: (_ci, mask) => countMask(counts, 0, mask),
       });
     }
     unmatchedVacancies.push(toRecord(vacancyIds[vacancySlots[k]]));
@@ -363,7 +361,7 @@ export async function matchAll(
       const c = candidates.get(candidateId);
       const v = vacancies.get(vacancyId);
       if (c === undefined || v === undefined) throw new RangeError(`unknown pair ${candidateId} × ${vacancyId}`);
-      return engine.score(c, v, { audience: opts?.audience ?? engine.options.audience });
+      return engine.score(c, v, { audience: opts?.audience ?? audience });
     },
     candidateIds() {
       return Array.from(candidateSlots, (ci) => candidateIds[ci]);

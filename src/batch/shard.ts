@@ -7,7 +7,8 @@ import type { Grid } from '../geo/grid.js';
 import { TopK } from '../rank/topk.js';
 import { HeapBank } from '../rank/bank.js';
 import { hasEligibleVacancy, scanCandidatesForVacancy, scanVacanciesForCandidate, type VacancyScanSinks } from '../engine/scan.js';
-import { BLOCKER_CODES } from '../scoring/model.js';
+import { BLOCKER_CODES, TO_DISCUSS, TO_DISCUSS_BLOCKERS, TO_DISCUSS_MASK } from '../scoring/model.js';
+import type { Audience } from '../scoring/types.js';
 
 export interface ShardResult {
   /** Shortlists: vacancy k of the shard owns topSlots[k*K … k*K + topCounts[k]). */
@@ -70,9 +71,36 @@ export class ShardRunner {
 }
 
 /**
+ * A record's blocker counts: one column per blocker, then `to_discuss` (the pairs that either of
+ * its blockers kept out), so that both audiences' counts come from the same scan.
+ */
+export const COUNT_COLUMNS = BLOCKER_CODES.length + 1;
+
+export function countMask(counts: Int32Array, at: number, mask: number): void {
+  for (let b = 0; b < BLOCKER_CODES.length; b++) if ((mask & (1 << b)) !== 0) counts[at + b]++;
+  if ((mask & TO_DISCUSS_MASK) !== 0) counts[at + BLOCKER_CODES.length]++;
+}
+
+/**
+ * The counts as an audience reads them (MODEL.md "Two audiences"): the employer's fold a
+ * restriction and a missing work authorisation into `to_discuss`, last.
+ */
+export function countsFor(counts: Int32Array, at: number, audience: Audience): Partial<Record<string, number>> {
+  const out: Partial<Record<string, number>> = {};
+  const employer = audience === 'employer';
+  for (let b = 0; b < BLOCKER_CODES.length; b++) {
+    const n = counts[at + b];
+    if (n > 0 && !(employer && TO_DISCUSS_BLOCKERS.includes(BLOCKER_CODES[b]))) out[BLOCKER_CODES[b]] = n;
+  }
+  const shared = counts[at + BLOCKER_CODES.length];
+  if (employer && shared > 0) out[TO_DISCUSS] = shared;
+  return out;
+}
+
+/**
  * The candidates of `slots` that no shortlist holds: whether each has an eligible vacancy at all,
  * and for those without one, how many vacancies within near-miss reach each blocker kept out.
- * `counts` gets BLOCKER_CODES.length entries per slot; `matched[k]` is 1 when slot k is matched.
+ * `counts` gets COUNT_COLUMNS entries per slot; `matched[k]` is 1 when slot k is matched.
  */
 export function accountCandidates(
   kernel: Kernel,
@@ -81,15 +109,13 @@ export function accountCandidates(
   slots: Int32Array,
   countBlockers: boolean,
 ): { matched: Uint8Array; counts: Int32Array } {
-  const nb = BLOCKER_CODES.length;
+  const nb = COUNT_COLUMNS;
   const matched = new Uint8Array(slots.length);
   const counts = new Int32Array(slots.length * nb);
   let at = 0;
   const sinks = {
     top: null, near: null, masksOnly: true,
-    visit: (_vi: number, mask: number) => {
-      for (let b = 0; b < nb; b++) if ((mask & (1 << b)) !== 0) counts[at + b]++;
-    },
+    visit: (_vi: number, mask: number) => countMask(counts, at, mask),
   };
   const c = kernel.c;
   for (let k = 0; k < slots.length; k++) {

@@ -29,6 +29,7 @@ export const MatchAllOptionsSchema = z.strictObject({
   onProgress: fn.optional(),
   signal: z.custom<AbortSignal>((s) => s instanceof AbortSignal, { message: 'un AbortSignal attendu' }).optional(),
   blockerCounts: z.boolean().optional(),
+  audience: audience.optional(),
 });
 
 /** A near miss as topCandidates/topVacancies return it: only what the recommender reads is checked. */

@@ -23,6 +23,10 @@ import { computeCounterfactuals, type Counterfactual } from './counterfactuals.j
 import { matchAll, type MatchAllOptions, type BatchResult } from '../batch/matchAll.js';
 import type { Pathway } from '../pathways/index.js';
 import { recommendForCandidate, type RecommendOptions } from './pathways.js';
+import { TO_DISCUSS_MASK } from '../scoring/model.js';
+
+/** Near misses count blockers as the audience sees them: the employer's `to_discuss` is one. */
+const sharedBlockers = (audience: Audience): number => (audience === 'employer' ? TO_DISCUSS_MASK : 0);
 
 export interface TopOptions {
   /** How many eligible matches (default 20). */
@@ -160,9 +164,9 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
       const { overflow } = candidates.grid();
       const kernel = kernelFor(candidates.cols, scratchVacancy(v));
       const top = new TopK(limit, candidates.ids);
-      const near = nNear > 0 ? new NearMissTopK(nNear, candidates.ids) : null;
+      const near = nNear > 0 ? new NearMissTopK(nNear, candidates.ids, sharedBlockers(audience)) : null;
       const grid = candidates.gridFor(kernel.v, 0, near !== null);
-      scanCandidatesForVacancy(kernel, grid, overflow, 0, { top, near, candidateBank: null });
+      scanCandidatesForVacancy(kernel, grid, overflow, 0, { top, near, candidateBank: null, withoutBonus: audience === 'employer' });
       const slots = new Int32Array(top.size);
       const scores = new Float64Array(top.size);
       top.drainInto(slots, scores);
@@ -182,10 +186,10 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
       const cols = scratchCandidate(c);
       const kernel = kernelFor(cols, vacancies.cols);
       const top = new TopK(limit, vacancies.ids);
-      const near = nNear > 0 ? new NearMissTopK(nNear, vacancies.ids) : null;
+      const near = nNear > 0 ? new NearMissTopK(nNear, vacancies.ids, sharedBlockers(audience)) : null;
       const { grid, overflow } = vacancies.grid();
       const reach = near === null ? cols.reach[0] : cols.reachNear[0];
-      scanVacanciesForCandidate(kernel, grid, overflow, 0, reach, { top, near, visit: null });
+      scanVacanciesForCandidate(kernel, grid, overflow, 0, reach, { top, near, visit: null, withoutBonus: audience === 'employer' });
       const slots = new Int32Array(top.size);
       const scores = new Float64Array(top.size);
       top.drainInto(slots, scores);

@@ -7,7 +7,7 @@ import { B_COMMUTE, type Kernel } from '../kernel/kernel.js';
 import type { Grid } from '../geo/grid.js';
 import { COMMUTE_SLOPE, NEAR_MISS_COMMUTE_FACTOR } from '../scoring/model.js';
 import { DEG, EARTH_RADIUS_KM, MEAN_TRIP_IN_DISC } from '../geo/travel.js';
-import { bitCount, type NearMissTopK, type TopK } from '../rank/topk.js';
+import { shownBlockerCount, type NearMissTopK, type TopK } from '../rank/topk.js';
 import type { HeapBank } from '../rank/bank.js';
 import { homeCareSlack } from './indexes.js';
 
@@ -23,6 +23,8 @@ export interface VacancyScanSinks {
   visit?: ((ci: number, mask: number) => void) | null;
   /** Marked 1 for every candidate found eligible (shared between worker threads). */
   matched?: Uint8Array | null;
+  /** Rank by the bonus-free score, the one an employer's Match shows (MODEL.md "Two audiences"). */
+  withoutBonus?: boolean;
 }
 
 const range = new Int32Array(4);
@@ -121,26 +123,27 @@ function visitPair(kernel: Kernel, ci: number, vi: number, slack: number, sinks:
   const score = kernel.evaluateFrom(ci, vi, hard);
   const mask = kernel.mask;
   if (visit !== null) visit(ci, mask);
+  const total = withBonus(score, sinks.withoutBonus === true ? 0 : c.bonus[ci]);
   if (mask === 0) {
-    const total = withBonus(score, c.bonus[ci]);
     sinks.top.push(total, ci);
     if (sinks.matched != null) sinks.matched[ci] = 1;
     if (sinks.candidateBank !== null) sinks.candidateBank.push(ci, total, vi);
     return;
   }
   if (near === null) return;
-  pushNearMiss(kernel, near, mask, score, ci, ci);
+  pushNearMiss(kernel, near, mask, total, ci, ci);
 }
 
 /**
- * A near miss has one or two blockers, and a commute blocker only within 1.5 × the candidate's
- * limit. It ranks by the score it shows, positive-action bonus included.
+ * A near miss has one or two blockers (the employer's `to_discuss` counting once), and a commute
+ * blocker only within 1.5 × the candidate's limit. It ranks by `shown`, the score its Match shows
+ * (positive-action bonus included for an advisor).
  */
-function pushNearMiss(kernel: Kernel, near: NearMissTopK, mask: number, score: number, item: number, ci: number): void {
-  const count = bitCount(mask);
+function pushNearMiss(kernel: Kernel, near: NearMissTopK, mask: number, shown: number, item: number, ci: number): void {
+  const count = shownBlockerCount(near, mask);
   if (count > 2) return;
   if ((mask & B_COMMUTE) !== 0 && kernel.minutes > NEAR_MISS_COMMUTE_FACTOR * kernel.c.maxMinutes[ci]) return;
-  near.push(count, withBonus(score, kernel.c.bonus[ci]), item, mask);
+  near.push(count, shown, item, mask);
 }
 
 export interface CandidateScanSinks {
@@ -154,6 +157,8 @@ export interface CandidateScanSinks {
   eligibleOut?: number[] | null;
   /** Only blocker masks are wanted (visit gets NaN as the score): criteria are not computed. */
   masksOnly?: boolean;
+  /** Rank by the bonus-free score, the one an employer's Match shows (MODEL.md "Two audiences"). */
+  withoutBonus?: boolean;
 }
 
 const FIRST_ELIGIBLE: CandidateScanSinks = { top: null, near: null, visit: null, stopAtEligible: true, masksOnly: true };
@@ -213,12 +218,13 @@ function visitVacancy(kernel: Kernel, ci: number, vi: number, reachKm: number, s
   const score = kernel.evaluateFrom(ci, vi, hard);
   const mask = kernel.mask;
   if (sinks.visit !== null) sinks.visit(vi, mask, score);
+  const shown = withBonus(score, sinks.withoutBonus === true ? 0 : kernel.c.bonus[ci]);
   if (mask === 0) {
-    if (sinks.top !== null) sinks.top.push(withBonus(score, kernel.c.bonus[ci]), vi);
+    if (sinks.top !== null) sinks.top.push(shown, vi);
     if (sinks.eligibleOut != null) sinks.eligibleOut.push(vi);
     return true;
   }
-  if (sinks.near !== null) pushNearMiss(kernel, sinks.near, mask, score, vi, ci);
+  if (sinks.near !== null) pushNearMiss(kernel, sinks.near, mask, shown, vi, ci);
   return false;
 }
 

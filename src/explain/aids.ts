@@ -4,9 +4,9 @@
  * read from the referential scheme when it carries them; `AID_RULES` holds the fallback for each
  * (REFERENCE.md §4) with its source and verified flag, so nothing here invents a regulation.
  *
- * Each decision records what opened it (`openedBy`): the employer view drops those that only a
- * public category opens (GDPR art. 9, anti-discrimination) and its reasons never name a status,
- * a category or an age.
+ * Two deciders, one per audience: `decideAids` (the advisor's) reads the candidate's status,
+ * categories and age; `employerAids` is not given the candidate at all, so the employer's list —
+ * its presence, order, texts and flags — cannot depend on them (MODEL.md "Two audiences").
  */
 import type { Candidate } from '../schema/candidate.js';
 import type { Vacancy } from '../schema/vacancy.js';
@@ -14,25 +14,19 @@ import type { Category, ContractType, Status, StructureStatus } from '../schema/
 import type { FundingScheme, Referential } from '../referential/types.js';
 import { andList, CATEGORY_SHORT_LABELS, dayNumber } from './labels.js';
 
-export type AidOpenedBy = 'vacancy' | 'status' | 'age' | 'category';
-
 export interface AidDecision {
   code: string;
   label: string;
   verified: boolean;
   source: string;
-  /** Names the route (status, category, age) for the advisor. */
-  advisorReason: string;
-  /** Says only what the post and the contract allow. */
-  employerReason: string;
-  openedBy: AidOpenedBy;
+  /** Names the route (status, category, age) for the advisor; only the post for the employer. */
+  reason: string;
 }
 
-/** An advisory fact the input does not settle; `advisorOnly` hides it from employers. */
+/** An advisory fact the input does not settle (a `toCheck` entry). */
 export interface Note {
   code: string;
   message: string;
-  advisorOnly: boolean;
 }
 
 interface AidRule {
@@ -254,9 +248,36 @@ function employerAllowed(r: Resolved, employer: StructureStatus | undefined): Tr
   return r.employerStatuses.includes(employer) ? 'yes' : 'no';
 }
 
-function decision(r: Resolved, verified: boolean, advisorReason: string, employerReason: string, openedBy: AidOpenedBy): AidDecision {
-  return { code: r.code, label: r.label, verified: r.verified && verified, source: r.source, advisorReason, employerReason, openedBy };
+function decision(r: Resolved, verified: boolean, reason: string): AidDecision {
+  return { code: r.code, label: r.label, verified: r.verified && verified, source: r.source, reason };
 }
+
+/** PEC employer: its listed statuses, or the non-market ones (public, associations) when none are listed. */
+function pecEmployer(r: Resolved, employer: StructureStatus | undefined): Tri {
+  if (r.employerStatuses !== undefined) return employerAllowed(r, employer);
+  if (employer === undefined) return 'unknown';
+  return NON_MARKET.includes(employer) ? 'yes' : 'no';
+}
+
+/** The PEC hire is a CUI-CAE: a PEC contract, a CDI, or a CDD of at least 6 months, 20–35 h a week (REFERENCE.md §4). */
+function pecContract(v: Vacancy): Tri {
+  const { type, weeklyHours } = v.contract;
+  if (weeklyHours < 20 || weeklyHours > 35) return 'no';
+  if (type === 'CDI') return 'yes';
+  return type === 'CDD' || type === 'PEC' ? lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6) : 'no';
+}
+
+/** POEI: an eligible contract (décret 2024-561) of at least 6 months. */
+function poeiContract(r: Resolved, v: Vacancy): Tri {
+  const type = v.contract.type;
+  const contracts = r.contracts ?? ['CDI', 'CDD', 'INTERIM', 'APPRENTISSAGE', 'PROFESSIONNALISATION'];
+  if (!contracts.includes(type)) return 'no';
+  return type === 'CDI' ? 'yes' : lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6);
+}
+
+const IF_SIX_MONTHS = ' si le contrat dure au moins 6 mois';
+/** Every employer aid ends so: whether the person is eligible is the platform's to say. */
+const FOR_THE_PERSON = 'selon la situation de la personne, à voir avec la plateforme';
 
 /**
  * Aids and the advisory notes they raise, in a fixed order (PEC, Agefiph/FIPHFP, POEI,
@@ -275,24 +296,19 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
   {
     const r = resolve(ref, 'PEC');
     const routes = publicRoutes(c, r);
-    const emp = r.employerStatuses === undefined ? (employer === undefined ? 'unknown' : NON_MARKET.includes(employer) ? 'yes' : 'no') : employerAllowed(r, employer);
-    const duration: Tri = type === 'CDI' ? 'yes'
-      : type === 'CDD' || type === 'PEC' ? lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6) : 'no';
-    const hoursOk = v.contract.weeklyHours >= 20 && v.contract.weeklyHours <= 35;
+    const emp = pecEmployer(r, employer);
+    const duration = pecContract(v);
     if (routes.open && emp === 'unknown') {
       notes.push({
         code: 'employer_status_unknown',
         message: 'Statut juridique de l’employeur non renseigné : l’accès au PEC (employeurs non marchands) reste à vérifier.',
-        advisorOnly: true,
       });
-    } else if (routes.open && emp === 'yes' && duration !== 'no' && hoursOk) {
-      const cond = duration === 'unknown' ? ' si le contrat dure au moins 6 mois' : '';
+    } else if (routes.open && emp === 'yes' && duration !== 'no') {
+      const cond = duration === 'unknown' ? IF_SIX_MONTHS : '';
       aids.push(decision(
         r,
         routes.verified,
         `Employeur non marchand et public éligible (${routesText(routes.status, routes.categories)}) : contrat aidé avec tutorat et formation${cond} ; taux d’aide fixé par la région.`,
-        `Employeur non marchand : ce recrutement peut relever d’un contrat aidé PEC${cond}, à confirmer avec la plateforme.`,
-        routes.status !== undefined ? 'status' : 'category',
       ));
     }
   }
@@ -307,7 +323,6 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
         notes.push({
           code: 'employer_status_unknown',
           message: 'Statut juridique de l’employeur non renseigné : Agefiph (privé) ou FIPHFP (public) à déterminer.',
-          advisorOnly: true,
         });
       } else {
         const r = employerAllowed(fiphfp, employer) === 'yes' ? fiphfp : agefiph;
@@ -318,8 +333,6 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
             r,
             true,
             `${who} et bénéficiaire de l’obligation d’emploi (${routesText(undefined, cats)}) : aides à l’embauche, à la formation et à l’adaptation du poste.`,
-            '',
-            'category',
           ));
         }
       }
@@ -330,19 +343,14 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
   {
     const r = resolve(ref, 'POEI');
     const routes = publicRoutes(c, r);
-    const contracts = r.contracts ?? ['CDI', 'CDD', 'INTERIM', 'APPRENTISSAGE', 'PROFESSIONNALISATION'];
-    if (routes.open && contracts.includes(type)) {
-      const duration: Tri = type === 'CDI' ? 'yes' : lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6);
-      if (duration !== 'no') {
-        const cond = duration === 'unknown' ? ' si le contrat dure au moins 6 mois' : '';
-        aids.push(decision(
-          r,
-          routes.verified,
-          `${routesText(routes.status, routes.categories).replace(/^./, (x) => x.toUpperCase())}, avec cette offre précise : formation financée par France Travail avant l’embauche (300 à 600 h selon le cas)${cond}.`,
-          `Une formation financée par France Travail avant l’embauche (POEI) est envisageable${cond}, à confirmer avec la plateforme.`,
-          routes.status !== undefined ? 'status' : 'category',
-        ));
-      }
+    const duration = poeiContract(r, v);
+    if (routes.open && duration !== 'no') {
+      const cond = duration === 'unknown' ? IF_SIX_MONTHS : '';
+      aids.push(decision(
+        r,
+        routes.verified,
+        `${routesText(routes.status, routes.categories).replace(/^./, (x) => x.toUpperCase())}, avec cette offre précise : formation financée par France Travail avant l’embauche (300 à 600 h selon le cas)${cond}.`,
+      ));
     }
   }
 
@@ -354,17 +362,12 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
     const byException = exception !== undefined && fits !== 'yes' && ageFits(c, startYear, r.minAge, exception.maxAge) === 'yes';
     const limits = `${r.minAge ?? 16}–${r.maxAge ?? 29} ans`;
     if (fits !== 'no' || byException) {
-      // Only an aid that exists solely through the category is hidden from the employer: when the
-      // age alone leaves it open ('unknown'), the employer sees it whether or not the candidate has
-      // a category, so its presence reveals nothing.
       aids.push(decision(
         r,
         true,
         byException
           ? `Contrat d’apprentissage ouvert sans limite d’âge (${categoryLabel(exception.category)}) ; aide à l’embauche d’un apprenti, montant révisé chaque année.`
           : `Contrat d’apprentissage${fits === 'unknown' ? ` (limite d’âge ${limits} à vérifier)` : ''} : aide à l’embauche d’un apprenti, montant révisé chaque année.`,
-        'Contrat d’apprentissage : aide de l’État à l’embauche d’un apprenti, montant révisé chaque année.',
-        byException && fits === 'no' ? 'category' : c.birthYear !== undefined ? 'age' : 'vacancy',
       ));
     }
     if (!byException && fits === 'unknown') {
@@ -373,13 +376,11 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
         message: c.birthYear === undefined
           ? `Âge non renseigné : le contrat d’apprentissage est ouvert de ${limits} (sans limite avec une RQTH).`
           : `Né·e en ${c.birthYear} : la limite d’âge de l’apprentissage (${limits}) peut être atteinte en ${startYear}, à vérifier avec la date de naissance.`,
-        advisorOnly: true,
       });
     } else if (!byException && fits === 'no') {
       notes.push({
         code: 'apprenticeship_age',
         message: `Hors de la tranche d’âge de l’apprentissage (${limits}) : possible seulement par une exception du Code du travail (L6222-1 : diplôme de niveau supérieur, rupture indépendante de la volonté de l’apprenti…).`,
-        advisorOnly: true,
       });
     }
   }
@@ -394,13 +395,10 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
     if (emp === 'no') {
       notes.push({
         code: 'professionalisation_employer',
-        message: employer === 'public'
-          ? 'Le contrat de professionnalisation n’est pas ouvert aux employeurs publics.'
-          : 'Le contrat de professionnalisation n’est pas prévu pour ce type d’employeur dans le référentiel.',
-        advisorOnly: false,
+        message: proEmployerRefused(employer),
       });
     } else {
-      const openedBy: AidOpenedBy | undefined = routes.status !== undefined ? 'status'
+      const openedBy: 'status' | 'age' | 'category' | undefined = routes.status !== undefined ? 'status'
         : fits !== 'no' ? 'age'
         : routes.open ? 'category' : undefined;
       if (openedBy !== undefined) {
@@ -411,8 +409,6 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
           r,
           openedBy !== 'category' || routes.verified,
           `Public éligible au contrat de professionnalisation (${route}) : formation en alternance prise en charge.`,
-          'Contrat de professionnalisation : formation en alternance prise en charge, éligibilité du candidat confirmée par la plateforme.',
-          openedBy,
         ));
       }
       if (openedBy === 'age' && fits === 'unknown') {
@@ -421,17 +417,71 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
           message: c.birthYear === undefined
             ? `Âge non renseigné : le contrat de professionnalisation est ouvert aux ${ages}, aux demandeurs d’emploi de 26 ans et plus et aux bénéficiaires de minima sociaux.`
             : `Né·e en ${c.birthYear} : la limite de ${r.maxAge ?? 25} ans peut être atteinte en ${startYear}, à vérifier.`,
-          advisorOnly: true,
         });
       }
       if (emp === 'unknown' && openedBy !== undefined) {
         notes.push({
           code: 'employer_status_unknown',
-          message: 'Statut juridique de l’employeur non renseigné : le contrat de professionnalisation n’est pas ouvert aux employeurs publics.',
-          // Raised by a category alone, even this note would hint at it.
-          advisorOnly: openedBy === 'category',
+          message: PRO_EMPLOYER_UNKNOWN,
         });
       }
+    }
+  }
+
+  return { aids, notes };
+}
+
+const PRO_EMPLOYER_UNKNOWN = 'Statut juridique de l’employeur non renseigné : le contrat de professionnalisation n’est pas ouvert aux employeurs publics.';
+
+function proEmployerRefused(employer: StructureStatus | undefined): string {
+  return employer === 'public'
+    ? 'Le contrat de professionnalisation n’est pas ouvert aux employeurs publics.'
+    : 'Le contrat de professionnalisation n’est pas prévu pour ce type d’employeur dans le référentiel.';
+}
+
+/**
+ * The aids an employer sees: decided by the post alone, the same for every candidate, in the
+ * advisor's order. REFERENCE.md §4 splits each scheme into the post's side and the person's:
+ * PEC — a non-market employer, a CDI or a CDD of 6 months or more, 20–35 h a week (the person:
+ * diagnosed by France Travail, Mission locale or Cap emploi); POEI — an eligible contract of 6
+ * months or more (décret 2024-561; the person: a job seeker); apprenticeship and contrat pro — the
+ * contract type, and for the contrat pro a non-public employer (the person: age, status, minima
+ * sociaux). The employer reads the post's side, each aid ending "selon la situation de la personne,
+ * à voir avec la plateforme". Agefiph and FIPHFP, which only a category opens, are not listed.
+ */
+export function employerAids(v: Vacancy, ref: Referential): { aids: AidDecision[]; notes: Note[] } {
+  const aids: AidDecision[] = [];
+  const notes: Note[] = [];
+  const employer = v.structure.status;
+  const type = v.contract.type;
+
+  const pec = resolve(ref, 'PEC');
+  const pecDuration = pecContract(v);
+  if (pecEmployer(pec, employer) === 'yes' && pecDuration !== 'no') {
+    const cond = pecDuration === 'unknown' ? IF_SIX_MONTHS : '';
+    aids.push(decision(pec, true, `Employeur non marchand : ce recrutement peut relever d’un contrat aidé PEC${cond}, ${FOR_THE_PERSON}.`));
+  }
+
+  const poei = resolve(ref, 'POEI');
+  const poeiDuration = poeiContract(poei, v);
+  if (poeiDuration !== 'no') {
+    const cond = poeiDuration === 'unknown' ? IF_SIX_MONTHS : '';
+    aids.push(decision(poei, true, `Une formation financée par France Travail avant l’embauche (POEI) est envisageable${cond}, ${FOR_THE_PERSON}.`));
+  }
+
+  const apprenticeship = resolve(ref, 'APPRENTISSAGE');
+  if (type === 'APPRENTISSAGE' && employerAllowed(apprenticeship, employer) !== 'no') {
+    aids.push(decision(apprenticeship, true, `Contrat d’apprentissage : aide de l’État à l’embauche d’un apprenti, montant révisé chaque année, ${FOR_THE_PERSON}.`));
+  }
+
+  if (type === 'PROFESSIONNALISATION') {
+    const pro = resolve(ref, 'PROFESSIONNALISATION');
+    const emp = employerAllowed(pro, employer);
+    if (emp === 'no') {
+      notes.push({ code: 'professionalisation_employer', message: proEmployerRefused(employer) });
+    } else {
+      aids.push(decision(pro, true, `Contrat de professionnalisation : formation en alternance prise en charge, ${FOR_THE_PERSON}.`));
+      if (emp === 'unknown') notes.push({ code: 'employer_status_unknown', message: PRO_EMPLOYER_UNKNOWN });
     }
   }
 

@@ -8,7 +8,7 @@ import type { Vacancy } from '../schema/vacancy.js';
 import type { FrenchLevel } from '../schema/primitives.js';
 import type { Referential, PhysicalDemand } from '../referential/types.js';
 import type { BlockerCode } from '../scoring/model.js';
-import { EXPERIENCE } from '../scoring/model.js';
+import { EXPERIENCE, TO_DISCUSS, TO_DISCUSS_BLOCKERS } from '../scoring/model.js';
 import type { Audience, Blocker, Lift, PairEvaluation } from '../scoring/types.js';
 import {
   andList, certificationName, CONTRACT_LABELS, FRENCH_LEVEL_LABELS, jobName, MODE_LABELS, orList, SCHEDULE_LABELS, withAu, withLe,
@@ -21,8 +21,11 @@ import { findJob } from './criteria.js';
 /** The extra minutes a commute lift may ask for (the `commute_15` counterfactual). */
 export const COMMUTE_LIFT_MINUTES = 15;
 
-/** What the employer view says instead of a restriction (MODEL.md "Two audiences"). */
-export const EMPLOYER_RESTRICTION_MESSAGE = 'Aménagement du poste à discuter avec la plateforme.';
+/**
+ * What the employer view says instead of a blocking restriction or a missing work authorisation:
+ * one sentence for both (MODEL.md "Two audiences").
+ */
+export const TO_DISCUSS_MESSAGE = 'À voir avec la plateforme : un point de cette candidature est à discuter avant d’aller plus loin.';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -222,7 +225,8 @@ function oneBlocker(
       const need = v.requires.experienceMonths ?? 0;
       const eff = facts.exactMonths + EXPERIENCE.relatedFactor * facts.relatedMonths;
       const rel = facts.relatedMonths > 0 ? ' (métiers proches comptés à moitié)' : '';
-      return { code, message: `Le poste exige ${formatMonths(need)} d’expérience ; ${formatMonths(eff)} retenus${rel}.` };
+      const kept = eff > 0 ? `${formatMonths(eff)} retenus${rel}` : 'aucune retenue';
+      return { code, message: `Le poste exige ${formatMonths(need)} d’expérience ; ${kept}.` };
     }
     case 'work_authorization':
       return { code, message: 'Autorisation de travail en France non établie : elle est requise pour toute embauche.' };
@@ -235,11 +239,14 @@ function oneBlocker(
       };
     }
     case 'restriction':
-      return audience === 'employer' ? { code, message: EMPLOYER_RESTRICTION_MESSAGE } : restrictionBlocker(ev, c, v, ref);
+      return restrictionBlocker(ev, c, v, ref);
   }
 }
 
-/** Blockers in the evaluation's order (BLOCKER_CODES order). */
+/**
+ * Blockers in the evaluation's order (BLOCKER_CODES order). The employer view folds a restriction
+ * and a missing work authorisation into one `to_discuss` blocker, last, whichever of them holds.
+ */
 export function explainBlockers(
   ev: PairEvaluation,
   c: Candidate,
@@ -248,5 +255,8 @@ export function explainBlockers(
   facts: QualificationFacts,
   audience: Audience,
 ): Blocker[] {
-  return ev.blockers.map((code) => oneBlocker(code, ev, c, v, ref, facts, audience));
+  if (audience === 'advisor') return ev.blockers.map((code) => oneBlocker(code, ev, c, v, ref, facts, audience));
+  const out = ev.blockers.filter((code) => !TO_DISCUSS_BLOCKERS.includes(code)).map((code) => oneBlocker(code, ev, c, v, ref, facts, audience));
+  if (ev.blockers.some((code) => TO_DISCUSS_BLOCKERS.includes(code))) out.push({ code: TO_DISCUSS, message: TO_DISCUSS_MESSAGE });
+  return out;
 }

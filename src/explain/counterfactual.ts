@@ -4,6 +4,7 @@
  */
 import type { ContractType, FrenchLevel } from '../schema/primitives.js';
 import { certificationName, CONTRACT_LABELS, FRENCH_LEVEL_LABELS, withLe } from './labels.js';
+import { formatNumber, plural } from '../format/french.js';
 
 /** Fixed changes (codes without a parameter). */
 export const COUNTERFACTUAL_LABELS: Readonly<Record<string, string>> = {
@@ -50,5 +51,5 @@ export function counterfactualLabel(changeCode: string, detail?: string): string
  * formatGain('avec le DEAS', 1)       // 'avec le DEAS : +1 offre'
  */
 export function formatGain(label: string, n: number): string {
-  return `${label} : +${n} ${Math.abs(n) < 2 ? 'offre' : 'offres'}`;
+  return `${label} : +${formatNumber(n, 0)} ${plural(n, 'offre', 'offres')}`;
 }

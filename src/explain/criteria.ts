@@ -11,7 +11,7 @@ import { EXPERIENCE, QUALIFICATION } from '../scoring/model.js';
 import type { PairEvaluation } from '../scoring/types.js';
 import { andList, certificationName, dayNumber, jobName, MODE_LABELS, orList, withAu, withDu, withLe } from './labels.js';
 import {
-  formatDate, formatDays, formatHours, formatKm, formatMinutes, formatMonths, formatNumber,
+  formatDate, formatDays, formatHours, formatKm, formatMinutes, formatMonths, formatNumber, plural,
 } from '../format/french.js';
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
@@ -98,7 +98,8 @@ function qualificationDetail(value: number, f: QualificationFacts, c: Candidate,
     const part = f.partial.find((p) => f.expected.includes(p));
     if (part) {
       const blocks = c.qualifications.find((q) => q.code === part && q.blocks !== undefined)?.blocks ?? [];
-      return `${blocks.length} ${blocks.length < 2 ? 'bloc validé' : 'blocs validés'} ${withDu(certificationName(part))}, certification partielle.`;
+      if (blocks.length === 0) return `Certification partielle ${withDu(certificationName(part))} (blocs validés non précisés).`;
+      return `${formatNumber(blocks.length)} ${plural(blocks.length, 'bloc validé', 'blocs validés')} ${withDu(certificationName(part))}, certification partielle.`;
     }
   }
   if (near(value, QUALIFICATION.bridge) && f.bridged.length > 0) {
@@ -187,7 +188,9 @@ function skillsDetail(c: Candidate, v: Vacancy, ref: Referential): string {
   const own = new Set(c.skills ?? []);
   const have = wanted.filter((s) => own.has(s));
   const miss = wanted.filter((s) => !own.has(s));
-  const head = `${have.length} ${have.length < 2 ? 'compétence' : 'compétences'} sur ${wanted.length} ${wanted.length < 2 ? 'demandée' : 'demandées'}`;
+  const head = have.length === 0
+    ? (wanted.length < 2 ? 'Compétence demandée non déclarée' : `Aucune des ${formatNumber(wanted.length)} compétences demandées`)
+    : `${formatNumber(have.length)} ${plural(have.length, 'compétence', 'compétences')} sur ${formatNumber(wanted.length)} ${plural(wanted.length, 'demandée', 'demandées')}`;
   const got = have.length > 0 ? ` : ${andList(have.map((s) => skillLabel(ref, s)))}` : '';
   const lack = miss.length > 0 ? ` (manque : ${andList(miss.map((s) => skillLabel(ref, s)))})` : '';
   return `${head}${got}${lack}.`;

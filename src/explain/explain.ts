@@ -8,7 +8,7 @@ import type { Vacancy } from '../schema/vacancy.js';
 import type { Category } from '../schema/primitives.js';
 import type { Referential } from '../referential/types.js';
 import type { Aid, Audience, Criterion, Match, PairEvaluation, ToCheck, Versions } from '../scoring/types.js';
-import { decideAids, type Note } from './aids.js';
+import { decideAids, employerAids, type Note } from './aids.js';
 import { explainBlockers } from './blockers.js';
 import { criterionDetail, qualificationFacts } from './criteria.js';
 import { andList, CATEGORY_SHORT_LABELS, CRITERION_LABELS } from './labels.js';
@@ -74,23 +74,14 @@ export function explainMatch(evaluation: PairEvaluation, candidate: Candidate, v
 
   const blockers = explainBlockers(evaluation, candidate, vacancy, ref, facts, audience);
 
-  const { aids: decided, notes: aidNotes } = decideAids(candidate, vacancy, ref);
-  const aids: Aid[] = [];
-  for (const a of decided) {
-    if (audience === 'employer' && a.openedBy === 'category') continue;
-    aids.push({
-      code: a.code,
-      label: a.label,
-      reason: audience === 'employer' ? a.employerReason : a.advisorReason,
-      verified: a.verified,
-    });
-  }
+  // The employer's aids are decided without the candidate (MODEL.md "Two audiences").
+  const { aids: decided, notes: aidNotes } = audience === 'employer' ? employerAids(vacancy, ref) : decideAids(candidate, vacancy, ref);
+  const aids: Aid[] = decided.map((a) => ({ code: a.code, label: a.label, reason: a.reason, verified: a.verified }));
 
   const notes: Note[] = [...explainToCheck(candidate, vacancy, ref, facts, ctx.today), ...aidNotes];
   const toCheck: ToCheck[] = [];
   const seen = new Set<string>();
   for (const n of notes) {
-    if (audience === 'employer' && n.advisorOnly) continue;
     const key = `${n.code}\u0000${n.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

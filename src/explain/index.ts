@@ -5,4 +5,4 @@ export {
   BLOCKER_LABELS, CATEGORY_SHORT_LABELS, CONTRACT_LABELS, CRITERION_LABELS, FRENCH_LEVEL_LABELS, MODE_LABELS, SCHEDULE_LABELS, certificationName,
 } from './labels.js';
 export { AID_RULES, type AidCode } from './aids.js';
-export { EMPLOYER_RESTRICTION_MESSAGE, COMMUTE_LIFT_MINUTES } from './blockers.js';
+export { TO_DISCUSS_MESSAGE, COMMUTE_LIFT_MINUTES } from './blockers.js';

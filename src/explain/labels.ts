@@ -3,7 +3,7 @@
  * score or an eligibility. Numbers stay raw in the Match; they are rounded only inside sentences.
  */
 import type { Category, ContractType, FrenchLevel, Mode } from '../schema/primitives.js';
-import type { BlockerCode, CriterionCode } from '../scoring/model.js';
+import type { CriterionCode, MatchBlockerCode } from '../scoring/model.js';
 import type { Referential } from '../referential/types.js';
 
 /** Criterion labels shown to advisors and employers. */
@@ -19,7 +19,7 @@ export const CRITERION_LABELS: Readonly<Record<CriterionCode | 'positive_action'
 };
 
 /** Short titles of the blockers (the message says the details). */
-export const BLOCKER_LABELS: Readonly<Record<BlockerCode, string>> = {
+export const BLOCKER_LABELS: Readonly<Record<MatchBlockerCode, string>> = {
   legal_certification: 'Diplôme légalement obligatoire',
   required_certification: 'Diplôme exigé',
   driving_licence: 'Permis B exigé',
@@ -34,6 +34,7 @@ export const BLOCKER_LABELS: Readonly<Record<BlockerCode, string>> = {
   work_authorization: 'Autorisation de travail',
   start_date: 'Dates du contrat',
   restriction: 'Aménagement du poste',
+  to_discuss: 'À voir avec la plateforme',
 };
 
 /** "32 min en voiture". */
@@ -112,6 +113,10 @@ const CERTIFICATION_NAMES: Readonly<Record<string, string>> = {
   PERMIS_B: 'permis B',
   PREQUALIF_GRAND_AGE: 'préqualifiant grand âge',
   DE_AMBULANCIER: 'DE d’ambulancier',
+  DE_ASSISTANT_FAMILIAL: 'DE d’assistant familial',
+  BPJEPS_ANIMATION_SOCIALE: 'BPJEPS animation sociale',
+  BAC: 'baccalauréat',
+  AFGSU2: 'AFGSU 2',
   DEAES_2016: 'DEAES (version 2016)',
 };
 
@@ -122,6 +127,43 @@ export function certificationName(code: string): string {
   const fle = /^FLE_([ABC][12])$/.exec(code);
   if (fle) return `FLE ${fle[1]}`;
   return code.replace(/_/g, ' ');
+}
+
+/**
+ * A bloc (unit) of a certification as written in a sentence: « bloc 5 du DEAS (Travail en équipe
+ * …) », its number read from the code's tail (B5, CCP2) and its name from the referential.
+ */
+export function blocName(ref: Referential, code: string): string {
+  for (const cert of ref.certifications) {
+    const block = cert.blocks?.find((b) => b.code === code);
+    if (block === undefined) continue;
+    const n = /_(?:B|CCP|DC|DF|M)?(\d+)$/.exec(code)?.[1];
+    const unit = /_CCP\d+$/.test(code) ? 'CCP' : 'bloc';
+    return `${n === undefined ? unit : `${unit} ${n}`} ${withDu(certificationName(cert.code))} (${block.label})`;
+  }
+  return `unité ${code.replace(/_/g, ' ')}`;
+}
+
+/**
+ * Funding schemes as a sentence names them: acronyms as they are (CPF, PRF, AIF, POEI…), the
+ * others by their usual short name. Unknown codes (a département's own) read by their referential label.
+ */
+const FUNDING_NAMES: Readonly<Record<string, string>> = {
+  PROFESSIONNALISATION: 'contrat de professionnalisation',
+  APPRENTISSAGE: 'apprentissage',
+  PRO_A: 'Pro-A',
+  PTP: 'Transitions Pro',
+  AGEFIPH: 'Agefiph',
+  AGEFIPH_PERMIS: 'aide Agefiph au permis',
+  AGEFIPH_ADAPTATION: 'aide Agefiph à l’adaptation du poste',
+  AUTOFINANCEMENT: 'autofinancement',
+};
+
+export function fundingName(ref: Referential, code: string): string {
+  const known = FUNDING_NAMES[code];
+  if (known !== undefined) return known;
+  if (/^[A-Z]{2,6}$/.test(code)) return code;
+  return ref.funding.find((f) => f.code === code)?.label ?? code.replace(/_/g, ' ');
 }
 
 const startsWithVowel = (s: string) => /^[aeiouyhàâéèêëîïôûùAEIOUYHÀÂÉÈÊËÎÏÔÛÙ]/.test(s);

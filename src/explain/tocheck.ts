@@ -1,6 +1,7 @@
 /**
  * Facts the input does not settle (MODEL.md "toCheck[]"): advisory only, never a blocker, never a
- * score change. Notes that rest on a protected trait (age, a category) are advisor-only.
+ * score change. Shown to both audiences, so none rests on a protected trait (age, a category,
+ * status, a restriction): those are the advisor's aid notes (aids.ts).
  */
 import type { Candidate } from '../schema/candidate.js';
 import type { Vacancy } from '../schema/vacancy.js';
@@ -34,7 +35,6 @@ export function explainToCheck(
     notes.push({
       code: 'french_level_unknown',
       message: `Niveau de français non renseigné ; le poste demande ${FRENCH_LEVEL_LABELS[v.requires.frenchLevel]}.`,
-      advisorOnly: false,
     });
   }
 
@@ -47,7 +47,6 @@ export function explainToCheck(
       notes.push({
         code: 'in_training',
         message: `En formation ${withAu(certificationName(t.code))}, fin prévue le ${formatDate(t.expectedEnd)} : l’employeur accepte une personne en cours de formation.`,
-        advisorOnly: false,
       });
     }
   }
@@ -58,7 +57,6 @@ export function explainToCheck(
       notes.push({
         code: 'old_qualification',
         message: `${certificationName(q.code)} obtenu le ${formatDate(q.obtainedOn)}, il y a plus de ${OLD_QUALIFICATION_YEARS} ans (pour information : pratique récente à voir en entretien).`,
-        advisorOnly: false,
       });
     }
   }
@@ -67,7 +65,6 @@ export function explainToCheck(
     notes.push({
       code: 'licence_without_vehicle',
       message: 'Permis B sans véhicule personnel, et le poste n’en fournit pas : vérifier comment se feront les déplacements.',
-      advisorOnly: false,
     });
   }
 

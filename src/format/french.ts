@@ -15,6 +15,13 @@ export function formatNumber(n: number, maxDecimals = 1): string {
   return numberFormat(maxDecimals).format(n);
 }
 
+const fixedFormats: Intl.NumberFormat[] = [];
+
+/** Exactly `decimals` decimals, for table columns: formatFixed(1, 2) → "1,00". */
+export function formatFixed(n: number, decimals: number): string {
+  return (fixedFormats[decimals] ??= new Intl.NumberFormat('fr-FR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })).format(n);
+}
+
 const EUROS_WHOLE = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const EUROS_CENTS = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 

@@ -14,7 +14,8 @@ import type { Category, FundingCode, Status, StructureStatus } from '../schema/p
 import type { FundingScheme, Referential } from '../referential/types.js';
 import type { FundingDecision, StepKind } from './types.js';
 import { CPF_PARTICIPATION, FIXED_PRICES, POEI_MAX_HOURS, PRICE_PER_HOUR } from './estimates.js';
-import { formatEuros } from '../format/french.js';
+import { formatEuros, formatHours } from '../format/french.js';
+import { CATEGORY_SHORT_LABELS } from '../explain/labels.js';
 
 /** How a scheme pays: all of it, all but the CPF participation, or only a complement. */
 type Coverage = 'full' | 'participation' | 'complement';
@@ -278,8 +279,8 @@ function publicOpens(c: Candidate, r: Resolved): { ok: boolean; why: string } {
   if (r.statuses.length === 0 && r.categories.length === 0) return { ok: true, why: '' };
   if (c.status !== undefined && r.statuses.includes(c.status)) return { ok: true, why: `statut ${STATUS_FR[c.status]}` };
   const cats = (c.categories ?? []).filter((x) => r.categories.includes(x));
-  if (cats.length > 0) return { ok: true, why: `public ${cats.join(', ')}` };
-  const wanted = [...r.statuses.map((s) => STATUS_FR[s]), ...r.categories].join(', ');
+  if (cats.length > 0) return { ok: true, why: `public ${cats.map((x) => CATEGORY_SHORT_LABELS[x]).join(', ')}` };
+  const wanted = [...r.statuses.map((s) => STATUS_FR[s]), ...r.categories.map((x) => CATEGORY_SHORT_LABELS[x])].join(', ');
   return { ok: false, why: `réservé à : ${wanted}` };
 }
 
@@ -351,7 +352,7 @@ function decide(code: RuleCode, ctx: StepContext): FundingDecision & { coverage:
       if (!pub.ok) return no('réservée aux demandeur·euses d’emploi');
       if (!ctx.vacancy) return no('suppose une offre d’emploi précise');
       if (!ctx.vacancy.trainsNewcomers) return no('l’employeur n’indique pas former les débutant·es');
-      return yes(`${pub.why}, offre ${ctx.vacancy.id} avec formation assurée ; au plus ${poeiMaxHours(ctx.referential)} h avant l’embauche, financées par France Travail`);
+      return yes(`${pub.why}, offre visée avec formation assurée ; au plus ${formatHours(poeiMaxHours(ctx.referential))} avant l’embauche, financées par France Travail`);
     }
     case 'PTP': {
       const pub = publicOpens(c, r);
@@ -369,7 +370,8 @@ function decide(code: RuleCode, ctx: StepContext): FundingDecision & { coverage:
     case 'AGEFIPH_PERMIS': {
       const pub = publicOpens(c, r);
       if (!pub.ok) return no('réservée aux bénéficiaires de l’obligation d’emploi (RQTH…)');
-      return yes('aide Agefiph au permis (≤ 1 000 €) : seulement le surcoût lié au handicap (permis adapté), pas un permis B standard');
+      const ceiling = r.scheme?.amounts?.[0]?.euros;
+      return yes(`aide Agefiph au permis${ceiling === undefined ? '' : ` (au plus ${formatEuros(ceiling)})`} : seulement le surcoût lié au handicap (permis adapté), pas un permis B standard`);
     }
     default: {
       const pub = publicOpens(c, r);
@@ -432,7 +434,7 @@ function assemble(ctx: StepContext, memo: FundingMemo | null): StepFunding {
     applies: true,
     reason: ctx.kind === 'immersion'
       ? 'aucun coût : immersion à organiser avec un prescripteur (France Travail, Mission locale, Cap emploi)'
-      : `aucun financement identifié : reste à charge indicatif de ${price} € (à remplacer par le devis de l’organisme)`,
+      : `aucun financement identifié : reste à charge indicatif de ${formatEuros(price)} (à remplacer par le devis de l’organisme)`,
     cost: price,
     // Not a rule: nothing to verify; an estimated price is flagged by costEstimated.
     verified: true,

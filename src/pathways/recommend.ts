@@ -25,7 +25,8 @@ import {
   ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, FULL_TIME_WEEKLY_HOURS, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
   REQUIRED_PREREQUISITES, VAE_DOMAIN_RULE, VAE_HOURS, VAE_MONTHS,
 } from './estimates.js';
-import { formatDate, formatEuros } from '../format/french.js';
+import { formatDate, formatEuros, formatHours, formatMonths, formatNumber, plural } from '../format/french.js';
+import { blocName, certificationName, fundingName, withAu, withDu, withLe } from '../explain/labels.js';
 import { fundStepShared, fundingMemoFor, newAgeClasses, poeiMaxHours, type AgeClasses, type FundingMemo, type StepFunding } from './funding.js';
 import { heldCertifications, lookups, resolveGoals, type Goal, type Lookups } from './goals.js';
 import type { FundingDecision, Pathway, PathwayDeps, PathwayGain, PathwayOptions, PathwayStep, StepKind } from './types.js';
@@ -203,7 +204,7 @@ const routeNamesMemo = new WeakMap<Certification, Record<RouteKind, { code: stri
 function routeNames(cert: Certification): Record<RouteKind, { code: string; label: string }> {
   let names = routeNamesMemo.get(cert);
   if (names === undefined) {
-    const of = (kind: RouteKind) => ({ code: `${kind}:${cert.code}`, label: `${ROUTE_LABEL[kind]} ${cert.code} (${cert.label})` });
+    const of = (kind: RouteKind) => ({ code: `${kind}:${cert.code}`, label: `${ROUTE_LABEL[kind]} ${certificationName(cert.code)} (${cert.label})` });
     names = {
       training: of('training'),
       partial_training: of('partial_training'),
@@ -264,7 +265,7 @@ function frenchSpec(ctx: Ctx, level: FrenchLevel, verified: boolean, why: string
     ...(full && !full.estimated ? { maxHours: full.hours } : {}),
     lengthEstimated: true,
     verified: verified && (cert?.verified ?? false),
-    notes: () => [`Niveau déclaré ${current}, ${why} demande ${level} ; environ ${FRENCH_HOURS_PER_LEVEL.value} h par niveau (estimation).`],
+    notes: () => [`Niveau déclaré ${current}, ${why} demande ${level} ; environ ${formatHours(FRENCH_HOURS_PER_LEVEL.value)} par niveau (estimation).`],
   };
 }
 
@@ -308,7 +309,8 @@ function preSteps(ctx: Ctx, goal: Goal, cert: Certification | undefined, forTrai
   if (entry && cert) {
     level = entry;
     verified = cert.access?.verified ?? cert.verified;
-    why.push(cert.access?.requirementKind === 'provider' ? `l’entrée en formation ${cert.code} (règle d’organisme)` : `l’entrée en formation ${cert.code}`);
+    const entering = `l’entrée en formation ${withAu(certificationName(cert.code))}`;
+    why.push(cert.access?.requirementKind === 'provider' ? `${entering} (règle d’organisme)` : entering);
   }
   if (goal.french && (!level || FRENCH_RANK[goal.french] > FRENCH_RANK[level])) {
     level = goal.french;
@@ -325,7 +327,7 @@ function preSteps(ctx: Ctx, goal: Goal, cert: Certification | undefined, forTrai
   const req = cert ? REQUIRED_PREREQUISITES[cert.code] : undefined;
   if (req) {
     for (const code of req.codes) {
-      const p = prerequisiteSpec(ctx, code, `Demandé à l’embauche avec ${cert!.code} (${req.source}).`, req.verified);
+      const p = prerequisiteSpec(ctx, code, `Demandé à l’embauche avec ${withLe(certificationName(cert!.code))}${req.verified ? '' : ' (règle à vérifier)'}.`, req.verified);
       if (p) out.push(p);
     }
   }
@@ -380,12 +382,12 @@ const NO_BLOCKS: readonly string[] = [];
 function trainingNotes(ctx: Ctx, cert: Certification): string[] {
   const notes: string[] = [];
   for (const b of bridgesTo(ctx, cert.code, 'admission')) {
-    notes.push(`Admission facilitée${b.from === ANY_CERTIFICATION ? '' : ` (titulaire ${b.from})`} : ${b.requires?.note ?? b.note ?? 'sans sélection'}${b.verified ? '' : ' [à vérifier]'}.`);
+    notes.push(`Admission facilitée${b.from === ANY_CERTIFICATION ? '' : ` (titulaire ${withDu(certificationName(b.from))})`} : ${b.requires?.note ?? b.note ?? 'sans sélection'}${b.verified ? '' : ' [à vérifier]'}.`);
   }
   if (cert.code === 'DEAS') notes.push('L’AFGSU 2 est requise pour valider le module 4 ; elle est organisée pendant le cursus.');
   const validated = validatedBlocks(ctx, cert.code);
   if (validated.length > 0 && !remainingHours(cert, [], validated)) {
-    notes.push(`Unités déjà validées : ${validated.join(', ')} ; leur volume horaire n’est pas connu, parcours à ajuster avec l’organisme.`);
+    notes.push(`Unités déjà validées : ${validated.map((u) => blocName(ctx.deps.referential, u)).join(' ; ')} ; leur volume horaire n’est pas connu, parcours à ajuster avec l’organisme.`);
   }
   return notes;
 }
@@ -434,7 +436,7 @@ function buildCertRoutes(cert: Certification): CertRoutes {
       const notes = trainingNotes(ctx, cert);
       for (const b of bridgesTo(ctx, cert.code, 'partial_cursus')) {
         if (b.grants.length > 0) continue;
-        notes.push(`Passerelle ${b.from} → ${cert.code} (régime ${b.regime}) : allègement à établir avec l’organisme${b.verified ? '' : ' [à vérifier]'}.`);
+        notes.push(`${bridgeName(b.from, cert.code, b.regime)} : allègement à établir avec l’organisme${b.verified ? '' : ' [à vérifier]'}.`);
       }
       return notes;
     },
@@ -455,7 +457,7 @@ function buildCertRoutes(cert: Certification): CertRoutes {
       verified: fieldVerified(cert, 'vae') && (domain?.verified ?? true),
       notes: (ctx) => {
         const notes = [
-          `Expérience liée : ${relatedMonths(ctx, cert.code)} mois. Depuis la loi du 21 décembre 2022, aucune durée minimale n’est exigée ; une année d’expérience reste recommandée.`,
+          `Expérience liée : ${formatMonths(relatedMonths(ctx, cert.code))}. Depuis la loi du 21 décembre 2022, aucune durée minimale n’est exigée ; une année d’expérience reste recommandée.`,
         ];
         if (domain) notes.push('Recevabilité : au moins une activité dans chaque domaine d’activité du diplôme, vérifiée par l’architecte accompagnateur de parcours (AAP) de France VAE.');
         return notes;
@@ -479,7 +481,7 @@ function buildCertRoutes(cert: Certification): CertRoutes {
       months,
       lengthEstimated: kind === 'professionalisation' || appr === undefined,
       verified: full.verified && cert.verified && (kind === 'apprenticeship' ? appr?.verified ?? false : false),
-      notes: (ctx) => [...trainingNotes(ctx, cert), `En alternance avec un employeur (${months} mois${appr && kind === 'apprenticeship' ? '' : ', estimation'}).`],
+      notes: (ctx) => [...trainingNotes(ctx, cert), `En alternance avec un employeur (${formatMonths(months)}${appr && kind === 'apprenticeship' ? '' : ', estimation'}).`],
     });
     apprenticeship = alternance('apprenticeship');
     professionalisation = alternance('professionalisation');
@@ -533,10 +535,11 @@ function partialSpec(ctx: Ctx, cert: Certification, fullH: number): StepSpec | u
       notes: (c) => {
         const notes = trainingNotes(c, cert);
         for (const r of rest.removed) {
-          notes.push(r.why === 'validated' ? `${r.unit} déjà validé (${r.hours} h en moins).` : `${r.unit} accordé par passerelle (${r.hours} h en moins).`);
+          const unit = upperFirst(blocName(c.deps.referential, r.unit));
+          notes.push(`${unit} ${r.why === 'validated' ? 'déjà validé' : 'accordé par passerelle'} (${formatHours(r.hours)} en moins).`);
         }
-        for (const b of quantified) notes.push(`Passerelle ${b.from} → ${cert.code} (régime ${b.regime}, ${b.verified ? 'vérifiée' : 'non vérifiée'}).`);
-        if (rest.unquantified.length > 0) notes.push(`Unités accordées non chiffrées : ${rest.unquantified.join(', ')}.`);
+        for (const b of quantified) notes.push(`${bridgeName(b.from, cert.code, b.regime)}, ${b.verified ? 'vérifiée' : 'non vérifiée'}.`);
+        if (rest.unquantified.length > 0) notes.push(`Unités accordées non chiffrées : ${rest.unquantified.map((u) => blocName(c.deps.referential, u)).join(' ; ')}.`);
         notes.push('Durée des stages à confirmer avec l’institut.');
         return notes;
       },
@@ -556,7 +559,7 @@ function partialSpec(ctx: Ctx, cert: Certification, fullH: number): StepSpec | u
       verified: false,
       notes: (c) => [
         ...trainingNotes(c, cert),
-        `Passerelle actuelle ${b.from} → ${cert.code} (régime ${b.regime}, non chiffrée${b.verified ? '' : ', non vérifiée'}) ; durée estimée d’après le ${h.label}.`,
+        `${bridgeName(b.from, cert.code, b.regime)}, non chiffrée${b.verified ? '' : ', non vérifiée'} ; durée estimée d’après le ${h.label}.`,
       ],
     };
   }
@@ -576,13 +579,13 @@ function poeiSpec(ctx: Ctx, goal: Goal): StepSpec | undefined {
   return {
     kind: 'poei',
     code: 'poei:POEI',
-    label: `POEI pour l’offre ${v.id}`,
+    label: 'POEI chez l’employeur de l’offre visée',
     hours: Math.min(cap, certHours ?? cap),
     lengthEstimated: true,
     verified: true,
     notes: () => {
       const notes = [
-        `Formation avant l’embauche chez l’employeur de l’offre ${v.id}, au plus ${cap} h (plafond France Travail avec un organisme de formation).`,
+        `Formation avant l’embauche chez l’employeur de l’offre visée, au plus ${formatHours(cap)} (plafond France Travail avec un organisme de formation).`,
       ];
       if (v.contract.type !== 'CDI') notes.push('Contrat éligible s’il dure au moins 6 mois (CDD, alternance, intérim sur 9 mois) : à vérifier.');
       return notes;
@@ -625,16 +628,35 @@ const ROUTE_FR: Readonly<Record<StepKind, string>> = {
   poei: 'POEI',
 };
 
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** « Passerelle du titre pro ADVF vers le DEAS (régime 2021) ». */
+function bridgeName(from: string, to: string, regime: string): string {
+  return `Passerelle ${withDu(certificationName(from))} vers ${withLe(certificationName(to))} (régime ${regime})`;
+}
+
+/** « 1 offre », « 3 offres ». */
+function offers(n: number): string {
+  return `${formatNumber(n, 0)} ${plural(n, 'offre', 'offres')}`;
+}
+
+/** « , dont aucune nouvelle », « , dont 1 nouvelle », « , dont 3 nouvelles »; nothing when all are new. */
+function newOnes(newCount: number, count: number): string {
+  if (newCount >= count) return '';
+  if (newCount === 0) return ', dont aucune nouvelle';
+  return `, dont ${formatNumber(newCount, 0)} ${plural(newCount, 'nouvelle', 'nouvelles')}`;
+}
+
 /** How a summary names a step. */
 function stepPhrase(s: PathwayStep): string {
   if (s.kind === 'immersion') return 'une immersion (PMSMP)';
   if (s.kind === 'french') return s.label.charAt(0).toLowerCase() + s.label.slice(1);
-  if (s.kind === 'prerequisite') return s.certification === 'PERMIS_B' ? 'le permis B' : `le prérequis ${s.certification}`;
-  if (s.kind === 'poei') return `une POEI chez l’employeur (${s.hours} h)`;
-  return `${ROUTE_FR[s.kind]} ${s.certification} (${s.hours} h)`;
+  if (s.kind === 'prerequisite') return s.certification === 'PERMIS_B' ? 'le permis B' : `le prérequis ${certificationName(s.certification ?? '')}`;
+  if (s.kind === 'poei') return `une POEI chez l’employeur (${formatHours(s.hours)})`;
+  return `${ROUTE_FR[s.kind]} ${certificationName(s.certification ?? '')} (${formatHours(s.hours)})`;
 }
 
-function summarize(p: Omit<Pathway, 'summary'>, unlocksKnown: boolean): string {
+function summarize(p: Omit<Pathway, 'summary'>, unlocksKnown: boolean, ref: Referential): string {
   let route = '';
   let estimatedDates = false;
   let costEstimated = false;
@@ -648,13 +670,14 @@ function summarize(p: Omit<Pathway, 'summary'>, unlocksKnown: boolean): string {
   // Schemes that apply, in order of first appearance.
   const funders: string[] = [];
   for (const s of p.steps) for (const f of s.funding) if (f.applies && !funders.includes(f.code)) funders.push(f.code);
+  const funderNames = funders.map((code) => fundingName(ref, code));
   const estimated = estimatedDates ? ' (dates estimées)' : '';
   const costText = p.cost === 0 ? 'sans reste à charge' : `reste à charge ${euros(p.cost)}${costEstimated ? ' (indicatif)' : ''}`;
-  let text = `Vers ${target} : ${route}. Prêt·e à l’emploi le ${formatDate(p.jobReadyDate)}${estimated}, ${costText} (financements : ${funders.join(', ')}). `;
+  let text = `Vers ${target} : ${route}. Prêt·e à l’emploi le ${formatDate(p.jobReadyDate)}${estimated}, ${costText} (financements : ${funderNames.join(', ')}). `;
   if (!unlocksKnown) text += 'Offres ouvertes : non calculées.';
   else text += p.unlocks.count === 0
     ? 'Aucune offre à portée ne s’ouvre encore avec ce parcours.'
-    : `Ouvre ${p.unlocks.count} offre${p.unlocks.count > 1 ? 's' : ''} à portée${p.unlocks.newCount < p.unlocks.count ? `, dont ${p.unlocks.newCount} nouvelle${p.unlocks.newCount > 1 ? 's' : ''}` : ''}.`;
+    : `Ouvre ${offers(p.unlocks.count)} à portée${newOnes(p.unlocks.newCount, p.unlocks.count)}.`;
   if (p.notLifted.length > 0) {
     text += ' Reste à lever hors formation : ';
     for (let i = 0; i < p.notLifted.length; i++) text += (i > 0 ? ' ; ' : '') + p.notLifted[i].message;
@@ -987,7 +1010,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   for (let i = 0; i < drafts.length && i < limit; i++) {
     const u = unlocksOfDraft(drafts[i]);
     const p = buildPathway(ctx, drafts[i], u, state.idsOf(u));
-    p.summary = summarize(p, state.known || hasKind(p.steps, 'poei'));
+    p.summary = summarize(p, state.known || hasKind(p.steps, 'poei'), ctx.deps.referential);
     best.push(p);
   }
   return best;

@@ -9,7 +9,12 @@ export class TopK {
   readonly slots: Int32Array;
   size = 0;
 
-  constructor(readonly k: number, readonly ids: readonly string[]) {
+  constructor(
+    readonly k: number,
+    readonly ids: readonly string[],
+    /** Blockers that count as one (the employer's `to_discuss`): 0 counts every blocker. */
+    readonly sharedMask = 0,
+  ) {
     this.scores = new Float64Array(Math.max(1, k));
     this.slots = new Int32Array(Math.max(1, k));
   }
@@ -74,7 +79,7 @@ export class TopK {
   }
 }
 
-/** Near misses: fewest blockers, then score descending, then id ascending. */
+/** Near misses: fewest blockers (as the audience sees them), then score descending, then id ascending. */
 export class NearMissTopK {
   readonly scores: Float64Array;
   readonly slots: Int32Array;
@@ -82,7 +87,12 @@ export class NearMissTopK {
   readonly masks: Int32Array;
   size = 0;
 
-  constructor(readonly k: number, readonly ids: readonly string[]) {
+  constructor(
+    readonly k: number,
+    readonly ids: readonly string[],
+    /** Blockers that count as one (the employer's `to_discuss`): 0 counts every blocker. */
+    readonly sharedMask = 0,
+  ) {
     this.scores = new Float64Array(Math.max(1, k));
     this.slots = new Int32Array(Math.max(1, k));
     this.counts = new Int32Array(Math.max(1, k));
@@ -123,4 +133,10 @@ export function bitCount(x: number): number {
   let n = 0;
   while (x !== 0) { x &= x - 1; n++; }
   return n;
+}
+
+/** Blockers of a mask as `near` counts them: those of its shared mask count once together. */
+export function shownBlockerCount(near: NearMissTopK, mask: number): number {
+  const shared = bitCount(mask & near.sharedMask);
+  return bitCount(mask) - (shared > 1 ? shared - 1 : 0);
 }

@@ -25,6 +25,17 @@ export const BLOCKER_BIT: Readonly<Record<BlockerCode, number>> = Object.fromEnt
   BLOCKER_CODES.map((c, i) => [c, 1 << i]),
 ) as Record<BlockerCode, number>;
 
+/**
+ * The employer view's one neutral blocker (MODEL.md "Two audiences"): a blocking restriction and a
+ * missing work authorisation both read `to_discuss`, once, after the other blockers, so that
+ * neither the code, the count nor the order tells which. Not a kernel bit: a view of two of them.
+ */
+export const TO_DISCUSS = 'to_discuss' as const;
+export const TO_DISCUSS_BLOCKERS: readonly BlockerCode[] = ['work_authorization', 'restriction'];
+export const TO_DISCUSS_MASK = BLOCKER_BIT.work_authorization | BLOCKER_BIT.restriction;
+/** A blocker code as a Match carries it: a kernel blocker, or `to_discuss` in the employer view. */
+export type MatchBlockerCode = BlockerCode | typeof TO_DISCUSS;
+
 /** Soft criteria, each a value in [0, 1]; points = weight × value; score = Σ points. */
 export const CRITERION_CODES = ['qualification', 'experience', 'commute', 'hours', 'start_date', 'wishes', 'skills'] as const;
 export type CriterionCode = (typeof CRITERION_CODES)[number];

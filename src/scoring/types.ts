@@ -1,6 +1,6 @@
 /** What the scoring core returns (MODEL.md "What comes back"). */
 import type { Mode } from '../schema/primitives.js';
-import type { BlockerCode, CriterionCode } from './model.js';
+import type { BlockerCode, CriterionCode, MatchBlockerCode } from './model.js';
 
 export type Audience = 'advisor' | 'employer';
 
@@ -41,7 +41,7 @@ export interface Lift {
 }
 
 export interface Blocker {
-  code: BlockerCode;
+  code: MatchBlockerCode;
   message: string;
   lift?: Lift;
 }

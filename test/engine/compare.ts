@@ -1,7 +1,7 @@
 /** Match ↔ reference comparisons shared by the engine tests. */
 import { expect } from 'vitest';
 import type { Match, PairEvaluation } from '../../src/scoring/types.js';
-import { CRITERION_CODES } from '../../src/scoring/model.js';
+import { CRITERION_CODES, type BlockerCode } from '../../src/scoring/model.js';
 import type { RankedId, TopList } from '../../bench/reference.js';
 
 export const EPS = 1e-9;
@@ -14,7 +14,8 @@ export function matchAsEvaluation(m: Match): Pick<PairEvaluation, 'eligible' | '
   const bonus = m.criteria.find((k) => k.code === 'positive_action');
   return {
     eligible: m.eligible,
-    blockers: m.blockers.map((b) => b.code),
+    // Advisor matches carry kernel codes only (`to_discuss` is the employer's).
+    blockers: m.blockers.map((b) => b.code as BlockerCode),
     criteria: m.criteria
       .filter((k) => k.code !== 'positive_action')
       .map((k) => ({ code: k.code as PairEvaluation['criteria'][number]['code'], value: k.value, weight: k.weight, points: k.points })),

@@ -74,7 +74,7 @@ describe('examples/demo.ts', async () => {
     expect(some(lines, /Parcours 1 — Aide-soignant\(e\) → DEAS/)).toBe(true);
     expect(some(lines, /\d{4}-\d{2}-\d{2} → \d{4}-\d{2}-\d{2}.*partial_training\s+Cursus partiel DEAS/)).toBe(true);
     expect(some(lines, /financement : [A-Z_]+/)).toBe(true);
-    expect(some(lines, /prêt·e à l’emploi le \d{4}-\d{2}-\d{2} ; débouchés : \d+ offre\(s\)/)).toBe(true);
+    expect(some(lines, /prêt·e à l’emploi le \d+(er)? [a-zéû]+ \d{4} ; débouchés : \d+ offres? à portée, dont (aucune nouvelle|\d+ nouvelles?)/)).toBe(true);
   });
 
   it('links a near miss to the pathway that lifts its blocker', () => {

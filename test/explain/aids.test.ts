@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideAids } from '../../src/explain/aids.js';
+import { decideAids, employerAids } from '../../src/explain/aids.js';
 import { candidate, evaluation, explain, ref, vacancy } from './fixtures.js';
 
 const codes = (c: ReturnType<typeof candidate>, v: ReturnType<typeof vacancy>) => decideAids(c, v, ref).aids.map((a) => a.code);
@@ -21,10 +21,12 @@ describe('aids', () => {
     expect(codes(jobSeeker, vacancy({ contract: { weeklyHours: 15 } }))).not.toContain('PEC');
   });
 
-  it('an unknown employer status gives no PEC but an advisor-only note', () => {
-    const { aids, notes } = decideAids(jobSeeker, vacancy({ structure: { status: undefined } }), ref);
+  it('an unknown employer status gives no PEC but a note for the advisor, none for the employer', () => {
+    const v = vacancy({ structure: { status: undefined } });
+    const { aids, notes } = decideAids(jobSeeker, v, ref);
     expect(aids.map((a) => a.code)).not.toContain('PEC');
-    expect(notes.find((n) => n.code === 'employer_status_unknown')?.advisorOnly).toBe(true);
+    expect(notes.map((n) => n.code)).toContain('employer_status_unknown');
+    expect(employerAids(v, ref).notes).toEqual([]);
   });
 
   it('Agefiph for private employers, FIPHFP for public ones, only with RQTH or AAH', () => {
@@ -44,7 +46,7 @@ describe('aids', () => {
     expect(codes(jobSeeker, vacancy({ contract: { type: 'CDD', endDate: '2026-05-31' } }))).not.toContain('POEI');
     expect(codes(jobSeeker, vacancy({ contract: { type: 'VACATION' } }))).not.toContain('POEI');
     const open = decideAids(jobSeeker, vacancy({ contract: { type: 'INTERIM' } }), ref).aids.find((a) => a.code === 'POEI');
-    expect(open?.advisorReason).toContain('si le contrat dure au moins 6 mois');
+    expect(open?.reason).toContain('si le contrat dure au moins 6 mois');
   });
 
   it('apprenticeship aid: age from birthYear, no limit with RQTH, unverified amounts', () => {
@@ -56,7 +58,7 @@ describe('aids', () => {
     expect(old.aids.map((a) => a.code)).not.toContain('APPRENTISSAGE');
     expect(old.notes.map((n) => n.code)).toContain('apprenticeship_age');
     const oldRqth = decideAids(candidate({ birthYear: 1980, categories: ['RQTH'] }), v, ref);
-    expect(oldRqth.aids.find((a) => a.code === 'APPRENTISSAGE')?.openedBy).toBe('category');
+    expect(oldRqth.aids.find((a) => a.code === 'APPRENTISSAGE')?.reason).toContain('sans limite d’âge (RQTH)');
     // Born in 1996: 29 or 30 during 2026, depending on the birthday.
     const edge = decideAids(candidate({ birthYear: 1996 }), v, ref);
     expect(edge.aids.map((a) => a.code)).toContain('APPRENTISSAGE');
@@ -76,17 +78,34 @@ describe('aids', () => {
     expect(codes(candidate({ status: 'salarie', birthYear: 2005 }), v('prive_lucratif'))).toContain('PROFESSIONNALISATION');
   });
 
-  it('the employer view drops aids only a category opens and never names the route', () => {
-    const c = candidate({ categories: ['RQTH', 'QPV'], status: 'demandeur_emploi' });
+  it('the employer sees the aids the post allows, the same for every candidate, never one only a category opens', () => {
     const v = vacancy({ structure: { status: 'prive_non_lucratif' } });
-    const advisor = explain(evaluation(), c, v);
-    const employer = explain(evaluation(), c, v, 'employer');
+    const advisor = explain(evaluation(), candidate({ categories: ['RQTH', 'QPV'], status: 'demandeur_emploi' }), v);
     expect(advisor.aids.map((a) => a.code)).toEqual(['PEC', 'AGEFIPH', 'POEI']);
-    expect(employer.aids.map((a) => a.code)).toEqual(['PEC', 'POEI']);
-    for (const a of employer.aids) expect(a.reason).not.toMatch(/demandeur|RQTH|QPV|handicap/i);
-    // PEC opened only by a category is not shown to the employer.
-    const byCategory = explain(evaluation(), candidate({ categories: ['RSA'] }), v, 'employer');
-    expect(byCategory.aids.map((a) => a.code)).toEqual([]);
+    // Before: PEC and POEI appeared only when the candidate was a job seeker, revealing a status.
+    const views = [
+      candidate({ categories: ['RQTH', 'QPV'], status: 'demandeur_emploi' }),
+      candidate({ categories: ['RSA'] }),
+      candidate({ status: 'salarie', birthYear: 1960 }),
+      candidate(),
+    ].map((c) => explain(evaluation(), c, v, 'employer'));
+    for (const m of views) {
+      expect(m.aids.map((a) => a.code)).toEqual(['PEC', 'POEI']);
+      expect(m.aids).toEqual(views[0].aids);
+      for (const a of m.aids) expect(a.reason).toMatch(/selon la situation de la personne, à voir avec la plateforme\.$/);
+    }
+    // A market employer: no PEC, whoever the candidate.
+    expect(explain(evaluation(), candidate({ status: 'demandeur_emploi' }), vacancy({ structure: { status: 'prive_lucratif' } }), 'employer').aids.map((a) => a.code)).toEqual(['POEI']);
+  });
+
+  it('employer aids follow the contract: apprenticeship and contrat pro by type, contrat pro refused to a public employer', () => {
+    const apprenticeship = vacancy({ contract: { type: 'APPRENTISSAGE', endDate: '2028-08-31' }, structure: { status: 'prive_lucratif' } });
+    expect(employerAids(apprenticeship, ref).aids.map((a) => a.code)).toEqual(['POEI', 'APPRENTISSAGE']);
+    const pro = (status: 'public' | 'prive_lucratif' | undefined) => employerAids(vacancy({ contract: { type: 'PROFESSIONNALISATION', endDate: '2026-12-31' }, structure: { status } }), ref);
+    expect(pro('prive_lucratif').aids.map((a) => a.code)).toEqual(['POEI', 'PROFESSIONNALISATION']);
+    expect(pro('public').aids.map((a) => a.code)).toEqual(['POEI']);
+    expect(pro('public').notes.map((n) => n.code)).toEqual(['professionalisation_employer']);
+    expect(pro(undefined).notes.map((n) => n.code)).toEqual(['employer_status_unknown']);
   });
 
   it('every aid carries a label, a French reason and a verified flag', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCKER_CODES } from '../../src/scoring/model.js';
-import { EMPLOYER_RESTRICTION_MESSAGE } from '../../src/explain/index.js';
+import { TO_DISCUSS_MESSAGE } from '../../src/explain/index.js';
 import { legalCitation } from '../../src/explain/blockers.js';
 import { candidate, evaluation, explain, vacancy } from './fixtures.js';
 
@@ -146,10 +146,24 @@ describe('blocker messages and lifts', () => {
     expect(b.lift).toBeUndefined();
   });
 
-  it('restriction: the employer view says only that an adaptation is to be discussed', () => {
-    const c = candidate({ restrictions: ['no_heavy_lifting'] });
-    const b = only(explain(evaluation({ blockers: ['restriction'], unliftedDemands: ['transfers'] }), c, vacancy({ physicalDemands: ['transfers'] }), 'employer'));
-    expect(b).toEqual({ code: 'restriction', message: EMPLOYER_RESTRICTION_MESSAGE });
+  it('restriction and work authorisation: the employer view reads one neutral to_discuss for either or both', () => {
+    const v = vacancy({ physicalDemands: ['transfers'] });
+    const restricted = candidate({ restrictions: ['no_heavy_lifting'] });
+    const unauthorised = candidate({ workAuthorized: false });
+    const both = candidate({ restrictions: ['no_heavy_lifting'], workAuthorized: false });
+    const views = [
+      explain(evaluation({ blockers: ['commute', 'restriction'], unliftedDemands: ['transfers'] }), restricted, v, 'employer'),
+      explain(evaluation({ blockers: ['commute', 'work_authorization'] }), unauthorised, v, 'employer'),
+      explain(evaluation({ blockers: ['commute', 'work_authorization', 'restriction'], unliftedDemands: ['transfers'] }), both, v, 'employer'),
+    ];
+    for (const m of views) {
+      expect(m.blockers.map((b) => b.code)).toEqual(['commute', 'to_discuss']);
+      expect(m.blockers[1]).toEqual({ code: 'to_discuss', message: TO_DISCUSS_MESSAGE });
+      expect(JSON.stringify(m)).toBe(JSON.stringify(views[0]));
+    }
+    // The advisor keeps every detail.
+    const advisor = explain(evaluation({ blockers: ['commute', 'work_authorization', 'restriction'], unliftedDemands: ['transfers'] }), both, v);
+    expect(advisor.blockers.map((b) => b.code)).toEqual(['commute', 'work_authorization', 'restriction']);
   });
 
   it('every blocker code gets a non-empty French sentence, in the evaluation order', () => {
@@ -158,7 +172,9 @@ describe('blocker messages and lifts', () => {
     const v = vacancy({ job: { rome: 'J1501' }, requires: { certifications: ['DEAS'], frenchLevel: 'B2', experienceMonths: 60 }, physicalDemands: ['heavy_lifting'] });
     for (const audience of ['advisor', 'employer'] as const) {
       const m = explain(ev, c, v, audience);
-      expect(m.blockers.map((b) => b.code)).toEqual([...BLOCKER_CODES]);
+      const codes = audience === 'advisor' ? [...BLOCKER_CODES]
+        : [...BLOCKER_CODES.filter((b) => b !== 'work_authorization' && b !== 'restriction'), 'to_discuss'];
+      expect(m.blockers.map((b) => b.code)).toEqual(codes);
       for (const b of m.blockers) {
         expect(b.message.length).toBeGreaterThan(10);
         expect(b.message).toMatch(/\.$/);

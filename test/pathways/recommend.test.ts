@@ -23,7 +23,7 @@ describe('partial cursus through a bridge', () => {
     const step = mainStep(partial!);
     expect(step.certification).toBe('DEAS');
     expect(step.hours).toBe(1540 - DEAS_BLOC5_HOURS);
-    expect(step.notes.join(' ')).toContain('DEAS_B5');
+    expect(step.notes.join(' ')).toContain('Bloc 5 du DEAS (Travail en équipe pluri-professionnelle');
     // The bloc-5 equivalence is [U] in REFERENCE.md §3: the step and the pathway say so.
     expect(step.verified).toBe(false);
     expect(partial!.verified).toBe(false);
@@ -349,7 +349,7 @@ describe('no target', () => {
   it('summaries are French sentences naming the date, the cost and the vacancies', () => {
     const c = candidate({ qualifications: [{ code: 'DEAES' }], experience: [{ rome: 'K1301', months: 30 }] });
     const [p] = run(c, { target: 'J1501' }, { eligibleVacancies: (x) => (x.qualifications.some((q) => q.code === 'DEAS') ? ['a', 'b'] : []) });
-    expect(p.summary).toMatch(/^Vers le métier .* \(J1501\) : cursus partiel DEAS \(1435 h\)\. Prêt·e à l’emploi le \d+(er)? \S+ 20\d\d/);
+    expect(p.summary).toMatch(/^Vers le métier .* \(J1501\) : cursus partiel DEAS \(1\u202f435 h\)\. Prêt·e à l’emploi le \d+(er)? \S+ 20\d\d/);
     expect(p.summary).toContain('Ouvre 2 offres à portée');
   });
 });

@@ -7,7 +7,7 @@ import {
   CandidateSchema, VacancySchema, type Candidate, type CandidateInput, type Vacancy, type VacancyInput,
 } from '../../src/schema/index.js';
 import { defaultReferential, type Referential } from '../../src/referential/index.js';
-import { CRITERION_CODES, type Weights } from '../../src/scoring/model.js';
+import { CRITERION_CODES, type BlockerCode, type Weights } from '../../src/scoring/model.js';
 import type { PairEvaluation } from '../../src/scoring/types.js';
 import { referenceEvaluate, type PositiveAction } from '../../bench/reference.js';
 import { createEngine, type Engine } from '../../src/engine/engine.js';
@@ -47,7 +47,7 @@ function engineEvaluate(c: Candidate, v: Vacancy, o?: EvaluateOptions): PairEval
   const bonus = match.criteria.find((k) => k.code === 'positive_action');
   return {
     eligible: match.eligible,
-    blockers: match.blockers.map((b) => b.code),
+    blockers: match.blockers.map((b) => b.code as BlockerCode),
     criteria: match.criteria.flatMap((k) => (k.code === 'positive_action' ? [] : [{ code: k.code, value: k.value, weight: k.weight, points: k.points }])),
     bonus: bonus === undefined ? null : { points: bonus.points, weight: bonus.weight, categories: internal.bonus?.categories ?? [] },
     score: match.score,

@@ -4,6 +4,7 @@
  * A bridge is verified only when everything it states is [S]. Units are granted only where
  * REFERENCE.md names them; modules of the 2005/2006 regimes do not map onto the 2021 module codes
  * (different numbering and content), so those edges keep their content in `note` and are historic.
+ * The notes an advisor reads (admissions, in pathway steps) are written in French.
  */
 import { ANY_CERTIFICATION, type Bridge } from '../types.js';
 
@@ -79,9 +80,9 @@ export const bridges: Bridge[] = [
     requires: {
       experienceMonths: 12,
       rome: AGENT_SERVICE_ROME,
-      note: 'ASHQ (FPH) or agents de service with ≥1 year full-time equivalent, cumulated, in health or médico-social establishments (public or private) or in SAAD / home care; exempt from selection, admitted on the IFAS director’s decision',
+      note: 'ASHQ de la fonction publique hospitalière ou agents de service justifiant d’au moins un an en équivalent temps plein, cumulé, en établissement sanitaire ou médico-social (public ou privé) ou en SAAD / à domicile ; dispensés de sélection, admis sur décision du directeur de l’IFAS',
     },
-    note: 'Supersedes the 2020 original rule (≥10 % of places for ASHQ with ≥3 years, selected by the employer).',
+    note: 'Remplace la règle initiale de 2020 (au moins 10 % des places pour des ASHQ de 3 ans d’ancienneté, choisis par l’employeur).',
     source: 'arrêté 7 Apr 2020 art. 11 as modified, as of Dec 2025 (ifas-sables.fr, intercariforef.org)',
     verified: true,
   },
@@ -92,8 +93,8 @@ export const bridges: Bridge[] = [
     effect: 'admission',
     regime: '2021',
     historic: false,
-    requires: { experienceMonths: 6, rome: AGENT_SERVICE_ROME, note: 'the 70 h course on hygiene/comfort care of older people + ≥6 months full-time equivalent' },
-    note: 'The rule is [S]; that its 70 h course is the PREQUALIF_GRAND_AGE course is assumed [U].',
+    requires: { experienceMonths: 6, rome: AGENT_SERVICE_ROME, note: 'la formation de 70 h aux soins d’hygiène et de confort de la personne âgée et au moins 6 mois en équivalent temps plein' },
+    note: 'Règle sourcée [S] ; que sa formation de 70 h soit le parcours préqualifiant grand âge est une hypothèse [U].',
     source: 'arrêté 7 Apr 2020 art. 11 as modified (ifas-sables.fr)',
     verified: false,
   },
@@ -152,7 +153,7 @@ export const bridges: Bridge[] = [
       effect: 'admission',
       regime: '2021',
       historic: false,
-      note: 'holders of ≥1 domaine de compétences of the old DEAES, DEAMP or DEAVS are admitted de droit (positioning only)',
+      note: 'les titulaires d’au moins un domaine de compétences de l’ancien DEAES, du DEAMP ou du DEAVS sont admis de droit (positionnement seulement)',
       source: DEAES_ADMISSION,
       verified: true,
     }),
@@ -190,7 +191,7 @@ export const bridges: Bridge[] = [
     effect: 'admission',
     regime: '2021',
     historic: false,
-    note: 'admitted de droit after a positioning interview',
+    note: 'admission de droit après un entretien de positionnement',
     source: `instruction DGCS/DGEFP 2021/72 (1 Apr 2021); ${DEAES_ADMISSION}`,
     verified: true,
   },
