@@ -1,0 +1,478 @@
+/**
+ * auditFairness (MODEL.md "Fairness audit"): selection rates per public for a batch, an
+ * allocation, a spread or a schedule, the 4/5 rule, the blockers that keep each public out and
+ * the employers' exposure. Categories are read only to count: nothing here scores, and the
+ * result's objects are read, never changed.
+ */
+import type { Versions } from '../scoring/types.js';
+import { defaultReferential } from '../referential/index.js';
+import type { Referential } from '../referential/types.js';
+import { ROME_VERSION } from '../referential/rome/index.js';
+import { ENGINE_VERSION } from '../version.js';
+import { PasserelleInputError, issue } from '../errors.js';
+import { checkCallOptions } from '../engine/call-options.js';
+import { BLOCKER_LABELS } from '../explain/labels.js';
+import { formatNumber, formatPercent, plural } from '../format/french.js';
+import { AuditOptionsSchema } from './schemas.js';
+import {
+  ALL_SLOT, CATEGORY_ORDER, NONE_SLOT, SLOT_COUNT, categoryMask, groupLabel, groupsPresent, slotOf, type GroupCode,
+} from './groups.js';
+import { groupLift, type GroupLift } from './lifts.js';
+import { median } from './stats.js';
+
+// ---------------------------------------------------------------------------------------------
+// The result shapes audited (MODEL.md "Territory"), structurally: any object of that shape.
+
+export interface VacancyLike { id: string; employerId: string; openings?: number }
+
+/** A `matchAll` result, read through its public members. */
+export interface BatchLike {
+  matches: Iterable<{ candidateId: string; vacancyId: string; score: number }>;
+  unmatchedCandidates: readonly { id: string; blockers: Partial<Record<string, number>> }[];
+  candidateIds(): string[];
+  vacancyIds(): string[];
+  vacancy(id: string): VacancyLike | undefined;
+  versions?: Versions;
+}
+
+export interface AllocationLike {
+  method: string;
+  assignments: readonly { candidateId: string; vacancyId: string; score: number }[];
+  unassignedCandidates: readonly { id: string; reason: string }[];
+  unfilledVacancies: readonly { id: string; open: number; reason: string }[];
+  versions?: Versions;
+}
+
+export interface SpreadLike {
+  lists: readonly { candidateId: string; vacancyIds: readonly string[] }[];
+  exposure: readonly { vacancyId: string; recommended: number; openings: number }[];
+  metrics: object;
+  versions?: Versions;
+}
+
+export interface ScheduleLike {
+  interviews: readonly { candidateId: string; employerId: string; vacancyId: string; slotId: string; score: number }[];
+  unscheduled: readonly { id: string; reason: string }[];
+  versions?: Versions;
+}
+
+export type AuditedResult = BatchLike | AllocationLike | SpreadLike | ScheduleLike;
+export type ResultKind = 'batch' | 'allocation' | 'spread' | 'schedule';
+
+type CandidateRecordLike = { id: string; categories?: readonly unknown[] };
+/** Candidates: an index (`engine.indexCandidates(...).index`) or records. */
+export type CandidatesLike = { get(id: string): { categories?: readonly unknown[] } | undefined } | readonly CandidateRecordLike[];
+export type VacanciesLike = { get(id: string): VacancyLike | undefined } | readonly VacancyLike[];
+
+export interface AuditOptions {
+  /** The vacancies behind an allocation, a spread or a schedule (a batch has its own). */
+  vacancies?: VacanciesLike;
+  /**
+   * The batch an allocation, a spread or a schedule was computed from: eligibility and blockers
+   * then follow MODEL.md's batch definitions exactly (without it, see README "Fairness audit").
+   */
+  batch?: BatchLike;
+}
+
+export interface AuditGroupRow {
+  group: GroupCode;
+  label: string;
+  candidates: number;
+  eligible: number;
+  selected: number;
+  /** selected / eligible; null with no eligible candidate. */
+  rate: number | null;
+  /** rate / the highest rate among category and `none` rows with ≥ 10 eligible; null without one. */
+  impactRatio: number | null;
+  flagged: boolean;
+}
+
+export interface AuditBlockerRow {
+  group: GroupCode;
+  code: string;
+  label: string;
+  /** Candidates of the group with no eligible vacancy whom this blocker kept out at least once. */
+  count: number;
+  lift?: GroupLift;
+}
+
+export interface AuditEmployerRow {
+  employerId: string;
+  openings: number;
+  exposure: number;
+  perOpening: number;
+  underServed: boolean;
+}
+
+export interface FairnessAudit {
+  kind: ResultKind;
+  groups: AuditGroupRow[];
+  employers: AuditEmployerRow[];
+  blockers: AuditBlockerRow[];
+  /** Candidates of the result not found in `candidates`: counted in `all` only. */
+  unknownCandidates: number;
+  /** The 4/5 rule's threshold and minimum group size. */
+  rule: { threshold: number; minEligible: number };
+  text: string;
+  versions: Versions;
+}
+
+/** The 4/5 rule (EEOC Uniform Guidelines §1607.4 D), applied only to groups of ≥ 10 eligible. */
+export const FOUR_FIFTHS = 0.8;
+export const MIN_ELIGIBLE = 10;
+/** Employers below this share of the median exposure per opening are under-served. */
+export const UNDER_SERVED_SHARE = 0.5;
+/** Unmatched candidates with no blocker had no vacancy within commute reach. */
+export const NOTHING_IN_REACH = 'nothing_in_reach';
+
+const REASON_NO_ELIGIBLE = 'no_eligible_vacancy';
+
+export function resultKind(r: unknown): ResultKind | undefined {
+  if (r === null || typeof r !== 'object') return undefined;
+  const o = r as Record<string, unknown>;
+  if (Array.isArray(o.assignments) && Array.isArray(o.unassignedCandidates)) return 'allocation';
+  if (Array.isArray(o.lists) && Array.isArray(o.exposure)) return 'spread';
+  if (Array.isArray(o.interviews) && Array.isArray(o.unscheduled)) return 'schedule';
+  if (typeof o.candidateIds === 'function' && Array.isArray(o.unmatchedCandidates) && o.matches !== undefined) return 'batch';
+  return undefined;
+}
+
+/** Who is audited, who is eligible, who is selected, and what blocked the ineligible. */
+interface Population {
+  ids: string[];
+  position: Map<string, number>;
+  eligible: Uint8Array;
+  selected: Uint8Array;
+  /** Blocker codes of the ineligible, when a batch tells them. */
+  blockers: Map<number, readonly string[]> | null;
+}
+
+function population(ids: string[]): Population {
+  const position = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) position.set(ids[i], i);
+  return { ids, position, eligible: new Uint8Array(ids.length), selected: new Uint8Array(ids.length), blockers: null };
+}
+
+/** The batch's candidates; eligible = matched (not in unmatchedCandidates); their blockers. */
+function fromBatch(batch: BatchLike): Population {
+  const p = population(batch.candidateIds());
+  p.eligible.fill(1);
+  p.blockers = new Map();
+  for (const u of batch.unmatchedCandidates) {
+    const k = p.position.get(u.id);
+    if (k === undefined) continue;
+    p.eligible[k] = 0;
+    const codes = Object.keys(u.blockers).filter((c) => (u.blockers[c] ?? 0) > 0);
+    p.blockers.set(k, codes.length === 0 ? [NOTHING_IN_REACH] : codes);
+  }
+  return p;
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Ids in code-point order, each once. */
+function uniqueSorted(ids: Iterable<string>): string[] {
+  return [...new Set(ids)].sort(byCodePoint);
+}
+
+function mark(p: Population, flags: Uint8Array, id: string): void {
+  const k = p.position.get(id);
+  if (k !== undefined) flags[k] = 1;
+}
+
+/** Selection per result kind, and eligibility when no batch is given (README "Fairness audit"). */
+function populationOf(kind: ResultKind, result: AuditedResult, batch: BatchLike | undefined, known: (id: string) => boolean): Population {
+  switch (kind) {
+    case 'batch': {
+      const b = result as BatchLike;
+      const p = fromBatch(b);
+      for (const m of b.matches) mark(p, p.selected, m.candidateId);
+      return p;
+    }
+    case 'allocation': {
+      const a = result as AllocationLike;
+      const p = batch ? fromBatch(batch) : population(uniqueSorted([...a.assignments.map((x) => x.candidateId), ...a.unassignedCandidates.map((x) => x.id)]));
+      if (!batch) {
+        p.eligible.fill(1);
+        for (const u of a.unassignedCandidates) if (u.reason === REASON_NO_ELIGIBLE) p.eligible[p.position.get(u.id)!] = 0;
+      }
+      for (const x of a.assignments) mark(p, p.selected, x.candidateId);
+      return p;
+    }
+    case 'spread': {
+      const s = result as SpreadLike;
+      const p = batch ? fromBatch(batch) : population(uniqueSorted(s.lists.map((x) => x.candidateId)));
+      if (!batch) p.eligible.fill(1);
+      for (const l of s.lists) if (l.vacancyIds.length > 0) mark(p, p.selected, l.candidateId);
+      return p;
+    }
+    case 'schedule': {
+      const s = result as ScheduleLike;
+      // `unscheduled` may name employers too: only ids known as candidates are audited.
+      const p = batch ? fromBatch(batch) : population(uniqueSorted([
+        ...s.interviews.map((x) => x.candidateId), ...s.unscheduled.map((x) => x.id).filter(known),
+      ]));
+      if (!batch) {
+        p.eligible.fill(1);
+        for (const u of s.unscheduled) {
+          const k = p.position.get(u.id);
+          if (k !== undefined && u.reason.startsWith('no_eligible')) p.eligible[k] = 0;
+        }
+      }
+      for (const x of s.interviews) mark(p, p.selected, x.candidateId);
+      return p;
+    }
+  }
+}
+
+function candidateLookup(candidates: CandidatesLike): (id: string) => { categories?: readonly unknown[] } | undefined {
+  if (Array.isArray(candidates)) {
+    const byId = new Map<string, CandidateRecordLike>();
+    (candidates as readonly unknown[]).forEach((c, i) => {
+      if (c === null || typeof c !== 'object' || typeof (c as { id?: unknown }).id !== 'string') {
+        throw new PasserelleInputError('options', [issue('invalid_type', `candidates[${i}].id`, 'un enregistrement avec un identifiant attendu')]);
+      }
+      const r = c as CandidateRecordLike;
+      if (!byId.has(r.id)) byId.set(r.id, r);
+    });
+    return (id) => byId.get(id);
+  }
+  if (candidates !== null && typeof candidates === 'object' && typeof (candidates as { get?: unknown }).get === 'function') {
+    return (id) => (candidates as { get(id: string): { categories?: readonly unknown[] } | undefined }).get(id);
+  }
+  throw new PasserelleInputError('options', [issue('invalid_type', 'candidates', 'un index de candidats ou un tableau d’enregistrements attendu')]);
+}
+
+/** Vacancies and how often each was selected; vacancy records from the batch or `options.vacancies`. */
+function exposureOf(kind: ResultKind, result: AuditedResult, options: AuditOptions): { vacancies: VacancyLike[]; selected: Map<string, number>; openings: Map<string, number> } {
+  const selected = new Map<string, number>();
+  const openings = new Map<string, number>();
+  const add = (id: string, n = 1) => selected.set(id, (selected.get(id) ?? 0) + n);
+  let referenced: string[] = [];
+  switch (kind) {
+    case 'batch':
+      for (const m of (result as BatchLike).matches) add(m.vacancyId);
+      break;
+    case 'allocation': {
+      const a = result as AllocationLike;
+      for (const x of a.assignments) add(x.vacancyId);
+      referenced = [...a.assignments.map((x) => x.vacancyId), ...a.unfilledVacancies.map((x) => x.id)];
+      break;
+    }
+    case 'spread':
+      for (const e of (result as SpreadLike).exposure) {
+        add(e.vacancyId, e.recommended);
+        openings.set(e.vacancyId, e.openings);
+      }
+      referenced = (result as SpreadLike).exposure.map((e) => e.vacancyId);
+      break;
+    case 'schedule':
+      for (const x of (result as ScheduleLike).interviews) add(x.vacancyId);
+      referenced = (result as ScheduleLike).interviews.map((x) => x.vacancyId);
+      break;
+  }
+  const batch = kind === 'batch' ? (result as BatchLike) : options.batch;
+  const vacancies: VacancyLike[] = [];
+  if (batch !== undefined) {
+    for (const id of batch.vacancyIds()) {
+      const v = batch.vacancy(id);
+      if (v !== undefined) vacancies.push(v);
+    }
+  } else if (Array.isArray(options.vacancies)) {
+    vacancies.push(...(options.vacancies as readonly VacancyLike[]));
+  } else if (options.vacancies !== undefined) {
+    const index = options.vacancies as { get(id: string): VacancyLike | undefined };
+    for (const id of uniqueSorted(referenced)) {
+      const v = index.get(id);
+      if (v !== undefined) vacancies.push(v);
+    }
+  }
+  return { vacancies, selected, openings };
+}
+
+function employersOf(kind: ResultKind, result: AuditedResult, options: AuditOptions): AuditEmployerRow[] {
+  const { vacancies, selected, openings } = exposureOf(kind, result, options);
+  const byEmployer = new Map<string, { openings: number; exposure: number }>();
+  const seen = new Set<string>();
+  for (const v of vacancies) {
+    if (seen.has(v.id)) continue;
+    seen.add(v.id);
+    const e = byEmployer.get(v.employerId) ?? { openings: 0, exposure: 0 };
+    e.openings += openings.get(v.id) ?? v.openings ?? 1;
+    e.exposure += selected.get(v.id) ?? 0;
+    byEmployer.set(v.employerId, e);
+  }
+  const rows = [...byEmployer].sort((a, b) => byCodePoint(a[0], b[0])).map(([employerId, e]) => ({
+    employerId, openings: e.openings, exposure: e.exposure, perOpening: e.openings > 0 ? e.exposure / e.openings : 0, underServed: false,
+  }));
+  const mid = median(rows.map((r) => r.perOpening));
+  if (mid !== null) for (const r of rows) r.underServed = r.perOpening < UNDER_SERVED_SHARE * mid;
+  return rows;
+}
+
+/**
+ * Selection rates per public, the 4/5 rule, blockers and employers' exposure, for any territory
+ * result. Categories only measure: the result is not changed and no score is read back into it.
+ *
+ * @example
+ * const batch = await engine.matchAll(candidates, vacancies, { perVacancy: 20 });
+ * const audit = auditFairness(batch, candidates);
+ * audit.groups.filter((g) => g.flagged); // publics selected at under 4/5 of the best rate
+ * console.log(audit.text);               // French, for a report
+ */
+export function auditFairness(result: AuditedResult, candidates: CandidatesLike, options?: AuditOptions): FairnessAudit {
+  const opts = checkCallOptions(AuditOptionsSchema, options) as AuditOptions;
+  const kind = resultKind(result);
+  if (kind === undefined) {
+    throw new PasserelleInputError('options', [issue('invalid_type', 'result',
+      'un résultat de matchAll, d’allocate, de spreadRecommendations ou de scheduleJobDating attendu')]);
+  }
+  const ref = defaultReferential;
+  const lookup = candidateLookup(candidates);
+  const p = populationOf(kind, result, opts.batch, (id) => lookup(id) !== undefined);
+
+  const counts = { candidates: new Float64Array(SLOT_COUNT), eligible: new Float64Array(SLOT_COUNT), selected: new Float64Array(SLOT_COUNT) };
+  const blockerCounts: Map<string, number>[] = Array.from({ length: SLOT_COUNT }, () => new Map());
+  let union = 0;
+  let anyNone = false;
+  let unknown = 0;
+  for (let k = 0; k < p.ids.length; k++) {
+    const c = lookup(p.ids[k]);
+    const slots: number[] = [ALL_SLOT];
+    if (c === undefined) unknown++;
+    else {
+      const mask = categoryMask(c.categories);
+      union |= mask;
+      if (mask === 0) { anyNone = true; slots.push(NONE_SLOT); }
+      for (let i = 0; i < CATEGORY_ORDER.length; i++) if ((mask & (1 << i)) !== 0) slots.push(i);
+    }
+    const codes = p.eligible[k] === 0 ? p.blockers?.get(k) : undefined;
+    for (const s of slots) {
+      counts.candidates[s]++;
+      counts.eligible[s] += p.eligible[k];
+      counts.selected[s] += p.eligible[k] & p.selected[k];
+      if (codes) for (const code of codes) blockerCounts[s].set(code, (blockerCounts[s].get(code) ?? 0) + 1);
+    }
+  }
+
+  const groups = groupsPresent(union, anyNone);
+  const rows: AuditGroupRow[] = groups.map((group) => {
+    const s = slotOf(group);
+    const eligible = counts.eligible[s];
+    return {
+      group, label: groupLabel(group, ref), candidates: counts.candidates[s], eligible, selected: counts.selected[s],
+      rate: eligible > 0 ? counts.selected[s] / eligible : null, impactRatio: null, flagged: false,
+    };
+  });
+  const reference = rows.filter((r) => r.group !== 'all' && r.eligible >= MIN_ELIGIBLE);
+  const best = reference.length > 0 ? Math.max(...reference.map((r) => r.rate!)) : null;
+  for (const r of rows) {
+    if (best !== null && best > 0 && r.rate !== null) r.impactRatio = r.rate / best;
+    r.flagged = r.group !== 'all' && r.eligible >= MIN_ELIGIBLE && r.impactRatio !== null && r.impactRatio < FOUR_FIFTHS;
+  }
+
+  const blockers: AuditBlockerRow[] = [];
+  for (const group of groups) {
+    const entries = [...blockerCounts[slotOf(group)]].sort((a, b) => b[1] - a[1] || byCodePoint(a[0], b[0]));
+    for (const [code, count] of entries) {
+      const lift = groupLift(code, group, ref);
+      blockers.push({ group, code, label: blockerLabel(code), count, ...(lift ? { lift } : {}) });
+    }
+  }
+
+  const employers = employersOf(kind, result, opts);
+  const versions = result.versions ?? opts.batch?.versions ?? { engine: ENGINE_VERSION, referential: ref.version, rome: ROME_VERSION };
+  const audit = { kind, groups: rows, employers, blockers, unknownCandidates: unknown, rule: { threshold: FOUR_FIFTHS, minEligible: MIN_ELIGIBLE }, versions };
+  return { ...audit, text: auditText(audit, p.blockers !== null, opts) };
+}
+
+function blockerLabel(code: string): string {
+  return code === NOTHING_IN_REACH ? 'Aucune offre à portée de trajet' : (BLOCKER_LABELS as Record<string, string>)[code] ?? code;
+}
+
+const KIND_PHRASES: Readonly<Record<ResultKind, { what: string; selected: string }>> = {
+  batch: { what: 'Appariement du territoire (listes courtes par offre)', selected: 'retenues dans au moins une liste courte' },
+  allocation: { what: 'Affectation des candidatures aux postes', selected: 'affectées à un poste' },
+  spread: { what: 'Recommandations réparties entre les offres', selected: 'ayant au moins une offre recommandée' },
+  schedule: { what: 'Planning de job dating', selected: 'ayant au moins un entretien' },
+};
+
+const n0 = (n: number) => formatNumber(n, 0);
+const people = (n: number) => `${n0(n)} ${plural(n, 'personne', 'personnes')}`;
+const ratio = (x: number) => formatNumber(x, 2);
+/** "Permis B exigé" → "permis B exigé"; acronyms ("RQTH…") kept. */
+const lowerFirst = (s: string) => (/^.[a-zà-ÿ’ ]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
+/** How many blockers per group the text names. */
+const TEXT_BLOCKERS = 3;
+
+function auditText(a: Omit<FairnessAudit, 'text'>, hasBlockers: boolean, options: AuditOptions): string {
+  const k = KIND_PHRASES[a.kind];
+  const all = a.groups.find((g) => g.group === 'all')!;
+  const lines: string[] = [];
+  lines.push(`Audit d’équité — ${k.what}.`);
+  lines.push(
+    `${people(all.candidates)} ${plural(all.candidates, 'auditée', 'auditées')}, dont ${n0(all.eligible)} avec au moins une offre accessible ; ` +
+      `${n0(all.selected)} ${k.selected}${all.rate !== null ? `, soit ${formatPercent(all.rate)} des personnes éligibles` : ''}.`,
+  );
+  if (a.unknownCandidates > 0) {
+    lines.push(`${people(a.unknownCandidates)} du résultat ${plural(a.unknownCandidates, 'est absente', 'sont absentes')} du fichier des candidatures : comptées dans l’ensemble seulement.`);
+  }
+  lines.push('');
+  lines.push('Taux de sélection par public (une personne relevant de plusieurs publics compte dans chacun) :');
+  for (const g of a.groups) {
+    const rate = g.rate === null ? 'aucune personne éligible' : `taux ${formatPercent(g.rate)}`;
+    const ir = g.impactRatio === null || g.group === 'all' ? '' : `, ratio d’impact ${ratio(g.impactRatio)}`;
+    const small = g.group !== 'all' && g.eligible < MIN_ELIGIBLE ? ' (moins de 10 personnes éligibles : pas de comparaison)' : '';
+    lines.push(`- ${g.label} : ${people(g.candidates)}, ${n0(g.eligible)} ${plural(g.eligible, 'éligible', 'éligibles')}, ${n0(g.selected)} ${plural(g.selected, 'sélectionnée', 'sélectionnées')} ; ${rate}${ir}${small}.`);
+  }
+  const flagged = a.groups.filter((g) => g.flagged);
+  const ref = a.groups.filter((g) => g.group !== 'all' && g.eligible >= MIN_ELIGIBLE && g.rate !== null);
+  const best = ref.length > 0 ? ref.reduce((x, y) => (y.rate! > x.rate! ? y : x)) : undefined;
+  lines.push('');
+  if (best === undefined) {
+    lines.push('Règle des quatre cinquièmes : aucun public ne compte 10 personnes éligibles, aucune comparaison n’est faite.');
+  } else if (flagged.length === 0) {
+    lines.push(`Règle des quatre cinquièmes : aucun écart signalé ; chaque public d’au moins 10 personnes éligibles est sélectionné à au moins 80 % du meilleur taux (${formatPercent(best.rate!)}, ${best.label}).`);
+  } else {
+    lines.push(`Règle des quatre cinquièmes : ${n0(flagged.length)} ${plural(flagged.length, 'écart signalé', 'écarts signalés')} par rapport au meilleur taux (${formatPercent(best.rate!)}, ${best.label}) :`);
+    for (const g of flagged) lines.push(`- ${g.label} : ${formatPercent(g.rate!)}, ratio ${ratio(g.impactRatio!)}, sous le seuil de 0,8.`);
+    lines.push('Un écart signale une situation à examiner (critères exigés, offres à portée), pas une discrimination établie.');
+  }
+  lines.push('');
+  if (!hasBlockers) {
+    lines.push('Freins : non calculés (fournir le lot d’appariement, option batch, pour les connaître).');
+  } else {
+    lines.push('Principaux freins des personnes sans offre accessible :');
+    let any = false;
+    for (const g of a.groups) {
+      const rows = a.blockers.filter((b) => b.group === g.group).slice(0, TEXT_BLOCKERS);
+      if (rows.length === 0) continue;
+      any = true;
+      const parts = rows.map((b) => {
+        const lift = b.lift ? ` — levier : ${lowerFirst(b.lift.message)}${b.lift.aids.length > 0 ? ` ; aide mobilisable : ${b.lift.aids.map((x) => x.label).join(', ')}` : ''}` : '';
+        return `${lowerFirst(b.label)} (${people(b.count)})${lift}`;
+      });
+      lines.push(`- ${g.label} : ${parts.join(' ; ')}.`);
+    }
+    if (!any) lines.push('- aucune : chaque personne a au moins une offre accessible.');
+  }
+  lines.push('');
+  if (a.employers.length === 0) {
+    lines.push(a.kind === 'batch' || options.vacancies !== undefined || options.batch !== undefined
+      ? 'Employeurs : aucune offre.'
+      : 'Employeurs : exposition non calculée (fournir les offres, option vacancies).');
+  } else {
+    const under = a.employers.filter((e) => e.underServed);
+    const mid = median(a.employers.map((e) => e.perOpening))!;
+    lines.push(
+      `Employeurs : ${n0(a.employers.length)}, exposition médiane ${formatNumber(mid, 2)} par poste ouvert ; ` +
+        (under.length === 0
+          ? 'aucun employeur sous la moitié de la médiane.'
+          : `${n0(under.length)} ${plural(under.length, 'employeur est', 'employeurs sont')} sous la moitié de la médiane (liste dans le détail).`),
+    );
+  }
+  lines.push('');
+  lines.push('Les catégories de public servent ici uniquement à mesurer : elles n’ont modifié aucun score, aucune éligibilité ni aucun classement.');
+  return lines.join('\n');
+}
