@@ -17,7 +17,7 @@ import { AuditOptionsSchema } from './schemas.js';
 import {
   ALL_SLOT, CATEGORY_ORDER, NONE_SLOT, SLOT_COUNT, categoryMask, groupLabel, groupsPresent, slotOf, type GroupCode,
 } from './groups.js';
-import { groupLift, type GroupLift } from './lifts.js';
+import { groupLift, lowerFirst, type GroupLift } from './lifts.js';
 import { median } from './stats.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -400,8 +400,6 @@ const KIND_PHRASES: Readonly<Record<ResultKind, { what: string; selected: string
 const n0 = (n: number) => formatNumber(n, 0);
 const people = (n: number) => `${n0(n)} ${plural(n, 'personne', 'personnes')}`;
 const ratio = (x: number) => formatNumber(x, 2);
-/** "Permis B exigé" → "permis B exigé"; acronyms ("RQTH…") kept. */
-const lowerFirst = (s: string) => (/^.[a-zà-ÿ’ ]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 /** How many blockers per group the text names. */
 const TEXT_BLOCKERS = 3;
@@ -449,11 +447,12 @@ function auditText(a: Omit<FairnessAudit, 'text'>, hasBlockers: boolean, options
       const rows = a.blockers.filter((b) => b.group === g.group).slice(0, TEXT_BLOCKERS);
       if (rows.length === 0) continue;
       any = true;
-      const parts = rows.map((b) => {
-        const lift = b.lift ? ` — levier : ${lowerFirst(b.lift.message)}${b.lift.aids.length > 0 ? ` ; aide mobilisable : ${b.lift.aids.map((x) => x.label).join(', ')}` : ''}` : '';
-        return `${lowerFirst(b.label)} (${people(b.count)})${lift}`;
-      });
-      lines.push(`- ${g.label} : ${parts.join(' ; ')}.`);
+      lines.push(`- ${g.label} :`);
+      for (const b of rows) {
+        const aids = b.lift && b.lift.aids.length > 0 ? ` ; ${plural(b.lift.aids.length, 'aide mobilisable', 'aides mobilisables')} : ${b.lift.aids.map((x) => x.label).join(', ')}` : '';
+        const lift = b.lift ? ` ; levier : ${lowerFirst(b.lift.message)}${aids}` : '';
+        lines.push(`  · ${lowerFirst(b.label)}, ${people(b.count)}${lift}.`);
+      }
     }
     if (!any) lines.push('- aucune : chaque personne a au moins une offre accessible.');
   }
@@ -466,7 +465,7 @@ function auditText(a: Omit<FairnessAudit, 'text'>, hasBlockers: boolean, options
     const under = a.employers.filter((e) => e.underServed);
     const mid = median(a.employers.map((e) => e.perOpening))!;
     lines.push(
-      `Employeurs : ${n0(a.employers.length)}, exposition médiane ${formatNumber(mid, 2)} par poste ouvert ; ` +
+      `Employeurs : ${n0(a.employers.length)} ${plural(a.employers.length, 'employeur', 'employeurs')}, exposition médiane ${formatNumber(mid, 2)} par poste ouvert ; ` +
         (under.length === 0
           ? 'aucun employeur sous la moitié de la médiane.'
           : `${n0(under.length)} ${plural(under.length, 'employeur est', 'employeurs sont')} sous la moitié de la médiane (liste dans le détail).`),

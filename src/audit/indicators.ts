@@ -327,11 +327,11 @@ function indicatorsText(period: { from: string; to: string }, groups: readonly I
     lines.push('');
     lines.push(`${g.label} :`);
     lines.push(`- ${n0(g.accompanied)} ${plural(g.accompanied, 'personne accompagnée', 'personnes accompagnées')}` +
-      (g.enteredShare === null ? '' : `, dont ${formatPercent(g.enteredShare)} ${plural(g.entered, 'entrée', 'entrées')} en formation ou en emploi sur la période`) + ';');
+      (g.enteredShare === null ? '' : `, dont ${formatPercent(g.enteredShare)} ${plural(g.entered, 'entrée', 'entrées')} en formation ou en emploi sur la période`) + ' ;');
     lines.push(`- ${n0(g.immersions)} ${plural(g.immersions, 'immersion', 'immersions')} ; ${n0(g.trainingEntries.total)} ${plural(g.trainingEntries.total, 'entrée', 'entrées')} en formation` +
-      (g.trainingEntries.total > 0 ? ` (${topList(g.trainingEntries.byCertification, certificationLabel)})` : '') + ';');
+      (g.trainingEntries.total > 0 ? ` (${topList(g.trainingEntries.byCertification, certificationLabel)})` : '') + ' ;');
     lines.push(`- ${n0(g.hires.total)} ${plural(g.hires.total, 'embauche', 'embauches')}` +
-      (g.hires.total > 0 ? ` (${topList(g.hires.byRome, romeLabel)} ; ${topList(g.hires.byStructureKind, structureLabel)})` : '') + ';');
+      (g.hires.total > 0 ? ` (${topList(g.hires.byRome, romeLabel)} ; ${topList(g.hires.byStructureKind, structureLabel)})` : '') + ' ;');
     lines.push(`- ${retentionPhrase(g.retention3m, 3)} ; ${retentionPhrase(g.retention6m, 6)} ;`);
     lines.push(`- délai médian de l’accompagnement à l’embauche : ${g.medianDaysToHire === null ? 'non mesurable' : formatDays(g.medianDaysToHire)}.`);
   }

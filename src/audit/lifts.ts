@@ -20,7 +20,8 @@ export interface GroupLift {
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const lower = (s: string) => (/^.[a-zà-ÿ]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+/** "Permis B exigé" → "permis B exigé"; a leading acronym ("RQTH…") is kept. */
+export const lowerFirst = (s: string) => (/^.[a-zà-ÿ’ ]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 const CERTIFICATION_SCHEMES: readonly string[] = [
   ...new Set([...SCHEMES_BY_KIND.training, ...SCHEMES_BY_KIND.vae, ...SCHEMES_BY_KIND.apprenticeship,
@@ -55,7 +56,7 @@ function liftOf(code: string, ref: Referential): { code: string; message: string
         .filter((x): x is string => x !== undefined);
       return {
         code: 'adaptation',
-        message: `Aménager le poste : ${andList(adaptations.map((a) => lower(a.label)))}`,
+        message: `Aménager le poste : ${andList(adaptations.map((a) => lowerFirst(a.label)))}`,
         schemes: aids.length > 0 ? [...aids, 'FIPHFP'] : [],
       };
     }
