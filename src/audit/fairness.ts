@@ -137,108 +137,128 @@ export function resultKind(r: unknown): ResultKind | undefined {
   return undefined;
 }
 
-/** Who is audited, who is eligible, who is selected, and what blocked the ineligible. */
-interface Population {
-  ids: string[];
-  position: Map<string, number>;
-  eligible: Uint8Array;
-  selected: Uint8Array;
-  /** Blocker codes of the ineligible, when a batch tells them. */
-  blockers: Map<number, readonly string[]> | null;
-}
+/** A candidate's flags in the population audited. */
+const ELIGIBLE = 1;
+const SELECTED = 2;
+/** Its record was read (a duplicate record is read once). */
+const SEEN = 4;
+/** Known only from a schedule's `unscheduled`, which may name employers: dropped if no candidate has the id. */
+const MAYBE_EMPLOYER = 8;
 
-function population(ids: string[]): Population {
-  const position = new Map<string, number>();
-  for (let i = 0; i < ids.length; i++) position.set(ids[i], i);
-  return { ids, position, eligible: new Uint8Array(ids.length), selected: new Uint8Array(ids.length), blockers: null };
+/** Who is audited (id → position of its flags) and what blocked the ineligible, when a batch tells it. */
+class Population {
+  readonly position = new Map<string, number>();
+  flags = new Uint8Array(1024);
+  blockers: Map<string, readonly string[]> | null = null;
+
+  /** Adds a candidate the result names (the first mention decides its flags). */
+  include(id: string, flags: number): void {
+    if (this.position.has(id)) return;
+    const k = this.position.size;
+    if (k === this.flags.length) {
+      const grown = new Uint8Array(2 * k);
+      grown.set(this.flags);
+      this.flags = grown;
+    }
+    this.position.set(id, k);
+    this.flags[k] = flags;
+  }
+
+  select(id: string): void {
+    const k = this.position.get(id);
+    if (k !== undefined) this.flags[k] |= SELECTED;
+  }
 }
 
 /** The batch's candidates; eligible = matched (not in unmatchedCandidates); their blockers. */
 function fromBatch(batch: BatchLike): Population {
-  const p = population(batch.candidateIds());
-  p.eligible.fill(1);
-  p.blockers = new Map();
+  const p = new Population();
+  for (const id of batch.candidateIds()) p.include(id, ELIGIBLE);
+  p.blockers = new Map<string, readonly string[]>();
   for (const u of batch.unmatchedCandidates) {
     const k = p.position.get(u.id);
     if (k === undefined) continue;
-    p.eligible[k] = 0;
+    p.flags[k] &= ~ELIGIBLE;
     const codes = Object.keys(u.blockers).filter((c) => (u.blockers[c] ?? 0) > 0);
-    p.blockers.set(k, codes.length === 0 ? [NOTHING_IN_REACH] : codes);
+    p.blockers.set(u.id, codes.length === 0 ? [NOTHING_IN_REACH] : codes);
   }
   return p;
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Ids in code-point order, each once. */
-function uniqueSorted(ids: Iterable<string>): string[] {
-  return [...new Set(ids)].sort(byCodePoint);
-}
-
-function mark(p: Population, flags: Uint8Array, id: string): void {
-  const k = p.position.get(id);
-  if (k !== undefined) flags[k] = 1;
-}
-
 /** Selection per result kind, and eligibility when no batch is given (README "Fairness audit"). */
-function populationOf(kind: ResultKind, result: AuditedResult, batch: BatchLike | undefined, known: (id: string) => boolean): Population {
+function populationOf(kind: ResultKind, result: AuditedResult, batch: BatchLike | undefined): Population {
+  if (kind === 'batch') {
+    const b = result as BatchLike;
+    const p = fromBatch(b);
+    for (const m of b.matches) p.select(m.candidateId);
+    return p;
+  }
+  const p = batch ? fromBatch(batch) : new Population();
   switch (kind) {
-    case 'batch': {
-      const b = result as BatchLike;
-      const p = fromBatch(b);
-      for (const m of b.matches) mark(p, p.selected, m.candidateId);
-      return p;
-    }
     case 'allocation': {
       const a = result as AllocationLike;
-      const p = batch ? fromBatch(batch) : population(uniqueSorted([...a.assignments.map((x) => x.candidateId), ...a.unassignedCandidates.map((x) => x.id)]));
       if (!batch) {
-        p.eligible.fill(1);
-        for (const u of a.unassignedCandidates) if (u.reason === REASON_NO_ELIGIBLE) p.eligible[p.position.get(u.id)!] = 0;
+        for (const x of a.assignments) p.include(x.candidateId, ELIGIBLE);
+        for (const u of a.unassignedCandidates) p.include(u.id, u.reason === REASON_NO_ELIGIBLE ? 0 : ELIGIBLE);
       }
-      for (const x of a.assignments) mark(p, p.selected, x.candidateId);
-      return p;
+      for (const x of a.assignments) p.select(x.candidateId);
+      break;
     }
     case 'spread': {
       const s = result as SpreadLike;
-      const p = batch ? fromBatch(batch) : population(uniqueSorted(s.lists.map((x) => x.candidateId)));
-      if (!batch) p.eligible.fill(1);
-      for (const l of s.lists) if (l.vacancyIds.length > 0) mark(p, p.selected, l.candidateId);
-      return p;
+      for (const l of s.lists) {
+        if (!batch) p.include(l.candidateId, ELIGIBLE);
+        if (l.vacancyIds.length > 0) p.select(l.candidateId);
+      }
+      break;
     }
     case 'schedule': {
       const s = result as ScheduleLike;
-      // `unscheduled` may name employers too: only ids known as candidates are audited.
-      const p = batch ? fromBatch(batch) : population(uniqueSorted([
-        ...s.interviews.map((x) => x.candidateId), ...s.unscheduled.map((x) => x.id).filter(known),
-      ]));
       if (!batch) {
-        p.eligible.fill(1);
-        for (const u of s.unscheduled) {
-          const k = p.position.get(u.id);
-          if (k !== undefined && u.reason.startsWith('no_eligible')) p.eligible[k] = 0;
-        }
+        for (const x of s.interviews) p.include(x.candidateId, ELIGIBLE);
+        for (const u of s.unscheduled) p.include(u.id, (u.reason.startsWith('no_eligible') ? 0 : ELIGIBLE) | MAYBE_EMPLOYER);
       }
-      for (const x of s.interviews) mark(p, p.selected, x.candidateId);
-      return p;
+      for (const x of s.interviews) p.select(x.candidateId);
+      break;
     }
   }
+  return p;
 }
 
-function candidateLookup(candidates: CandidatesLike): (id: string) => { categories?: readonly unknown[] } | undefined {
+/**
+ * Calls `visit` once per audited candidate with its record's categories (undefined: not found
+ * among `candidates`; ids only a schedule's `unscheduled` names and no candidate has are left out).
+ */
+function forEachCandidate(
+  p: Population,
+  candidates: CandidatesLike,
+  visit: (id: string, flags: number, record: { categories?: readonly unknown[] } | undefined) => void,
+): void {
   if (Array.isArray(candidates)) {
-    const byId = new Map<string, CandidateRecordLike>();
-    (candidates as readonly unknown[]).forEach((c, i) => {
+    const records = candidates as readonly unknown[];
+    for (let i = 0; i < records.length; i++) {
+      const c = records[i];
       if (c === null || typeof c !== 'object' || typeof (c as { id?: unknown }).id !== 'string') {
         throw new PasserelleInputError('options', [issue('invalid_type', `candidates[${i}].id`, 'un enregistrement avec un identifiant attendu')]);
       }
       const r = c as CandidateRecordLike;
-      if (!byId.has(r.id)) byId.set(r.id, r);
-    });
-    return (id) => byId.get(id);
+      const k = p.position.get(r.id);
+      if (k === undefined || (p.flags[k] & SEEN) !== 0) continue;
+      p.flags[k] |= SEEN;
+      visit(r.id, p.flags[k], r);
+    }
+    for (const [id, k] of p.position) if ((p.flags[k] & (SEEN | MAYBE_EMPLOYER)) === 0) visit(id, p.flags[k], undefined);
+    return;
   }
   if (candidates !== null && typeof candidates === 'object' && typeof (candidates as { get?: unknown }).get === 'function') {
-    return (id) => (candidates as { get(id: string): { categories?: readonly unknown[] } | undefined }).get(id);
+    const index = candidates as { get(id: string): { categories?: readonly unknown[] } | undefined };
+    for (const [id, k] of p.position) {
+      const c = index.get(id);
+      if (c !== undefined || (p.flags[k] & MAYBE_EMPLOYER) === 0) visit(id, p.flags[k], c);
+    }
+    return;
   }
   throw new PasserelleInputError('options', [issue('invalid_type', 'candidates', 'un index de candidats ou un tableau d’enregistrements attendu')]);
 }
@@ -282,7 +302,7 @@ function exposureOf(kind: ResultKind, result: AuditedResult, options: AuditOptio
     vacancies.push(...(options.vacancies as readonly VacancyLike[]));
   } else if (options.vacancies !== undefined) {
     const index = options.vacancies as { get(id: string): VacancyLike | undefined };
-    for (const id of uniqueSorted(referenced)) {
+    for (const id of [...new Set(referenced)].sort(byCodePoint)) {
       const v = index.get(id);
       if (v !== undefined) vacancies.push(v);
     }
@@ -328,17 +348,17 @@ export function auditFairness(result: AuditedResult, candidates: CandidatesLike,
       'un résultat de matchAll, d’allocate, de spreadRecommendations ou de scheduleJobDating attendu')]);
   }
   const ref = defaultReferential;
-  const lookup = candidateLookup(candidates);
-  const p = populationOf(kind, result, opts.batch, (id) => lookup(id) !== undefined);
+  const p = populationOf(kind, result, opts.batch);
 
   const counts = { candidates: new Float64Array(SLOT_COUNT), eligible: new Float64Array(SLOT_COUNT), selected: new Float64Array(SLOT_COUNT) };
   const blockerCounts: Map<string, number>[] = Array.from({ length: SLOT_COUNT }, () => new Map());
   let union = 0;
   let anyNone = false;
   let unknown = 0;
-  for (let k = 0; k < p.ids.length; k++) {
-    const c = lookup(p.ids[k]);
-    const slots: number[] = [ALL_SLOT];
+  const slots: number[] = [];
+  forEachCandidate(p, candidates, (id, f, c) => {
+    slots.length = 0;
+    slots.push(ALL_SLOT);
     if (c === undefined) unknown++;
     else {
       const mask = categoryMask(c.categories);
@@ -346,14 +366,16 @@ export function auditFairness(result: AuditedResult, candidates: CandidatesLike,
       if (mask === 0) { anyNone = true; slots.push(NONE_SLOT); }
       for (let i = 0; i < CATEGORY_ORDER.length; i++) if ((mask & (1 << i)) !== 0) slots.push(i);
     }
-    const codes = p.eligible[k] === 0 ? p.blockers?.get(k) : undefined;
+    const eligible = f & ELIGIBLE;
+    const selected = eligible !== 0 && (f & SELECTED) !== 0 ? 1 : 0;
+    const codes = eligible === 0 ? p.blockers?.get(id) : undefined;
     for (const s of slots) {
       counts.candidates[s]++;
-      counts.eligible[s] += p.eligible[k];
-      counts.selected[s] += p.eligible[k] & p.selected[k];
+      counts.eligible[s] += eligible;
+      counts.selected[s] += selected;
       if (codes) for (const code of codes) blockerCounts[s].set(code, (blockerCounts[s].get(code) ?? 0) + 1);
     }
-  }
+  });
 
   const groups = groupsPresent(union, anyNone);
   const rows: AuditGroupRow[] = groups.map((group) => {

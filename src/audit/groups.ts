@@ -5,7 +5,6 @@
  */
 import { Category } from '../schema/primitives.js';
 import type { Referential } from '../referential/types.js';
-import { categoryCodes } from './schemas.js';
 
 export const CATEGORY_ORDER: readonly Category[] = Category.options;
 const BIT = new Map<string, number>(CATEGORY_ORDER.map((c, i) => [c, 1 << i]));
@@ -16,7 +15,11 @@ export type GroupCode = Category | 'none' | 'all';
 export function categoryMask(items: readonly unknown[] | undefined): number {
   if (items === undefined) return 0;
   let mask = 0;
-  for (const code of categoryCodes(items)) mask |= BIT.get(code) ?? 0;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i];
+    const code = typeof x === 'string' ? x : x !== null && typeof x === 'object' ? (x as { code?: unknown }).code : undefined;
+    if (typeof code === 'string') mask |= BIT.get(code) ?? 0;
+  }
   return mask;
 }
 

@@ -82,11 +82,22 @@ export function isIsoDate(v: unknown): v is string {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
+/** Dates already found valid (an event log repeats a few thousand dates a million times). */
+const validDates = new Set<string>();
+const MAX_CACHED_DATES = 100_000;
+
+function isKnownDate(v: unknown): boolean {
+  if (typeof v === 'string' && validDates.has(v)) return true;
+  if (!isIsoDate(v)) return false;
+  if (validDates.size < MAX_CACHED_DATES) validDates.add(v);
+  return true;
+}
+
 export function quickEvent(e: unknown): e is PlatformEvent {
   if (!isPlain(e)) return false;
   const o = e as Record<string, unknown>;
   for (const k in o) if (!EVENT_KEYS.has(k)) return false;
-  if (!isId(o.candidateId) || !isIsoDate(o.date) || !KIND_SET.has(o.kind)) return false;
+  if (!isId(o.candidateId) || !isKnownDate(o.date) || !KIND_SET.has(o.kind)) return false;
   if (o.certification !== undefined && !(typeof o.certification === 'string' && o.certification.length <= 64 && CODE_RE.test(o.certification))) return false;
   if (o.rome !== undefined && !(typeof o.rome === 'string' && ROME_RE.test(o.rome))) return false;
   if (o.structureKind !== undefined && !STRUCTURE_SET.has(o.structureKind)) return false;
@@ -121,17 +132,6 @@ export function quickOutcome(x: unknown): x is Outcome {
 export function recordIssues(schema: z.ZodType, record: unknown): Issue[] {
   const r = schema.safeParse(record);
   return r.success ? [] : fromZodIssues(r.error.issues, record);
-}
-
-/** The category codes of a record's `categories`, dated items included (a code or `{ code }`). */
-export function categoryCodes(items: readonly unknown[] | undefined): string[] {
-  if (items === undefined) return [];
-  const out: string[] = [];
-  for (const x of items) {
-    const code = typeof x === 'string' ? x : x !== null && typeof x === 'object' ? (x as { code?: unknown }).code : undefined;
-    if (typeof code === 'string' && !out.includes(code)) out.push(code);
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

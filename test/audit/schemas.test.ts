@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { OutcomeSchema, PlatformEventSchema, categoryCodes, quickEvent, quickOutcome, recordIssues } from '../../src/audit/schemas.js';
+import { OutcomeSchema, PlatformEventSchema, quickEvent, quickOutcome, recordIssues } from '../../src/audit/schemas.js';
+import { categoryMask } from '../../src/audit/groups.js';
 import { validEvent, validOutcome } from './arbitraries.js';
 
 const junk = fc.constantFrom<unknown>(-1, 0, 1.5, Number.NaN, '', 'x'.repeat(200), 'K1302', '2026-02-30', true, null, [], {}, ['RSA'], [{ code: 'RSA' }]);
@@ -52,8 +53,9 @@ describe('quick checks', () => {
     expect(OutcomeSchema.parse(o).criteria).not.toHaveProperty('positive_action');
   });
 
-  it('categoryCodes reads codes and dated items alike', () => {
-    expect(categoryCodes(['RSA', { code: 'RQTH', until: '2027-01-01' }, 'RSA'])).toEqual(['RSA', 'RQTH']);
-    expect(categoryCodes(undefined)).toEqual([]);
+  it('categoryMask reads codes and dated items alike', () => {
+    expect(categoryMask(['RSA', { code: 'RQTH', until: '2027-01-01' }, 'RSA'])).toBe(categoryMask(['RQTH', 'RSA']));
+    expect(categoryMask(['RSA'])).not.toBe(categoryMask(['RQTH']));
+    expect(categoryMask(undefined)).toBe(0);
   });
 });
