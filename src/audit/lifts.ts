@@ -8,8 +8,7 @@
 import type { Referential } from '../referential/types.js';
 import type { Category } from '../schema/primitives.js';
 import { LICENCE_SCHEMES, SCHEMES_BY_KIND } from '../pathways/funding.js';
-import { andList } from '../explain/labels.js';
-import { counterfactualLabel } from '../explain/counterfactual.js';
+import { andList, SCHEDULE_LABELS } from '../explain/labels.js';
 import type { GroupCode } from './groups.js';
 
 export interface GroupLift {
@@ -19,7 +18,6 @@ export interface GroupLift {
   aids: { code: string; label: string; verified: boolean }[];
 }
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** "Permis B exigé" → "permis B exigé"; a leading acronym ("RQTH…") is kept. */
 export const lowerFirst = (s: string) => (/^.[a-zà-ÿ’ ]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
@@ -35,13 +33,13 @@ function liftOf(code: string, ref: Referential): { code: string; message: string
       return { code: 'PERMIS_B', message: 'Passer le permis B (étape de parcours)', schemes: LICENCE_SCHEMES };
     case 'vehicle':
       return { code: 'vehicle_provided', message: 'Un véhicule de service fourni par l’employeur', schemes: [] };
+    // The candidate's own choices: the pair-level counterfactuals name the same changes.
     case 'commute':
+      return { code: 'commute_15', message: 'Accepter un trajet plus long (le détail par candidat dit si 15 min de plus suffisent)', schemes: [] };
     case 'nights':
     case 'weekends':
-    case 'split_shifts': {
-      const change = code === 'commute' ? 'commute_15' : code;
-      return { code: change, message: cap(counterfactualLabel(change)), schemes: [] };
-    }
+    case 'split_shifts':
+      return { code, message: `Accepter ${SCHEDULE_LABELS[code]}`, schemes: [] };
     case 'legal_certification':
     case 'required_certification':
       return { code: 'certification', message: 'Obtenir le diplôme exigé (formation, apprentissage ou VAE)', schemes: CERTIFICATION_SCHEMES };
