@@ -149,12 +149,23 @@ const MAYBE_EMPLOYER = 8;
 class Population {
   readonly position = new Map<string, number>();
   flags = new Uint8Array(1024);
+  /** Slots handed out (a repeated id gets a new one: the map's size would not grow). */
+  private slots = 0;
   blockers: Map<string, readonly string[]> | null = null;
+  /** A batch's shortlist places per vacancy, counted in the same pass as the candidates selected. */
+  shortlisted: Map<string, number> | null = null;
 
   /** Adds a candidate the result names (the first mention decides its flags). */
   include(id: string, flags: number): void {
-    if (this.position.has(id)) return;
-    const k = this.position.size;
+    if (!this.position.has(id)) this.add(id, flags);
+  }
+
+  /**
+   * Adds a candidate known to be new (a batch's ids are unique: one probe fewer per candidate; a
+   * repeated id would only leave an unread slot behind).
+   */
+  add(id: string, flags: number): void {
+    const k = this.slots++;
     if (k === this.flags.length) {
       const grown = new Uint8Array(2 * k);
       grown.set(this.flags);
@@ -173,7 +184,7 @@ class Population {
 /** The batch's candidates; eligible = matched (not in unmatchedCandidates); their blockers. */
 function fromBatch(batch: BatchLike): Population {
   const p = new Population();
-  for (const id of batch.candidateIds()) p.include(id, ELIGIBLE);
+  for (const id of batch.candidateIds()) p.add(id, ELIGIBLE);
   p.blockers = new Map<string, readonly string[]>();
   for (const u of batch.unmatchedCandidates) {
     const k = p.position.get(u.id);
@@ -192,7 +203,20 @@ function populationOf(kind: ResultKind, result: AuditedResult, batch: BatchLike 
   if (kind === 'batch') {
     const b = result as BatchLike;
     const p = fromBatch(b);
-    for (const m of b.matches) p.select(m.candidateId);
+    const places = (p.shortlisted = new Map<string, number>());
+    // Matches come vacancy by vacancy: count a run of one vacancy, then store it.
+    let vacancy = '';
+    let run = 0;
+    for (const m of b.matches) {
+      p.select(m.candidateId);
+      if (m.vacancyId !== vacancy) {
+        if (run > 0) places.set(vacancy, (places.get(vacancy) ?? 0) + run);
+        vacancy = m.vacancyId;
+        run = 0;
+      }
+      run++;
+    }
+    if (run > 0) places.set(vacancy, (places.get(vacancy) ?? 0) + run);
     return p;
   }
   const p = batch ? fromBatch(batch) : new Population();
@@ -264,14 +288,13 @@ function forEachCandidate(
 }
 
 /** Vacancies and how often each was selected; vacancy records from the batch or `options.vacancies`. */
-function exposureOf(kind: ResultKind, result: AuditedResult, options: AuditOptions): { vacancies: VacancyLike[]; selected: Map<string, number>; openings: Map<string, number> } {
-  const selected = new Map<string, number>();
+function exposureOf(kind: ResultKind, result: AuditedResult, options: AuditOptions, shortlisted: Map<string, number> | null): { vacancies: VacancyLike[]; selected: Map<string, number>; openings: Map<string, number> } {
+  const selected = shortlisted ?? new Map<string, number>();
   const openings = new Map<string, number>();
   const add = (id: string, n = 1) => selected.set(id, (selected.get(id) ?? 0) + n);
   let referenced: string[] = [];
   switch (kind) {
     case 'batch':
-      for (const m of (result as BatchLike).matches) add(m.vacancyId);
       break;
     case 'allocation': {
       const a = result as AllocationLike;
@@ -310,8 +333,8 @@ function exposureOf(kind: ResultKind, result: AuditedResult, options: AuditOptio
   return { vacancies, selected, openings };
 }
 
-function employersOf(kind: ResultKind, result: AuditedResult, options: AuditOptions): AuditEmployerRow[] {
-  const { vacancies, selected, openings } = exposureOf(kind, result, options);
+function employersOf(kind: ResultKind, result: AuditedResult, options: AuditOptions, shortlisted: Map<string, number> | null): AuditEmployerRow[] {
+  const { vacancies, selected, openings } = exposureOf(kind, result, options, shortlisted);
   const byEmployer = new Map<string, { openings: number; exposure: number }>();
   const seen = new Set<string>();
   for (const v of vacancies) {
@@ -402,7 +425,7 @@ export function auditFairness(result: AuditedResult, candidates: CandidatesLike,
     }
   }
 
-  const employers = employersOf(kind, result, opts);
+  const employers = employersOf(kind, result, opts, p.shortlisted);
   const versions = result.versions ?? opts.batch?.versions ?? { engine: ENGINE_VERSION, referential: ref.version, rome: ROME_VERSION };
   const audit = { kind, groups: rows, employers, blockers, unknownCandidates: unknown, rule: { threshold: FOUR_FIFTHS, minEligible: MIN_ELIGIBLE }, versions };
   return { ...audit, text: auditText(audit, p.blockers !== null, opts) };

@@ -108,6 +108,11 @@ describe('auditFairness on a batch', () => {
     }
   });
 
+  it('a batch listing an id twice counts it once', () => {
+    const twice = { ...batch, candidateIds: () => ['c1', ...people.map((p) => p.id)] };
+    expect(row(auditFairness(twice, people), 'all')).toMatchObject({ candidates: 7, eligible: 4, selected: 3 });
+  });
+
   it('reads candidates from an index (get) as from records; unknown ones count in all only', () => {
     const index = new Map(people.filter((p) => p.id !== 'c3').map((p) => [p.id, p]));
     const b = auditFairness(batch, index);
