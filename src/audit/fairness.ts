@@ -127,7 +127,7 @@ export const NOTHING_IN_REACH = 'nothing_in_reach';
 
 const REASON_NO_ELIGIBLE = 'no_eligible_vacancy';
 
-export function resultKind(r: unknown): ResultKind | undefined {
+function resultKind(r: unknown): ResultKind | undefined {
   if (r === null || typeof r !== 'object') return undefined;
   const o = r as Record<string, unknown>;
   if (Array.isArray(o.assignments) && Array.isArray(o.unassignedCandidates)) return 'allocation';

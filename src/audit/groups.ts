@@ -32,15 +32,6 @@ export function groupsPresent(union: number, anyNone: boolean): GroupCode[] {
   return out;
 }
 
-/** Row slots of a person: each category bit, or `none`; `all` is added by the caller. */
-export function forEachGroupSlot(mask: number, f: (slot: number) => void): void {
-  if (mask === 0) {
-    f(NONE_SLOT);
-    return;
-  }
-  for (let i = 0; i < CATEGORY_ORDER.length; i++) if ((mask & (1 << i)) !== 0) f(i);
-}
-
 /** Accumulator slots: 0…12 the categories, then none, then all. */
 export const NONE_SLOT = CATEGORY_ORDER.length;
 export const ALL_SLOT = CATEGORY_ORDER.length + 1;

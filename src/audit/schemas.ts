@@ -73,7 +73,7 @@ function isId(v: unknown): boolean {
 }
 
 /** A calendar date that exists, within 1900–2200 (IsoDate's rules). */
-export function isIsoDate(v: unknown): v is string {
+function isIsoDate(v: unknown): v is string {
   if (typeof v !== 'string') return false;
   const m = DATE_RE.exec(v);
   if (m === null) return false;
