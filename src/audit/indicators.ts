@@ -10,7 +10,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { PasserelleInputError, issue, type Issue } from '../errors.js';
 import { checkCallOptions } from '../engine/call-options.js';
 import { certificationName, dayNumber, jobName } from '../explain/labels.js';
-import { formatDate, formatDays, formatNumber, formatPercent, plural } from '../format/french.js';
+import { formatDate, formatDays, formatMonths, formatNumber, formatPercent, plural } from '../format/french.js';
 import {
   EVENT_KINDS, IndicatorOptionsSchema, PlatformEventSchema, quickEvent, recordIssues, type PlatformEvent,
 } from './schemas.js';
@@ -315,8 +315,8 @@ function topList(m: Record<string, number>, label: (code: string) => string, lim
 }
 
 function retentionPhrase(r: Retention, months: number): string {
-  if (r.rate === null) return `maintien à ${months} mois : aucune embauche assez ancienne pour être mesurée`;
-  return `maintien à ${months} mois : ${formatPercent(r.rate)} (${n0(r.retained)} sur ${n0(r.counted)} ${plural(r.counted, 'embauche', 'embauches')})`;
+  if (r.rate === null) return `maintien à ${formatMonths(months)} : aucune embauche assez ancienne pour être mesurée`;
+  return `maintien à ${formatMonths(months)} : ${formatPercent(r.rate)} (${n0(r.retained)} sur ${n0(r.counted)} ${plural(r.counted, 'embauche', 'embauches')})`;
 }
 
 function indicatorsText(period: { from: string; to: string }, groups: readonly IndicatorRow[], rejected: number, counted: number): string {
