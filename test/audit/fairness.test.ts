@@ -282,3 +282,61 @@ describe('properties', () => {
     );
   });
 });
+
+describe('oracle', () => {
+  const CATS = ['RSA', 'RQTH', 'DELD', 'JEUNE'] as const;
+  const BLOCKERS = ['commute', 'driving_licence', 'restriction'] as const;
+  const candidateSpec = fc.record({
+    categories: fc.subarray([...CATS]),
+    state: fc.constantFrom('selected', 'eligible', 'unmatched'),
+    blockers: fc.subarray([...BLOCKERS]),
+    vacancy: fc.integer({ min: 0, max: 5 }),
+  });
+
+  it('rows, blockers and employers equal a plain recount over random batches', () => {
+    fc.assert(fc.property(fc.array(candidateSpec, { minLength: 1, maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 6, maxLength: 6 }), (specs, openings) => {
+      const recs = specs.map((s, i) => ({ id: `c${String(i).padStart(2, '0')}`, categories: [...s.categories] }));
+      const vacs = openings.map((o, j) => ({ id: `v${j}`, employerId: `e${j % 4}`, openings: o }));
+      const matches = specs.flatMap((s, i) => (s.state === 'selected' ? [{ candidateId: recs[i].id, vacancyId: `v${s.vacancy}`, score: 50 }] : []))
+        .sort((a, b) => (a.vacancyId < b.vacancyId ? -1 : a.vacancyId > b.vacancyId ? 1 : 0));
+      const b: BatchLike = {
+        matches,
+        unmatchedCandidates: specs.flatMap((s, i) => (s.state === 'unmatched' ? [{ id: recs[i].id, blockers: Object.fromEntries(s.blockers.map((x) => [x, 2])) }] : [])),
+        candidateIds: () => recs.map((r) => r.id),
+        vacancyIds: () => vacs.map((v) => v.id),
+        vacancy: (id) => vacs.find((v) => v.id === id),
+      };
+      const a = auditFairness(b, recs);
+      const members = (g: string) => specs.filter((s) => (g === 'all' ? true : g === 'none' ? s.categories.length === 0 : s.categories.includes(g as never)));
+      const rates: Record<string, number | null> = {};
+      for (const g of a.groups) {
+        const m = members(g.group);
+        const eligible = m.filter((s) => s.state !== 'unmatched').length;
+        const selected = m.filter((s) => s.state === 'selected').length;
+        expect([g.candidates, g.eligible, g.selected]).toEqual([m.length, eligible, selected]);
+        rates[g.group] = eligible > 0 ? selected / eligible : null;
+        for (const code of [...BLOCKERS, 'nothing_in_reach']) {
+          const n = m.filter((s) => s.state === 'unmatched' && (code === 'nothing_in_reach' ? s.blockers.length === 0 : s.blockers.includes(code as never))).length;
+          expect(a.blockers.find((x) => x.group === g.group && x.code === code)?.count ?? 0).toBe(n);
+        }
+      }
+      const present = [...CATS, 'none', 'all'].filter((g) => members(g).length > 0);
+      expect(a.groups.map((g) => g.group)).toEqual(present);
+      const big = a.groups.filter((g) => g.group !== 'all' && g.eligible >= 10).map((g) => rates[g.group]!);
+      const best = big.length > 0 ? Math.max(...big) : 0;
+      for (const g of a.groups) {
+        expect(g.impactRatio).toBe(best > 0 && rates[g.group] !== null ? rates[g.group]! / best : null);
+        expect(g.flagged).toBe(g.group !== 'all' && g.eligible >= 10 && best > 0 && rates[g.group]! / best < 0.8);
+      }
+      // Employers: shortlist places over openings; under-served below half the median.
+      const per = [0, 1, 2, 3].map((e) => {
+        const own = vacs.filter((v) => v.employerId === `e${e}`);
+        const exposure = matches.filter((m) => own.some((v) => v.id === m.vacancyId)).length;
+        return exposure / own.reduce((s, v) => s + v.openings, 0);
+      });
+      const sorted = [...per].sort((x, y) => x - y);
+      const median = (sorted[1] + sorted[2]) / 2;
+      expect(a.employers.map((e) => [e.perOpening, e.underServed])).toEqual(per.map((x) => [x, x < median / 2]));
+    }), { numRuns: 300 });
+  });
+});
