@@ -321,7 +321,16 @@ function exposureOf(kind: ResultKind, result: AuditedResult, options: AuditOptio
       if (v !== undefined) vacancies.push(v);
     }
   } else if (Array.isArray(options.vacancies)) {
-    vacancies.push(...(options.vacancies as readonly VacancyLike[]));
+    const records = options.vacancies as readonly unknown[];
+    for (let i = 0; i < records.length; i++) {
+      const v = records[i] as Partial<VacancyLike> | null;
+      for (const field of ['id', 'employerId'] as const) {
+        if (v === null || typeof v !== 'object' || typeof v[field] !== 'string') {
+          throw new PasserelleInputError('options', [issue('invalid_type', `vacancies[${i}].${field}`, 'une chaîne attendue')]);
+        }
+      }
+      vacancies.push(v as VacancyLike);
+    }
   } else if (options.vacancies !== undefined) {
     const index = options.vacancies as { get(id: string): VacancyLike | undefined };
     for (const id of [...new Set(referenced)].sort(byCodePoint)) {

@@ -228,6 +228,8 @@ describe('auditFairness on allocations, spreads and schedules', () => {
     expect(e2.issues[0].path).toBe('candidates[0].id');
     const e3 = err(() => auditFairness(batch, people, { vacancies: 3 } as never)) as PasserelleInputError;
     expect(e3.issues[0].path).toBe('vacancies');
+    const e5 = err(() => auditFairness(allocation, people, { vacancies: [{ id: 'v1' }] } as never)) as PasserelleInputError;
+    expect(e5.issues[0].path).toBe('vacancies[0].employerId');
     const e4 = err(() => auditFairness(batch, people, { extra: 1 } as never)) as PasserelleInputError;
     expect(e4.issues[0].code).toBe('unrecognized_keys');
   });
