@@ -97,6 +97,26 @@ const sortedRecord = (m: Map<string, number>): Record<string, number> => {
 };
 
 /**
+ * A hire in the period: counted by job and structure kind; in retention when its window has
+ * passed by `to`, retained when the person's next exit strictly after the hire's day (an exit on
+ * the hire's own day closes the accompaniment upon the hire, it is not a departure) is later than
+ * the window; days to hire from the latest start on or before it.
+ */
+function countHire(tally: Tally, slots: readonly number[], ev: PlatformEvent, d: number, start: number, nextExit: number, toDay: number): void {
+  const r3 = d + RETENTION_3M_DAYS <= toDay;
+  const r6 = d + RETENTION_6M_DAYS <= toDay;
+  for (const s of slots) {
+    const t = tally.n[s];
+    t.hires++;
+    bump(t.byRome, ev.rome);
+    bump(t.byStructureKind, ev.structureKind);
+    if (r3) { t.r3++; if (nextExit > d + RETENTION_3M_DAYS) t.r3ok++; }
+    if (r6) { t.r6++; if (nextExit > d + RETENTION_6M_DAYS) t.r6ok++; }
+    if (start > -Infinity) t.days.push(d - start);
+  }
+}
+
+/**
  * Follow-up indicators over a period, per public category, `none` and `all`, from events in any
  * order. Invalid events are listed in `rejected` (index and issues); the rest are counted.
  *
@@ -148,33 +168,50 @@ export function platformIndicators(events: readonly unknown[], options: Indicato
     kept.push(ev);
   }
 
-  // Each person's events together (counting sort by person; input order within a person).
+  // Each person's events together (counting sort by person), then in date order: logs are
+  // mostly chronological per person, so a person's events are sorted only when they are not.
+  const m = kept.length;
   const nP = masks.length;
   const offsets = new Int32Array(nP + 1);
-  for (let k = 0; k < kept.length; k++) offsets[person[k] + 1]++;
+  for (let k = 0; k < m; k++) offsets[person[k] + 1]++;
   for (let p = 0; p < nP; p++) offsets[p + 1] += offsets[p];
-  const order = new Int32Array(kept.length);
+  const order = new Int32Array(m);
   const fill = offsets.slice(0, nP);
-  for (let k = 0; k < kept.length; k++) order[fill[person[k]]++] = k;
+  for (let k = 0; k < m; k++) order[fill[person[k]]++] = k;
+  const byDay = (x: number, y: number) => day[x] - day[y] || x - y;
+  for (let p = 0; p < nP; p++) {
+    for (let j = offsets[p] + 1; j < offsets[p + 1]; j++) {
+      if (day[order[j]] < day[order[j - 1]]) {
+        order.subarray(offsets[p], offsets[p + 1]).sort(byDay);
+        break;
+      }
+    }
+  }
 
+  // The day of each event's next exit strictly after it (Infinity: none), per person.
+  const nextExit = new Float64Array(m);
   const tally = new Tally();
   const slots: number[] = [];
   let union = 0;
   let anyNone = false;
   for (let p = 0; p < nP; p++) {
     const lo = offsets[p], hi = offsets[p + 1];
+    let exitAfter = Infinity;
+    for (let j = hi - 1; j >= lo;) {
+      const d = day[order[j]];
+      let g = j;
+      while (g > lo && day[order[g - 1]] === d) g--;
+      for (let t = g; t <= j; t++) nextExit[order[t]] = exitAfter;
+      for (let t = g; t <= j; t++) if (kind[order[t]] === EXIT) exitAfter = d;
+      j = g - 1;
+    }
     // Accompanied: the latest start on or before `to`, and no exit on or after it and before `from`.
     let latestStart = -Infinity;
-    for (let j = lo; j < hi; j++) {
-      const k = order[j];
-      if (kind[k] === START && day[k] <= toDay && day[k] > latestStart) latestStart = day[k];
-    }
+    for (let j = lo; j < hi && day[order[j]] <= toDay; j++) if (kind[order[j]] === START) latestStart = day[order[j]];
     let accompanied = latestStart > -Infinity;
-    if (accompanied) {
-      for (let j = lo; j < hi; j++) {
-        const k = order[j];
-        if (kind[k] === EXIT && day[k] >= latestStart && day[k] < fromDay) { accompanied = false; break; }
-      }
+    for (let j = lo; j < hi && accompanied; j++) {
+      const k = order[j];
+      if (kind[k] === EXIT && day[k] >= latestStart && day[k] < fromDay) accompanied = false;
     }
     const mask = masks[p];
     union |= mask;
@@ -184,45 +221,28 @@ export function platformIndicators(events: readonly unknown[], options: Indicato
     for (let i = 0; i < CATEGORY_ORDER.length; i++) if ((mask & (1 << i)) !== 0) slots.push(i);
 
     let entered = false;
-    for (let j = lo; j < hi; j++) {
-      const k = order[j];
-      const d = day[k];
-      if (d < fromDay || d > toDay) continue;
-      const kd = kind[k];
-      if (kd === IMMERSION) for (const s of slots) tally.n[s].immersions++;
-      else if (kd === TRAINING) {
-        entered = true;
-        for (const s of slots) { tally.n[s].trainings++; bump(tally.n[s].byCertification, kept[k].certification); }
-      } else if (kd === HIRE) {
-        entered = true;
-        const ev = kept[k];
-        for (const s of slots) {
-          const t = tally.n[s];
-          t.hires++;
-          bump(t.byRome, ev.rome);
-          bump(t.byStructureKind, ev.structureKind);
-        }
-        const r3 = d + RETENTION_3M_DAYS <= toDay;
-        const r6 = d + RETENTION_6M_DAYS <= toDay;
-        // Retained: no exit strictly after the hire's day and at most `window` days after it (an
-        // exit on the hire's own day closes the accompaniment upon the hire, it is not a departure).
-        let exit3 = false, exit6 = false;
-        let start = -Infinity;
-        for (let jj = lo; jj < hi; jj++) {
-          const kk = order[jj];
-          const dd = day[kk];
-          if (kind[kk] === EXIT && dd > d) {
-            if (dd <= d + RETENTION_3M_DAYS) exit3 = true;
-            if (dd <= d + RETENTION_6M_DAYS) exit6 = true;
-          } else if (kind[kk] === START && dd <= d && dd > start) start = dd;
-        }
-        for (const s of slots) {
-          const t = tally.n[s];
-          if (r3) { t.r3++; if (!exit3) t.r3ok++; }
-          if (r6) { t.r6++; if (!exit6) t.r6ok++; }
-          if (start > -Infinity) t.days.push(d - start);
+    let start = -Infinity;
+    for (let j = lo; j < hi;) {
+      const d = day[order[j]];
+      let g = j;
+      while (g + 1 < hi && day[order[g + 1]] === d) g++;
+      // A start on the hire's own day counts as before it.
+      for (let t = j; t <= g; t++) if (kind[order[t]] === START) start = d;
+      if (d >= fromDay && d <= toDay) {
+        for (let t = j; t <= g; t++) {
+          const k = order[t];
+          const kd = kind[k];
+          if (kd === IMMERSION) for (const s of slots) tally.n[s].immersions++;
+          else if (kd === TRAINING) {
+            entered = true;
+            for (const s of slots) { tally.n[s].trainings++; bump(tally.n[s].byCertification, kept[k].certification); }
+          } else if (kd === HIRE) {
+            entered = true;
+            countHire(tally, slots, kept[k], d, start, nextExit[k], toDay);
+          }
         }
       }
+      j = g + 1;
     }
     if (accompanied) {
       for (const s of slots) {

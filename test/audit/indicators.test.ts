@@ -197,14 +197,17 @@ describe('properties', () => {
     }), { numRuns: 200 });
   });
 
-  it('retention never counts a hire younger than its window; accompanied and entered match a brute-force oracle', () => {
+  it('retention never counts a hire younger than its window; accompanied, entered and days to hire match a brute-force oracle', () => {
     fc.assert(fc.property(logArb, periodArb, (log, period) => {
       const r = row(platformIndicators(log, period), 'all');
       const inPeriod = (d: string) => d >= period.from && d <= period.to;
       const dayOf = (d: string) => Date.parse(d) / 86_400_000;
       const to = dayOf(period.to);
       let c3 = 0, k3 = 0, c6 = 0, k6 = 0, accompanied = 0, entered = 0;
+      const waits: number[] = [];
       for (const h of log.filter((e) => e.kind === 'hire' && inPeriod(e.date))) {
+        const starts = log.filter((e) => e.candidateId === h.candidateId && e.kind === 'accompaniment_start' && e.date <= h.date).map((e) => dayOf(e.date));
+        if (starts.length > 0) waits.push(dayOf(h.date) - Math.max(...starts));
         const exits = log.filter((e) => e.candidateId === h.candidateId && e.kind === 'exit').map((e) => dayOf(e.date) - dayOf(h.date));
         if (dayOf(h.date) + 91 <= to) { c3++; if (!exits.some((x) => x > 0 && x <= 91)) k3++; }
         if (dayOf(h.date) + 183 <= to) { c6++; if (!exits.some((x) => x > 0 && x <= 183)) k6++; }
@@ -218,6 +221,9 @@ describe('properties', () => {
       }
       expect([r.retention3m.counted, r.retention3m.retained, r.retention6m.counted, r.retention6m.retained]).toEqual([c3, k3, c6, k6]);
       expect([r.accompanied, r.entered]).toEqual([accompanied, entered]);
+      waits.sort((x, y) => x - y);
+      const mid = waits.length === 0 ? null : waits.length % 2 === 1 ? waits[(waits.length - 1) / 2] : (waits[waits.length / 2 - 1] + waits[waits.length / 2]) / 2;
+      expect(r.medianDaysToHire).toBe(mid);
     }), { numRuns: 300 });
   });
 });
