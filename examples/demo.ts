@@ -16,6 +16,7 @@ import {
   type VacancyIndex,
   BLOCKER_LABELS, formatDate, formatEuros, formatFixed, plural,
 } from '../src/index.js';
+import { runAuditDemo } from './demo-audit.js';
 // Short French titles of blocker codes: an explain-module table the public API does not export yet.
 
 export const DEMO_TODAY = '2026-11-23';
@@ -274,6 +275,10 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
     const m = batch.explain(top[0].candidateId, top[0].vacancyId);
     print(`  Exemple d’explication à la demande (${m.vacancyId} × ${m.candidateId}) : ${m.summary}`);
   }
+
+  // 6. Measuring what the platform does (examples/demo-audit.ts).
+  rule('6. Équité du lot et indicateurs de suivi');
+  runAuditDemo(print, batch, candidates, data.candidates as { id: string }[]);
 }
 
 const NO_REACH = 'nothing_in_reach';

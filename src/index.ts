@@ -59,3 +59,14 @@ export { TO_DISCUSS_MESSAGE } from './explain/index.js';
 export {
   formatNumber, formatFixed, formatEuros, formatPercent, formatDate, formatDays, formatMonths, formatHours, formatKm, formatMinutes, plural,
 } from './format/french.js';
+
+// Measuring what the platform does (issue 15): fairness audit, weights from outcomes, follow-up indicators.
+export {
+  auditFairness, calibrateWeights, platformIndicators, indicatorsCsv, OutcomeSchema, PlatformEventSchema, EVENT_KINDS,
+  FOUR_FIFTHS, MIN_ELIGIBLE, UNDER_SERVED_SHARE, NOTHING_IN_REACH, RETENTION_3M_DAYS, RETENTION_6M_DAYS, UNSPECIFIED,
+  type FairnessAudit, type AuditGroupRow, type AuditBlockerRow, type AuditEmployerRow, type AuditOptions, type AuditedResult,
+  type BatchLike, type AllocationLike, type SpreadLike, type ScheduleLike, type ResultKind, type CandidatesLike,
+  type VacanciesLike, type VacancyLike, type GroupLift, type GroupCode, type Calibration, type CalibrateOptions,
+  type OutcomeLabel, type Outcome, type PlatformEvent, type EventKind, type PlatformIndicators, type IndicatorRow,
+  type IndicatorOptions, type Retention, type EventRejection,
+} from './audit/index.js';

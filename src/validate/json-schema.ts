@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { CandidateSchema, TrainingSessionSchema, VacancySchema } from '../schema/index.js';
+import { OutcomeSchema, PlatformEventSchema } from '../audit/schemas.js';
 
 /** JSON Schema (draft 2020-12) of each input, keyed by the file name `scripts/write-json-schemas.ts` writes. */
 export interface JsonSchemas {
   candidate: Record<string, unknown>;
   vacancy: Record<string, unknown>;
   'training-session': Record<string, unknown>;
+  /** calibrateWeights' input. */
+  outcome: Record<string, unknown>;
+  /** platformIndicators' input. */
+  'platform-event': Record<string, unknown>;
 }
 
 const RUNTIME_ONLY =
@@ -13,17 +18,17 @@ const RUNTIME_ONLY =
   'ROME v3 fiches, skills, restrictions, physical demands, adaptations) and cross-field rules ' +
   '(weeklyHoursMin ≤ weeklyHoursMax, endDate ≥ startDate, a vehicle not both required and provided).';
 
-function build(schema: z.ZodType, title: string, what: string): Record<string, unknown> {
+function build(schema: z.ZodType, title: string, what: string, runtime = RUNTIME_ONLY): Record<string, unknown> {
   // io 'input': what a backend sends, so fields with a default are optional; refinements have no
   // JSON Schema form and are described in `description` instead.
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return { $schema: json.$schema, title, description: `${what} ${RUNTIME_ONLY}`, ...json };
+  return { $schema: json.$schema, title, description: runtime === '' ? what : `${what} ${runtime}`, ...json };
 }
 
 let cache: JsonSchemas | undefined;
 
 /**
- * The JSON Schemas of Candidate, Vacancy and TrainingSession inputs, for backends written in other
+ * The JSON Schemas of Candidate, Vacancy, TrainingSession, Outcome and PlatformEvent inputs, for backends written in other
  * languages (also shipped as `passerelle/schema/candidate.json` etc.). Each call returns fresh objects.
  * @example
  * const { candidate } = jsonSchemas();
@@ -37,6 +42,18 @@ export function jsonSchemas(): JsonSchemas {
       TrainingSessionSchema,
       'passerelle TrainingSession',
       'A session of the local training offer, as a platform backend sends it.',
+    ),
+    outcome: build(
+      OutcomeSchema,
+      'passerelle Outcome',
+      'What became of a proposed pair, for calibrateWeights: the criterion values logged when it was proposed (keys other than the criteria are ignored), hired, and retained6m. No field may carry a public category.',
+      '',
+    ),
+    'platform-event': build(
+      PlatformEventSchema,
+      'passerelle PlatformEvent',
+      'One follow-up event of a person accompanied by the platform, for platformIndicators.',
+      '',
     ),
   };
   return structuredClone(cache);

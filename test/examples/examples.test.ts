@@ -91,6 +91,14 @@ describe('examples/demo.ts', async () => {
     expect(some(lines, /^\s+\d+\s+Trajet trop long\s+\[commute\]/)).toBe(true);
     expect(some(lines, /Exemple d’explication à la demande \(v\d+ × c\d+\) : Éligible/)).toBe(true);
   });
+
+  it('prints the fairness audit of the territory batch and indicators of a generated event log (examples/demo-audit.ts)', () => {
+    expect(text).toMatch(/Audit d’équité — Appariement du territoire/);
+    expect(text).toMatch(/Règle des quatre cinquièmes/);
+    expect(text).toMatch(/Indicateurs de suivi du 1er janvier 2026 au 23 novembre 2026/);
+    expect(text).toMatch(/Ensemble des personnes :\n\s+- \d+ personnes accompagnées/);
+    expect(some(lines, /rejet #\d+ c1 date invalid_date/)).toBe(true);
+  });
 });
 
 describe('examples/quickstart.ts', () => {

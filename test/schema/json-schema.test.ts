@@ -2,12 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonSchemas, parseCandidate, parseTrainingSession, parseVacancy } from '../../src/validate/index.js';
 import { validCandidate, validTrainingSession, validVacancy } from '../arbitraries.js';
+import { validEvent, validOutcome } from '../audit/arbitraries.js';
+import { OutcomeSchema, PlatformEventSchema } from '../../src/audit/schemas.js';
 
 type Schema = Record<string, any>;
 
 const KNOWN = new Set([
   '$schema', 'title', 'description', 'default', 'format', 'type', 'properties', 'required', 'additionalProperties',
-  'items', 'minItems', 'maxItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'enum', 'const',
+  'items', 'minItems', 'maxItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'enum', 'const', 'anyOf',
 ]);
 
 /**
@@ -43,6 +45,7 @@ function check(schema: Schema, v: unknown, path = ''): string[] {
     default:
       throw new Error(`unsupported type ${schema.type}`);
   }
+  if (schema.anyOf && !schema.anyOf.some((alt: Schema) => check(alt, v, path).length === 0)) fail('anyOf');
   if ('const' in schema && v !== schema.const) fail('const');
   if (schema.enum && !schema.enum.includes(v)) fail('enum');
   if (typeof v === 'string') {
@@ -77,6 +80,8 @@ const cases = [
   { name: 'candidate', schema: schemas.candidate, arb: validCandidate(), parse: parseCandidate },
   { name: 'vacancy', schema: schemas.vacancy, arb: validVacancy(), parse: parseVacancy },
   { name: 'training-session', schema: schemas['training-session'], arb: validTrainingSession(), parse: parseTrainingSession },
+  { name: 'outcome', schema: schemas.outcome, arb: validOutcome(), parse: (x: unknown) => OutcomeSchema.parse(x) },
+  { name: 'platform-event', schema: schemas['platform-event'], arb: validEvent(), parse: (x: unknown) => PlatformEventSchema.parse(x) },
 ] as const;
 
 describe('jsonSchemas()', () => {
