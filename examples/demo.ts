@@ -17,6 +17,7 @@ import {
   BLOCKER_LABELS, formatDate, formatEuros, formatFixed, plural,
 } from '../src/index.js';
 import { runAuditDemo } from './demo-audit.js';
+import { writeDemoReport } from './demo-report.js';
 // Short French titles of blocker codes: an explain-module table the public API does not export yet.
 
 export const DEMO_TODAY = '2026-11-23';
@@ -278,7 +279,11 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
 
   // 6. Measuring what the platform does (examples/demo-audit.ts).
   rule('6. Équité du lot et indicateurs de suivi');
-  runAuditDemo(print, batch, candidates, data.candidates as { id: string }[]);
+  const measured = runAuditDemo(print, batch, candidates, data.candidates as { id: string }[]);
+
+  // 7. The HTML report of the territory (examples/demo-report.ts).
+  rule('7. Rapport HTML du territoire');
+  writeDemoReport(print, batch, measured);
 }
 
 const NO_REACH = 'nothing_in_reach';

@@ -70,3 +70,6 @@ export {
   type OutcomeLabel, type Outcome, type PlatformEvent, type EventKind, type PlatformIndicators, type IndicatorRow,
   type IndicatorOptions, type Retention, type EventRejection,
 } from './audit/index.js';
+
+// The territory report (issue 16): one self-contained HTML page with a map, filters, scores and blockers.
+export { renderReport, type ReportInput, type ReportBatch, type ReportCommune } from './report/index.js';
