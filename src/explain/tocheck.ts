@@ -7,7 +7,8 @@ import type { Vacancy } from '../schema/vacancy.js';
 import type { Referential } from '../referential/types.js';
 import { certificationName, dayNumber, FRENCH_LEVEL_LABELS, withAu } from './labels.js';
 import { formatDate } from '../format/french.js';
-import type { Note } from './aids.js';
+import { hireDate, type Note } from './aids.js';
+import { staleCategoryProofs } from '../referential/proofs.js';
 import type { QualificationFacts } from './criteria.js';
 import { findJob } from './criteria.js';
 
@@ -62,6 +63,9 @@ export function explainToCheck(
       });
     }
   }
+
+  // A category's proof too old at the hire: to renew, never a blocker nor a score change; it names a category, so advisors only.
+  for (const p of staleCategoryProofs(c, hireDate(c, v), ref)) notes.push({ code: p.code, message: p.message, advisorOnly: true });
 
   if (v.requires.drivingLicence && c.mobility.drivingLicence && !c.mobility.vehicle && !v.vehicleProvided && !v.requires.vehicle) {
     notes.push({

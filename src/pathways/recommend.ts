@@ -20,13 +20,17 @@ import {
   accessMask, endAfterHours, endAfterMonths, maxDate, nextCohortStart, nextSession, plusDays, SessionCommutes, sessionsByCertification,
   type ChosenSession, type SessionIndex,
 } from './calendar.js';
-import { fieldVerified, fullHoursShared as fullHours, remainingHours, type HoursFact } from './cursus.js';
+import { centreHoursOf, fieldVerified, fullHoursShared as fullHours, remainingHours, type HoursFact } from './cursus.js';
 import {
-  ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, FULL_TIME_WEEKLY_HOURS, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
-  REQUIRED_PREREQUISITES, VAE_DOMAIN_RULE, VAE_HOURS, VAE_MONTHS,
+  ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, FULL_TIME_WEEKLY_HOURS, IMMERSION_DAYS, IMMERSION_HOURS, PARTIAL_ESTIMATES,
+  PREREQUISITE_MONTHS, REQUIRED_PREREQUISITES, VAE_DOMAIN_RULE, VAE_HOURS, VAE_MONTHS,
 } from './estimates.js';
 import { formatDate, formatEuros } from '../format/french.js';
-import { fundStepShared, fundingMemoFor, newAgeClasses, poeiMaxHours, type AgeClasses, type FundingMemo, type StepFunding } from './funding.js';
+import {
+  fundStepShared, fundingMemoFor, newAgeClasses, poeiContractFits, poeiMaxHours, SCHEME_ONLY, type AgeClasses, type FundingMemo, type StepFunding,
+} from './funding.js';
+import { categoriesInForce } from '../schema/categories.js';
+import { staleCategoryProofs } from '../referential/proofs.js';
 import { heldCertifications, lookups, resolveGoals, type Goal, type Lookups } from './goals.js';
 import type { FundingDecision, Pathway, PathwayDeps, PathwayGain, PathwayOptions, PathwayStep, StepKind } from './types.js';
 
@@ -91,6 +95,8 @@ interface StepSpec {
   notes: (ctx: Ctx) => string[];
   /** Upper bound of `hours` (the full cursus). */
   maxHours?: number;
+  /** Part of the hours spent at the training centre (the rest: placements), when known: what a self-funded price counts. */
+  centreShare?: number;
 }
 
 /** A step with its dates, session, hours and funding: what ranking needs, before any output object. */
@@ -138,7 +144,8 @@ function planStep(ctx: Ctx, steps: PlannedStep[], spec: StepSpec, goal: Goal): v
     estimated = false;
   }
   endDate = maxDate(endDate, startDate);
-  const funding = fund(ctx, spec.kind, startDate, hours, spec.certification ?? spec.code, chosen?.session, goal.vacancy);
+  const centreHours = spec.centreShare === undefined ? undefined : Math.round(hours * spec.centreShare);
+  const funding = fund(ctx, spec.kind, startDate, hours, centreHours, spec.certification ?? spec.code, chosen?.session, goal.vacancy);
   steps.push({ spec, chosen, startDate, endDate, hours, estimated, funding });
 }
 
@@ -181,8 +188,10 @@ function fundedBySomeScheme(f: StepFunding): boolean {
 }
 
 /** The step's funding; answers are shared across routes and calls (fundStepShared), so read-only here. */
-function fund(ctx: Ctx, kind: StepKind, startDate: string, hours: number, code: string, session: TrainingSession | undefined, vacancy: Vacancy | undefined): StepFunding {
-  return fundStepShared(ctx.funding, ctx.ages, ctx.deps.referential, ctx.c, kind, startDate, hours, code, session, vacancy);
+function fund(
+  ctx: Ctx, kind: StepKind, startDate: string, hours: number, centreHours: number | undefined, code: string, session: TrainingSession | undefined, vacancy: Vacancy | undefined,
+): StepFunding {
+  return fundStepShared(ctx.funding, ctx.ages, ctx.deps.referential, ctx.c, kind, startDate, hours, centreHours, code, session, vacancy);
 }
 
 function roundCommute(c: Commute): Commute {
@@ -272,6 +281,8 @@ function prerequisiteSpec(ctx: Ctx, code: string, why: string, verified: boolean
   if (ctx.held.has(code)) return undefined;
   const cert = ctx.l.certs.get(code);
   const h = cert ? fullHours(cert) : undefined;
+  // A course's hours say little of a licence's calendar (exam slots): its own estimated length.
+  const months = PREREQUISITE_MONTHS[code];
   return {
     kind: 'prerequisite',
     code: `prerequisite:${code}`,
@@ -279,7 +290,8 @@ function prerequisiteSpec(ctx: Ctx, code: string, why: string, verified: boolean
     certification: code,
     hours: h?.hours ?? 0,
     ...(h && !h.estimated ? { maxHours: h.hours } : {}),
-    lengthEstimated: h?.estimated ?? true,
+    ...(months !== undefined ? { fallbackMonths: months.value } : {}),
+    lengthEstimated: (h?.estimated ?? true) || months !== undefined,
     verified: verified && (cert?.verified ?? false) && (h?.verified ?? false),
     notes: () => (code === 'PERMIS_B' ? [why, 'Éligible au CPF ; l’aide Agefiph ne couvre que le surcoût lié au handicap (permis adapté).'] : [why]),
   };
@@ -369,6 +381,16 @@ function bridgesTo(ctx: Ctx, to: string, effect: Bridge['effect']): Bridge[] {
   return out;
 }
 
+/**
+ * The bridges through which the candidate may enter `code` when its current bridges reserve it to
+ * holders of other certifications (effect 'eligibility': AS, AMP, AVS — AES unverified — for the
+ * ASG, REFERENCE.md §3); `undefined` when nothing reserves it.
+ */
+function eligibilityThrough(ctx: Ctx, code: string): Bridge[] | undefined {
+  if (currentBridges(ctx.deps.referential, code, 'eligibility').length === 0) return undefined;
+  return bridgesTo(ctx, code, 'eligibility');
+}
+
 /** Blocs of `cert` the candidate has already validated. */
 function validatedBlocks(ctx: Ctx, cert: string): readonly string[] {
   for (const q of ctx.c.qualifications) if (q.code === cert && q.blocks !== undefined) return q.blocks;
@@ -419,6 +441,7 @@ function buildCertRoutes(cert: Certification): CertRoutes {
       ? { hours: Math.round((cert.typicalMonths * FULL_TIME_WEEKLY_HOURS * 52) / 12), verified: false, estimated: true }
       : undefined);
   const fullH = full?.hours;
+  const centre = centreHoursOf(cert);
   const training: StepSpec | undefined = full === undefined ? undefined : {
     kind: 'training',
     code: names.training.code,
@@ -426,6 +449,7 @@ function buildCertRoutes(cert: Certification): CertRoutes {
     certification: cert.code,
     hours: full.hours,
     maxHours: full.hours,
+    ...(centre !== undefined && centre < full.hours ? { centreShare: centre / full.hours } : {}),
     // Without a session, the referential's typical duration gives the dates when it has one.
     ...(cert.typicalMonths !== undefined ? { fallbackMonths: cert.typicalMonths } : {}),
     lengthEstimated: full.estimated,
@@ -497,6 +521,9 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
       : prerequisiteSpec(ctx, cert.code, 'Exigé par le poste visé.', true);
     return spec ? [spec] : [];
   }
+  // A complementary training (ASG) is open only to holders of the certifications its bridges list.
+  const through = cert.kind === 'function' ? eligibilityThrough(ctx, cert.code) : undefined;
+  if (through !== undefined && through.length === 0) return [];
   const routes = certRoutes(cert);
   const specs: StepSpec[] = [];
   if (routes.training !== undefined) specs.push(routes.training);
@@ -505,7 +532,21 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
   if (routes.vae !== undefined && relatedMonths(ctx, cert.code) > 0) specs.push(routes.vae);
   if (routes.apprenticeship !== undefined) specs.push(routes.apprenticeship);
   if (routes.professionalisation !== undefined) specs.push(routes.professionalisation);
-  return specs;
+  return through === undefined ? specs : specs.map((spec) => reservedSpec(spec, through));
+}
+
+/** A route reserved to holders: as verified as the best bridge that opens it, with the in-post condition. */
+function reservedSpec(spec: StepSpec, through: readonly Bridge[]): StepSpec {
+  let verified = false;
+  for (const b of through) verified ||= b.verified;
+  return {
+    ...spec,
+    verified: spec.verified && verified,
+    notes: (ctx) => [
+      ...spec.notes(ctx),
+      `Réservée aux personnes en poste auprès de personnes atteintes de la maladie d’Alzheimer ou apparentée (aides-soignant·es, AMP, AVS${verified ? '' : ' ; AES non confirmé'}) : à vérifier.`,
+    ],
+  };
 }
 
 /**
@@ -521,6 +562,11 @@ function partialSpec(ctx: Ctx, cert: Certification, fullH: number): StepSpec | u
   if (quantified.length > 0 || validated.length > 0) {
     const rest = remainingHours(cert, quantified, validated);
     if (!rest || rest.hours >= fullH) return undefined;
+    // The units taken off are blocs of theory: what is left at the centre is the theory minus them.
+    const centre = centreHoursOf(cert);
+    let removedHours = 0;
+    for (const r of rest.removed) removedHours += r.hours;
+    const centreLeft = centre === undefined ? undefined : Math.max(0, centre - removedHours);
     return {
       kind: 'partial_training',
       code: names.partial_training.code,
@@ -528,6 +574,7 @@ function partialSpec(ctx: Ctx, cert: Certification, fullH: number): StepSpec | u
       certification: cert.code,
       hours: rest.hours,
       maxHours: fullH,
+      ...(centreLeft !== undefined && rest.hours > 0 && centreLeft < rest.hours ? { centreShare: centreLeft / rest.hours } : {}),
       lengthEstimated: rest.estimated,
       verified: rest.verified && cert.verified,
       notes: (c) => {
@@ -543,15 +590,16 @@ function partialSpec(ctx: Ctx, cert: Certification, fullH: number): StepSpec | u
     };
   }
   for (const b of partialBridges) {
-    const h = HISTORIC_PARTIAL_WEEKS[`${b.from}>${cert.code}`];
+    const h = PARTIAL_ESTIMATES[`${b.from}>${cert.code}`];
     if (!h) continue;
     return {
       kind: 'partial_training',
       code: names.partial_training.code,
       label: names.partial_training.label,
       certification: cert.code,
-      hours: Math.round((fullH * h.weeks) / h.fullWeeks),
+      hours: Math.round(fullH * h.share),
       maxHours: fullH,
+      centreShare: h.centreShare,
       lengthEstimated: true,
       verified: false,
       notes: (c) => [
@@ -570,6 +618,9 @@ function poeiSpec(ctx: Ctx, goal: Goal): StepSpec | undefined {
   // A POEI cannot stand in for a diploma the law requires (DEAS, DEAP, DEI…).
   if (job?.diploma === 'LEGAL' && !(job.legalCertifications ?? []).some((x) => ctx.held.has(x))) return undefined;
   if (v.contract.type === 'PEC' || v.contract.type === 'VACATION') return undefined;
+  // Décret 2024-561: only the contracts it lists, of at least 6 months (a CDI aside).
+  const contract = poeiContractFits(ctx.deps.referential, v);
+  if (contract === 'no') return undefined;
   const cap = poeiMaxHours(ctx.deps.referential);
   const cert = goal.certifications.map((x) => ctx.l.certs.get(x)).find((x) => x !== undefined);
   const certHours = cert ? fullHours(cert)?.hours : undefined;
@@ -584,7 +635,7 @@ function poeiSpec(ctx: Ctx, goal: Goal): StepSpec | undefined {
       const notes = [
         `Formation avant l’embauche chez l’employeur de l’offre ${v.id}, au plus ${cap} h (plafond France Travail avec un organisme de formation).`,
       ];
-      if (v.contract.type !== 'CDI') notes.push('Contrat éligible s’il dure au moins 6 mois (CDD, alternance, intérim sur 9 mois) : à vérifier.');
+      if (contract === 'unknown') notes.push('Contrat éligible s’il dure au moins 6 mois (CDD, alternance, intérim sur 9 mois) : durée de l’offre à vérifier.');
       return notes;
     },
   };
@@ -634,7 +685,13 @@ function stepPhrase(s: PathwayStep): string {
   return `${ROUTE_FR[s.kind]} ${s.certification} (${s.hours} h)`;
 }
 
-function summarize(p: Omit<Pathway, 'summary'>, unlocksKnown: boolean): string {
+/** A scheme's French name: the referential's label, else its code. */
+function schemeLabel(ref: Referential, code: string): string {
+  for (const f of ref.funding) if (f.code === code) return f.label;
+  return code;
+}
+
+function summarize(p: Omit<Pathway, 'summary'>, unlocksKnown: boolean, ref: Referential, vacancyStart: string | undefined): string {
   let route = '';
   let estimatedDates = false;
   let costEstimated = false;
@@ -645,12 +702,23 @@ function summarize(p: Omit<Pathway, 'summary'>, unlocksKnown: boolean): string {
     costEstimated ||= s.costEstimated;
   }
   const target = p.target.kind === 'vacancy' ? `l’offre ${p.target.vacancyId} (${p.target.label})` : `le métier ${p.target.label} (${p.target.rome})`;
-  // Schemes that apply, in order of first appearance.
   const funders: string[] = [];
-  for (const s of p.steps) for (const f of s.funding) if (f.applies && !funders.includes(f.code)) funders.push(f.code);
+  // Schemes that apply, in order of first appearance; those still to check are named apart.
+  for (const s of p.steps) for (const f of s.funding) if (f.applies && f.condition === undefined && !funders.includes(f.code)) funders.push(f.code);
   const estimated = estimatedDates ? ' (dates estimées)' : '';
   const costText = p.cost === 0 ? 'sans reste à charge' : `reste à charge ${euros(p.cost)}${costEstimated ? ' (indicatif)' : ''}`;
-  let text = `Vers ${target} : ${route}. Prêt·e à l’emploi le ${formatDate(p.jobReadyDate)}${estimated}, ${costText} (financements : ${funders.join(', ')}). `;
+  const late = p.afterVacancyStart && vacancyStart !== undefined
+    ? `, après le début du contrat de l’offre (le ${formatDate(vacancyStart)}) : date à voir avec l’employeur` : '';
+  const funded = funders.length > 0 ? ` (financements : ${funders.join(', ')})` : '';
+  let text = `Vers ${target} : ${route}. Prêt·e à l’emploi le ${formatDate(p.jobReadyDate)}${estimated}${late}, ${costText}${funded}. `;
+  if (p.costDependsOn.length > 0) {
+    text += `${p.cost > 0 ? 'Le reste à charge dépend' : 'Ce parcours dépend'} encore de financements à vérifier : `;
+    for (let i = 0; i < p.costDependsOn.length; i++) {
+      const d = p.costDependsOn[i];
+      text += `${i > 0 ? ' ; ' : ''}${schemeLabel(ref, d.code)}, si ${d.condition}`;
+    }
+    text += '. ';
+  }
   if (!unlocksKnown) text += 'Offres ouvertes : non calculées.';
   else text += p.unlocks.count === 0
     ? 'Aucune offre à portée ne s’ouvre encore avec ce parcours.'
@@ -739,11 +807,21 @@ function buildPathway(ctx: Ctx, d: Draft, unlocks: Unlocks, vacancyIds: string[]
   for (const p of d.steps) steps.push(buildStep(ctx, p));
   let verified = true;
   for (const s of steps) verified &&= s.verified;
+  // Schemes still to check, once each, in the order steps meet them.
+  const costDependsOn: Pathway['costDependsOn'] = [];
+  for (const p of d.steps) {
+    for (const x of p.funding.dependsOn) if (!costDependsOn.some((y) => y.code === x.code)) costDependsOn.push({ code: x.code, condition: x.condition });
+  }
+  const vacancy = d.goal.vacancy;
   return {
     target,
     steps,
     jobReadyDate: d.jobReadyDate,
     cost: d.cost,
+    costDependsOn,
+    afterVacancyStart: vacancy !== undefined && d.jobReadyDate > vacancy.contract.startDate,
+    // Proofs are read as of the first step, when the funding rules first apply.
+    toCheck: staleCategoryProofs(ctx.c, d.steps[0].startDate, ctx.deps.referential),
     unlocks: { count: unlocks.count, vacancyIds, newCount: unlocks.newCount },
     verified,
     // Each pathway owns its objects: a goal's list is shared by all its drafts.
@@ -887,6 +965,26 @@ function finish(ctx: Ctx, state: UnlockState, drafts: Draft[], goal: Goal, cert:
   });
 }
 
+/** Whether the goal leads through some certification that is not a school diploma (TP ADVF, DEAES… beside the Bacs pro). */
+function hasAdultRoute(l: Lookups, goal: Goal): boolean {
+  for (const x of goal.certifications) {
+    const cert = l.certs.get(x);
+    if (cert !== undefined && cert.initialEducation !== true) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the candidate is surely past the "jeunes" public on `date` (REFERENCE.md §5.1: under 26,
+ * under 30 with an RQTH in force), the public of school diplomas' full cursus. Only the birth year is
+ * known: the younger of the two possible ages decides; no birth year, no decision.
+ */
+function surelyAdult(c: Candidate, date: string): boolean {
+  if (c.birthYear === undefined) return false;
+  const youngest = Number(date.slice(0, 4)) - c.birthYear - 1;
+  return youngest >= (categoriesInForce(c.categories, date).includes('RQTH') ? 30 : 26);
+}
+
 function hasKind(steps: readonly { kind: StepKind }[], kind: StepKind): boolean {
   for (const s of steps) if (s.kind === kind) return true;
   return false;
@@ -929,10 +1027,8 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   const drafts: Draft[] = [];
 
   for (const goal of goals) {
-    // Whether each alternance contract is open: decided by age, status, categories and employer,
-    // never by the diploma, so asked once per goal rather than once per certification.
-    let apprenticeshipOpen: boolean | undefined;
-    let professionalisationOpen: boolean | undefined;
+    // Whether the goal has a route for adults besides school diplomas (decided once per goal).
+    let adultRoute: boolean | undefined;
     if (goal.certifications.length === 0) {
       // Only a licence or a French level is missing.
       const steps: PlannedStep[] = [];
@@ -948,17 +1044,6 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       let before: PlannedStep[] | undefined;
       let beforeVae: PlannedStep[] | undefined;
       for (const route of routeSpecs(ctx, cert)) {
-        if (route.kind === 'apprenticeship' || route.kind === 'professionalisation') {
-          // Alternance routes exist only when the contract is open to this candidate.
-          const appr = route.kind === 'apprenticeship';
-          let open = appr ? apprenticeshipOpen : professionalisationOpen;
-          if (open === undefined) {
-            open = fundedBySomeScheme(fund(ctx, route.kind, ctx.freeDate, route.hours, code, undefined, goal.vacancy));
-            if (appr) apprenticeshipOpen = open;
-            else professionalisationOpen = open;
-          }
-          if (!open) continue;
-        }
         const vae = route.kind === 'vae';
         let prefix = vae ? beforeVae : before;
         if (prefix === undefined) {
@@ -969,6 +1054,14 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
         }
         const steps = prefix.slice();
         planStep(ctx, steps, route, goal);
+        const main = steps[steps.length - 1];
+        // A work-study contract exists only when its rules hold on the day it starts (age, status, categories in force).
+        if (SCHEME_ONLY.has(route.kind) && !fundedBySomeScheme(main.funding)) continue;
+        // A school diploma's full cursus is for young people; an adult takes the adult route to the same job.
+        if (cert.initialEducation === true && route.kind !== 'partial_training' && !vae) {
+          adultRoute ??= hasAdultRoute(l, goal);
+          if (adultRoute && surelyAdult(ctx.c, main.startDate)) continue;
+        }
         finish(ctx, state, drafts, goal, code, steps, undefined);
       }
     }
@@ -977,8 +1070,11 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       const steps: PlannedStep[] = [];
       for (const spec of preSteps(ctx, { ...goal, certifications: [] }, undefined, false)) planStep(ctx, steps, spec, goal);
       planStep(ctx, steps, poei, goal);
+      // Open only if France Travail's rules hold on the day it starts (status, categories in force).
       // The hire is the point of a POEI: it opens its own vacancy when nothing else stands in the way.
-      finish(ctx, state, drafts, goal, undefined, steps, goal.notLifted.length === 0 && goal.vacancy ? [goal.vacancy.id] : []);
+      if (fundedBySomeScheme(steps[steps.length - 1].funding)) {
+        finish(ctx, state, drafts, goal, undefined, steps, goal.notLifted.length === 0 && goal.vacancy ? [goal.vacancy.id] : []);
+      }
     }
   }
   drafts.sort(compareDrafts);
@@ -987,7 +1083,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   for (let i = 0; i < drafts.length && i < limit; i++) {
     const u = unlocksOfDraft(drafts[i]);
     const p = buildPathway(ctx, drafts[i], u, state.idsOf(u));
-    p.summary = summarize(p, state.known || hasKind(p.steps, 'poei'));
+    p.summary = summarize(p, state.known || hasKind(p.steps, 'poei'), deps.referential, drafts[i].goal.vacancy?.contract.startDate);
     best.push(p);
   }
   return best;

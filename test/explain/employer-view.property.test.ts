@@ -125,7 +125,8 @@ describe('employer view', () => {
     // Born 1960, contract starting in 1990: 29 or 30 depending on the birthday, so the age limit
     // is to be checked. RQTH lifts the limit; that must not make the aid vanish for the employer.
     const [c, v] = fc.sample(records, { numRuns: 1, seed: 11 })[0];
-    const cand = { ...c, birthYear: 1960, categories: ['RQTH' as const] };
+    // Available before the contract starts: the hire (when aids are decided) is on its start date.
+    const cand = { ...c, birthYear: 1960, availableFrom: '1989-06-01', categories: ['RQTH' as const] };
     const vac = { ...v, contract: { ...v.contract, type: 'APPRENTISSAGE' as const, startDate: '1990-01-01', endDate: '1990-12-31' } };
     const ev = referenceEvaluate(cand, vac, { referential: ref });
     checkEmployerView(ev, cand, vac);
