@@ -51,3 +51,8 @@ export { recommendPathways } from './pathways/index.js';
 export type * from './pathways/types.js';
 
 export { ENGINE_VERSION } from './version.js';
+
+// Dated rules (issue 11): categories with dates are read through src/schema/categories.ts
+// (exported with the schema); a category's proof older than its window is a point to check.
+export { CATEGORY_PROOF_VALIDITY } from './referential/data/categories.js';
+export { staleCategoryProofs, type StaleProof } from './referential/proofs.js';

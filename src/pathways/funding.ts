@@ -390,13 +390,16 @@ function decide(code: RuleCode, ctx: StepContext): FundingDecision & { coverage:
       const pub = publicOpens(c, r);
       if (!pub.ok) return no('réservé aux salarié·es du secteur privé');
       const rqth = categoryCodes(c.categories).includes('RQTH');
-      return yes(
+      // No seniority for a BOETH is [K] in REFERENCE.md §4: a decision resting on it is unverified.
+      const ptp = yes(
         rqth
           ? 'salarié·e : projet de transition professionnelle, sans condition d’ancienneté pour un·e bénéficiaire de l’obligation d’emploi'
           : 'salarié·e : projet de transition professionnelle, sous condition d’ancienneté (24 mois dont 12 dans l’entreprise en CDI) à vérifier',
         undefined,
         rqth ? 'accord de la commission Transitions Pro sur le projet' : 'ancienneté (24 mois dont 12 dans l’entreprise en CDI) et accord de la commission Transitions Pro',
       );
+      if (rqth) ptp.verified = false;
+      return ptp;
     }
     case 'PRO_A': {
       const pub = publicOpens(c, r);

@@ -965,6 +965,33 @@ function finish(ctx: Ctx, state: UnlockState, drafts: Draft[], goal: Goal, cert:
   });
 }
 
+const adultCourseMemo = new WeakMap<Certification, StepSpec | null>();
+
+/**
+ * The course of a school diploma for adults (CAP AEPE: 6–9 months via GRETA/CNED, REFERENCE.md §2
+ * [U]): the middle of the range at the full-time rhythm, estimated and unverified. Built once.
+ */
+function adultCourse(cert: Certification): StepSpec | undefined {
+  let spec = adultCourseMemo.get(cert);
+  if (spec === undefined) {
+    const range = cert.adultCourseMonths;
+    const months = range === undefined ? undefined : (range.min + range.max) / 2;
+    spec = months === undefined ? null : {
+      kind: 'training',
+      code: routeNames(cert).training.code,
+      label: `Formation pour adultes ${cert.code} (${cert.label})`,
+      certification: cert.code,
+      hours: Math.round((months * FULL_TIME_WEEKLY_HOURS * 52) / 12),
+      fallbackMonths: months,
+      lengthEstimated: true,
+      verified: false,
+      notes: () => [`Parcours adulte (GRETA, CNED) de ${range!.min} à ${range!.max} mois : durée estimée au milieu de la fourchette, à confirmer avec l’organisme.`],
+    };
+    adultCourseMemo.set(cert, spec);
+  }
+  return spec ?? undefined;
+}
+
 /** Whether the goal leads through some certification that is not a school diploma (TP ADVF, DEAES… beside the Bacs pro). */
 function hasAdultRoute(l: Lookups, goal: Goal): boolean {
   for (const x of goal.certifications) {
@@ -1052,15 +1079,21 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
           if (vae) beforeVae = prefix;
           else before = prefix;
         }
-        const steps = prefix.slice();
+        let steps = prefix.slice();
         planStep(ctx, steps, route, goal);
         const main = steps[steps.length - 1];
         // A work-study contract exists only when its rules hold on the day it starts (age, status, categories in force).
         if (SCHEME_ONLY.has(route.kind) && !fundedBySomeScheme(main.funding)) continue;
         // A school diploma's full cursus is for young people; an adult takes the adult route to the same job.
-        if (cert.initialEducation === true && route.kind !== 'partial_training' && !vae) {
+        if (cert.initialEducation === true && route.kind !== 'partial_training' && !vae && surelyAdult(ctx.c, main.startDate)) {
           adultRoute ??= hasAdultRoute(l, goal);
-          if (adultRoute && surelyAdult(ctx.c, main.startDate)) continue;
+          if (adultRoute) continue;
+          // No other route to the job: the diploma's own course for adults where the referential gives one (CAP AEPE), else the cursus as it is.
+          const adult = route.kind === 'training' ? adultCourse(cert) : undefined;
+          if (adult !== undefined) {
+            steps = prefix.slice();
+            planStep(ctx, steps, adult, goal);
+          }
         }
         finish(ctx, state, drafts, goal, code, steps, undefined);
       }

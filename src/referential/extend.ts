@@ -77,6 +77,7 @@ const CertificationSchema = z.strictObject({
     .optional(),
   vae: z.union([z.boolean(), z.literal('unknown')]),
   initialEducation: z.boolean().optional(),
+  adultCourseMonths: range.optional(),
   access: z
     .strictObject({
       minAge: z.number().int().min(0).max(99).optional(),

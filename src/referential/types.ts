@@ -119,6 +119,8 @@ export interface Certification extends Provenance {
    * reach the same jobs by adult routes, and the diploma itself by VAE or a partial cursus.
    */
   initialEducation?: boolean;
+  /** Length of the same diploma's course for adults, where sources give one (CAP AEPE: GRETA/CNED 6–9 months [U]). */
+  adultCourseMonths?: { min: number; max: number };
   /** Family used to tell "equivalent or higher" (e.g. 'care', 'social', 'home', 'childcare', 'nursing'). */
   family?: string;
   /** Historic certifications still held: what they count for today (a note, plus the current code when a rule exists). */

@@ -88,6 +88,26 @@ describe('routes that fit the person (REFERENCE.md §2, §3)', () => {
     expect(routes(ps)).toContain('apprenticeship:BAC_PRO_ASSP');
   });
 
+  it('an adult toward a post that requires the CAP AEPE gets its adult course (6–9 months, estimated), not the 2-year school cursus', () => {
+    const post = vacancy({ job: { rome: 'K1303' }, requires: { certifications: ['CAP_AEPE'] } });
+    const adult = run(candidate({ birthYear: 1985, status: 'demandeur_emploi' }), { target: post });
+    const course = adult.find((p) => mainStep(p).code === 'training:CAP_AEPE')!;
+    const step = mainStep(course);
+    expect(step.hours).toBeLessThan(1500);
+    expect(step.verified).toBe(false);
+    expect(step.estimated).toBe(true);
+    const young = run(candidate({ birthYear: 2009, status: 'etudiant' }), { target: post });
+    expect(mainStep(young.find((p) => mainStep(p).code === 'training:CAP_AEPE')!).hours).toBeGreaterThan(3000);
+  });
+
+  it('PTP without seniority for an RQTH holder rests on a [K] reading: unverified, and still a condition', () => {
+    const ps = run(candidate({ status: 'salarie', categories: ['RQTH'], experience: [{ rome: 'K1302', months: 40 }] }), { target: 'J1501' });
+    const ptp = mainStep(ps.find((p) => mainStep(p).code === 'training:DEAS')!).funding.find((f) => f.code === 'PTP')!;
+    expect(ptp.applies).toBe(true);
+    expect(ptp.verified).toBe(false);
+    expect(ptp.condition).toBeDefined();
+  });
+
   it('VAE toward a school diploma stays possible for an adult with related experience', () => {
     const ps = run(candidate({ birthYear: 1981, experience: [{ rome: 'K1302', months: 36 }] }), { target: 'K1302' });
     expect(routes(ps)).toContain('vae:BAC_PRO_ASSP');
