@@ -17,6 +17,7 @@ import { CPF_CAPS, CPF_PARTICIPATION, FIXED_PRICES, POEI_MAX_HOURS, PRICE_PER_HO
 import { formatEuros } from '../format/french.js';
 import { candidateAt, categoryCodes, hasDatedCategories } from '../schema/categories.js';
 import { lastsAtLeastMonths } from '../explain/aids.js';
+import { lookups } from './goals.js';
 
 /** How a scheme pays: all of it, all but the CPF participation, or only a complement. */
 type Coverage = 'full' | 'participation' | 'complement';
@@ -461,9 +462,11 @@ function cpfCap(ref: Referential, c: Candidate): number {
 }
 
 function lowQualified(ref: Referential, c: Candidate): boolean {
+  if (c.qualifications.length === 0) return true;
+  const certs = lookups(ref).certs;
   for (const q of c.qualifications) {
     if (q.blocks !== undefined) continue;
-    const level = ref.certifications.find((x) => x.code === q.code)?.level;
+    const level = certs.get(q.code)?.level;
     if (level !== undefined && level >= 3) return false;
   }
   return true;

@@ -29,7 +29,7 @@ import { formatDate, formatEuros } from '../format/french.js';
 import {
   fundStepShared, fundingMemoFor, newAgeClasses, poeiContractFits, poeiMaxHours, SCHEME_ONLY, type AgeClasses, type FundingMemo, type StepFunding,
 } from './funding.js';
-import { categoriesInForce } from '../schema/categories.js';
+import { categoriesInForce, hasDatedCategories } from '../schema/categories.js';
 import { staleCategoryProofs } from '../referential/proofs.js';
 import { heldCertifications, lookups, resolveGoals, type Goal, type Lookups } from './goals.js';
 import type { FundingDecision, Pathway, PathwayDeps, PathwayGain, PathwayOptions, PathwayStep, StepKind } from './types.js';
@@ -965,6 +965,19 @@ function finish(ctx: Ctx, state: UnlockState, drafts: Draft[], goal: Goal, cert:
   });
 }
 
+/**
+ * Whether an alternance contract closed on the candidate's first free day stays closed on every
+ * later day, so its route need not be planned: its rules read the age (which only grows past the
+ * upper limits), the status and the categories (constant unless dated) and the employer. Not for
+ * dated categories (one may begin later) nor for someone who may still be under 17 (a lower limit
+ * may open later). The route's own start decides in the end.
+ */
+function closedForGood(ctx: Ctx, route: StepSpec, goal: Goal): boolean {
+  if (hasDatedCategories(ctx.c.categories)) return false;
+  if (ctx.c.birthYear === undefined || Number(ctx.freeDate.slice(0, 4)) - ctx.c.birthYear <= 17) return false;
+  return !fundedBySomeScheme(fund(ctx, route.kind, ctx.freeDate, route.hours, undefined, route.certification ?? route.code, undefined, goal.vacancy));
+}
+
 const adultCourseMemo = new WeakMap<Certification, StepSpec | null>();
 
 /**
@@ -1056,6 +1069,9 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   for (const goal of goals) {
     // Whether the goal has a route for adults besides school diplomas (decided once per goal).
     let adultRoute: boolean | undefined;
+    // Whether each alternance contract is surely closed, whatever its start (precheck, once per goal).
+    let apprenticeshipClosed: boolean | undefined;
+    let professionalisationClosed: boolean | undefined;
     if (goal.certifications.length === 0) {
       // Only a licence or a French level is missing.
       const steps: PlannedStep[] = [];
@@ -1071,6 +1087,16 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       let before: PlannedStep[] | undefined;
       let beforeVae: PlannedStep[] | undefined;
       for (const route of routeSpecs(ctx, cert)) {
+        if (route.kind === 'apprenticeship' || route.kind === 'professionalisation') {
+          const appr = route.kind === 'apprenticeship';
+          let closed = appr ? apprenticeshipClosed : professionalisationClosed;
+          if (closed === undefined) {
+            closed = closedForGood(ctx, route, goal);
+            if (appr) apprenticeshipClosed = closed;
+            else professionalisationClosed = closed;
+          }
+          if (closed) continue;
+        }
         const vae = route.kind === 'vae';
         let prefix = vae ? beforeVae : before;
         if (prefix === undefined) {
