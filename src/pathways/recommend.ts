@@ -992,7 +992,7 @@ function adultCourse(cert: Certification): StepSpec | undefined {
     spec = months === undefined ? null : {
       kind: 'training',
       code: routeNames(cert).training.code,
-      label: `Formation pour adultes ${cert.code} (${cert.label})`,
+      label: `Formation pour adultes : ${cert.label}`,
       certification: cert.code,
       hours: Math.round((months * FULL_TIME_WEEKLY_HOURS * 52) / 12),
       fallbackMonths: months,
