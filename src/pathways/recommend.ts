@@ -613,7 +613,8 @@ function partialSpec(ctx: Ctx, cert: Certification, fullH: number): StepSpec | u
 
 function poeiSpec(ctx: Ctx, goal: Goal): StepSpec | undefined {
   const v = goal.vacancy;
-  if (!v || !v.trainsNewcomers || ctx.c.status !== 'demandeur_emploi') return undefined;
+  // Who may take it (job seekers, DELD…) is the scheme's rule, decided on the day it starts.
+  if (!v || !v.trainsNewcomers) return undefined;
   const job = ctx.l.jobs.get(v.job.rome);
   // A POEI cannot stand in for a diploma the law requires (DEAS, DEAP, DEI…).
   if (job?.diploma === 'LEGAL' && !(job.legalCertifications ?? []).some((x) => ctx.held.has(x))) return undefined;

@@ -147,6 +147,11 @@ describe('routes that fit the person (REFERENCE.md §2, §3)', () => {
     expect(routes(short)).not.toContain('poei:POEI');
     const long = run(seeker, { target: offer({ type: 'CDD', endDate: '2027-09-30' }) });
     expect(routes(long)).toContain('poei:POEI');
+    // Registered for over a year (DELD) without a status given: the scheme's public; an employee is not.
+    const deld = candidate({ status: undefined, categories: ['DELD'], experience: [{ rome: 'K1302', months: 24 }] });
+    expect(routes(run(deld, { target: offer({ type: 'CDI' }) }))).toContain('poei:POEI');
+    const employee = candidate({ status: 'salarie', experience: [{ rome: 'K1302', months: 24 }] });
+    expect(routes(run(employee, { target: offer({ type: 'CDI' }) }))).not.toContain('poei:POEI');
     const open = run(seeker, { target: offer({ type: 'CDD' }) });
     const poei = open.find((p) => mainStep(p).code === 'poei:POEI')!;
     // Duration unknown: the POEI is listed with its condition.
