@@ -17,6 +17,7 @@ import {
   BLOCKER_LABELS, formatDate, formatEuros, formatFixed, plural,
 } from '../src/index.js';
 import { runAuditDemo } from './demo-audit.js';
+import { runAdviceDemo } from './demo-advice.js';
 // Short French titles of blocker codes: an explain-module table the public API does not export yet.
 
 export const DEMO_TODAY = '2026-11-23';
@@ -252,6 +253,10 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
     pathways.forEach((p, i) => printPathway(print, p, i + 1));
     print('');
   }
+
+  // 4 bis. Dated rules, dated categories, honest costs and dates (issue 11).
+  rule('4 bis. Conseils datés : catégories avec dates, coûts et calendrier');
+  runAdviceDemo(print, engine, vacancies, data.sessions, DEMO_TODAY);
 
   // 5. The whole territory.
   rule('5. Tout le territoire (matchAll)');

@@ -70,3 +70,7 @@ export {
   type OutcomeLabel, type Outcome, type PlatformEvent, type EventKind, type PlatformIndicators, type IndicatorRow,
   type IndicatorOptions, type Retention, type EventRejection,
 } from './audit/index.js';
+// Dated rules (issue 11): categories with dates are read through src/schema/categories.ts
+// (exported with the schema); a category's proof older than its window is a point to check.
+export { CATEGORY_PROOF_VALIDITY } from './referential/data/categories.js';
+export { staleCategoryProofs, type StaleProof } from './referential/proofs.js';

@@ -51,6 +51,15 @@ describe('examples/demo.ts', async () => {
     expect(some(lines, /#60\s+v-bad-rome\s+job\.rome\s+unknown_code/)).toBe(true);
   });
 
+  it('shows a pathway ending after the vacancy’s start and a dated category (issue 11)', () => {
+    expect(some(lines, /Prêt·e à l’emploi le .*, après le début du contrat de l’offre \(le /)).toBe(true);
+    expect(some(lines, /RQTH, depuis le .*, jusqu’au .*, justificatif vu le /)).toBe(true);
+    expect(some(lines, /\[category_proof\] Justificatif « .* » vu le .* : à renouveler\./)).toBe(true);
+    // The RQTH ends before the DEAS starts: no apprenticeship; renewed, it opens one.
+    expect(some(lines, /c-demo-rqth/)).toBe(true);
+    expect(some(lines, /RQTH renouvelée .*apprenticeship:DEAS/)).toBe(true);
+  });
+
   it('resolves free text to codes with sector and confidence', () => {
     expect(some(lines, /Aide soignant\(e\) de nuit H\/F – CDI 80 %\s+J1501 .*\soui\s+1,00\s+DEAS/)).toBe(true);
     expect(some(lines, /auxilaire de vie secteur Alençon\s+K1302 .*\soui\s/)).toBe(true);
