@@ -273,11 +273,13 @@ function pecContract(v: Vacancy): Tri {
   return type === 'CDD' || type === 'PEC' ? lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6) : 'no';
 }
 
-/** POEI: an eligible contract (décret 2024-561) of at least 6 months. */
-function poeiContract(r: Resolved, v: Vacancy): Tri {
+/** Contracts décret 2024-561 opens the POEI to, when the referential lists none (REFERENCE.md §4). */
+const POEI_CONTRACTS: readonly ContractType[] = ['CDI', 'CDD', 'INTERIM', 'APPRENTISSAGE', 'PROFESSIONNALISATION'];
+
+/** POEI: an eligible contract (décret 2024-561) of at least 6 months; read by aids and by pathways' POEI route. */
+export function poeiContractFits(ref: Referential, v: Vacancy): Tri {
   const type = v.contract.type;
-  const contracts = r.contracts ?? ['CDI', 'CDD', 'INTERIM', 'APPRENTISSAGE', 'PROFESSIONNALISATION'];
-  if (!contracts.includes(type)) return 'no';
+  if (!(resolve(ref, 'POEI').contracts ?? POEI_CONTRACTS).includes(type)) return 'no';
   return type === 'CDI' ? 'yes' : lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6);
 }
 
@@ -352,7 +354,7 @@ export function decideAids(candidate: Candidate, v: Vacancy, ref: Referential): 
   {
     const r = resolve(ref, 'POEI');
     const routes = publicRoutes(c, r);
-    const duration = poeiContract(r, v);
+    const duration = poeiContractFits(ref, v);
     if (routes.open && duration !== 'no') {
       const cond = duration === 'unknown' ? IF_SIX_MONTHS : '';
       aids.push(decision(
@@ -472,7 +474,7 @@ export function employerAids(v: Vacancy, ref: Referential): { aids: AidDecision[
   }
 
   const poei = resolve(ref, 'POEI');
-  const poeiDuration = poeiContract(poei, v);
+  const poeiDuration = poeiContractFits(ref, v);
   if (poeiDuration !== 'no') {
     const cond = poeiDuration === 'unknown' ? IF_SIX_MONTHS : '';
     aids.push(decision(poei, true, `Une formation financée par France Travail avant l’embauche (POEI) est envisageable${cond}, ${FOR_THE_PERSON}.`));

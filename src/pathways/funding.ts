@@ -10,14 +10,14 @@
 import type { Candidate } from '../schema/candidate.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import type { TrainingSession } from '../schema/training.js';
-import type { Category, ContractType, FundingCode, Status, StructureStatus } from '../schema/primitives.js';
+import type { Category, FundingCode, Status, StructureStatus } from '../schema/primitives.js';
 import type { FundingScheme, Referential } from '../referential/types.js';
 import type { FundingDecision, StepKind } from './types.js';
 import { CPF_CAPS, CPF_PARTICIPATION, FIXED_PRICES, POEI_MAX_HOURS, PRICE_PER_HOUR } from './estimates.js';
 import { formatEuros, formatHours } from '../format/french.js';
 import { CATEGORY_SHORT_LABELS } from '../explain/labels.js';
 import { candidateAt, categoryCodes, hasDatedCategories } from '../schema/categories.js';
-import { lastsAtLeastMonths } from '../explain/aids.js';
+import { poeiContractFits } from '../explain/aids.js';
 import { lookups } from './goals.js';
 
 /** How a scheme pays: all of it, all but the CPF participation, or only a complement. */
@@ -228,19 +228,6 @@ export function poeiMaxHours(ref: Referential): number {
 }
 
 type Tri = 'yes' | 'no' | 'unknown';
-
-/** Contracts décret 2024-561 opens the POEI to, when the referential lists none (REFERENCE.md §4). */
-const POEI_CONTRACTS: readonly ContractType[] = ['CDI', 'CDD', 'INTERIM', 'APPRENTISSAGE', 'PROFESSIONNALISATION'];
-
-/**
- * Whether the vacancy's contract opens a POEI (décret 2024-561, REFERENCE.md §4): a CDI, or a CDD,
- * an alternance contract or interim missions of at least 6 months; 'unknown' without an end date.
- */
-export function poeiContractFits(ref: Referential, v: Vacancy): Tri {
-  const contracts = resolveScheme(ref, 'POEI').scheme?.eligibility.contracts ?? POEI_CONTRACTS;
-  if (!contracts.includes(v.contract.type)) return 'no';
-  return v.contract.type === 'CDI' ? 'yes' : lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6);
-}
 
 /** The age exception a category of the candidate opens in scheme `r` (RQTH for apprenticeship and CEJ), if any. */
 function exceptionFor(r: Resolved, c: Candidate): Resolved['ageExceptions'][number] | undefined {

@@ -28,10 +28,11 @@ import {
 import { formatDate, formatEuros, formatHours, formatMonths, formatNumber, plural } from '../format/french.js';
 import { blocName, certificationName, fundingName, withAu, withDu, withLe } from '../explain/labels.js';
 import {
-  fundStepShared, fundingMemoFor, newAgeClasses, poeiContractFits, poeiMaxHours, SCHEME_ONLY, type AgeClasses, type FundingMemo, type StepFunding,
+  fundStepShared, fundingMemoFor, newAgeClasses, poeiMaxHours, SCHEME_ONLY, type AgeClasses, type FundingMemo, type StepFunding,
 } from './funding.js';
 import { categoriesInForce, hasDatedCategories } from '../schema/categories.js';
 import { staleCategoryProofs } from '../referential/proofs.js';
+import { poeiContractFits } from '../explain/aids.js';
 import { heldCertifications, lookups, resolveGoals, type Goal, type Lookups } from './goals.js';
 import type { FundingDecision, Pathway, PathwayDeps, PathwayGain, PathwayOptions, PathwayStep, StepKind } from './types.js';
 
