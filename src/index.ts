@@ -51,3 +51,11 @@ export { recommendPathways } from './pathways/index.js';
 export type * from './pathways/types.js';
 
 export { ENGINE_VERSION } from './version.js';
+
+// Recruitment campaigns: allocation, spread recommendations, priority call order (issue 14).
+export {
+  allocate, spreadRecommendations, prioritize, checkCallOrder,
+  type Allocation, type Assignment, type UnassignedCandidate, type UnfilledVacancy, type UnassignedReason, type UnfilledReason,
+  type AllocateOptions, type Spread, type SpreadMetrics, type SpreadOptions, type CallOrder, type CallOrderItem,
+  type CallOrderViolation, type PrioritizeOptions, type RankedItem, type BatchView,
+} from './allocate/index.js';

@@ -1,0 +1,70 @@
+/**
+ * `npm run bench` (last step) — recruitment campaigns on the Orne workload (20 000 × 2 000,
+ * matchAll top-20 per vacancy and top-5 per candidate): allocate optimal and stable, the
+ * multiPost variants, spreadRecommendations. Prints times (warm-up, then min and mean ± sd of 3
+ * runs) and problem sizes; writes bench/results/allocate.json. Figures are printed, never asserted.
+ *
+ *   tsx bench/allocate.bench.ts           the département
+ *   tsx bench/allocate.bench.ts --quick   5 000 × 500, for a smoke run
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { generateTerritory, WORKLOADS, DEFAULT_TODAY } from './workload.js';
+import { createEngine, allocate, spreadRecommendations, prioritize } from '../src/index.js';
+
+const args = new Set(process.argv.slice(2));
+const spec = args.has('--quick') ? { ...WORKLOADS.departement, candidates: 5000, vacancies: 500 } : WORKLOADS.departement;
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+const ms = (t: number) => `${t.toFixed(0)} ms`;
+let sink = 0;
+
+async function timed<T>(label: string, runs: number, f: () => T | Promise<T>): Promise<T> {
+  let out = await f(); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    out = await f();
+    times.push(performance.now() - t0);
+  }
+  const mean = times.reduce((a, b) => a + b, 0) / runs;
+  const sd = Math.sqrt(times.reduce((a, b) => a + (b - mean) ** 2, 0) / runs);
+  console.log(`${label.padEnd(60)} min ${ms(Math.min(...times))}, mean ${ms(mean)} ± ${ms(sd)}`);
+  results[label] = { minMs: Math.min(...times), meanMs: mean, sdMs: sd, runs: times };
+  return out;
+}
+
+const engine = createEngine({ today: DEFAULT_TODAY });
+const territory = generateTerritory(spec);
+const { index: candidates } = engine.indexCandidates(territory.candidates);
+const { index: vacancies } = engine.indexVacancies(territory.vacancies);
+const batch = await engine.matchAll(candidates, vacancies, { perVacancy: 20, perCandidate: 5 });
+console.log(`batch ${batch.stats.candidates} × ${batch.stats.vacancies}: ${batch.stats.shortlistedPairs} shortlisted pairs, ${batch.stats.matchedCandidates} candidates with an eligible vacancy`);
+
+const optimal = await timed('allocate optimal', 3, () => allocate(batch, { method: 'optimal' }));
+console.log(`  size ${JSON.stringify(optimal.size)}; ${optimal.assignments.length} assigned, total ${optimal.total.toFixed(1)}, ${optimal.unfilledVacancies.length} vacancies with openings left`);
+const stable = await timed('allocate stable', 3, () => allocate(batch, { method: 'stable' }));
+console.log(`  ${stable.assignments.length} assigned, total ${stable.total.toFixed(1)} (${((stable.total / optimal.total) * 100).toFixed(1)} % of the optimum)`);
+const stableMulti = await timed('allocate stable multiPost', 3, () => allocate(batch, { method: 'stable', multiPost: true }));
+console.log(`  ${stableMulti.assignments.length} posts taken, total ${stableMulti.total.toFixed(1)}`);
+const optimalMulti = await timed('allocate optimal multiPost (HiGHS MILP)', 1, () => allocate(batch, { method: 'optimal', multiPost: true }));
+console.log(`  ${optimalMulti.assignments.length} posts taken, total ${optimalMulti.total.toFixed(1)}, proven ${optimalMulti.proven}`);
+const spread = await timed('spreadRecommendations 5 per candidate, 3 per opening', 3, () => spreadRecommendations(batch, { perCandidate: 5, perOpening: 3 }));
+console.log(`  size ${JSON.stringify(spread.size)}; metrics ${JSON.stringify(spread.metrics)}`);
+
+const shortlists = batch.vacancyIds().map((id) => batch.shortlist(id));
+await timed(`prioritize ${shortlists.length} shortlists (q = 0.2, RSA/QPV/RQTH)`, 3, () => {
+  for (const s of shortlists) sink += prioritize(s, { minShare: 0.2, priority: ['RSA', 'QPV', 'RQTH'], candidates }).reordered;
+});
+
+results.sizes = { allocate: optimal.size, spread: spread.size };
+results.outcomes = {
+  optimal: { assigned: optimal.assignments.length, total: optimal.total },
+  stable: { assigned: stable.assignments.length, total: stable.total },
+  stableMultiPost: { assigned: stableMulti.assignments.length, total: stableMulti.total },
+  optimalMultiPost: { assigned: optimalMulti.assignments.length, total: optimalMulti.total, proven: optimalMulti.proven },
+  spread: spread.metrics,
+};
+results.sink = sink;
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+const name = args.has('--quick') ? 'allocate-quick' : 'allocate';
+writeFileSync(new URL(`./results/${name}.json`, import.meta.url), JSON.stringify(results, null, 2));
+console.log(`written bench/results/${name}.json`);
