@@ -6,7 +6,8 @@
  * date, so the output is the same on every run.
  *
  * Sections: validation → free-text resolution → shortlists of 3 vacancies → 2 candidates (best
- * vacancies, near misses, counterfactuals, pathways) → the whole territory (matchAll).
+ * vacancies, near misses, counterfactuals, pathways) → the whole territory (matchAll) → a recruitment
+ * campaign (allocation, spread recommendations, priority call order).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,6 +17,7 @@ import {
   type VacancyIndex,
   BLOCKER_LABELS,
 } from '../src/index.js';
+import { runCampaignDemo } from './demo-campaign.js';
 // Short French titles of blocker codes: an explain-module table the public API does not export yet.
 
 export const DEMO_TODAY = '2026-11-23';
@@ -272,6 +274,9 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
     const m = batch.explain(top[0].candidateId, top[0].vacancyId);
     print(`  Exemple d’explication à la demande (${m.vacancyId} × ${m.candidateId}) : ${m.summary}`);
   }
+
+  rule('6. Campagne de recrutement : allocation des postes, recommandations étalées, ordre d’appel');
+  await runCampaignDemo(print, batch, candidates);
 }
 
 const NO_REACH = 'nothing_in_reach';

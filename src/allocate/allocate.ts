@@ -162,8 +162,12 @@ function describe(g: EligibleGraph, held: Uint8Array, list: Int32Array, method: 
         n === 0
           ? 'Aucune affectation : aucune offre éligible parmi les paires du lot (listes des offres et meilleures offres de la personne).'
           : stable
-            ? `Aucune affectation : chacune de ses ${offers(n)} a retenu des candidat·es qu'elle classe avant (score plus élevé, ou égal et identifiant antérieur).`
-            : `Aucune affectation : ses ${offers(n)} sont pourvues par d'autres candidat·es, et l'y affecter ne donnerait pas un score total plus élevé.`;
+            ? n === 1
+              ? 'Aucune affectation : son offre éligible a retenu des candidat·es qu’elle classe avant (score plus élevé, ou égal et identifiant antérieur).'
+              : `Aucune affectation : chacune de ses ${offers(n)} a retenu des candidat·es qu’elle classe avant (score plus élevé, ou égal et identifiant antérieur).`
+            : n === 1
+              ? 'Aucune affectation : son offre éligible est pourvue par d’autres candidat·es, et l’y affecter ne donnerait pas un score total plus élevé.'
+              : `Aucune affectation : ses ${offers(n)} sont pourvues par d’autres candidat·es, et l’y affecter ne donnerait pas un score total plus élevé.`;
       unassignedCandidates.push({ id: candidateIds[c], reason, eligible: n, explanation });
       continue;
     }
@@ -194,12 +198,13 @@ function describe(g: EligibleGraph, held: Uint8Array, list: Int32Array, method: 
     const n = vStart[v + 1] - vStart[v];
     const reason: UnfilledReason = n === 0 ? 'no_candidate' : 'not_chosen';
     const left = `${posts(open)} sur ${formatNumber(openings[v], 0)} non ${plural(open, 'pourvu', 'pourvus')}`;
+    const who = n === 1 ? 'son unique candidat·e éligible' : `ses ${people(n)}`;
     const explanation =
       n === 0
         ? `${left} : aucun·e candidat·e éligible parmi les paires du lot.`
         : stable
-          ? `${left} : ses ${people(n)} ont obtenu des offres qu’ils et elles classent avant${multiPost ? ', ou n’ont plus d’heures disponibles pour celle-ci' : ''}.`
-          : `${left} : ses ${people(n)} sont affecté·es à d’autres offres, où ils et elles apportent davantage au score total${multiPost ? ' (ou n’ont plus d’heures disponibles)' : ''}.`;
+          ? `${left} : ${who} ${n === 1 ? 'a' : 'ont'} obtenu des offres classées avant${multiPost ? ', ou n’a plus d’heures disponibles pour celle-ci' : ''}.`
+          : `${left} : ${who} ${n === 1 ? 'est affecté·e' : 'sont affecté·es'} à d’autres offres, où le score total gagne davantage${multiPost ? ' (ou n’a plus d’heures disponibles)' : ''}.`;
     unfilledVacancies.push({ id: vacancyIds[v], open, openings: openings[v], reason, eligible: n, explanation });
   }
   let totalOpenings = 0;

@@ -204,7 +204,7 @@ describe('allocate explanations and validation', () => {
       { candidateId: 'b', vacancyId: 'v1', score: 85, choice: 1, explanation: expect.stringMatching(/^Affecté·e à son premier choix \(score 85\/100\)/) },
     ]);
     expect(a.unassignedCandidates).toEqual([
-      { id: 'c', reason: 'outcompeted', eligible: 1, explanation: expect.stringMatching(/^Aucune affectation : ses? 1 offre éligible/) },
+      { id: 'c', reason: 'outcompeted', eligible: 1, explanation: 'Aucune affectation : son offre éligible est pourvue par d’autres candidat·es, et l’y affecter ne donnerait pas un score total plus élevé.' },
       { id: 'd', reason: 'no_eligible_vacancy', eligible: 0, explanation: expect.stringMatching(/aucune offre éligible/) },
     ]);
     expect(a.unfilledVacancies).toEqual([
