@@ -106,16 +106,14 @@ export function maxWeightBMatching(g: FlowGraph, candCap: Int32Array, vacCap: In
   // Nodes: candidates 0…nC−1, vacancies nC…nC+nV−1, sink T.
   const T = nC + nV;
   const N = T + 1;
+  // Candidates at 0, vacancies and the sink at the lowest pair cost: every reduced cost starts ≥ 0,
+  // and a vacancy with room leads to the sink at no reduced cost, so a search ends as soon as it
+  // settles one (per-vacancy minima would put the sink far below most vacancies and make every
+  // search wander).
   const pot = new Float64Array(N);
-  let minPot = 0;
-  for (let v = 0; v < nV; v++) {
-    let m = 0;
-    for (let k = vStart[v]; k < vStart[v + 1]; k++) m = Math.min(m, cost[vPairs[k]]);
-    pot[nC + v] = m;
-    minPot = Math.min(minPot, m);
-  }
-  pot[T] = minPot;
-
+  let minCost = 0;
+  for (let p = 0; p < nP; p++) minCost = Math.min(minCost, cost[p]);
+  pot.fill(minCost, nC);
   const dist = new Float64Array(N).fill(Infinity);
   const done = new Uint8Array(N);
   /** Pair through which a node was reached (forward into a vacancy, backward into a candidate); for T, the node before it. */
@@ -134,10 +132,13 @@ export function maxWeightBMatching(g: FlowGraph, candCap: Int32Array, vacCap: In
       touched[nTouched++] = s;
       heap.push(0, s);
       let reached = false;
+      // Reduced distances at or past this bound only lead to paths of true cost ≥ 0: no gain.
+      const bound = pot[s] - pot[T];
       while (heap.size > 0) {
         heap.pop();
         const u = heap.topNode;
         const du = heap.topKey;
+        if (du >= bound) break;
         if (done[u] === 1 || du > dist[u]) continue;
         done[u] = 1;
         if (u === T) { reached = true; break; }
