@@ -7,11 +7,13 @@
  *   Σ_{p ∈ v} x_p ≤ openings_v                        for each vacancy
  *   Σ_{p ∈ c, h_p ≤ H_c} h_p x_p + H_c · Σ_{p ∈ c, h_p > H_c} x_p ≤ H_c
  *   Σ_{p ∈ c, h_p > H_c} x_p ≤ 1                       for each candidate whose posts cannot all fit
+ *   Σ_{p ∈ c} x_p ≤ 1                                  instead, when no two of the candidate's posts fit
  *
  * (H_c = weeklyHoursMax, h_p the vacancy's weekly hours ≥ 1.) A post longer than H_c may be taken
  * alone (as without multiPost), and then nothing else fits; shorter posts combine within H_c. No
  * big-M: the relaxation stays close to the flow's. The objective has integer coefficients, so an
- * absolute gap below 1 proves the optimum exactly. The single-post optimum (a flow) seeds the
+ * absolute gap below 1 proves the optimum exactly. When no candidate can hold two posts the
+ * problem is the flow's and the solver is not called. The single-post optimum (a flow) seeds the
  * search as a first feasible solution.
  */
 import type { EligibleGraph } from './graph.js';
@@ -39,24 +41,44 @@ export async function multiPostOptimal(g: EligibleGraph, seed: Uint8Array, timeL
   const nP = pairVacancy.length;
   if (nP === 0) return { held: new Uint8Array(0), proven: true };
 
-  // Rows: vacancies, then two rows per candidate whose posts cannot all be taken together.
-  const hoursRow = new Int32Array(nC).fill(-1);
+  // Rows: vacancies; a candidate none of whose two posts fit together takes one (Σ x ≤ 1, the
+  // flow's row); one whose posts all fit together needs no row; the others get the two hours rows.
+  const kind = new Uint8Array(nC); // 0: no row, 1: one post, 2: hours rows
+  const row = new Int32Array(nC).fill(-1);
   let nRows = nV;
+  let combining = 0;
   for (let c = 0; c < nC; c++) {
     if (cStart[c + 1] - cStart[c] < 2) continue;
     let sum = 0;
-    for (let p = cStart[c]; p < cStart[c + 1]; p++) sum += vacancyHours[pairVacancy[p]];
+    let least = Infinity;
+    let second = Infinity;
+    for (let p = cStart[c]; p < cStart[c + 1]; p++) {
+      const h = vacancyHours[pairVacancy[p]];
+      sum += h;
+      if (h < least) { second = least; least = h; } else if (h < second) second = h;
+    }
+    if (least + second > candidateHoursMax[c]) {
+      kind[c] = 1;
+      row[c] = nRows++;
+      continue;
+    }
+    combining++;
     if (sum <= candidateHoursMax[c]) continue;
-    hoursRow[c] = nRows;
+    kind[c] = 2;
+    row[c] = nRows;
     nRows += 2;
   }
+  // Nobody can hold two posts: the problem is the flow's, and the seed is its optimum.
+  if (combining === 0) return { held: seed, proven: true };
   const rowLower = new Float64Array(nRows).fill(-Infinity);
   const rowUpper = new Float64Array(nRows);
   for (let v = 0; v < nV; v++) rowUpper[v] = openings[v];
   for (let c = 0; c < nC; c++) {
-    if (hoursRow[c] < 0) continue;
-    rowUpper[hoursRow[c]] = candidateHoursMax[c];
-    rowUpper[hoursRow[c] + 1] = 1;
+    if (kind[c] === 1) rowUpper[row[c]] = 1;
+    if (kind[c] === 2) {
+      rowUpper[row[c]] = candidateHoursMax[c];
+      rowUpper[row[c] + 1] = 1;
+    }
   }
   const starts = new Int32Array(nP + 1);
   const indices: number[] = [];
@@ -68,18 +90,21 @@ export async function multiPostOptimal(g: EligibleGraph, seed: Uint8Array, timeL
     colCost[p] = scaledScore(pairScore[p]);
     indices.push(v);
     values.push(1);
-    const row = hoursRow[c];
-    if (row >= 0) {
+    const r = row[c];
+    if (kind[c] === 1) {
+      indices.push(r);
+      values.push(1);
+    } else if (kind[c] === 2) {
       const h = vacancyHours[v];
       const H = candidateHoursMax[c];
       if (h <= H) {
-        indices.push(row);
+        indices.push(r);
         values.push(h);
       } else if (H > 0) {
-        indices.push(row, row + 1);
+        indices.push(r, r + 1);
         values.push(H, 1);
       } else {
-        indices.push(row + 1);
+        indices.push(r + 1);
         values.push(1);
       }
     }
