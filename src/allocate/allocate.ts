@@ -93,9 +93,10 @@ export async function allocate(batch: BatchView, options: AllocateOptions): Prom
       throw new PasserelleInputError('options', [issue('contradictory', 'preferences', "les vœux ne s'appliquent qu'à la méthode stable")]);
     }
     list = scoreLists(g);
-    const single = maxWeightBMatching(g, new Int32Array(g.candidateIds.length).fill(1), g.openings);
+    const prices = new Float64Array(g.vacancyIds.length);
+    const single = maxWeightBMatching(g, new Int32Array(g.candidateIds.length).fill(1), g.openings, prices);
     if (multiPost) {
-      const r = await multiPostOptimal(g, single, o.timeLimitSeconds ?? DEFAULT_TIME_LIMIT);
+      const r = await multiPostOptimal(g, single, prices, o.timeLimitSeconds ?? DEFAULT_TIME_LIMIT);
       held = r.held;
       proven = r.proven;
     } else held = single;

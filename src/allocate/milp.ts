@@ -13,8 +13,9 @@
  * alone (as without multiPost), and then nothing else fits; shorter posts combine within H_c. No
  * big-M: the relaxation stays close to the flow's. The objective has integer coefficients, so an
  * absolute gap below 1 proves the optimum exactly. When no candidate can hold two posts the
- * problem is the flow's and the solver is not called. The single-post optimum (a flow) seeds the
- * search as a first feasible solution.
+ * problem is the flow's and the solver is not called; nor is it when a Lagrangian bound built from
+ * the flow's dual prices shows that no second post can raise the total. Otherwise the single-post
+ * optimum (a flow) seeds the search as a first feasible solution.
  */
 import type { EligibleGraph } from './graph.js';
 import { scaledScore } from './min-cost-flow.js';
@@ -34,7 +35,71 @@ export interface MilpResult {
   proven: boolean;
 }
 
-export async function multiPostOptimal(g: EligibleGraph, seed: Uint8Array, timeLimitSeconds: number): Promise<MilpResult> {
+/**
+ * An upper bound on the multiPost optimum (scaled scores), by Lagrangian relaxation of the
+ * vacancies' openings with prices p ≥ 0: Σ_v p_v · openings_v + Σ_c max over the candidate's
+ * allowed sets S of Σ_{v ∈ S} (score − p_v). Valid for any p ≥ 0; with the one-post flow's dual
+ * prices it is tight whenever no candidate gains from a second post at those prices, which proves
+ * the seed optimal without the solver.
+ */
+export function lagrangianBound(g: EligibleGraph, prices: Float64Array): number {
+  const { cStart, pairVacancy, pairScore, openings, vacancyHours, candidateHoursMax } = g;
+  let bound = 0;
+  for (let v = 0; v < openings.length; v++) bound += prices[v] * openings[v];
+  const gains: number[] = [];
+  const hours: number[] = [];
+  for (let c = 0; c < cStart.length - 1; c++) {
+    gains.length = 0;
+    hours.length = 0;
+    let best = 0;
+    const H = candidateHoursMax[c];
+    for (let p = cStart[c]; p < cStart[c + 1]; p++) {
+      const gain = scaledScore(pairScore[p]) - prices[pairVacancy[p]];
+      if (gain <= 0) continue;
+      best = Math.max(best, gain);
+      // A post longer than the maximum is only ever taken alone: `best` covers it.
+      const h = vacancyHours[pairVacancy[p]];
+      if (h > H) continue;
+      gains.push(gain);
+      hours.push(h);
+    }
+    bound += gains.length < 2 ? best : Math.max(best, knapsack(gains, hours, H));
+  }
+  return bound;
+}
+
+/**
+ * An upper bound on the best total gain of items within `capacity` hours: exact by enumeration for
+ * up to 10 items, the fractional (LP) knapsack beyond.
+ */
+function knapsack(gains: number[], hours: number[], capacity: number): number {
+  const n = gains.length;
+  if (n <= 10) {
+    let best = 0;
+    for (let mask = 1; mask < 1 << n; mask++) {
+      let g = 0;
+      let h = 0;
+      for (let i = 0; i < n; i++) if ((mask & (1 << i)) !== 0) { g += gains[i]; h += hours[i]; }
+      if (h <= capacity && g > best) best = g;
+    }
+    return best;
+  }
+  const order = gains.map((_, i) => i).sort((a, b) => gains[b] / hours[b] - gains[a] / hours[a]);
+  let left = capacity;
+  let total = 0;
+  for (const i of order) {
+    if (hours[i] <= left) {
+      total += gains[i];
+      left -= hours[i];
+    } else {
+      total += (gains[i] * left) / hours[i];
+      break;
+    }
+  }
+  return total;
+}
+
+export async function multiPostOptimal(g: EligibleGraph, seed: Uint8Array, prices: Float64Array, timeLimitSeconds: number): Promise<MilpResult> {
   const { cStart, pairVacancy, vStart, vPairs, openings, vacancyHours, candidateHoursMax, pairScore } = g;
   const nC = cStart.length - 1;
   const nV = vStart.length - 1;
@@ -68,8 +133,12 @@ export async function multiPostOptimal(g: EligibleGraph, seed: Uint8Array, timeL
     row[c] = nRows;
     nRows += 2;
   }
-  // Nobody can hold two posts: the problem is the flow's, and the seed is its optimum.
+  // Nobody can hold two posts: the problem is the flow's, and the seed is its optimum. Or the
+  // bound proves that no second post can raise the total (objective values are integers).
   if (combining === 0) return { held: seed, proven: true };
+  let seedValue = 0;
+  for (let p = 0; p < nP; p++) if (seed[p] === 1) seedValue += scaledScore(pairScore[p]);
+  if (lagrangianBound(g, prices) < seedValue + 1 - 1e-6) return { held: seed, proven: true };
   const rowLower = new Float64Array(nRows).fill(-Infinity);
   const rowUpper = new Float64Array(nRows);
   for (let v = 0; v < nV; v++) rowUpper[v] = openings[v];

@@ -87,14 +87,16 @@ class Heap {
 
 /**
  * The pairs of a maximum-weight b-matching: `used[p] === 1` for each pair taken. Candidate c
- * takes at most candCap[c] pairs, vacancy v at most vacCap[v].
+ * takes at most candCap[c] pairs, vacancy v at most vacCap[v]. `prices`, when given, receives each
+ * vacancy's dual price in scaled-score units (the final potentials: 0 for a vacancy with room).
  */
-export function maxWeightBMatching(g: FlowGraph, candCap: Int32Array, vacCap: Int32Array): Uint8Array {
+export function maxWeightBMatching(g: FlowGraph, candCap: Int32Array, vacCap: Int32Array, prices?: Float64Array): Uint8Array {
   const nC = candCap.length;
   const nV = vacCap.length;
   const nP = g.pairVacancy.length;
   const { cStart, pairCandidate, pairVacancy, vStart, vPairs } = g;
   const used = new Uint8Array(nP);
+  prices?.fill(0);
   if (nP === 0) return used;
 
   let units = 0;
@@ -192,14 +194,16 @@ export function maxWeightBMatching(g: FlowGraph, candCap: Int32Array, vacCap: In
           }
         }
       }
-      const D = dist[T];
-      // The path's true cost; a unit that cannot lower the cost stays unused (and so do the next ones).
-      const improves = reached && D - pot[s] + pot[T] < 0;
+      // A unit that cannot lower the cost stays unused (and so do the next ones): it takes the
+      // candidate's own way out to T, whose reduced length is `bound`. Potentials move either way,
+      // so that at the end they are optimal duals (the vacancies' prices, read by multiPost).
+      const improves = reached && dist[T] < bound;
+      const D = improves ? dist[T] : bound;
+      for (let i = 0; i < nTouched; i++) {
+        const u = touched[i];
+        if (done[u] === 1 && dist[u] < D) pot[u] += dist[u] - D;
+      }
       if (improves) {
-        for (let i = 0; i < nTouched; i++) {
-          const u = touched[i];
-          if (done[u] === 1 && dist[u] < D) pot[u] += dist[u] - D;
-        }
         let u = via[T];
         if (u >= nC) load[u - nC]++;
         while (u !== s) {
@@ -221,5 +225,6 @@ export function maxWeightBMatching(g: FlowGraph, candCap: Int32Array, vacCap: In
       if (!improves) break;
     }
   }
+  if (prices !== undefined) for (let v = 0; v < nV; v++) prices[v] = Math.max(0, (pot[T] - pot[nC + v]) / K);
   return used;
 }

@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import loadHighs from 'highs';
 import { allocate, type Allocation } from '../../src/allocate/allocate.js';
 import { fromPairs } from '../../src/allocate/graph.js';
-import { scaledScore } from '../../src/allocate/min-cost-flow.js';
+import { maxWeightBMatching, scaledScore } from '../../src/allocate/min-cost-flow.js';
+import { lagrangianBound, multiPostOptimal } from '../../src/allocate/milp.js';
+import { eligibleGraph } from '../../src/allocate/graph.js';
 import { PasserelleInputError } from '../../src/errors.js';
 import {
   bestObjective, blockingPairs, feasibleSets, instance, multiPost, objective, preferenceRank, scoreOf, singlePost,
@@ -90,6 +92,42 @@ describe('allocate optimal', () => {
         expect(objective(inst, chosen(a))[0]).toBeGreaterThanOrEqual(objective(inst, chosen(single))[0]);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('multiPost: the MILP alone (no shortcut) reaches the brute-force optimum; the Lagrangian bound is valid, and tight with one post each', async () => {
+    await fc.assert(
+      fc.asyncProperty(instance(4, 4, 2, 11), async (inst) => {
+        const g = eligibleGraph(fromPairs(inst));
+        const prices = new Float64Array(g.vacancyIds.length);
+        const seed = maxWeightBMatching(g, new Int32Array(g.candidateIds.length).fill(1), g.openings, prices);
+        for (const p of prices) expect(p).toBeGreaterThanOrEqual(0);
+        const best = bestObjective(inst, multiPost)[0];
+        expect(lagrangianBound(g, prices)).toBeGreaterThanOrEqual(best - 1e-6);
+        // Prices so high that the bound proves nothing: the solver decides.
+        const r = await multiPostOptimal(g, seed, new Float64Array(g.vacancyIds.length).fill(1e9), 60);
+        expect(r.proven).toBe(true);
+        const picked = [...r.held].flatMap((h, p) => (h === 1 ? [{ candidateId: g.candidateIds[g.pairCandidate[p]], vacancyId: g.vacancyIds[g.pairVacancy[p]] }] : []));
+        expect(objective(inst, picked)[0]).toBe(best);
+        // Nobody able to hold two posts: the flow's duals make the bound tight (below the optimum + 1).
+        const onePost = { ...inst, candidates: inst.candidates.map((c) => ({ ...c, weeklyHoursMax: 0 })) };
+        const g1 = eligibleGraph(fromPairs(onePost));
+        const p1 = new Float64Array(g1.vacancyIds.length);
+        maxWeightBMatching(g1, new Int32Array(g1.candidateIds.length).fill(1), g1.openings, p1);
+        expect(lagrangianBound(g1, p1)).toBeLessThan(bestObjective(onePost, singlePost)[0] + 1);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the Lagrangian bound holds for any prices, many posts per candidate included (fractional knapsack past 10)', () => {
+    fc.assert(
+      fc.property(instance(2, 12, 2, Infinity, 0.8), fc.array(fc.integer({ min: 0, max: 60_000 }), { minLength: 12, maxLength: 12 }), (inst, raw) => {
+        const g = eligibleGraph(fromPairs(inst));
+        const prices = Float64Array.from(g.vacancyIds, (_, v) => raw[v]);
+        expect(lagrangianBound(g, prices)).toBeGreaterThanOrEqual(bestObjective(inst, multiPost)[0] - 1e-6);
+      }),
+      { numRuns: 40 },
     );
   });
 
