@@ -101,24 +101,29 @@ function removed(id: string, kind: 'candidate' | 'vacancy'): PasserelleInputErro
   ]);
 }
 
+/**
+ * Items 0…n−1 grouped by key (a counting sort), each group then in `before` order: `start[k]` …
+ * `start[k + 1]` index `order` for key k.
+ */
+function groupBy(key: ArrayLike<number>, keys: number, before: (a: number, b: number) => number): { start: Int32Array; order: Int32Array } {
+  const n = key.length;
+  const start = new Int32Array(keys + 1);
+  for (let i = 0; i < n; i++) start[key[i] + 1]++;
+  for (let k = 0; k < keys; k++) start[k + 1] += start[k];
+  const order = new Int32Array(n);
+  const fill = start.slice(0, keys);
+  for (let i = 0; i < n; i++) order[fill[key[i]]++] = i;
+  for (let k = 0; k < keys; k++) order.subarray(start[k], start[k + 1]).sort(before);
+  return { start, order };
+}
+
 function buildGraph(
   candidateIds: readonly string[], vacancyIds: readonly string[], openings: Int32Array, vacancyHours: Float64Array,
   candidateHoursMax: Float64Array, pc: number[], pv: number[], ps: number[], versions: Versions,
 ): EligibleGraph {
-  const nC = candidateIds.length;
-  const nV = vacancyIds.length;
   const n = pc.length;
-  // Candidate groups: counting sort by candidate, then each group by score desc, vacancy asc.
-  const cStart = new Int32Array(nC + 1);
-  for (let p = 0; p < n; p++) cStart[pc[p] + 1]++;
-  for (let c = 0; c < nC; c++) cStart[c + 1] += cStart[c];
-  const order = new Int32Array(n);
-  const fill = cStart.slice(0, nC);
-  for (let p = 0; p < n; p++) order[fill[pc[p]]++] = p;
-  for (let c = 0; c < nC; c++) {
-    const group = order.subarray(cStart[c], cStart[c + 1]);
-    group.sort((a, b) => ps[b] - ps[a] || pv[a] - pv[b]);
-  }
+  // Pairs by candidate, each candidate's by score then vacancy id; then by vacancy, by score then candidate id.
+  const { start: cStart, order } = groupBy(pc, candidateIds.length, (a, b) => ps[b] - ps[a] || pv[a] - pv[b]);
   const pairCandidate = new Int32Array(n);
   const pairVacancy = new Int32Array(n);
   const pairScore = new Float64Array(n);
@@ -128,15 +133,7 @@ function buildGraph(
     pairVacancy[k] = pv[p];
     pairScore[k] = ps[p];
   }
-  const vStart = new Int32Array(nV + 1);
-  for (let p = 0; p < n; p++) vStart[pairVacancy[p] + 1]++;
-  for (let v = 0; v < nV; v++) vStart[v + 1] += vStart[v];
-  const vPairs = new Int32Array(n);
-  const vFill = vStart.slice(0, nV);
-  for (let p = 0; p < n; p++) vPairs[vFill[pairVacancy[p]]++] = p;
-  for (let v = 0; v < nV; v++) {
-    vPairs.subarray(vStart[v], vStart[v + 1]).sort((a, b) => pairScore[b] - pairScore[a] || pairCandidate[a] - pairCandidate[b]);
-  }
+  const { start: vStart, order: vPairs } = groupBy(pairVacancy, vacancyIds.length, (a, b) => pairScore[b] - pairScore[a] || pairCandidate[a] - pairCandidate[b]);
   return { candidateIds, vacancyIds, openings, vacancyHours, candidateHoursMax, cStart, pairCandidate, pairVacancy, pairScore, vStart, vPairs, versions };
 }
 

@@ -14,6 +14,7 @@
  * −(round(score × SCORE_SCALE) × K + 1) with K above the number of pairs that can be used, which
  * maximises the total score first and, among equal totals, the number of pairs.
  */
+import type { EligibleGraph } from './graph.js';
 
 export const SCORE_SCALE = 1000;
 
@@ -22,14 +23,7 @@ export function scaledScore(score: number): number {
   return Math.round(score * SCORE_SCALE);
 }
 
-export interface FlowGraph {
-  cStart: Int32Array;
-  pairCandidate: Int32Array;
-  pairVacancy: Int32Array;
-  pairScore: Float64Array;
-  vStart: Int32Array;
-  vPairs: Int32Array;
-}
+export type FlowGraph = Pick<EligibleGraph, 'cStart' | 'pairCandidate' | 'pairVacancy' | 'pairScore' | 'vStart' | 'vPairs'>;
 
 /** Growable binary min-heap of (key, node), lazy deletion by the caller. */
 class Heap {
@@ -123,16 +117,23 @@ export function maxWeightBMatching(g: FlowGraph, candCap: Int32Array, vacCap: In
   const touched = new Int32Array(N);
   const load = new Int32Array(nV);
   const heap = new Heap();
+  let nTouched = 0;
+  /** Dijkstra's relaxation: w reached at reduced distance d, through `from` (a pair, or for T the node before it). */
+  const relax = (w: number, d: number, from: number) => {
+    if (d >= dist[w]) return;
+    if (dist[w] === Infinity) touched[nTouched++] = w;
+    dist[w] = d;
+    via[w] = from;
+    heap.push(d, w);
+  };
 
   for (let s = 0; s < nC; s++) {
     const want = Math.min(candCap[s], cStart[s + 1] - cStart[s]);
     for (let unit = 0; unit < want; unit++) {
       // Dijkstra from s on reduced costs, until T is settled.
-      let nTouched = 0;
+      nTouched = 0;
       heap.size = 0;
-      dist[s] = 0;
-      touched[nTouched++] = s;
-      heap.push(0, s);
+      relax(s, 0, -1);
       let reached = false;
       // Reduced distances at or past this bound only lead to paths of true cost ≥ 0: no gain.
       const bound = pot[s] - pot[T];
@@ -148,49 +149,18 @@ export function maxWeightBMatching(g: FlowGraph, candCap: Int32Array, vacCap: In
         if (u < nC) {
           // Forward pairs not in use; then the candidate may give the unit up (→ T) if it holds one.
           for (let p = cStart[u]; p < cStart[u + 1]; p++) {
-            if (used[p] === 1) continue;
-            const w = nC + pairVacancy[p];
-            const d = du + cost[p] + pu - pot[w];
-            if (d < dist[w]) {
-              if (dist[w] === Infinity) touched[nTouched++] = w;
-              dist[w] = d;
-              via[w] = p;
-              heap.push(d, w);
-            }
+            if (used[p] === 0) relax(nC + pairVacancy[p], du + cost[p] + pu - pot[nC + pairVacancy[p]], p);
           }
-          if (u !== s) {
-            const d = du + pu - pot[T];
-            if (d < dist[T]) {
-              if (dist[T] === Infinity) touched[nTouched++] = T;
-              dist[T] = d;
-              via[T] = u;
-              heap.push(d, T);
-            }
-          }
+          if (u !== s) relax(T, du + pu - pot[T], u);
         } else {
           const v = u - nC;
-          if (load[v] < vacCap[v]) {
-            const d = du + pu - pot[T];
-            if (d < dist[T]) {
-              if (dist[T] === Infinity) touched[nTouched++] = T;
-              dist[T] = d;
-              via[T] = u;
-              heap.push(d, T);
-            }
-          }
+          if (load[v] < vacCap[v]) relax(T, du + pu - pot[T], u);
           // Backward along pairs in use: a candidate holding this vacancy may move.
           for (let k = vStart[v]; k < vStart[v + 1]; k++) {
             const p = vPairs[k];
             if (used[p] === 0) continue;
             const w = pairCandidate[p];
-            if (w === s) continue;
-            const d = du - cost[p] + pu - pot[w];
-            if (d < dist[w]) {
-              if (dist[w] === Infinity) touched[nTouched++] = w;
-              dist[w] = d;
-              via[w] = p;
-              heap.push(d, w);
-            }
+            if (w !== s) relax(w, du - cost[p] + pu - pot[w], p);
           }
         }
       }
