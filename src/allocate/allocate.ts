@@ -187,7 +187,7 @@ function describe(g: EligibleGraph, held: Uint8Array, list: Int32Array, method: 
       const why = choice === 1
         ? stable ? ' ; classement : ses vœux d’abord, puis le score.' : ' ; c’est sa meilleure offre éligible par le score.'
         : stable
-          ? ' : les offres qu’elle ou il classe avant (vœux d’abord, puis score) ont retenu des candidat·es mieux classé·es ou ne tenaient pas dans ses heures.'
+          ? ` : les offres qu’elle ou il classe avant (vœux d’abord, puis score) ont retenu des candidat·es mieux classé·es${multiPost ? ' ou ne tenaient pas dans ses heures' : ''}.`
           : ' : ses offres mieux classées reviennent à d’autres candidat·es, et cette répartition donne le plus grand score total.';
       assignments.push({ candidateId: candidateIds[c], vacancyId: vacancyIds[v], score: pairScore[p], choice, explanation: head + why + several });
     }
