@@ -74,3 +74,10 @@ export {
 // (exported with the schema); a category's proof older than its window is a point to check.
 export { CATEGORY_PROOF_VALIDITY } from './referential/data/categories.js';
 export { staleCategoryProofs, type StaleProof } from './referential/proofs.js';
+// Recruitment campaigns: allocation, spread recommendations, priority call order (issue 14).
+export {
+  allocate, spreadRecommendations, prioritize, checkCallOrder,
+  type Allocation, type Assignment, type UnassignedCandidate, type UnfilledVacancy, type UnassignedReason, type UnfilledReason,
+  type AllocateOptions, type Spread, type SpreadMetrics, type SpreadOptions, type CallOrder, type CallOrderItem,
+  type CallOrderViolation, type PrioritizeOptions, type RankedItem, type BatchView,
+} from './allocate/index.js';

@@ -33,7 +33,24 @@ engine.matchAll(c, v, { workers: 2 }).then((b) => {
     resolved: resolveJobTitle('Aide soignant(e) de nuit H/F').rome }));
 });`;
 
+// allocate with multiPost loads HiGHS (WebAssembly) on demand: from the ESM and the CJS bundle.
+const allocateScript = (imp: string) => `
+${imp}
+const batch = {
+  matches: [{ candidateId: 'a', vacancyId: 'v1', score: 80, rank: 1 }, { candidateId: 'a', vacancyId: 'v2', score: 70, rank: 1 }, { candidateId: 'b', vacancyId: 'v1', score: 60, rank: 2 }],
+  bestFor: () => [], candidateIds: () => ['a', 'b'], vacancyIds: () => ['v1', 'v2'],
+  candidate: () => ({ schedule: { weeklyHoursMax: 40 } }), vacancy: () => ({ openings: 1, contract: { weeklyHours: 20 } }),
+  versions: { engine: 'x', referential: 'x', rome: 'v3' },
+};
+allocate(batch, { method: 'optimal', multiPost: true }).then((a) => console.log(JSON.stringify({ total: a.total, proven: a.proven })));`;
+
 describe('built package', () => {
+  it('allocates several posts with the HiGHS solver, as ESM and as CommonJS', () => {
+    for (const [type, imp] of [['module', "import { allocate } from 'passerelle';"], ['commonjs', "const { allocate } = require('passerelle');"]]) {
+      expect(JSON.parse(run([`--input-type=${type}`, '-e', allocateScript(imp)]))).toEqual({ total: 150, proven: true });
+    }
+  });
+
   it('has ESM, CJS, types and JSON Schemas', () => {
     for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/worker.js', 'schema/candidate.json', 'schema/vacancy.json', 'schema/training-session.json']) {
       expect(existsSync(new URL(f, root)), f).toBe(true);

@@ -101,6 +101,16 @@ describe('examples/demo.ts', async () => {
     expect(some(lines, /Exemple d’explication à la demande \(v\d+ × c\d+\) : Éligible/)).toBe(true);
   });
 
+  it('runs a recruitment campaign (examples/demo-campaign.ts): allocates the posts both ways, explains decisions with their codes, and compares spread and plain lists', () => {
+    expect(some(lines, /^ {2}optimale\s+\d+ postes pourvus sur \d+ ; score total/)).toBe(true);
+    expect(some(lines, /^ {2}stable\s+\d+ postes pourvus sur \d+ ; score total/)).toBe(true);
+    expect(some(lines, /→ v\d+\s+Affecté·e à son choix n° \d+ sur \d+ \(score \d+\/100\)/)).toBe(true);
+    expect(some(lines, /\[outcompeted\] Aucune affectation : /)).toBe(true);
+    expect(some(lines, /^ {4}listes étalées\s+\d+(,\d)?\s%/)).toBe(true);
+    expect(some(lines, /^ {4}3 meilleures offres\s+\d+(,\d)?\s%/)).toBe(true);
+    expect(some(lines, /Appelé·e au rang \d+ au lieu du rang \d+ : .*Score inchangé\./)).toBe(true);
+  });
+
   it('prints the fairness audit of the territory batch and indicators of a generated event log (examples/demo-audit.ts)', () => {
     expect(text).toMatch(/Audit d’équité — Appariement du territoire/);
     expect(text).toMatch(/Règle des quatre cinquièmes/);
