@@ -16,6 +16,7 @@ import {
   type VacancyIndex,
   BLOCKER_LABELS,
 } from '../src/index.js';
+import { runJobDatingDemo } from './demo-jobdating.js';
 // Short French titles of blocker codes: an explain-module table the public API does not export yet.
 
 export const DEMO_TODAY = '2026-11-23';
@@ -272,6 +273,9 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
     const m = batch.explain(top[0].candidateId, top[0].vacancyId);
     print(`  Exemple d’explication à la demande (${m.vacancyId} × ${m.candidateId}) : ${m.summary}`);
   }
+
+  rule('6. Un job dating (scheduleJobDating)');
+  await runJobDatingDemo(batch, print);
 }
 
 const NO_REACH = 'nothing_in_reach';

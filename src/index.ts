@@ -51,3 +51,6 @@ export { recommendPathways } from './pathways/index.js';
 export type * from './pathways/types.js';
 
 export { ENGINE_VERSION } from './version.js';
+
+// Job datings: interview schedules (scheduleJobDating), solved exactly with HiGHS.
+export * from './jobdating/index.js';
