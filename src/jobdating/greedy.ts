@@ -3,6 +3,7 @@
  * ids), so it is deterministic. It seeds the exact solver and stands in for it when an event is
  * too large to prove; it guarantees feasibility, not optimality.
  *
+ * 0. (Optional) LP rounding: the placements of an LP relaxation's optimum, largest value first.
  * 1. Serve: candidates with the fewest options first, each given its best pair at the first slot
  *    that fits.
  * 2. Repair: an unserved candidate takes a slot held at a full employer when the interview there
@@ -102,8 +103,19 @@ function byScore(problem: Problem, pairs: readonly number[]): number[] {
   return [...pairs].sort((a, b) => problem.pairs[b].score - problem.pairs[a].score || a - b);
 }
 
-export function greedySchedule(problem: Problem): Placement[] {
+/**
+ * A feasible schedule. With `guide` (the positive values of an LP relaxation's optimum), its
+ * placements are taken first, largest value first, wherever they still fit (LP rounding); the
+ * phases then complete the schedule.
+ */
+export function greedySchedule(problem: Problem, guide?: readonly (Placement & { value: number })[]): Placement[] {
   const board = new Board(problem);
+  if (guide) {
+    const ranked = [...guide].sort(
+      (a, b) => b.value - a.value || problem.pairs[b.pair].score - problem.pairs[a.pair].score || a.pair - b.pair || a.slot - b.slot,
+    );
+    for (const x of ranked) if (board.fits(x.pair, x.slot)) board.place(x.pair, x.slot);
+  }
   const pairsOf: number[][] = problem.candidates.map(() => []);
   problem.pairs.forEach((p, i) => {
     if (board.common[i].length > 0) pairsOf[p.candidate].push(i);

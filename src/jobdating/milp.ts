@@ -29,7 +29,7 @@ export function loadSolver(): Promise<Highs> {
   return highsPromise;
 }
 
-interface Compiled {
+export interface Compiled {
   /** The pair and slot of each x column; y columns follow them. */
   x: Placement[];
   /** Candidate of each y column. */
@@ -84,6 +84,8 @@ export interface StageResult {
   /** Upper bound on the stage's optimum (the LP value for a relaxation). */
   bound: number;
   optimal: boolean;
+  /** Relaxation: the positive x values of its optimal vertex, with their column. */
+  fractional?: (Placement & { value: number; column: number })[];
 }
 
 export interface StageOptions {
@@ -95,6 +97,9 @@ export interface StageOptions {
   timeLimitSeconds: number;
   /** A feasible schedule handed to the solver as its first incumbent. */
   start?: readonly Placement[];
+  /** Bounds of the x columns (default 0 and 1): a neighbourhood search fixes most of them. */
+  xLower?: Float64Array;
+  xUpper?: Float64Array;
 }
 
 export async function solveStage(problem: Problem, compiled: Compiled, options: StageOptions): Promise<StageResult> {
@@ -141,8 +146,8 @@ export async function solveStage(problem: Problem, compiled: Compiled, options: 
     numRows: nRows,
     sense: highs.constants.objectiveSense.maximize,
     colCost: cost,
-    colLower: new Float64Array(nCols),
-    colUpper: new Float64Array(nCols).fill(1),
+    colLower: columnBounds(nCols, options.xLower, 0),
+    colUpper: columnBounds(nCols, options.xUpper, 1),
     rowLower: new Float64Array(lower),
     rowUpper: new Float64Array(upper),
     matrix: {
@@ -174,14 +179,21 @@ export async function solveStage(problem: Problem, compiled: Compiled, options: 
     if (options.relax) bound = optimal ? objective : Infinity;
     else bound = optimal ? objective : Number(model.info.get('mip_dual_bound'));
     if (!Number.isFinite(bound)) bound = Infinity;
-    if (!feasible || options.relax) return { objective, bound, optimal };
+    if (!feasible) return { objective, bound, optimal };
     const col = model.getSolution().colValue;
+    if (options.relax) return { objective, bound, optimal, fractional: x.map((p, j) => ({ ...p, value: col[j], column: j })).filter((p) => p.value > 1e-9) };
     const placements: Placement[] = [];
     for (let j = 0; j < x.length; j++) if (col[j] > 0.5) placements.push(x[j]);
     return { placements, objective, bound, optimal };
   } finally {
     model.dispose();
   }
+}
+
+function columnBounds(nCols: number, x: Float64Array | undefined, fill: number): Float64Array {
+  const out = new Float64Array(nCols).fill(fill);
+  if (x) out.set(x);
+  return out;
 }
 
 /** The start schedule as a column vector, y set for each candidate it serves. */

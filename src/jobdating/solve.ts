@@ -1,10 +1,14 @@
 /**
  * The lexicographic optimum of a job dating problem: most candidates served, then most score.
- * Exact through HiGHS within a time limit; the heuristic's schedule seeds it and stands in for
- * it, with the bound that says how far from the optimum it may be.
+ *
+ * Each level is a stage: its LP relaxation first (an upper bound, and a vertex to round); the
+ * rounded vertex completed by the heuristic, or the best schedule so far, is kept; when it reaches
+ * the bound, the level is proven without branching (on the Orne events the relaxation is tight
+ * and this is most of the time); otherwise HiGHS branch-and-cut starts from it, within the time
+ * left. Every schedule kept is checked against the rules first (problem.ts `violations`).
  */
 import { greedySchedule } from './greedy.js';
-import { compile, solveStage } from './milp.js';
+import { type Compiled, compile, solveStage } from './milp.js';
 import { type Placement, type Problem, type Value, valueOf, violations } from './problem.js';
 
 export type SolveMethod = 'exact' | 'heuristic';
@@ -29,73 +33,93 @@ export interface SolveOptions {
 
 const EPS = 1e-6;
 
-function better(a: Value, b: Value): boolean {
-  return a.served > b.served || (a.served === b.served && a.score > b.score + EPS);
+type Level = 'served' | 'score';
+
+interface Incumbent {
+  placements: Placement[];
+  value: Value;
 }
 
-/** Integer bound from a solver's (possibly fractional) bound on a count. */
-function countBound(bound: number, n: number): number {
-  return Number.isFinite(bound) ? Math.min(n, Math.floor(bound + EPS)) : n;
+/** Whether `a` is better than `b` at this level (the score level needs `minServed`). */
+function improves(level: Level, a: Value, b: Value, minServed: number): boolean {
+  if (level === 'served') return a.served > b.served || (a.served === b.served && a.score > b.score + EPS);
+  return a.served >= minServed && (a.score > b.score + EPS || b.served < minServed);
+}
+
+function levelValue(level: Level, v: Value): number {
+  return level === 'served' ? v.served : v.score;
+}
+
+/**
+ * Where the relaxation hesitates: the columns of the candidates its fractional values touch, and
+ * of their employers in the slots concerned, are free; every other column keeps its (integral)
+ * LP value. A small MILP, whose optimum often reaches the LP bound, which proves the level.
+ */
+function neighbourhood(problem: Problem, compiled: Compiled, lp: readonly { column: number; value: number }[]) {
+  const n = compiled.x.length;
+  const xLower = new Float64Array(n);
+  const xUpper = new Float64Array(n);
+  const candidates = new Set<number>();
+  const employerSlots = new Set<string>();
+  for (const { column, value } of lp) {
+    const { pair, slot } = compiled.x[column];
+    if (value >= 1 - 1e-9) {
+      xLower[column] = 1;
+      xUpper[column] = 1;
+      continue;
+    }
+    candidates.add(problem.pairs[pair].candidate);
+    employerSlots.add(`${problem.pairs[pair].employer}:${slot}`);
+  }
+  compiled.x.forEach(({ pair, slot }, j) => {
+    const p = problem.pairs[pair];
+    if (candidates.has(p.candidate) || employerSlots.has(`${p.employer}:${slot}`)) {
+      xLower[j] = 0;
+      xUpper[j] = 1;
+    }
+  });
+  return { xLower, xUpper };
 }
 
 export async function solveProblem(problem: Problem, options: SolveOptions = {}): Promise<Solution> {
   const method = options.method ?? 'exact';
-  const limit = options.timeLimitSeconds ?? 30;
-  const deadline = performance.now() + limit * 1000;
-  const remaining = () => (deadline - performance.now()) / 1000;
-  const greedy = greedySchedule(problem);
-  const greedyValue = valueOf(problem, greedy);
+  const deadline = performance.now() + (options.timeLimitSeconds ?? 30) * 1000;
+  const left = () => (deadline - performance.now()) / 1000;
   const compiled = compile(problem);
-  const nCandidates = problem.candidates.length;
+  const greedy = greedySchedule(problem);
+  let best: Incumbent = { placements: greedy, value: valueOf(problem, greedy) };
 
-  if (method === 'heuristic') {
-    const lp1 = await solveStage(problem, compiled, { objective: 'served', relax: true, timeLimitSeconds: limit });
-    const servedBound = countBound(lp1.bound, nCandidates);
-    const lp2 = await solveStage(problem, compiled, {
-      objective: 'score', relax: true, minServed: greedyValue.served, timeLimitSeconds: Math.max(1, remaining()),
-    });
-    return finish(problem, greedy, { served: servedBound, score: lp2.bound }, false, method);
-  }
+  const offer = (level: Level, placements: Placement[] | undefined, minServed: number) => {
+    if (placements === undefined || violations(problem, placements).length > 0) return;
+    const value = valueOf(problem, placements);
+    if (improves(level, value, best.value, minServed)) best = { placements, value };
+  };
 
-  const s1 = await solveStage(problem, compiled, { objective: 'served', timeLimitSeconds: limit, start: greedy });
-  let best = greedy;
-  let bestValue = greedyValue;
-  if (s1.placements && isValid(problem, s1.placements) && better(valueOf(problem, s1.placements), bestValue)) {
-    best = s1.placements;
-    bestValue = valueOf(problem, best);
-  }
-  const servedBound = s1.optimal ? bestValue.served : countBound(s1.bound, nCandidates);
-  const left = remaining();
-  if (left <= 0) {
-    // No time left to search: the LP relaxation still bounds the score.
-    const lp2 = await solveStage(problem, compiled, { objective: 'score', relax: true, minServed: bestValue.served, timeLimitSeconds: 1 });
-    return finish(problem, best, { served: servedBound, score: lp2.bound }, false, method);
-  }
-  const s2 = await solveStage(problem, compiled, {
-    objective: 'score', minServed: bestValue.served, timeLimitSeconds: left, start: best,
-  });
-  if (s2.placements && isValid(problem, s2.placements)) {
-    const v = valueOf(problem, s2.placements);
-    if (v.served >= bestValue.served && v.score >= bestValue.score - EPS) {
-      best = s2.placements;
-      bestValue = v;
+  /** One level: relaxation, rounding, then (exact method) branch-and-cut. Returns its bound and whether it is proven. */
+  const stage = async (level: Level, minServed: number): Promise<{ bound: number; proven: boolean }> => {
+    const lp = await solveStage(problem, compiled, { objective: level, minServed, relax: true, timeLimitSeconds: Math.max(0.001, left()) });
+    let bound = level === 'served' ? Math.min(problem.candidates.length, Math.floor(lp.bound + EPS)) : lp.bound;
+    if (lp.fractional) offer(level, greedySchedule(problem, lp.fractional), minServed);
+    const reached = () => levelValue(level, best.value) >= bound - (level === 'served' ? 0 : EPS);
+    if (reached()) return { bound: levelValue(level, best.value), proven: true };
+    if (method === 'heuristic' || left() <= 0) return { bound, proven: false };
+    if (lp.fractional) {
+      const near = neighbourhood(problem, compiled, lp.fractional);
+      const sub = await solveStage(problem, compiled, { objective: level, minServed, timeLimitSeconds: left() / 2, ...near });
+      offer(level, sub.placements, minServed);
+      if (reached()) return { bound: levelValue(level, best.value), proven: true };
     }
-  }
-  const proven = s1.optimal && s2.optimal && bestValue.served === servedBound;
-  return finish(problem, best, { served: servedBound, score: proven ? bestValue.score : s2.bound }, proven, method);
-}
+    const mip = await solveStage(problem, compiled, { objective: level, minServed, timeLimitSeconds: left(), start: best.placements });
+    offer(level, mip.placements, minServed);
+    if (Number.isFinite(mip.bound)) bound = Math.min(bound, level === 'served' ? Math.floor(mip.bound + EPS) : mip.bound);
+    return { bound: Math.max(bound, levelValue(level, best.value)), proven: mip.optimal || reached() };
+  };
 
-function isValid(problem: Problem, placements: readonly Placement[]): boolean {
-  return violations(problem, placements).length === 0;
-}
-
-function finish(problem: Problem, placements: Placement[], bound: Value, proven: boolean, method: SolveMethod): Solution {
-  const value = valueOf(problem, placements);
-  const sorted = [...placements].sort((a, b) => a.pair - b.pair || a.slot - b.slot);
-  // Bounds never below what was reached (solver tolerances), and equal to it when proven.
-  const optimal = proven || (value.served === bound.served && value.score >= bound.score - EPS);
-  const b = optimal
-    ? { served: value.served, score: value.score }
-    : { served: Math.max(bound.served, value.served), score: Math.max(bound.score, value.score) };
-  return { placements: sorted, value, bound: b, optimal, method };
+  const served = await stage('served', 0);
+  const score = await stage('score', best.value.served);
+  // The score level is only the lexicographic optimum once the served level is proven.
+  const optimal = served.proven && score.proven;
+  const placements = [...best.placements].sort((a, b) => a.pair - b.pair || a.slot - b.slot);
+  const bound = optimal ? { ...best.value } : { served: Math.max(served.bound, best.value.served), score: Math.max(score.bound, best.value.score) };
+  return { placements, value: best.value, bound, optimal, method };
 }
