@@ -8,7 +8,8 @@ import { type Issue, PasserelleInputError, issue } from '../errors.js';
 import { Id, IsoDate, boundedArray } from '../schema/primitives.js';
 import { fromZodIssues } from '../validate/zod-issues.js';
 
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'heure HH:MM attendue, de 00:00 à 23:59' });
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const Time = z.string().regex(TIME, { message: 'heure HH:MM attendue, de 00:00 à 23:59' });
 
 /** "09:30" → 570. */
 export function minutesOf(hhmm: string): number {
@@ -17,7 +18,8 @@ export function minutesOf(hhmm: string): number {
 
 export const JobDatingSlotSchema = z
   .strictObject({ id: Id, start: Time, end: Time })
-  .refine((s) => minutesOf(s.end) > minutesOf(s.start), {
+  // A malformed time is its own issue, not also a range one.
+  .refine((s) => !TIME.test(s.start) || !TIME.test(s.end) || minutesOf(s.end) > minutesOf(s.start), {
     message: 'la fin du créneau doit suivre son début',
     path: ['end'],
     params: { code: 'invalid_range' },
