@@ -50,3 +50,53 @@ describe('greedySchedule', () => {
     );
   });
 });
+
+describe('solveProblem properties on medium problems', () => {
+  const medium = problemArb({ slots: 6, candidates: 14, employers: 5, maxPairs: 40 });
+
+  it('no clash, tables, pair once, maxInterviews, only given pairs in common slots; everyone servable served; deterministic', async () => {
+    await fc.assert(
+      fc.asyncProperty(medium, async (problem) => {
+        const s = await solveProblem(problem);
+        expect(s.optimal).toBe(true);
+        const slotsOf = new Map<number, number[]>();
+        const atEmployer = new Map<number, number[]>();
+        const pairs = new Set<number>();
+        for (const { pair, slot } of s.placements) {
+          const p = problem.pairs[pair];
+          // Only given pairs, in a slot both sides are available in, once.
+          expect(p).toBeDefined();
+          expect(problem.candidates[p.candidate].slots).toContain(slot);
+          expect(problem.employers[p.employer].slots).toContain(slot);
+          expect(pairs.has(pair)).toBe(false);
+          pairs.add(pair);
+          (slotsOf.get(p.candidate) ?? slotsOf.set(p.candidate, []).get(p.candidate)!).push(slot);
+          (atEmployer.get(p.employer) ?? atEmployer.set(p.employer, []).get(p.employer)!).push(slot);
+        }
+        const meet = (a: number, b: number) => problem.slots[a].start < problem.slots[b].end && problem.slots[b].start < problem.slots[a].end;
+        for (const [c, slots] of slotsOf) {
+          expect(slots.length).toBeLessThanOrEqual(problem.candidates[c].maxInterviews);
+          // No clash: no two of a candidate's interviews overlap.
+          for (let i = 0; i < slots.length; i++) for (let j = i + 1; j < slots.length; j++) expect(meet(slots[i], slots[j])).toBe(false);
+        }
+        // Tables: at each slot's start, the employer's interviews running then fit its tables.
+        for (const [e, slots] of atEmployer) {
+          for (const t of problem.slots) {
+            const running = slots.filter((s2) => problem.slots[s2].start <= t.start && t.start < problem.slots[s2].end);
+            expect(running.length).toBeLessThanOrEqual(problem.employers[e].tables);
+          }
+        }
+        // Everyone servable is served: no unserved candidate fits in anywhere as things stand.
+        for (let pair = 0; pair < problem.pairs.length; pair++) {
+          const p = problem.pairs[pair];
+          if (slotsOf.has(p.candidate)) continue;
+          for (const slot of problem.candidates[p.candidate].slots) {
+            expect(feasible(problem, [...s.placements, { pair, slot }])).toBe(false);
+          }
+        }
+        expect(await solveProblem(problem)).toEqual(s);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
