@@ -9,7 +9,7 @@
  */
 import { greedySchedule } from './greedy.js';
 import { type Compiled, compile, solveStage } from './milp.js';
-import { type Placement, type Problem, type Value, valueOf, violations } from './problem.js';
+import { type Placement, type Problem, type Value, commonSlots, valueOf, violations } from './problem.js';
 
 export type SolveMethod = 'exact' | 'heuristic';
 
@@ -81,6 +81,29 @@ function neighbourhood(problem: Problem, compiled: Compiled, lp: readonly { colu
   return { xLower, xUpper };
 }
 
+/**
+ * Bounds read off the pairs: a candidate is served only with a pair in a common slot, and scores
+ * at most their `maxInterviews` best such pairs. Exact whenever the greedy schedule serves every
+ * candidate that has such a pair (most events): the served level then needs no solve.
+ */
+export function trivialBound(problem: Problem): Value {
+  const common = commonSlots(problem);
+  const scores: number[][] = problem.candidates.map(() => []);
+  problem.pairs.forEach((p, i) => {
+    if (common[i].length > 0) scores[p.candidate].push(p.score);
+  });
+  let served = 0;
+  let score = 0;
+  scores.forEach((list, c) => {
+    const m = Math.min(problem.candidates[c].maxInterviews, problem.candidates[c].slots.length);
+    if (list.length === 0 || m === 0) return;
+    served++;
+    list.sort((a, b) => b - a);
+    for (let k = 0; k < Math.min(m, list.length); k++) score += list[k];
+  });
+  return { served, score };
+}
+
 export async function solveProblem(problem: Problem, options: SolveOptions = {}): Promise<Solution> {
   const method = options.method ?? 'exact';
   const deadline = performance.now() + (options.timeLimitSeconds ?? 30) * 1000;
@@ -88,6 +111,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
   const compiled = compile(problem);
   const greedy = greedySchedule(problem);
   let best: Incumbent = { placements: greedy, value: valueOf(problem, greedy) };
+  const trivial = trivialBound(problem);
 
   const offer = (level: Level, placements: Placement[] | undefined, minServed: number) => {
     if (placements === undefined || violations(problem, placements).length > 0) return;
@@ -95,12 +119,18 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
     if (improves(level, value, best.value, minServed)) best = { placements, value };
   };
 
-  /** One level: relaxation, rounding, then (exact method) branch-and-cut. Returns its bound and whether it is proven. */
+  /**
+   * One level: bounds that cost nothing, then the relaxation (a tighter bound, and a vertex to
+   * round), then (exact method) a neighbourhood MILP and branch-and-cut. Returns its bound and
+   * whether it is proven.
+   */
   const stage = async (level: Level, minServed: number): Promise<{ bound: number; proven: boolean }> => {
-    const lp = await solveStage(problem, compiled, { objective: level, minServed, relax: true, timeLimitSeconds: Math.max(0.001, left()) });
-    let bound = level === 'served' ? Math.min(problem.candidates.length, Math.floor(lp.bound + EPS)) : lp.bound;
-    if (lp.fractional) offer(level, greedySchedule(problem, lp.fractional), minServed);
+    let bound = level === 'served' ? trivial.served : trivial.score;
     const reached = () => levelValue(level, best.value) >= bound - (level === 'served' ? 0 : EPS);
+    if (reached()) return { bound: levelValue(level, best.value), proven: true };
+    const lp = await solveStage(problem, compiled, { objective: level, minServed, relax: true, timeLimitSeconds: Math.max(0.001, left()) });
+    if (lp.optimal) bound = Math.min(bound, level === 'served' ? Math.floor(lp.bound + EPS) : lp.bound);
+    if (lp.fractional) offer(level, greedySchedule(problem, lp.fractional), minServed);
     if (reached()) return { bound: levelValue(level, best.value), proven: true };
     if (method === 'heuristic' || left() <= 0) return { bound, proven: false };
     if (lp.fractional) {
