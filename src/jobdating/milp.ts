@@ -77,6 +77,58 @@ export function compile(problem: Problem): Compiled {
   return { x, y, rows };
 }
 
+/** Slot of the columns of `compilePairs`: one column per pair, whichever slot. */
+export const ANY_SLOT = -1;
+
+/**
+ * The pair-level relaxation: z[p] ∈ [0, 1] per pair with a common slot, no slot chosen. Any
+ * schedule gives a feasible z (z = 1 for its pairs), so its optimum bounds the slot model's:
+ * a candidate holds at most min(maxInterviews, their slots) interviews, and at most one per slot
+ * of each group of employers sharing the same availability; an employer at most `tables` per slot
+ * of theirs, overall and within each group of candidates sharing the same availability. Rows
+ * count slots rather than instants, which stays valid when slots overlap (each slot holds at most
+ * one interview of a candidate, `tables` of an employer). It has as many columns as pairs, not
+ * pairs × slots: a fast bound, and a pair set to place slot by slot.
+ */
+export function compilePairs(problem: Problem): Compiled {
+  const common = commonSlots(problem);
+  const x: Placement[] = [];
+  const ofCandidate = new Map<number, Map<string, number[]>>();
+  const ofEmployer = new Map<number, Map<string, number[]>>();
+  const group = (m: Map<number, Map<string, number[]>>, who: number, key: string, j: number) => {
+    const byKey = m.get(who) ?? m.set(who, new Map()).get(who)!;
+    (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(j);
+  };
+  problem.pairs.forEach((p, pair) => {
+    if (common[pair].length === 0) return;
+    const j = x.length;
+    x.push({ pair, slot: ANY_SLOT });
+    group(ofCandidate, p.candidate, problem.employers[p.employer].slots.join(','), j);
+    group(ofEmployer, p.employer, problem.candidates[p.candidate].slots.join(','), j);
+  });
+  const rows: Compiled['rows'] = [];
+  const add = (cols: number[], upper: number) => {
+    if (cols.length > upper) rows.push({ cols, upper });
+  };
+  const shared = (cols: number[]) => common[x[cols[0]].pair].length;
+  for (const [c, groups] of ofCandidate) {
+    const all = [...groups.values()].flat().sort((a, b) => a - b);
+    add(all, Math.min(problem.candidates[c].maxInterviews, problem.candidates[c].slots.length));
+    for (const cols of groups.values()) add(cols, shared(cols));
+  }
+  for (const [e, groups] of ofEmployer) {
+    const tables = problem.employers[e].tables;
+    add([...groups.values()].flat().sort((a, b) => a - b), tables * problem.employers[e].slots.length);
+    for (const cols of groups.values()) add(cols, tables * shared(cols));
+  }
+  const y: number[] = [];
+  for (const [c, groups] of [...ofCandidate].sort((a, b) => a[0] - b[0])) {
+    rows.push({ cols: [...groups.values()].flat().sort((a, b) => a - b), upper: 0, link: x.length + y.length });
+    y.push(c);
+  }
+  return { x, y, rows };
+}
+
 export interface StageResult {
   /** The best schedule found (undefined when none, e.g. stopped before any). */
   placements?: Placement[];

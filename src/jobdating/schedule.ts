@@ -127,7 +127,7 @@ interface Built {
 }
 
 /** The integer problem, indices in canonical order (slots by time then id, people by id). */
-function buildProblem(event: JobDatingEvent, pairs: readonly Pair[]): Built {
+export function buildProblem(event: JobDatingEvent, pairs: readonly Pair[]): Built {
   const slots = [...event.slots].sort(
     (a, b) => minutesOf(a.start) - minutesOf(b.start) || minutesOf(a.end) - minutesOf(b.end) || byCodePoint(a.id, b.id),
   );
@@ -174,6 +174,34 @@ function withTables(interviews: JobDatingInterview[]): JobDatingInterview[] {
   return sorted.sort((a, b) => order(a, b) || a.table - b.table);
 }
 
+/**
+ * The ids of one side without an interview, by id, with how far they got: 0 no pair at all, 1 no
+ * pair in a slot both sides are available in, 2 pairs there that the schedule did not use.
+ */
+function notMet(
+  records: readonly { id: string }[],
+  pairs: readonly Pair[],
+  common: readonly number[][],
+  interviews: readonly JobDatingInterview[],
+  side: 'candidateId' | 'employerId',
+): { id: string; level: 0 | 1 | 2 }[] {
+  const met = new Set(interviews.map((i) => i[side]));
+  const withPair = new Set<string>();
+  const withSlot = new Set<string>();
+  pairs.forEach((p, i) => {
+    withPair.add(p[side]);
+    if (common[i].length > 0) withSlot.add(p[side]);
+  });
+  return records
+    .filter((r) => !met.has(r.id))
+    .map((r) => r.id)
+    .sort(byCodePoint)
+    .map((id) => ({ id, level: !withPair.has(id) ? 0 : !withSlot.has(id) ? 1 : 2 }));
+}
+
+const CANDIDATE_REASONS: readonly UnscheduledReason[] = ['no_eligible_employer', 'no_common_slot', 'capacity'];
+const EMPLOYER_REASONS: readonly IdleReason[] = ['no_eligible_candidate', 'no_common_slot', 'not_chosen'];
+
 function whyNot(
   event: JobDatingEvent,
   pairs: readonly Pair[],
@@ -181,21 +209,11 @@ function whyNot(
   interviews: readonly JobDatingInterview[],
   optimal: boolean,
 ): JobDatingSchedule['unscheduled'] {
-  const served = new Set(interviews.map((i) => i.candidateId));
-  const withPair = new Set<string>();
-  const withSlot = new Set<string>();
-  pairs.forEach((p, i) => {
-    withPair.add(p.candidateId);
-    if (common[i].length > 0) withSlot.add(p.candidateId);
+  return notMet(event.candidates, pairs, common, interviews, 'candidateId').map(({ id, level }) => {
+    const reason = CANDIDATE_REASONS[level];
+    const message = reason === 'capacity' && !optimal ? UNSCHEDULED_REASONS.capacity_unproven : UNSCHEDULED_REASONS[reason];
+    return { id, reason, message };
   });
-  return [...event.candidates]
-    .sort((a, b) => byCodePoint(a.id, b.id))
-    .filter((c) => !served.has(c.id))
-    .map((c) => {
-      const reason: UnscheduledReason = !withPair.has(c.id) ? 'no_eligible_employer' : !withSlot.has(c.id) ? 'no_common_slot' : 'capacity';
-      const message = reason === 'capacity' && !optimal ? UNSCHEDULED_REASONS.capacity_unproven : UNSCHEDULED_REASONS[reason];
-      return { id: c.id, reason, message };
-    });
 }
 
 function idle(
@@ -204,18 +222,8 @@ function idle(
   common: readonly number[][],
   interviews: readonly JobDatingInterview[],
 ): JobDatingSchedule['idleEmployers'] {
-  const busy = new Set(interviews.map((i) => i.employerId));
-  const withPair = new Set<string>();
-  const withSlot = new Set<string>();
-  pairs.forEach((p, i) => {
-    withPair.add(p.employerId);
-    if (common[i].length > 0) withSlot.add(p.employerId);
+  return notMet(event.employers, pairs, common, interviews, 'employerId').map(({ id, level }) => {
+    const reason = EMPLOYER_REASONS[level];
+    return { id, reason, message: IDLE_REASONS[reason] };
   });
-  return [...event.employers]
-    .sort((a, b) => byCodePoint(a.id, b.id))
-    .filter((e) => !busy.has(e.id))
-    .map((e) => {
-      const reason: IdleReason = !withPair.has(e.id) ? 'no_eligible_candidate' : !withSlot.has(e.id) ? 'no_common_slot' : 'not_chosen';
-      return { id: e.id, reason, message: IDLE_REASONS[reason] };
-    });
 }

@@ -1,14 +1,19 @@
 /**
  * The lexicographic optimum of a job dating problem: most candidates served, then most score.
  *
- * Each level is a stage: its LP relaxation first (an upper bound, and a vertex to round); the
- * rounded vertex completed by the heuristic, or the best schedule so far, is kept; when it reaches
- * the bound, the level is proven without branching (on the Orne events the relaxation is tight
- * and this is most of the time); otherwise HiGHS branch-and-cut starts from it, within the time
- * left. Every schedule kept is checked against the rules first (problem.ts `violations`).
+ * Each level is a stage that tightens an upper bound and improves the best schedule until they
+ * meet (proven) or time runs out, cheapest steps first:
+ * 1. bounds read off the pairs (trivialBound);
+ * 2. the pair-level relaxation (milp.ts compilePairs: one column per pair), its pairs placed by
+ *    the heuristic, then by the slot model restricted to those pairs — on the Orne events its
+ *    bound is the optimum and this step proves it;
+ * 3. the slot model's LP relaxation, its vertex rounded, then a MILP around its fractional values;
+ * 4. HiGHS branch-and-cut on the whole slot model, from the best schedule.
+ * Any schedule reaching a valid upper bound is optimal, whichever step found it. Every schedule
+ * kept is checked against the rules first (problem.ts `violations`).
  */
 import { greedySchedule } from './greedy.js';
-import { type Compiled, compile, solveStage } from './milp.js';
+import { type Compiled, compile, compilePairs, solveStage } from './milp.js';
 import { type Placement, type Problem, type Value, commonSlots, valueOf, violations } from './problem.js';
 
 export type SolveMethod = 'exact' | 'heuristic';
@@ -109,6 +114,8 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
   const deadline = performance.now() + (options.timeLimitSeconds ?? 30) * 1000;
   const left = () => (deadline - performance.now()) / 1000;
   const compiled = compile(problem);
+  const pairLevel = compilePairs(problem);
+  const common = commonSlots(problem);
   const greedy = greedySchedule(problem);
   let best: Incumbent = { placements: greedy, value: valueOf(problem, greedy) };
   const trivial = trivialBound(problem);
@@ -127,6 +134,24 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
   const stage = async (level: Level, minServed: number): Promise<{ bound: number; proven: boolean }> => {
     let bound = level === 'served' ? trivial.served : trivial.score;
     const reached = () => levelValue(level, best.value) >= bound - (level === 'served' ? 0 : EPS);
+    if (reached()) return { bound: levelValue(level, best.value), proven: true };
+    // The pair-level relaxation: few columns, often tight; its pairs placed slot by slot.
+    const pl = await solveStage(problem, pairLevel, { objective: level, minServed, relax: true, timeLimitSeconds: Math.max(0.001, left()) });
+    if (pl.optimal) bound = Math.min(bound, level === 'served' ? Math.floor(pl.bound + EPS) : pl.bound);
+    if (pl.fractional) {
+      const guide = pl.fractional.flatMap(({ pair, value }) => common[pair].map((slot) => ({ pair, slot, value, column: -1 })));
+      offer(level, greedySchedule(problem, guide), minServed);
+      if (!reached() && method === 'exact') {
+        // Place exactly the pairs it chose: the slot model restricted to their columns.
+        const chosen = new Set(pl.fractional.map((z) => z.pair));
+        const xUpper = new Float64Array(compiled.x.length);
+        compiled.x.forEach(({ pair }, j) => {
+          if (chosen.has(pair)) xUpper[j] = 1;
+        });
+        const sub = await solveStage(problem, compiled, { objective: level, minServed, timeLimitSeconds: left() / 2, xUpper, start: best.placements.filter((p) => chosen.has(p.pair)) });
+        offer(level, sub.placements, minServed);
+      }
+    }
     if (reached()) return { bound: levelValue(level, best.value), proven: true };
     const lp = await solveStage(problem, compiled, { objective: level, minServed, relax: true, timeLimitSeconds: Math.max(0.001, left()) });
     if (lp.optimal) bound = Math.min(bound, level === 'served' ? Math.floor(lp.bound + EPS) : lp.bound);

@@ -4,7 +4,7 @@ import { solveProblem } from '../../src/jobdating/solve.js';
 import { greedySchedule } from '../../src/jobdating/greedy.js';
 import { bruteForce, feasible, problemArb, value } from './oracle.js';
 
-const tiny = problemArb({ slots: 3, candidates: 3, employers: 2, maxPairs: 5 });
+const tiny = problemArb({ slots: 3, candidates: 4, employers: 3, maxPairs: 6 });
 
 describe('solveProblem against a brute force over every schedule', () => {
   it('exact: feasible, same served count and same total score, proven', async () => {
