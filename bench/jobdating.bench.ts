@@ -118,7 +118,7 @@ async function main() {
   const ladder: { candidates: number; employers: number; slots: number; pairs: number; solveMs: number; optimal: boolean; gap: number }[] = [];
   const sizes: [number, number, number][] = QUICK
     ? [[300, 30, 12], [600, 60, 12]]
-    : [[300, 30, 12], [600, 60, 12], [1000, 100, 12], [1500, 150, 16], [2000, 200, 16], [3000, 300, 16], [4000, 400, 20]];
+    : [[300, 30, 12], [600, 60, 12], [1000, 100, 12], [1250, 125, 12], [1500, 150, 12], [1500, 150, 16], [2000, 200, 16], [3000, 300, 16]];
   for (const [nc, ne, ns] of sizes) {
     const ev = pickEvent(wide, nc, ne, ns);
     const b2 = build(ev, wide, 'lists');

@@ -139,7 +139,7 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
     const pl = await solveStage(problem, pairLevel, { objective: level, minServed, relax: true, timeLimitSeconds: Math.max(0.001, left()) });
     if (pl.optimal) bound = Math.min(bound, level === 'served' ? Math.floor(pl.bound + EPS) : pl.bound);
     if (pl.fractional) {
-      const guide = pl.fractional.flatMap(({ pair, value }) => common[pair].map((slot) => ({ pair, slot, value, column: -1 })));
+      const guide = pl.fractional.flatMap(({ pair, value }) => common[pair].map((slot) => ({ pair, slot, value })));
       offer(level, greedySchedule(problem, guide), minServed);
       if (!reached() && method === 'exact') {
         // Place exactly the pairs it chose: the slot model restricted to their columns.
@@ -153,11 +153,13 @@ export async function solveProblem(problem: Problem, options: SolveOptions = {})
       }
     }
     if (reached()) return { bound: levelValue(level, best.value), proven: true };
+    // The heuristic stops here: what follows grows with pairs × slots.
+    if (method === 'heuristic' || left() <= 0) return { bound, proven: false };
     const lp = await solveStage(problem, compiled, { objective: level, minServed, relax: true, timeLimitSeconds: Math.max(0.001, left()) });
     if (lp.optimal) bound = Math.min(bound, level === 'served' ? Math.floor(lp.bound + EPS) : lp.bound);
     if (lp.fractional) offer(level, greedySchedule(problem, lp.fractional), minServed);
     if (reached()) return { bound: levelValue(level, best.value), proven: true };
-    if (method === 'heuristic' || left() <= 0) return { bound, proven: false };
+    if (left() <= 0) return { bound, proven: false };
     if (lp.fractional) {
       const near = neighbourhood(problem, compiled, lp.fractional);
       const sub = await solveStage(problem, compiled, { objective: level, minServed, timeLimitSeconds: left() / 2, ...near });

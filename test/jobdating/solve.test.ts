@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { solveProblem } from '../../src/jobdating/solve.js';
+import { solveProblem, trivialBound } from '../../src/jobdating/solve.js';
+import { compile, compilePairs, solveStage } from '../../src/jobdating/milp.js';
 import { greedySchedule } from '../../src/jobdating/greedy.js';
 import { bruteForce, feasible, problemArb, value } from './oracle.js';
 
@@ -97,6 +98,25 @@ describe('solveProblem properties on medium problems', () => {
         expect(await solveProblem(problem)).toEqual(s);
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('relaxations', () => {
+  it('the pair-level and slot-level LP bounds hold the optimum, at both levels', async () => {
+    await fc.assert(
+      fc.asyncProperty(tiny, async (problem) => {
+        const best = bruteForce(problem);
+        for (const compiled of [compilePairs(problem), compile(problem)]) {
+          const served = await solveStage(problem, compiled, { objective: 'served', relax: true, timeLimitSeconds: 10 });
+          expect(served.bound).toBeGreaterThanOrEqual(best.served - 1e-6);
+          const score = await solveStage(problem, compiled, { objective: 'score', relax: true, minServed: best.served, timeLimitSeconds: 10 });
+          expect(score.bound).toBeGreaterThanOrEqual(best.score - 1e-6);
+        }
+        expect(trivialBound(problem).served).toBeGreaterThanOrEqual(best.served);
+        expect(trivialBound(problem).score).toBeGreaterThanOrEqual(best.score - 1e-6);
+      }),
+      { numRuns: 100 },
     );
   });
 });
