@@ -276,3 +276,12 @@ describe('scheduleJobDating: reasons on a hand-made event', () => {
     expect(b.interviews[0].score).toBeCloseTo(Math.max(...scores), 6);
   });
 });
+
+describe('scheduleJobDating: an event with nobody to meet', () => {
+  it('accounts for every employer, proven (nothing to schedule)', async () => {
+    const plan = await scheduleJobDating({ ...event, candidates: [] }, batch);
+    expect(plan.interviews).toEqual([]);
+    expect(plan.optimal).toBe(true);
+    expect(plan.idleEmployers.map((e) => e.reason)).toEqual(event.employers.map(() => 'no_eligible_candidate'));
+  });
+});
