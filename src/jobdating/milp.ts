@@ -13,10 +13,12 @@
  * Two solves rather than one weighted objective: a weight large enough to be safe makes the
  * score level vanish in the solver's tolerances.
  *
- * Formulation chosen after a benchmark (bench/jobdating.bench.ts): on 300 × 30 × 12 events HiGHS
- * closes both solves at the root node (0.4–2.3 s each on the bench machine), so the stronger pair-
- * then-colour decomposition, exact only when every slot is disjoint and everyone is available
- * throughout, was not needed.
+ * Why this formulation (bench/jobdating.bench.ts, Orne events): the slot model is exact for any
+ * availability and overlapping slots, where choosing pairs then colouring them into slots is
+ * exact only when slots are disjoint and everyone is available throughout. Branch-and-cut on it
+ * alone took 13–32 s on 300 × 30 × 12; its relaxations are tight, so solve.ts bounds each level
+ * with them first and branches only when they do not settle it. `compilePairs` below is the
+ * pair-then-slot idea used as a relaxation, valid whatever the availabilities.
  */
 import loadHighs, { type Highs } from 'highs';
 import { type Placement, type Problem, commonSlots, instantCliques } from './problem.js';
