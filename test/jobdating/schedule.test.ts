@@ -251,8 +251,8 @@ describe('scheduleJobDating on an Orne batch', () => {
 describe('scheduleJobDating: reasons on a hand-made event', () => {
   it('no_common_slot and capacity', async () => {
     const plan0 = await scheduleJobDating(event, batch);
-    // A convoked candidate and one of their employers, alone at the event.
-    const it = plan0.interviews[0];
+    // An employer with two convoked candidates; the first of them alone with it at the event.
+    const it = plan0.interviews.find((a) => plan0.interviews.some((b) => b.employerId === a.employerId && b.candidateId !== a.candidateId))!;
     const others = plan0.interviews.filter((i) => i.employerId === it.employerId && i.candidateId !== it.candidateId);
     const e = event.employers.find((x) => x.id === it.employerId)!;
     const small = {
@@ -265,7 +265,6 @@ describe('scheduleJobDating: reasons on a hand-made event', () => {
     const a = await scheduleJobDating(small, batch);
     expect(a.unscheduled).toEqual([{ id: it.candidateId, reason: 'no_common_slot', message: expect.stringMatching(/aucun de ses créneaux/) }]);
     expect(a.idleEmployers.map((x) => x.reason)).toEqual(['no_common_slot']);
-    if (others.length === 0) return;
     // Two candidates, one table, one slot: one of them waits, for capacity.
     const two = { ...small, candidates: [{ id: it.candidateId }, { id: others[0].candidateId }] };
     const b = await scheduleJobDating(two, batch);

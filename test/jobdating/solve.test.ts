@@ -41,6 +41,22 @@ describe('solveProblem against a brute force over every schedule', () => {
   });
 });
 
+describe('solveProblem cut short by its time limit', () => {
+  it('still returns a feasible schedule whose bounds hold the optimum; optimal only when it is', async () => {
+    await fc.assert(
+      fc.asyncProperty(tiny, async (problem) => {
+        const best = bruteForce(problem);
+        const s = await solveProblem(problem, { timeLimitSeconds: 1e-6 });
+        expect(feasible(problem, s.placements)).toBe(true);
+        expect(s.bound.served).toBeGreaterThanOrEqual(best.served);
+        if (s.value.served === best.served) expect(s.bound.score).toBeGreaterThanOrEqual(best.score - 1e-6);
+        if (s.optimal) expect([s.value.served, s.value.score]).toEqual([best.served, expect.closeTo(best.score, 6)]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('greedySchedule', () => {
   it('is feasible on larger problems', () => {
     fc.assert(
