@@ -52,7 +52,7 @@ export interface JobDatingSchedule {
   method: SolveMethod;
   /** Upper bounds: on the candidates any schedule serves, and on the score of any schedule serving at least `served`. */
   bound: { served: number; objective: number };
-  /** bound − reached (0 when optimal; Infinity when the solver gave no bound). */
+  /** bound − reached, ≥ 0 (0 when optimal). */
   gap: { served: number; objective: number };
   convocations: { candidates: CandidateConvocation[]; employers: EmployerConvocation[] };
   /** Pairs that may meet; candidate × vacancy pairs looked at, and of those decided by batch.explain. */
