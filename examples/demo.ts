@@ -20,6 +20,7 @@ import {
 import { runAuditDemo } from './demo-audit.js';
 import { runAdviceDemo } from './demo-advice.js';
 import { runCampaignDemo } from './demo-campaign.js';
+import { runJobDatingDemo } from './demo-jobdating.js';
 // Short French titles of blocker codes: an explain-module table the public API does not export yet.
 
 export const DEMO_TODAY = '2026-11-23';
@@ -286,8 +287,11 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
   rule('6. Campagne de recrutement : allocation des postes, recommandations étalées, ordre d’appel');
   await runCampaignDemo(print, batch, candidates);
 
-  // 7. Measuring what the platform does (examples/demo-audit.ts).
-  rule('7. Équité du lot et indicateurs de suivi');
+  rule('7. Un job dating (scheduleJobDating)');
+  await runJobDatingDemo(batch, print);
+
+  // 8. Measuring what the platform does (examples/demo-audit.ts).
+  rule('8. Équité du lot et indicateurs de suivi');
   runAuditDemo(print, batch, candidates, data.candidates as { id: string }[]);
 }
 

@@ -81,3 +81,5 @@ export {
   type AllocateOptions, type Spread, type SpreadMetrics, type SpreadOptions, type CallOrder, type CallOrderItem,
   type CallOrderViolation, type PrioritizeOptions, type RankedItem, type BatchView,
 } from './allocate/index.js';
+// Job datings: interview schedules (scheduleJobDating), solved exactly with HiGHS.
+export * from './jobdating/index.js';

@@ -72,3 +72,25 @@ describe('built package', () => {
     expect(out).toEqual({ eligible: true, score: expect.any(Number), batch: 1, workers: 2, resolved: 'J1501' });
   });
 });
+
+describe('built package: scheduleJobDating (HiGHS WebAssembly found next to its loader)', () => {
+  const event = {
+    id: 'jd', date: '2026-12-10', slots: [{ id: 's1', start: '09:00', end: '09:20' }],
+    employers: [{ id: 'e1', vacancyIds: ['v1'] }], candidates: [{ id: 'c1' }],
+  };
+  const plan = (imp: string) => `
+${imp}
+const engine = createEngine({ today: '2026-11-23' });
+engine.matchAll([${JSON.stringify(candidate)}], [${JSON.stringify(vacancy)}], { perCandidate: 1 })
+  .then((b) => scheduleJobDating(${JSON.stringify(event)}, b))
+  .then((p) => console.log(JSON.stringify({ interviews: p.interviews.length, optimal: p.optimal, line: p.convocations.employers[0].lines[1] })));`;
+  const expected = { interviews: 1, optimal: true, line: '  9 h 00 – 9 h 20 · table 1 · candidat·e c1 · offre v1 (auxiliaire de vie)' };
+
+  it('ESM', () => {
+    expect(JSON.parse(run(['--input-type=module', '-e', plan("import { createEngine, scheduleJobDating } from 'passerelle';")]))).toEqual(expected);
+  });
+
+  it('CommonJS', () => {
+    expect(JSON.parse(run(['--input-type=commonjs', '-e', plan("const { createEngine, scheduleJobDating } = require('passerelle');")]))).toEqual(expected);
+  });
+});

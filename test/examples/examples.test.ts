@@ -118,6 +118,16 @@ describe('examples/demo.ts', async () => {
     expect(text).toMatch(/Ensemble des personnes :\n\s+- \d+ personnes accompagnées/);
     expect(some(lines, /rejet #\d+ c1 date invalid_date/)).toBe(true);
   });
+
+  it('runs a job dating: proven schedule, convocations with times and tables, one candidate’s why not', () => {
+    expect(text).toMatch(/7\. Un job dating \(scheduleJobDating\)/);
+    expect(text).toMatch(/\d+ entretiens ; \d+ candidat·es reçu·es sur \d+ ; score total [\d\s\u202f]+,\d ; optimum prouvé \(HiGHS\)/);
+    expect(some(lines, /^ {4}Candidat·e c\d+ — job dating du 10 décembre 2026 : \d entretiens?$/)).toBe(true);
+    expect(some(lines, /^ {6}\d{1,2} h \d\d – \d{1,2} h \d\d · employeur e\d+, table \d · offre v\d+ .* · score \d+\/100$/)).toBe(true);
+    expect(some(lines, /^ {4}Employeur e\d+ — job dating du 10 décembre 2026 : \d+ entretiens?, \d tables?$/)).toBe(true);
+    expect(some(lines, /^ {4}c\d+\s+\[(no_eligible_employer|no_common_slot|capacity)\]\s+\S/)).toBe(true);
+    expect(some(lines, /^ {2}Pourquoi c\d+ n'a pas d'entretien \[no_eligible_employer\]/)).toBe(true);
+  });
 });
 
 describe('examples/quickstart.ts', () => {
