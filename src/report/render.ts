@@ -82,10 +82,10 @@ function check(input: ReportInput): void {
   if (input.audience !== undefined && input.audience !== 'advisor' && input.audience !== 'employer') {
     throw new PasserelleInputError('options', [issue('invalid_value', 'audience', '« advisor » ou « employer » attendu')]);
   }
-  for (const key of ['maxExplained', 'maxMarkers', 'maxLinks'] as const) {
+  for (const [key, min] of [['maxExplained', 0], ['maxMarkers', 1], ['maxLinks', 0]] as const) {
     const v = input[key];
-    if (v !== undefined && !(Number.isInteger(v) && v >= 0)) {
-      throw new PasserelleInputError('options', [issue('invalid_type', key, 'un entier positif ou nul attendu')]);
+    if (v !== undefined && !(Number.isInteger(v) && v >= min)) {
+      throw new PasserelleInputError('options', [issue('invalid_type', key, `un entier supérieur ou égal à ${min} attendu`)]);
     }
   }
 }
