@@ -24,6 +24,7 @@ h2{font-size:1.15rem;margin:28px 0 8px;border-bottom:2px solid var(--line);paddi
 #map .cand{fill:var(--cand);fill-opacity:.75;stroke:#fff;stroke-width:.6}
 #map .vac{fill:var(--vac);stroke:#fff;stroke-width:.8}
 #map .lk{stroke-width:1.1;stroke-opacity:.55}
+#map .many .lk{stroke-width:.7;stroke-opacity:.3}
 #map .allocation{stroke:var(--alloc)}
 #map .schedule{stroke:var(--sched);stroke-dasharray:4 3}
 #map .scale path{fill:none;stroke:#333}

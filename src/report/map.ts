@@ -38,6 +38,8 @@ const WIDTH = 820;
 const MAX_HEIGHT = 760;
 const MARGIN = 24;
 const KM_PER_DEGREE = 111.195;
+/** Above this many links, lines are drawn lighter so that markers stay readable. */
+const MANY_LINKS = 300;
 
 export interface Projection {
   x(lon: number): number;
@@ -87,23 +89,21 @@ function scaleBar(p: Projection): string {
   return `<g class="scale" aria-hidden="true"><path d="M${MARGIN} ${y - 4}v4h${len}v-4"/><text x="${MARGIN + len + 6}" y="${y}">${esc(formatKm(km))}</text></g>`;
 }
 
-function marker(p: Projection, m: MapMarker): string {
+/** A single record's marker has the base size; a cell's grows with the square root of its share of the largest cell. */
+function marker(p: Projection, m: MapMarker, largest: number): string {
   const n = m.members.length;
   const x = r1(p.x(m.lon));
   const y = r1(p.y(m.lat));
+  const grow = n === 1 ? 0 : Math.sqrt(n / largest);
   const data = `data-m="${esc(m.members.join(' '))}" data-n="${n}"`;
   const title = `<title>${esc(m.title)}</title>`;
-  if (m.kind === 'candidate') {
-    const r = n === 1 ? 3.5 : r1(3 + Math.sqrt(n));
-    return `<circle class="mk cand" cx="${x}" cy="${y}" r="${r}" ${data}>${title}</circle>`;
-  }
-  const s = n === 1 ? 8 : r1(7 + 1.6 * Math.sqrt(n));
+  if (m.kind === 'candidate') return `<circle class="mk cand" cx="${x}" cy="${y}" r="${r1(3.5 + 6 * grow)}" ${data}>${title}</circle>`;
+  const s = r1(8 + 8 * grow);
   return `<rect class="mk vac" x="${r1(x - s / 2)}" y="${r1(y - s / 2)}" width="${s}" height="${s}" ${data}>${title}</rect>`;
 }
 
 /** The map's `<svg>`: communes (the most populous named), links, candidates, vacancies. */
-export function renderMap(markers: readonly MapMarker[], links: readonly MapLink[], communes: readonly ReportCommune[], label: string): string {
-  const p = fitProjection(markers);
+export function renderMap(p: Projection, markers: readonly MapMarker[], links: readonly MapLink[], communes: readonly ReportCommune[], label: string): string {
   const inside = (c: LatLon) => {
     const x = p.x(c.lon), y = p.y(c.lat);
     return x >= 0 && x <= p.width && y >= 0 && y <= p.height;
@@ -119,13 +119,18 @@ export function renderMap(markers: readonly MapMarker[], links: readonly MapLink
     (l) =>
       `<line class="lk ${l.kind}" x1="${r1(p.x(l.from.lon))}" y1="${r1(p.y(l.from.lat))}" x2="${r1(p.x(l.to.lon))}" y2="${r1(p.y(l.to.lat))}" data-c="${esc(l.candidateKey)}" data-v="${esc(l.vacancyKey)}"><title>${esc(l.title)}</title></line>`,
   );
-  const cands = markers.filter((m) => m.kind === 'candidate').map((m) => marker(p, m));
-  const vacs = markers.filter((m) => m.kind === 'vacancy').map((m) => marker(p, m));
+  const draw = (kind: MapMarker['kind']) => {
+    const of = markers.filter((m) => m.kind === kind);
+    const largest = of.reduce((n, m) => Math.max(n, m.members.length), 1);
+    return of.map((m) => marker(p, m, largest));
+  };
+  const cands = draw('candidate');
+  const vacs = draw('vacancy');
   return [
     `<svg id="map" viewBox="0 0 ${p.width} ${p.height}" role="img" aria-label="${esc(label)}" xmlns="http://www.w3.org/2000/svg">`,
     `<rect class="bg" width="${p.width}" height="${p.height}"/>`,
     `<g class="communes">${dots.join('')}</g>`,
-    `<g class="links">\n${lines.join('\n')}\n</g>`,
+    `<g class="links${links.length > MANY_LINKS ? ' many' : ''}">\n${lines.join('\n')}\n</g>`,
     `<g class="cands">\n${cands.join('\n')}\n</g>`,
     `<g class="vacs">\n${vacs.join('\n')}\n</g>`,
     `<g class="names" aria-hidden="true">${named.join('')}</g>`,

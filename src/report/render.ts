@@ -20,7 +20,7 @@ import { TO_DISCUSS, TO_DISCUSS_BLOCKERS } from '../scoring/model.js';
 import { PasserelleInputError, issue } from '../errors.js';
 import { formatDate, formatDays, formatNumber, formatPercent, plural } from '../format/french.js';
 import { code, esc, table } from './html.js';
-import { renderMap, type LatLon, type MapLink, type MapMarker, type ReportCommune } from './map.js';
+import { fitProjection, renderMap, type LatLon, type Projection, type MapLink, type MapMarker, type ReportCommune } from './map.js';
 import { distributionSvg, summarize } from './charts.js';
 import { SCRIPT, STYLE } from './assets.js';
 
@@ -101,26 +101,27 @@ function categoryCodes(c: Candidate): string[] {
 
 interface Placed<R> extends LatLon { record: R; key: string }
 
-/** One marker per record, or per grid cell (doubling the cell until the cap holds) above the cap. */
-function markersOf<R>(kind: MapMarker['kind'], placed: readonly Placed<R>[], cap: number, titleOf: (r: R) => string, cellTitle: (n: number, first: R) => string): MapMarker[] {
+/** Above the cap, cells start at this size (drawing units) and double until the cap holds. */
+const CELL = 12;
+
+/** One marker per record, or per square cell of the drawing above the cap. */
+function markersOf<R>(kind: MapMarker['kind'], placed: readonly Placed<R>[], cap: number, proj: Projection, titleOf: (r: R) => string, cellTitle: (n: number, first: R) => string): MapMarker[] {
   if (placed.length <= cap) return placed.map((p) => ({ kind, lat: p.lat, lon: p.lon, members: [p.key], title: titleOf(p.record) }));
-  let step = 0.01;
-  for (;;) {
+  for (let step = CELL; ; step *= 2) {
     const cells = new Map<string, Placed<R>[]>();
     for (const p of placed) {
-      const k = `${Math.floor(p.lat / step)}:${Math.floor(p.lon / step)}`;
+      const k = `${Math.floor(proj.y(p.lat) / step)}:${Math.floor(proj.x(p.lon) / step)}`;
       const cell = cells.get(k);
       if (cell) cell.push(p);
       else cells.set(k, [p]);
     }
-    if (cells.size <= cap || step > 10) {
+    if (cells.size <= cap || step > proj.width) {
       return [...cells.values()].map((cell) => {
         let lat = 0, lon = 0;
         for (const p of cell) { lat += p.lat; lon += p.lon; }
         return { kind, lat: lat / cell.length, lon: lon / cell.length, members: cell.map((p) => p.key), title: cell.length === 1 ? titleOf(cell[0].record) : cellTitle(cell.length, cell[0].record) };
       });
     }
-    step *= 2;
   }
 }
 
@@ -310,9 +311,10 @@ export function renderReport(input: ReportInput): string {
   };
   const vacancyTitle = (v: Vacancy) => [`Offre ${v.id}`, v.job.title ?? jobLabel(v.job.rome), placeName(v.site), `${formatNumber(v.contract.weeklyHours, 1)} h par semaine`].filter(Boolean).join(' — ');
   const near = (p: { label?: string; communeCode?: string }) => (placeName(p) ? ` autour de ${placeName(p)}` : '');
+  const proj = fitProjection([...placedC, ...placedV]);
   const markers = [
-    ...markersOf('candidate', placedC, maxMarkers, candidateTitle, (n, c) => `${n0(n)} candidat·es${near(c.home)}`),
-    ...markersOf('vacancy', placedV, maxMarkers, vacancyTitle, (n, v) => `${n0(n)} offres${near(v.site)}`),
+    ...markersOf('candidate', placedC, maxMarkers, proj, candidateTitle, (n, c) => `${n0(n)} candidat·es${near(c.home)}`),
+    ...markersOf('vacancy', placedV, maxMarkers, proj, vacancyTitle, (n, v) => `${n0(n)} offres${near(v.site)}`),
   ];
 
   // Links: allocation then job dating, best scores first, capped.
@@ -335,7 +337,7 @@ export function renderReport(input: ReportInput): string {
 
   const title = input.title ?? 'Rapport de mise en relation du territoire';
   const mapLabel = `Carte : ${n0(candidates.length)} candidat·es (ronds bleus), ${n0(vacancies.length)} offres (carrés orange)${links.length > 0 ? `, ${n0(links.length)} liens` : ''}`;
-  const map = renderMap(markers, links, input.communes ?? [], mapLabel);
+  const map = renderMap(proj, markers, links, input.communes ?? [], mapLabel);
 
   const jobOptions = jobs.map((r, i) => `<option value="${i}">${esc(jobLabel(r))} (${esc(r)})</option>`).join('');
   const publicFilter = advisor
