@@ -85,7 +85,7 @@ function check(input: ReportInput): void {
   for (const [key, min] of [['maxExplained', 0], ['maxMarkers', 1], ['maxLinks', 0]] as const) {
     const v = input[key];
     if (v !== undefined && !(Number.isInteger(v) && v >= min)) {
-      throw new PasserelleInputError('options', [issue('invalid_type', key, `un entier supérieur ou égal à ${min} attendu`)]);
+      throw new PasserelleInputError('options', [issue('invalid_type', key, `un entier supérieur ou égal à ${formatNumber(min, 0)} attendu`)]);
     }
   }
 }

@@ -101,6 +101,14 @@ describe('renderReport', () => {
     );
   });
 
+  it('renders an empty batch: no marker, no pair, no unmatched record', async () => {
+    const batch = await createEngine({ today: DEMO_TODAY }).matchAll([], [], { perVacancy: 3 });
+    const html = renderReport({ batch });
+    expect(count(html, /class="mk /g)).toBe(0);
+    expect(html).toContain('Aucune paire retenue');
+    expect(html).toContain('Aucune personne sans offre éligible');
+  });
+
   it('names the misused argument', () => {
     const issuePath = (input: unknown) => {
       try {
