@@ -229,7 +229,7 @@ function unmatchedVacancyList(batch: ReportBatch, audience: Audience): string {
     ];
   });
   const more = batch.unmatchedVacancies.length > list.length ? `<p class="note">${n0(list.length)} premières offres sur ${n0(batch.unmatchedVacancies.length)}.</p>` : '';
-  return table('Offres sans candidat·e éligible', ['Offre', 'Métier', 'Lieu', 'Principaux blocages'], rows) + more;
+  return table('Offres sans candidat·e éligible', ['Offre', 'Métier', 'Lieu', 'Principaux blocages (candidat·es écarté·es)'], rows) + more;
 }
 
 const details = (summary: string, body: string) => `<details><summary>${esc(summary)}</summary>${body}</details>`;
@@ -363,7 +363,7 @@ export function renderReport(input: ReportInput): string {
 
   const v = batch.versions;
   const banner = advisor
-    ? '<p class="audience advisor"><strong>Document conseiller.</strong> Il contient des catégories de public (RSA, RQTH, QPV…), données réservées à l’accompagnement : ne pas le transmettre à un employeur.</p>'
+    ? '<p class="audience advisor"><strong>Document conseiller.</strong> Il contient le public des personnes (bénéficiaires du RSA, travailleurs handicapés, résidents des quartiers prioritaires…), donnée réservée à l’accompagnement : ne pas le transmettre à un employeur.</p>'
     : '<p class="audience employer"><strong>Version employeur.</strong> Sans catégorie de public ni restriction : les points à vérifier avec la personne figurent comme « à discuter ».</p>';
   const meta = `<p class="meta">${n0(candidates.length)} candidat·es, ${n0(vacancies.length)} offres${input.date ? ` ; date de référence : ${esc(formatDate(input.date))}` : ''} ; moteur ${esc(v.engine)}, référentiel ${esc(v.referential)}, ROME ${esc(v.rome)}.</p>`;
 
