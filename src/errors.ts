@@ -42,17 +42,22 @@ export interface Issue {
 }
 
 export type RecordKind = 'candidate' | 'vacancy' | 'trainingSession';
-/** What an input error is about: a record, or the engine's options. */
-export type InputKind = RecordKind | 'options';
+/** What an input error is about: a record, the options of a call, or another argument of a public function. */
+export type InputKind = RecordKind | 'options' | 'argument';
 
 const KIND_LABEL: Record<InputKind, string> = {
   candidate: 'Candidat',
   vacancy: 'Offre',
   trainingSession: 'Session de formation',
   options: 'Options du moteur',
+  argument: 'Argument',
 };
 
-/** Thrown by parseCandidate / parseVacancy / parseTrainingSession; validateBatch returns issues instead. */
+/**
+ * The one error class of misuse: thrown by parseCandidate / parseVacancy / parseTrainingSession for
+ * a bad record (validateBatch returns issues instead), and by every public function for a bad
+ * option or argument (README, "Errors"). A referential's own problems throw ReferentialError.
+ */
 export class PasserelleInputError extends Error {
   override readonly name = 'PasserelleInputError';
   readonly kind: InputKind;

@@ -142,20 +142,20 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     },
 
     score(candidateInput, vacancyInput, opts) {
-      checkCallOptions(ScoreOptionsSchema, opts);
+      const o = checkCallOptions(ScoreOptionsSchema, opts);
       const c = asCandidate(candidateInput);
       const v = asVacancy(vacancyInput);
       const kernel = kernelFor(scratchCandidate(c), scratchVacancy(v));
-      return explain(0, 0, kernel, c, v, opts?.audience ?? options.audience);
+      return explain(0, 0, kernel, c, v, o.audience ?? options.audience);
     },
 
     topCandidates(vacancyInput, candidates, opts) {
       checkIndex(candidates, 'candidates', 'candidates');
-      checkCallOptions(TopOptionsSchema, opts);
+      const o = checkCallOptions(TopOptionsSchema, opts);
       const v = asVacancy(vacancyInput);
-      const limit = opts?.limit ?? 20;
-      const nNear = opts?.nearMisses ?? 0;
-      const audience = opts?.audience ?? options.audience;
+      const limit = o.limit ?? 20;
+      const nNear = o.nearMisses ?? 0;
+      const audience = o.audience ?? options.audience;
       // The grid first: building it may renumber the candidates' columns.
       const { overflow } = candidates.grid();
       const kernel = kernelFor(candidates.cols, scratchVacancy(v));
@@ -174,11 +174,11 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
 
     topVacancies(candidateInput, vacancies, opts) {
       checkIndex(vacancies, 'vacancies', 'vacancies');
-      checkCallOptions(TopOptionsSchema, opts);
+      const o = checkCallOptions(TopOptionsSchema, opts);
       const c = asCandidate(candidateInput);
-      const limit = opts?.limit ?? 20;
-      const nNear = opts?.nearMisses ?? 0;
-      const audience = opts?.audience ?? options.audience;
+      const limit = o.limit ?? 20;
+      const nNear = o.nearMisses ?? 0;
+      const audience = o.audience ?? options.audience;
       const cols = scratchCandidate(c);
       const kernel = kernelFor(cols, vacancies.cols);
       const top = new TopK(limit, vacancies.ids);
@@ -196,15 +196,16 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     },
 
     matchAll(candidates, vacancies, opts) {
+      let o: MatchAllOptions;
       try {
         // matchAll also takes raw arrays, validated and accounted for record by record.
         checkIndex(candidates, 'candidates', 'candidates', true);
         checkIndex(vacancies, 'vacancies', 'vacancies', true);
-        checkCallOptions(MatchAllOptionsSchema, opts);
+        o = checkCallOptions(MatchAllOptionsSchema, opts) as MatchAllOptions;
       } catch (e) {
         return Promise.reject(e);
       }
-      return matchAll(engine, candidates, vacancies, opts ?? {});
+      return matchAll(engine, candidates, vacancies, o);
     },
 
     counterfactuals(candidateInput, vacancies) {

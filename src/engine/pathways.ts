@@ -29,22 +29,23 @@ export interface RecommendOptions {
 /** A catalogue is validated once per array: platforms pass the same one for every candidate. */
 const parsedSessions = new WeakMap<readonly unknown[], TrainingSession[]>();
 
-export function parseSessions(engine: Engine, sessions: readonly unknown[] | undefined): TrainingSession[] {
+export function parseSessions(referential: Referential, sessions: readonly unknown[] | undefined): TrainingSession[] {
   if (sessions === undefined) return [];
   const cached = parsedSessions.get(sessions);
   if (cached !== undefined) return cached;
-  const parsed = validateSessions(engine, sessions);
+  const parsed = validateSessions(referential, sessions);
   parsedSessions.set(sessions, parsed);
   return parsed;
 }
 
-function validateSessions(engine: Engine, sessions: readonly unknown[]): TrainingSession[] {
-  const { valid, rejected } = validateBatch('trainingSession', sessions, { referential: engine.options.referential });
+function validateSessions(referential: Referential, sessions: readonly unknown[]): TrainingSession[] {
+  const { valid, rejected } = validateBatch('trainingSession', sessions, { referential });
   if (rejected.length > 0) {
     const first = rejected[0];
     throw new PasserelleInputError(
       'trainingSession',
-      first.issues.map((i) => ({ ...i, path: `sessions[${first.index}]${i.path ? `.${i.path}` : ''}` })),
+      // index -1: the array itself (not an array, holes, too long).
+      first.issues.map((i) => ({ ...i, path: `sessions${first.index < 0 ? '' : `[${first.index}]`}${i.path ? `.${i.path}` : ''}` })),
       first.id,
     );
   }
@@ -179,7 +180,7 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, inpu
     candidate,
     {
       target,
-      sessions: parseSessions(engine, options.sessions),
+      sessions: parseSessions(engine.options.referential, options.sessions),
       today: options.today ?? engine.options.today,
       limit: options.limit,
     },

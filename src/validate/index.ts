@@ -5,6 +5,6 @@ export { validateBatch, validateEach, type BatchResult, type BatchSink, type Rej
 export { jsonSchemas, type JsonSchemas } from './json-schema.js';
 export { candidateFields } from './fast.js';
 export { normaliseCode } from './codes.js';
-export {
-  ISSUE_CODES, PasserelleInputError, formatIssues, type Issue, type IssueCode, type RecordKind,
-} from '../errors.js';
+export { ISSUE_CODES, PasserelleInputError, type Issue, type IssueCode, type RecordKind } from '../errors.js';
+export { formatIssues } from './format-issues.js';
+export { INPUT_LIMITS } from './edge.js';
