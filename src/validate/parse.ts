@@ -78,11 +78,10 @@ export function checkRecord<K extends RecordKind>(kind: K, input: unknown, ref: 
   // answers undefined whenever it is unsure, leaving the issues to zod.
   const fast = fastCheck(kind, input, ref);
   if (fast !== undefined) return { ok: true, value: fast };
-  let issues: Issue[];
   try {
     const parsed = schema.safeParse(input);
-    if (parsed.success) issues = codes(parsed.data, ref);
-    else return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
+    if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
+    const issues = codes(parsed.data, ref);
     return issues.length === 0 ? { ok: true, value: parsed.data } : { ok: false, issues };
   } catch {
     // A getter or proxy trap threw while zod read the record, or while its issues were worded

@@ -138,7 +138,7 @@ function publicCalls(): [string, Fn, unknown[]][] {
     ['bestCommute', [12, ['car']]], ['reachKm', [30, ['bike']]], ['homeCareKm', [10, 5]],
     ['counterfactualLabel', ['contract:CDD', undefined]], ['formatGain', ['avec le permis B', 3]],
     ['recommendPathways', [c, { target: 'J1501', today: TODAY }, { referential: defaultReferential }]],
-    ['createEngine', [{ today: TODAY }]],
+    ['createEngine', [{ today: TODAY }]], ['romeFiches', []], ['romeAppellations', []],
   ];
   const calls: [string, Fn, unknown[]][] = free.map(([name, good]) => [name, fns[name], good]);
   const methods: [string, Fn, unknown[]][] = [
