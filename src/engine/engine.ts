@@ -10,7 +10,7 @@ import { createEncodingContext, type EncodingContext } from '../encode/context.j
 import { Kernel } from '../kernel/kernel.js';
 import { NearMissTopK, TopK } from '../rank/topk.js';
 import { explainMatch } from '../explain/index.js';
-import { parseCandidate, parseVacancy, type Rejection } from '../validate/index.js';
+import { parseRecord, type Rejection } from '../validate/index.js';
 import type { Audience, Match, Versions } from '../scoring/types.js';
 import { ROME_VERSION } from '../referential/rome/index.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -121,8 +121,8 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     return scratchV;
   };
 
-  const asVacancy = (input: unknown): Vacancy => parseVacancy(input, { referential });
-  const asCandidate = (input: unknown): Candidate => parseCandidate(input, { referential });
+  const asVacancy = (input: unknown): Vacancy => parseRecord('vacancy', input, referential);
+  const asCandidate = (input: unknown): Candidate => parseRecord('candidate', input, referential);
 
   const internals: EngineInternals = { ctx, options, kernelFor, explain, scratchCandidate, scratchVacancy };
 

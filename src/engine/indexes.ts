@@ -12,7 +12,7 @@ import { Grid } from '../geo/grid.js';
 import { MEAN_TRIP_IN_DISC } from '../geo/travel.js';
 import { F_ACCEPTS_TRAINING, F_AUTH, F_LICENCE, F_SCHEDULE, F_VEHICLE } from '../encode/flags.js';
 import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
-import { candidateFields, parseCandidate, parseVacancy, validateEach, type Rejection } from '../validate/index.js';
+import { candidateFields, parseRecord, validateEach, type Rejection } from '../validate/index.js';
 import type { Referential } from '../referential/types.js';
 import { IdMap } from './id-map.js';
 import { stringArgument } from '../validate/edge.js';
@@ -242,7 +242,7 @@ export class CandidateIndex extends BaseIndex<Candidate> {
   }
 
   protected parse(input: unknown): Candidate {
-    return parseCandidate(input, { referential: this.ctx.referential });
+    return parseRecord('candidate', input, this.ctx.referential);
   }
   protected encode(record: Candidate): number {
     // Right after validation: the fields it read, in one fixed shape, rather than the record's own.
@@ -336,7 +336,7 @@ export class VacancyIndex extends BaseIndex<Vacancy> {
   }
 
   protected parse(input: unknown): Vacancy {
-    return parseVacancy(input, { referential: this.ctx.referential });
+    return parseRecord('vacancy', input, this.ctx.referential);
   }
   protected encode(record: Vacancy): number {
     return this.cols.push(record, this.ctx);

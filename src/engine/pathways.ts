@@ -7,7 +7,7 @@ import type { Referential } from '../referential/types.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import { PasserelleInputError, issue } from '../errors.js';
 import { RecommendOptionsSchema, checkCallOptions, recommendOptionsLookValid, targetKind } from './call-options.js';
-import { parseVacancy, validateBatch } from '../validate/index.js';
+import { parseRecord, validateBatch } from '../validate/index.js';
 import { B_FRENCH, B_LEGAL, B_LICENCE, B_REQUIRED } from '../kernel/kernel.js';
 import { FRENCH_RANK } from '../scoring/model.js';
 import type { Engine } from './engine.js';
@@ -73,7 +73,7 @@ function checkedTarget(engine: Engine, options: RecommendOptions): PathwayOption
       return nearMiss;
     }
     case 'vacancy':
-      return parseVacancy(target, { referential: engine.options.referential });
+      return parseRecord('vacancy', target, engine.options.referential);
   }
 }
 

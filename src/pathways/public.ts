@@ -5,7 +5,7 @@
  */
 import { PasserelleInputError, formatPath, issue } from '../errors.js';
 import { readOptions } from '../validate/edge.js';
-import { parseCandidate, parseVacancy } from '../validate/index.js';
+import { parseRecord } from '../validate/index.js';
 import { referentialOption } from '../validate/parse.js';
 import { RecommendOptionsSchema, checkCallOptions, targetKind } from '../engine/call-options.js';
 import { parseSessions } from '../engine/pathways.js';
@@ -70,7 +70,7 @@ function unlockCounter(value: unknown): UnlockCounter {
  */
 export function recommendPathways(candidate: Candidate, options: PathwayOptions, deps: PathwayDeps): Pathway[] {
   const d = checkedDeps(deps);
-  const c = parseCandidate(candidate, { referential: d.referential });
+  const c = parseRecord('candidate', candidate, d.referential);
   const o = checkCallOptions(RecommendOptionsSchema, options) as Record<string, unknown>;
   if (o.vacancies !== undefined) throw new PasserelleInputError('options', [issue('unrecognized_keys', 'vacancies', 'option de engine.recommendPathways seulement')]);
   if (o.today === undefined || !IsoDate.safeParse(o.today).success) {
@@ -85,7 +85,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       target = o.target as string | NearMissTarget;
       break;
     case 'vacancy':
-      target = parseVacancy(o.target, { referential: d.referential });
+      target = parseRecord('vacancy', o.target, d.referential);
   }
   const sessions = parseSessions(d.referential, o.sessions as unknown[] | undefined);
   return recommend(c, { target, sessions, today: o.today as string, limit: o.limit as number | undefined }, d);

@@ -1,5 +1,5 @@
 export {
-  parseCandidate, parseVacancy, parseTrainingSession, checkRecord, type CheckResult, type ParseOptions, type RecordTypes,
+  parseCandidate, parseVacancy, parseTrainingSession, checkRecord, parseRecord, type CheckResult, type ParseOptions, type RecordTypes,
 } from './parse.js';
 export { validateBatch, validateEach, type BatchResult, type BatchSink, type Rejection } from './batch.js';
 export { jsonSchemas, type JsonSchemas } from './json-schema.js';

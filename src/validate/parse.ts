@@ -55,13 +55,14 @@ export function referentialOption(value: unknown, path = 'referential', kind: 'o
 /** The referential of ParseOptions, read once. */
 export function parseOptionsReferential(options: unknown): Referential {
   if (options === undefined) return defaultReferential;
-  const { referential, ...rest } = readOptions(options, { referential: 'keep' });
-  const unknown = Object.keys(rest);
-  if (unknown.length > 0) {
-    throw new PasserelleInputError('options', [issue('unrecognized_keys', formatPath([unknown[0]]), 'option inconnue ; options admises : referential')]);
+  const read = readOptions(options, PARSE_OPTION_FIELDS);
+  for (const k in read) {
+    if (k !== 'referential') throw new PasserelleInputError('options', [issue('unrecognized_keys', formatPath([k]), 'option inconnue ; options admises : referential')]);
   }
-  return referentialOption(referential);
+  return referentialOption(read.referential);
 }
+
+const PARSE_OPTION_FIELDS = { referential: 'keep' } as const;
 
 export type CheckResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
@@ -163,10 +164,19 @@ export function safeId(input: unknown): string | undefined {
   }
 }
 
-function parse<K extends RecordKind>(kind: K, input: unknown, options: ParseOptions | undefined): RecordTypes[K] {
-  const r = checkRecord(kind, input, parseOptionsReferential(options));
+/**
+ * One record against a referential already read (the engine's own): the record or a thrown
+ * PasserelleInputError. The public parse* functions read their options first.
+ * @internal
+ */
+export function parseRecord<K extends RecordKind>(kind: K, input: unknown, ref: Referential): RecordTypes[K] {
+  const r = checkRecord(kind, input, ref);
   if (r.ok) return r.value;
   throw new PasserelleInputError(kind, r.issues, safeId(input));
+}
+
+function parse<K extends RecordKind>(kind: K, input: unknown, options: ParseOptions | undefined): RecordTypes[K] {
+  return parseRecord(kind, input, parseOptionsReferential(options));
 }
 
 /**
