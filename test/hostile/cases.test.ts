@@ -131,6 +131,32 @@ describe('engine calls', () => {
     engine.topCandidates(v, candidates, opts);
     expect(reads).toBe(1);
   });
+  it('every call reads each option once: a getter runs one time', async () => {
+    const counted = (fields: Record<string, unknown>) => {
+      const reads: Record<string, number> = {};
+      const o = {};
+      for (const [k, x] of Object.entries(fields)) {
+        reads[k] = 0;
+        Object.defineProperty(o, k, { enumerable: true, get: () => { reads[k]++; return x; } });
+      }
+      return { o, reads };
+    };
+    const s = session({ id: 's1', certification: 'DEAS' });
+    const calls: [Record<string, unknown>, (o: never) => unknown][] = [
+      [{ today: TODAY, weights: { commute: 5 }, audience: 'employer' }, (o) => createEngine(o)],
+      [{ referential: defaultReferential }, (o) => parseCandidate(c, o)],
+      [{ referential: defaultReferential }, (o) => validateBatch('vacancy', [v], o)],
+      [{ limit: 3, nearMisses: 1, audience: 'advisor' }, (o) => engine.topVacancies(c, vacancies, o)],
+      [{ audience: 'employer' }, (o) => engine.score(c, v, o)],
+      [{ target: 'J1501', sessions: [s], vacancies, limit: 2 }, (o) => engine.recommendPathways(c, o)],
+      [{ perVacancy: 2, perCandidate: 1, blockerCounts: false }, (o) => engine.matchAll(candidates, vacancies, o)],
+    ];
+    for (const [fields, call] of calls) {
+      const { o, reads } = counted(fields);
+      await call(o as never);
+      expect(reads).toEqual(Object.fromEntries(Object.keys(fields).map((k) => [k, 1])));
+    }
+  });
   it('matchAll options with a throwing getter: rejects with unreadable', async () => {
     await expect(engine.matchAll(candidates, vacancies, throwingGetter('perVacancy') as never)).rejects.toBeInstanceOf(PasserelleInputError);
     // A Proxy array of records is a batch: read safely, its unreadable length rejected as a whole.
