@@ -29,6 +29,8 @@ export interface BatchResult<T> {
  * const { valid, rejected } = validateBatch('candidate', JSON.parse(body));
  * for (const r of rejected) log(r.index, r.id, r.issues.map((i) => `${i.path}: ${i.code}`));
  */
+export function validateBatch(kind: 'training-session', records: unknown, options?: ParseOptions): BatchResult<RecordTypes['trainingSession']>;
+export function validateBatch<K extends RecordKind>(kind: K, records: unknown, options?: ParseOptions): BatchResult<RecordTypes[K]>;
 export function validateBatch<K extends RecordKind>(
   kind: K | 'training-session',
   records: unknown,
