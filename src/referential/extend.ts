@@ -9,7 +9,8 @@ import {
 } from '../schema/primitives.js';
 import { romeFiches } from './rome/index.js';
 import { readData } from '../validate/edge.js';
-import { formatPath } from '../errors.js';
+import { fieldName, formatPath } from '../errors.js';
+import { fromZodIssues } from '../validate/zod-issues.js';
 import { foldTerm } from './lookup.js';
 import {
   ANY_CERTIFICATION,
@@ -201,16 +202,16 @@ export class ReferentialError extends Error {
   }
 }
 
-function zodPath(prefix: string, path: readonly PropertyKey[]): string {
-  let out = prefix;
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
-  return out;
-}
-
+/** Shape problems of `value` (plain data), worded as record issues are (French, no value quoted), paths under `prefix`. */
 function shapeIssues(schema: z.ZodType, value: unknown, prefix: string): ReferentialIssue[] {
   const r = schema.safeParse(value);
   if (r.success) return [];
-  return r.error.issues.map((i) => ({ code: 'invalid_shape' as const, path: zodPath(prefix, i.path), message: i.message }));
+  return fromZodIssues(r.error.issues, value).map((i) => ({
+    code: 'invalid_shape' as const,
+    path: joinPath(prefix, i.path),
+    // The issue's message starts with its own path; a ReferentialError prints the full path apart.
+    message: i.message.slice(fieldName(i.path).length + 3),
+  }));
 }
 
 /** Zod check of a whole referential's shape. */
