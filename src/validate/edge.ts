@@ -16,7 +16,7 @@ import { formatNumber } from '../format/french.js';
 export const isProxy: (value: unknown) => boolean = types.isProxy;
 
 /** What the edge accepts at most (README, "Errors"); past these, input is rejected before it is walked. */
-export const INPUT_LIMITS = {
+export const INPUT_LIMITS = Object.freeze({
   /** Records in one batch: validateBatch, indexCandidates/indexVacancies, matchAll arrays, sessions. */
   batchLength: 5_000_000,
   /** Elements of one array inside options, a referential or a referential extension. */
@@ -25,7 +25,7 @@ export const INPUT_LIMITS = {
   depth: 64,
   /** Values (objects, arrays and primitives) in such a value. */
   values: 2_000_000,
-} as const;
+} as const);
 
 /** A failed read gives its issue, and the rule alone (for errors that word their own paths). */
 export type Read<T = unknown> = { ok: true; value: T } | { ok: false; issue: Issue; rule: string };
