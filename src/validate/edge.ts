@@ -138,24 +138,26 @@ export function readOptions(
   } catch {
     fail({ code: 'unreadable', path: '', message: `${name} : ${UNREADABLE_RULE}` });
   }
+  // Options are named by their field alone (`limit`); another argument's fields under its name (`deps.referential`).
+  const at = (k: string): string[] => (name === 'options' ? [k] : [name, k]);
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     let v: unknown;
     try {
       v = (value as Record<string, unknown>)[k];
     } catch {
-      fail(issue('unreadable', formatPath([k]), UNREADABLE_RULE));
+      fail(issue('unreadable', formatPath(at(k)), UNREADABLE_RULE));
     }
     const how = Object.hasOwn(fields, k) ? fields[k] : 'data';
     if (how === 'data') {
-      const r = readData(v, [k]);
+      const r = readData(v, at(k));
       if (!r.ok) fail(r.issue);
       else v = r.value;
     } else if (how === 'keep') {
-      if (isProxy(v)) fail(issue('invalid_type', formatPath([k]), "un proxy n'est pas accepté : passer l'objet lui-même"));
+      if (isProxy(v)) fail(issue('invalid_type', formatPath(at(k)), "un proxy n'est pas accepté : passer l'objet lui-même"));
     } else if (isProxy(v) || Array.isArray(v)) {
       // Anything else is left to the schema, which words the wrong type.
-      const r = readBatch(v, formatPath([k]));
+      const r = readBatch(v, formatPath(at(k)));
       if (!r.ok) fail(r.issue);
       else v = r.value;
     }

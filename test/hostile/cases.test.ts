@@ -43,6 +43,7 @@ describe('createEngine, normalizeWeights', () => {
     expect(issuesOf(() => createEngine({ weights: zeros }))).toEqual(['too_small@weights']);
     expect(issuesOf(() => normalizeWeights(zeros))).toEqual(['too_small@weights']);
     expect(issuesOf(() => normalizeWeights({ commute: -1 }))).toEqual(['invalid_type@weights.commute']);
+    expect(issuesOf(() => normalizeWeights(throwingGetter('commute')))).toEqual(['unreadable@weights.commute']);
   });
   it('a throwing getter or Proxy in the options: was the caller’s error, now unreadable naming the field', () => {
     expect(issuesOf(() => createEngine(throwingGetter('today')))).toEqual(['unreadable@today']);
@@ -239,6 +240,7 @@ describe('free text, geo, labels, formatIssues, recommendPathways', () => {
   });
   it('recommendPathways (the pure one) checks candidate, options and deps', () => {
     expect(issuesOf(() => recommendPathways(c, { today: TODAY }, {} as never))).toEqual(['required@deps.referential']);
+    expect(issuesOf(() => recommendPathways(c, { today: TODAY }, throwingGetter('referential') as never))).toEqual(['unreadable@deps.referential']);
     expect(issuesOf(() => recommendPathways({} as never, { today: TODAY }, { referential: defaultReferential }))).toContain('required@home');
     expect(issuesOf(() => recommendPathways(c, { today: 'x' }, { referential: defaultReferential }))).toEqual(['invalid_date@today']);
     expect(Array.isArray(recommendPathways(c, { target: 'J1501', today: TODAY }, { referential: defaultReferential }))).toBe(true);
