@@ -8,7 +8,7 @@ import { IsoDate, RomeCode } from '../schema/primitives.js';
 import { PasserelleInputError, issue, type Issue } from '../errors.js';
 import { fromZodIssues } from '../validate/zod-issues.js';
 import { isPlain } from '../validate/fast.js';
-import { type FieldKind, isProxy, readOptions } from '../validate/edge.js';
+import { type FieldKind, isArray, isProxy, readOptions } from '../validate/edge.js';
 import { CandidateIndex, VacancyIndex } from './indexes.js';
 
 const count = (max: number) => z.number().int().min(0).max(max);
@@ -116,20 +116,11 @@ export function targetKind(target: unknown): 'none' | 'rome' | 'vacancy' | 'near
 export function checkIndex(value: unknown, kind: 'candidates' | 'vacancies', path: string, arraysToo = false): void {
   // A Proxy is never an index, and `instanceof` would run its traps; arrays are read later as batches.
   const ok = isProxy(value)
-    ? arraysToo && readsAsArray(value)
+    ? arraysToo && isArray(value)
     : (kind === 'candidates' ? value instanceof CandidateIndex : value instanceof VacancyIndex) || (arraysToo && Array.isArray(value));
   if (!ok) {
     throw new PasserelleInputError('options', [
       issue('invalid_type', path, kind === 'candidates' ? 'un index de candidat·es (engine.indexCandidates) attendu' : 'un index d’offres (engine.indexVacancies) attendu'),
     ]);
-  }
-}
-
-/** Array.isArray of a Proxy, which throws when the Proxy is revoked. */
-function readsAsArray(value: unknown): boolean {
-  try {
-    return Array.isArray(value);
-  } catch {
-    return false;
   }
 }

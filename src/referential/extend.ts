@@ -497,7 +497,7 @@ export function readReferential(value: unknown, path: string): { ok: true; refer
   const read = readData(value);
   if (!read.ok) return { ok: false, issues: [{ code: 'invalid_shape', path: joinPath(path, read.issue.path), message: read.rule }] };
   const issues = shapeIssues(ReferentialSchema, read.value, path);
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_REPORTED) };
   const referential = read.value as Referential;
   trusted.add(referential);
   if (typeof value === 'object' && value !== null) checkedCopies.set(value, referential);
@@ -507,7 +507,7 @@ export function readReferential(value: unknown, path: string): { ok: true; refer
 /** A caller's referential argument, or ReferentialError. */
 export function referentialArgument(value: unknown, name: string): Referential {
   const r = readReferential(value, name);
-  if (!r.ok) throw new ReferentialError(r.issues.slice(0, MAX_REPORTED));
+  if (!r.ok) throw new ReferentialError(r.issues);
   return r.referential;
 }
 

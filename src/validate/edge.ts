@@ -166,6 +166,15 @@ export function readOptions(
   return out;
 }
 
+/** Array.isArray that answers false for a revoked Proxy (where it throws). */
+export function isArray(value: unknown): boolean {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
 /** Stands for a batch element whose read threw (a Proxy batch is copied before validation). */
 export const UNREADABLE_ELEMENT: unique symbol = Symbol('unreadable');
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { defaultReferential, readReferential } from '../referential/index.js';
 import type { Referential } from '../referential/types.js';
 import { type Issue, type RecordKind, PasserelleInputError, formatPath, issue } from '../errors.js';
-import { readOptions } from './edge.js';
+import { isArray, readOptions } from './edge.js';
 import {
   type Candidate, CandidateSchema, type TrainingSession, TrainingSessionSchema, type Vacancy, VacancySchema,
 } from '../schema/index.js';
@@ -49,7 +49,7 @@ export function referentialOption(value: unknown, path = 'referential', kind: 'o
   if (value === undefined) return defaultReferential;
   const r = readReferential(value, path);
   if (r.ok) return r.referential;
-  throw new PasserelleInputError(kind, r.issues.slice(0, 50).map((i) => ({ code: 'invalid', path: i.path, message: `${i.path} : ${i.message}` })));
+  throw new PasserelleInputError(kind, r.issues.map((i) => ({ code: 'invalid', path: i.path, message: `${i.path} : ${i.message}` })));
 }
 
 /** The referential of ParseOptions, read once. */
@@ -88,15 +88,6 @@ export function checkRecord<K extends RecordKind>(kind: K, input: unknown, ref: 
     // A getter or proxy trap threw while zod read the record, or while its issues were worded
     // (zod words them lazily, reading the values again).
     return { ok: false, issues: [unreadable(input)] };
-  }
-}
-
-/** Array.isArray, false for a revoked Proxy (which throws there). */
-function isArray(input: unknown): boolean {
-  try {
-    return Array.isArray(input);
-  } catch {
-    return false;
   }
 }
 
