@@ -10,6 +10,7 @@ import { fromZodIssues } from '../validate/zod-issues.js';
 import { isPlain } from '../validate/fast.js';
 import { type FieldKind, isArray, isProxy, readOptions } from '../validate/edge.js';
 import { CandidateIndex, VacancyIndex } from './indexes.js';
+import type { Referential } from '../referential/types.js';
 
 const count = (max: number) => z.number().int().min(0).max(max);
 const audience = z.enum(['advisor', 'employer']);
@@ -112,15 +113,22 @@ export function targetKind(target: unknown): 'none' | 'rome' | 'vacancy' | 'near
   return fail([issue('invalid_type', 'target', 'un code ROME, une offre ou un presque-éligible attendu')]);
 }
 
-/** An index argument that is not one (a plain object, an array of records where only an index is taken…). */
-export function checkIndex(value: unknown, kind: 'candidates' | 'vacancies', path: string, arraysToo = false): void {
+/**
+ * An index argument that is not one (a plain object, an array of records where only an index is
+ * taken…), or an index built against another referential (its codes are numbered differently).
+ */
+export function checkIndex(
+  value: unknown, kind: 'candidates' | 'vacancies', path: string, referential: Referential, arraysToo = false,
+): void {
+  const fail = (rule: string): never => {
+    throw new PasserelleInputError('options', [issue('invalid_type', path, rule)]);
+  };
   // A Proxy is never an index, and `instanceof` would run its traps; arrays are read later as batches.
-  const ok = isProxy(value)
-    ? arraysToo && isArray(value)
-    : (kind === 'candidates' ? value instanceof CandidateIndex : value instanceof VacancyIndex) || (arraysToo && Array.isArray(value));
-  if (!ok) {
-    throw new PasserelleInputError('options', [
-      issue('invalid_type', path, kind === 'candidates' ? 'un index de candidat·es (engine.indexCandidates) attendu' : 'un index d’offres (engine.indexVacancies) attendu'),
-    ]);
+  if (isProxy(value) ? arraysToo && isArray(value) : arraysToo && Array.isArray(value)) return;
+  const isIndex = !isProxy(value) && (kind === 'candidates' ? value instanceof CandidateIndex : value instanceof VacancyIndex);
+  if (!isIndex) {
+    fail(kind === 'candidates' ? 'un index de candidat·es (engine.indexCandidates) attendu' : 'un index d’offres (engine.indexVacancies) attendu');
+  } else if ((value as CandidateIndex | VacancyIndex).referential !== referential) {
+    fail('un index construit par un moteur du même référentiel attendu');
   }
 }

@@ -150,7 +150,7 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     },
 
     topCandidates(vacancyInput, candidates, opts) {
-      checkIndex(candidates, 'candidates', 'candidates');
+      checkIndex(candidates, 'candidates', 'candidates', referential);
       const o = checkCallOptions(TopOptionsSchema, opts);
       const v = asVacancy(vacancyInput);
       const limit = o.limit ?? 20;
@@ -173,7 +173,7 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     },
 
     topVacancies(candidateInput, vacancies, opts) {
-      checkIndex(vacancies, 'vacancies', 'vacancies');
+      checkIndex(vacancies, 'vacancies', 'vacancies', referential);
       const o = checkCallOptions(TopOptionsSchema, opts);
       const c = asCandidate(candidateInput);
       const limit = o.limit ?? 20;
@@ -199,8 +199,8 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
       let o: MatchAllOptions;
       try {
         // matchAll also takes raw arrays, validated and accounted for record by record.
-        checkIndex(candidates, 'candidates', 'candidates', true);
-        checkIndex(vacancies, 'vacancies', 'vacancies', true);
+        checkIndex(candidates, 'candidates', 'candidates', referential, true);
+        checkIndex(vacancies, 'vacancies', 'vacancies', referential, true);
         o = checkCallOptions(MatchAllOptionsSchema, opts) as MatchAllOptions;
       } catch (e) {
         return Promise.reject(e);
@@ -209,7 +209,7 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     },
 
     counterfactuals(candidateInput, vacancies) {
-      checkIndex(vacancies, 'vacancies', 'vacancies');
+      checkIndex(vacancies, 'vacancies', 'vacancies', referential);
       return computeCounterfactuals(engine, asCandidate(candidateInput), vacancies);
     },
 

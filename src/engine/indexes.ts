@@ -45,6 +45,11 @@ abstract class BaseIndex<T extends { id: string }> {
 
   constructor(protected readonly ctx: EncodingContext, protected readonly kind: RecordKind) {}
 
+  /** The referential its records were validated and encoded against (an engine takes only its own). */
+  get referential(): Referential {
+    return this.ctx.referential;
+  }
+
   /** Number of live records. */
   get size(): number {
     return this.live;

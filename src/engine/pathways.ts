@@ -6,7 +6,7 @@ import { byDemand } from '../pathways/goals.js';
 import type { Referential } from '../referential/types.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import { PasserelleInputError, issue } from '../errors.js';
-import { RecommendOptionsSchema, checkCallOptions, recommendOptionsLookValid, targetKind } from './call-options.js';
+import { RecommendOptionsSchema, checkCallOptions, checkIndex, recommendOptionsLookValid, targetKind } from './call-options.js';
 import { parseRecord, validateBatch } from '../validate/index.js';
 import { B_FRENCH, B_LEGAL, B_LICENCE, B_REQUIRED } from '../kernel/kernel.js';
 import { FRENCH_RANK } from '../scoring/model.js';
@@ -131,6 +131,7 @@ function growInt32(a: Int32Array, n: number): Int32Array {
 export function recommendForCandidate(engine: Engine, candidate: Candidate, input: RecommendOptions | undefined): Pathway[] {
   const options = checkCallOptions(RecommendOptionsSchema, input, recommendOptionsLookValid) as RecommendOptions;
   const vacancies = options.vacancies;
+  if (vacancies !== undefined) checkIndex(vacancies, 'vacancies', 'vacancies', engine.options.referential);
   const target = checkedTarget(engine, options);
   const { scratchCandidate, kernelFor, ctx } = engine.internals;
   // One scan of the vacancies in reach gives every blocker mask; what a pathway unlocks (a

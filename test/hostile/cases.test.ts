@@ -171,6 +171,15 @@ describe('engine calls', () => {
     expect(issuesOf(() => batch.explain(null as never, 'v1'))).toEqual(['invalid_type@candidateId']);
     expect(batch.explain('c1', 'v1').score).toBeGreaterThanOrEqual(0);
   });
+  it('an index built against another referential is refused, not read with the wrong code numbering', async () => {
+    const other = createEngine({ today: TODAY, referential: extendReferential(defaultReferential, {}) });
+    const { index: theirs } = other.indexVacancies([v]);
+    expect(issuesOf(() => engine.topVacancies(c, theirs))).toEqual(['invalid_type@vacancies']);
+    expect(issuesOf(() => engine.recommendPathways(c, { vacancies: theirs }))).toEqual(['invalid_type@vacancies']);
+    await expect(engine.matchAll(candidates, theirs)).rejects.toBeInstanceOf(PasserelleInputError);
+    // Same referential, another engine (other weights, another day): its indexes are taken.
+    expect(() => createEngine({ today: '2026-12-01', weights: { commute: 5 } }).topVacancies(c, vacancies)).not.toThrow();
+  });
   it('recommendPathways options: a Proxy sessions array is copied, a throwing one names `sessions`', () => {
     const s = session({ id: 's1', certification: 'DEAS' });
     expect(() => engine.recommendPathways(c, { sessions: new Proxy([s], {}) })).not.toThrow();
