@@ -17,7 +17,7 @@ import { Category } from '../schema/primitives.js';
 import { defaultReferential } from '../referential/index.js';
 import { BLOCKER_LABELS, CRITERION_LABELS } from '../explain/index.js';
 import { TO_DISCUSS, TO_DISCUSS_BLOCKERS } from '../scoring/model.js';
-import { PasserelleInputError, issue } from '../errors.js';
+import { readReportInput } from './input.js';
 import { formatDate, formatDays, formatNumber, formatPercent, plural } from '../format/french.js';
 import { code, esc, table } from './html.js';
 import { fitProjection, renderMap, type LatLon, type Projection, type MapLink, type MapMarker, type ReportCommune } from './map.js';
@@ -72,23 +72,6 @@ const CATEGORY_LABELS = new Map<string, string>(defaultReferential.categories.ma
 const CATEGORY_INDEX = new Map<string, number>(Category.options.map((c, i) => [c, i]));
 const jobLabel = (rome: string) => JOB_LABELS.get(rome) ?? rome;
 const placeName = (p: { label?: string; communeCode?: string }) => p.label ?? p.communeCode;
-
-function check(input: ReportInput): void {
-  const b = input?.batch as unknown as Record<string, unknown> | undefined;
-  const methods = ['candidateIds', 'vacancyIds', 'candidate', 'vacancy', 'shortlist', 'explain'];
-  if (b === null || typeof b !== 'object' || methods.some((m) => typeof b[m] !== 'function')) {
-    throw new PasserelleInputError('options', [issue('invalid_type', 'batch', 'un résultat de matchAll attendu')]);
-  }
-  if (input.audience !== undefined && input.audience !== 'advisor' && input.audience !== 'employer') {
-    throw new PasserelleInputError('options', [issue('invalid_value', 'audience', '« advisor » ou « employer » attendu')]);
-  }
-  for (const [key, min] of [['maxExplained', 0], ['maxMarkers', 1], ['maxLinks', 0]] as const) {
-    const v = input[key];
-    if (v !== undefined && !(Number.isInteger(v) && v >= min)) {
-      throw new PasserelleInputError('options', [issue('invalid_type', key, `un entier supérieur ou égal à ${formatNumber(min, 0)} attendu`)]);
-    }
-  }
-}
 
 function categoryCodes(c: Candidate): string[] {
   const out: string[] = [];
@@ -271,8 +254,8 @@ function indicatorSection(ind: PlatformIndicators): string {
 }
 
 /** The report as one HTML string (UTF-8); deterministic for a given input. */
-export function renderReport(input: ReportInput): string {
-  check(input);
+export function renderReport(argument: ReportInput): string {
+  const input = readReportInput(argument);
   const { batch } = input;
   const audience: Audience = input.audience ?? 'advisor';
   const advisor = audience === 'advisor';

@@ -124,6 +124,27 @@ describe('renderReport', () => {
     expect(issuePath({ batch: f.batch, audience: 'public' })).toBe('audience');
     expect(issuePath({ batch: f.batch, maxMarkers: 0 })).toBe('maxMarkers');
     expect(issuePath({ batch: f.batch, maxExplained: 1.5 })).toBe('maxExplained');
+    expect(issuePath({ batch: f.batch, allocation: { assignments: [{ candidateId: 'c1', vacancyId: 'v1', score: '9' }] } })).toBe('allocation.assignments[0].score');
+    expect(issuePath({ batch: f.batch, audit: { ...f.audit, groups: [{}] } })).toBe('audit.groups[0].group');
+    expect(issuePath({ batch: f.batch, communes: [{ lat: 91, lon: 0 }] })).toBe('communes[0].lat');
+    expect(issuePath({ batch: f.batch, date: '2026-02-30' })).toBe('date');
+    expect(issuePath({ batch: f.batch, get title(): string { throw new Error('hostile'); } })).toBe('title');
+  });
+
+  it('returns a page or throws the documented error, whatever a field holds', () => {
+    const junk = fc.oneof(fc.anything(), fc.constant(new Map()), fc.constant(() => 1));
+    const field = fc.constantFrom('allocation', 'schedule', 'audit', 'indicators', 'communes', 'communesSource', 'title', 'audience', 'date', 'maxExplained', 'maxMarkers', 'maxLinks', 'batch');
+    fc.assert(
+      fc.property(field, junk, (k, v) => {
+        try {
+          expect(typeof renderReport({ batch: f.batch, maxExplained: 0, [k]: v } as never)).toBe('string');
+        } catch (e) {
+          expect(e).toBeInstanceOf(PasserelleInputError);
+          expect((e as PasserelleInputError).issues[0].path.startsWith(k)).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
