@@ -57,7 +57,10 @@ export function readReportInput(input: unknown): ReportInput {
   const batch = read.batch as Record<string, unknown> | undefined;
   let hasMethods = false;
   try {
-    hasMethods = typeof batch === 'object' && batch !== null && BATCH_METHODS.every((m) => typeof batch[m] === 'function') && batch.matches !== undefined;
+    hasMethods = typeof batch === 'object' && batch !== null && BATCH_METHODS.every((m) => typeof batch[m] === 'function') &&
+      typeof (batch.matches as { [Symbol.iterator]?: unknown } | undefined)?.[Symbol.iterator] === 'function' &&
+      Array.isArray(batch.unmatchedCandidates) && Array.isArray(batch.unmatchedVacancies) &&
+      typeof batch.versions === 'object' && batch.versions !== null;
   } catch {
     hasMethods = false;
   }

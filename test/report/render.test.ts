@@ -120,6 +120,7 @@ describe('renderReport', () => {
       return 'no error';
     };
     expect(issuePath({ batch: {} })).toBe('batch');
+    expect(issuePath({ batch: { ...f.batch, candidateIds: () => [], matches: [], unmatchedCandidates: null } })).toBe('batch');
     expect(issuePath(undefined)).toBe('batch');
     expect(issuePath({ batch: f.batch, audience: 'public' })).toBe('audience');
     expect(issuePath({ batch: f.batch, maxMarkers: 0 })).toBe('maxMarkers');
