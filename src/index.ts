@@ -86,3 +86,6 @@ export {
 export * from './jobdating/index.js';
 // Hostile input (issue 13): what the edge reads at most (README, "Errors").
 export { INPUT_LIMITS } from './validate/edge.js';
+
+// batch.evaluate: a pair's verdict without its sentences (job dating pair gathering).
+export type { PairVerdict } from './batch/matchAll.js';
