@@ -504,24 +504,32 @@ function assemble(ctx: StepContext, memo: FundingMemo | null): StepFunding {
   let full = false;
   let cpf: number | undefined;
   let verified = true;
-  let dependsOn: StepFunding['dependsOn'] | undefined;
+  let conditional: FundingDecision[] | undefined;
   const schemes = ctx.kind === 'prerequisite' && ctx.code === 'PERMIS_B' ? LICENCE_SCHEMES : SCHEMES_BY_KIND[ctx.kind];
   for (const code of schemes) {
     const { coverage, decision: d } = memo === null ? decideSplit(code, ctx) : decideShared(code, ctx, memo);
     decisions.push(d);
     if (!d.applies) continue;
-    verified &&= d.verified;
     if (d.condition !== undefined) {
-      // Not counted in the cost: listed with its condition when it would pay something.
-      if (coverage !== 'complement') (dependsOn ??= []).push({ code: d.code, condition: d.condition });
+      // Not counted in the cost: listed with its condition when it would pay something (see `pending` below).
+      if (coverage !== 'complement') (conditional ??= []).push(d);
       continue;
     }
+    verified &&= d.verified;
     if (coverage === 'full') full = true;
     else if (coverage === 'participation') cpf = d.cost ?? 0;
   }
-  const depends = dependsOn ?? NO_DEPENDS;
+  // A work-study contract or a POEI exists only through its scheme: the route itself depends on its condition.
+  // Else a scheme to check matters only if something is left to pay once the sure schemes are counted.
+  // It folds the schemes it lists into `verified`: call it before reading `verified`.
+  const schemeOnly = SCHEME_ONLY.has(ctx.kind);
+  const pending = (cost: number): StepFunding['dependsOn'] => {
+    if (conditional === undefined || (!schemeOnly && cost === 0)) return NO_DEPENDS;
+    for (const d of conditional) verified &&= d.verified;
+    return conditional.map((d) => ({ code: d.code, condition: d.condition! }));
+  };
   // A work-study contract or a POEI never costs the trainee; one that no scheme opens is not offered (the recommender drops it).
-  if (full || SCHEME_ONLY.has(ctx.kind)) return { decisions, cost: 0, costEstimated: false, verified, dependsOn: depends };
+  if (full || schemeOnly) return { decisions, cost: 0, costEstimated: false, dependsOn: pending(0), verified };
   if (ctx.kind === 'immersion') {
     decisions.push({
       code: 'AUTOFINANCEMENT',
@@ -530,12 +538,12 @@ function assemble(ctx: StepContext, memo: FundingMemo | null): StepFunding {
       cost: 0,
       verified: true,
     });
-    return { decisions, cost: 0, costEstimated: false, verified, dependsOn: depends };
+    return { decisions, cost: 0, costEstimated: false, dependsOn: pending(0), verified };
   }
   const price = indicativePrice(ctx.code, ctx.centreHours ?? ctx.hours);
   if (cpf !== undefined) {
     const above = Math.max(0, price - cpfCap(ctx.referential, ctx.candidate));
-    if (above === 0) return { decisions, cost: cpf, costEstimated: false, verified, dependsOn: depends };
+    if (above === 0) return { decisions, cost: cpf, costEstimated: false, dependsOn: pending(cpf), verified };
     decisions.push({
       code: 'AUTOFINANCEMENT',
       applies: true,
@@ -543,7 +551,8 @@ function assemble(ctx: StepContext, memo: FundingMemo | null): StepFunding {
       cost: above,
       verified: true,
     });
-    return { decisions, cost: Math.round((cpf + above) * 100) / 100, costEstimated: true, verified, dependsOn: depends };
+    const cost = Math.round((cpf + above) * 100) / 100;
+    return { decisions, cost, costEstimated: true, dependsOn: pending(cost), verified };
   }
   decisions.push({
     code: 'AUTOFINANCEMENT',
@@ -553,7 +562,7 @@ function assemble(ctx: StepContext, memo: FundingMemo | null): StepFunding {
     // Not a rule: nothing to verify; an estimated price is flagged by costEstimated.
     verified: true,
   });
-  return { decisions, cost: price, costEstimated: true, verified, dependsOn: depends };
+  return { decisions, cost: price, costEstimated: true, dependsOn: pending(price), verified };
 }
 const NO_DEPENDS: StepFunding['dependsOn'] = [];
 

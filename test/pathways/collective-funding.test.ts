@@ -68,3 +68,16 @@ describe('PRF: free places the Région bought (REFERENCE.md §4 [K])', () => {
     expect(decision(p, 'PRF').applies).toBe(false);
   });
 });
+
+describe('a scheme still to check is listed only where it could change something', () => {
+  it('a job seeker whose CPF already covers the price: no cost left, nothing listed as depending on PRF or AIF', () => {
+    // TP ADVF: 550 h at the centre × 12 € = 6 600 €, under the 8 000 € CPF ceiling below niveau 3; a job seeker pays no participation.
+    const c = candidate({ status: 'demandeur_emploi', experience: [{ rome: 'K1302', months: 12 }] });
+    const p = run(c, { target: 'K1302' }).find((x) => mainStep(x).code === 'training:TP_ADVF')!;
+    expect(p.cost).toBe(0);
+    expect(p.costDependsOn).toEqual([]);
+    expect(p.summary).not.toMatch(/dépend encore/);
+    // Conditions stay readable on the step's decisions.
+    expect(decision(p, 'AIF').condition).toBeDefined();
+  });
+});
