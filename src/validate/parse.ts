@@ -22,7 +22,8 @@ export interface RecordTypes {
 
 interface Kind<T> {
   schema: z.ZodType<T>;
-  codes: (record: T, ref: Referential) => Issue[];
+  /** The referential check; a record that passes comes back with its ROME codes read as v3. */
+  codes: (record: T, ref: Referential) => CheckResult<T>;
 }
 
 const KINDS: { [K in RecordKind]: Kind<RecordTypes[K]> } = {
@@ -58,8 +59,7 @@ export function checkRecord<K extends RecordKind>(kind: K, input: unknown, ref: 
     return { ok: false, issues: [unreadable(input)] };
   }
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
-  const issues = codes(parsed.data, ref);
-  return issues.length === 0 ? { ok: true, value: parsed.data } : { ok: false, issues };
+  return codes(parsed.data, ref);
 }
 
 const NOT_AN_OBJECT: Record<string, string> = {
