@@ -6,7 +6,7 @@
  */
 import { FICHES_TSV } from './fiches.data.js';
 import { APPELLATIONS_TSV } from './appellations.data.js';
-import { ROME4_APPELLATIONS_TSV, ROME4_FICHES_TSV } from './rome4.data.js';
+import { ROME4_APPELLATIONS_TSV, ROME4_FICHES_TSV, ROME4_SECTOR_LABELS_TSV } from './rome4.data.js';
 
 export const ROME_VERSION = 'v3' as const;
 /** Publication the data comes from. */
@@ -102,4 +102,12 @@ export function rome4Appellations(): ReadonlyMap<string, Rome4Appellation> {
     appellations4 = map;
   }
   return appellations4;
+}
+
+/**
+ * ROME 4.0 labels of the sector's appellations that are new or relabelled since v3 (OGR code →
+ * label), e.g. 11255 "Assistant / Assistante de vie aux familles" (v3: "… de vie").
+ */
+export function rome4SectorLabels(): ReadonlyMap<string, string> {
+  return new Map(ROME4_SECTOR_LABELS_TSV.split('\n').map((line) => line.split('\t') as [string, string]));
 }
