@@ -83,3 +83,9 @@ export {
 } from './allocate/index.js';
 // Job datings: interview schedules (scheduleJobDating), solved exactly with HiGHS.
 export * from './jobdating/index.js';
+
+// Places by INSEE commune code; ROME 4.0 ↔ v3 crosswalk (issue 16, item 3).
+export { communePosition } from './geo/communes.js';
+export {
+  rome4Fiches, rome4Appellations, ROME4_DATA_EDITION, type Rome4Fiche, type Rome4Appellation,
+} from './referential/rome/index.js';
