@@ -17,7 +17,8 @@
  * - any key outside the schema, including `__proto__` and `constructor`;
  * - strings longer than a limit in UTF-16 units (zod counts code points: an emoji-heavy label
  *   may still pass there);
- * - throwing getters and proxies that throw (zod's path reports `unreadable`).
+ * - any Proxy, at any depth (kept, it would run the caller's traps at every later read; zod's
+ *   path copies it, or reports `unreadable` when a trap throws), and throwing getters.
  *
  * Records that zod's path rewrites are rewritten here the same way, in a shallow copy: a place
  * given by its commune code alone gets the commune's lat/lon, ROME 4.0 codes their v3 fiche
@@ -39,6 +40,7 @@ import { ROME_KEYS, romeKey } from '../referential/rome/key.js';
 import { rome4Appellations, rome4Fiches } from '../referential/rome/index.js';
 import { communeLat, communeLon, communeRow } from '../geo/communes.js';
 import { type JobInput, type JobRules, normalisedJob, readJobCodes, rome4Parent } from './rome-versions.js';
+import { isProxy } from './edge.js';
 
 // ---------------------------------------------------------------------------------------------
 // Code sets, built once per referential. Only codes that also pass the Code / RomeCode schema
@@ -212,7 +214,7 @@ const APPELLATION = /^\d{1,9}$/;
  * species of every `map`/`filter` later run on it; zod's copy drops it).
  */
 function isPlainArray(v: unknown): v is unknown[] {
-  return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && !Object.hasOwn(v, 'constructor');
+  return Array.isArray(v) && !isProxy(v) && Object.getPrototypeOf(v) === Array.prototype && !Object.hasOwn(v, 'constructor');
 }
 
 /** `v` is a plain array of `min`…`max` members of `set` (codes or enum values). */
@@ -271,9 +273,9 @@ function present(o: Obj, v: unknown, k: string): number {
 // defaults `withDefaults` fills: a plain object (Object.prototype), every present key enumerable
 // and own, no key outside the schema. Anything else goes to zod, which copies.
 
-/** A plain data object: what JSON.parse builds, or a null-prototype dictionary. */
+/** A plain data object: what JSON.parse builds, or a null-prototype dictionary; never a Proxy. */
 export function isPlain(v: unknown): v is Obj {
-  if (typeof v !== 'object' || v === null) return false;
+  if (typeof v !== 'object' || v === null || isProxy(v)) return false;
   const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }

@@ -64,8 +64,8 @@ function quoteCode(input: unknown): string {
 function customCode(i: ZodIssue): IssueCode {
   const params = (i as { params?: { code?: unknown } }).params;
   const code = params?.code;
-  return code === 'invalid_date' || code === 'invalid_range' || code === 'contradictory' || code === 'required' ||
-    code === 'unknown_code'
+  return code === 'invalid_date' || code === 'invalid_range' || code === 'contradictory' || code === 'invalid_type' ||
+    code === 'required' || code === 'unknown_code'
     ? code
     : 'invalid';
 }
