@@ -88,12 +88,13 @@ function fastIndex(ref: Referential): FastIndex {
     }
     const romeByKey = new Uint8Array(ROME_KEYS);
     for (const r of rome) romeByKey[romeKey(r)] = 1;
-    const fiches4 = rome4Fiches();
-    const appellations = rome4Appellations();
     idx = {
       jobRules: {
+        // The ROME 4.0 tables are parsed on first use only: most platforms send v3 codes.
         known: (vocabulary, code) =>
-          vocabulary === 'rome' ? romeByKey[romeKey(code)] === 1 : (vocabulary === 'rome4' ? fiches4 : appellations).has(code),
+          vocabulary === 'rome'
+            ? romeByKey[romeKey(code)] === 1
+            : (vocabulary === 'rome4' ? rome4Fiches() : rome4Appellations()).has(code),
         problem: () => undefined,
       },
       romeByKey,
