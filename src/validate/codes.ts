@@ -28,7 +28,7 @@ const NOUN: Record<Vocabulary, string> = {
 };
 
 interface Lookup {
-  codes: Set<string>;
+  codes: Pick<ReadonlySet<string>, 'has'>;
   /** [code, normalised code] for distance search, sorted by code so ties are stable. */
   normalised: [string, string][];
   /** normalised alias or synonym → code ("DE AES" → DEAES). */
@@ -89,8 +89,8 @@ function codeIndex(ref: Referential): CodeIndex {
       // caller's referential adds.
       rome: lookup([...romeFiches().keys(), ...ref.jobs.map((j) => j.rome)]),
       rome4: lookup(rome4Fiches().keys()),
-      // Numbers: a near miss is no hint, so no suggestion is searched (see Checker.code).
-      appellation: { codes: new Set(rome4Appellations().keys()), normalised: [], aliases: new Map(), suggestions: new Map() },
+      // Numbers: a near miss is no hint, so none is searched; the table is parsed on first use.
+      appellation: { codes: { has: (c) => rome4Appellations().has(c) }, normalised: [], aliases: new Map(), suggestions: new Map() },
       skill: lookup(
         ref.skills.map((s) => s.code),
         skillAliases,
