@@ -59,7 +59,7 @@ export { TO_DISCUSS, type MatchBlockerCode } from './scoring/model.js';
 export { TO_DISCUSS_MESSAGE } from './explain/index.js';
 export {
   formatNumber, formatFixed, formatEuros, formatPercent, formatDate, formatDays, formatMonths, formatHours, formatKm, formatMinutes, plural,
-} from './format/french.js';
+} from './format/public.js';
 
 // Measuring what the platform does (issue 15): fairness audit, weights from outcomes, follow-up indicators.
 export {

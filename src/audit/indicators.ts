@@ -9,10 +9,11 @@ import { ROME_VERSION, romeFiches } from '../referential/rome/index.js';
 import { ENGINE_VERSION } from '../version.js';
 import { PasserelleInputError, issue, type Issue } from '../errors.js';
 import { checkCallOptions } from '../engine/call-options.js';
+import { batchArgument, readElement, readRecord } from '../validate/edge.js';
 import { certificationName, dayNumber, jobName } from '../explain/labels.js';
 import { formatDate, formatDays, formatMonths, formatNumber, formatPercent, plural } from '../format/french.js';
 import {
-  EVENT_KINDS, IndicatorOptionsSchema, PlatformEventSchema, quickEvent, recordIssues, type PlatformEvent,
+  EVENT_KINDS, IndicatorOptionsSchema, PlatformEventSchema, quickEvent, candidateIdOf, type PlatformEvent,
 } from './schemas.js';
 import {
   ALL_SLOT, CATEGORY_ORDER, NONE_SLOT, SLOT_COUNT, categoryMask, groupLabel, groupsPresent, slotOf, type GroupCode,
@@ -127,12 +128,12 @@ function countHire(tally: Tally, slots: readonly number[], ev: PlatformEvent, d:
  */
 export function platformIndicators(events: readonly unknown[], options: IndicatorOptions): PlatformIndicators {
   const { from, to } = checkCallOptions(IndicatorOptionsSchema, options ?? {});
-  if (!Array.isArray(events)) throw new PasserelleInputError('options', [issue('not_an_array', 'events', 'un tableau d’événements attendu')]);
+  const list = batchArgument(events, 'events', 'options');
   const fromDay = dayNumber(from);
   const toDay = dayNumber(to);
 
   // Columns of the valid events, and each person's categories (the union over their events).
-  const n = events.length;
+  const n = list.length;
   const person = new Int32Array(n);
   const day = new Int32Array(n);
   const kind = new Uint8Array(n);
@@ -142,16 +143,13 @@ export function platformIndicators(events: readonly unknown[], options: Indicato
   const days = new Map<string, number>();
   const rejected: EventRejection[] = [];
   for (let i = 0; i < n; i++) {
-    const e = events[i];
-    if (!quickEvent(e)) {
-      const issues = recordIssues(PlatformEventSchema, e);
-      if (issues.length > 0) {
-        const id = e !== null && typeof e === 'object' ? (e as { candidateId?: unknown }).candidateId : undefined;
-        rejected.push({ index: i, ...(typeof id === 'string' ? { id } : {}), issues });
-        continue;
-      }
+    const read = readRecord<PlatformEvent>(PlatformEventSchema, readElement(list, i), quickEvent);
+    if (!read.ok) {
+      const id = candidateIdOf(read.copy);
+      rejected.push({ index: i, ...(typeof id === 'string' ? { id } : {}), issues: read.issues });
+      continue;
     }
-    const ev = e as PlatformEvent;
+    const ev = read.value;
     let p = personOf.get(ev.candidateId);
     if (p === undefined) {
       p = masks.length;

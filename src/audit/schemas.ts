@@ -129,6 +129,12 @@ export function quickOutcome(x: unknown): x is Outcome {
 }
 
 /** A record's issues (empty when valid), zod's verdict. */
+/** The `candidateId` of a rejected record's plain copy, to name the rejection. */
+export function candidateIdOf(copy: unknown): string | undefined {
+  const id = copy !== null && typeof copy === 'object' ? (copy as { candidateId?: unknown }).candidateId : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
 export function recordIssues(schema: z.ZodType, record: unknown): Issue[] {
   const r = schema.safeParse(record);
   return r.success ? [] : fromZodIssues(r.error.issues, record);
