@@ -9,11 +9,12 @@ import { ROME_VERSION, romeFiches } from '../referential/rome/index.js';
 import { ENGINE_VERSION } from '../version.js';
 import { PasserelleInputError, issue, type Issue } from '../errors.js';
 import { checkCallOptions } from '../engine/call-options.js';
-import { batchArgument, readElement, readRecord } from '../validate/edge.js';
+import { batchArgument, readData, readElement, readRecord } from '../validate/edge.js';
+import { fromZodIssues } from '../validate/zod-issues.js';
 import { certificationName, dayNumber, jobName } from '../explain/labels.js';
 import { formatDate, formatDays, formatMonths, formatNumber, formatPercent, plural } from '../format/french.js';
 import {
-  EVENT_KINDS, IndicatorOptionsSchema, PlatformEventSchema, quickEvent, candidateIdOf, type PlatformEvent,
+  EVENT_KINDS, IndicatorOptionsSchema, IndicatorRowsSchema, PlatformEventSchema, quickEvent, candidateIdOf, type PlatformEvent,
 } from './schemas.js';
 import {
   ALL_SLOT, CATEGORY_ORDER, NONE_SLOT, SLOT_COUNT, categoryMask, groupLabel, groupsPresent, slotOf, type GroupCode,
@@ -270,7 +271,7 @@ export function platformIndicators(events: readonly unknown[], options: Indicato
   });
   const versions: Versions = { engine: ENGINE_VERSION, referential: ref.version, rome: ROME_VERSION };
   const period = { from, to };
-  return { period, groups, rejected, csv: indicatorsCsv(groups), text: indicatorsText(period, groups, rejected.length, kept.length), versions };
+  return { period, groups, rejected, csv: csvOf(groups), text: indicatorsText(period, groups, rejected.length, kept.length), versions };
 }
 
 /** RFC 4180: a field with a comma, a quote or a line break is quoted. */
@@ -281,6 +282,14 @@ const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}
  * value empty when undefined, e.g. a rate over nothing). Machine-readable: codes, dot decimals.
  */
 export function indicatorsCsv(groups: readonly IndicatorRow[]): string {
+  const copy = readData(groups, ['groups']);
+  if (!copy.ok) throw new PasserelleInputError('argument', [copy.issue]);
+  const r = IndicatorRowsSchema.safeParse(copy.value);
+  if (!r.success) throw new PasserelleInputError('argument', fromZodIssues(r.error.issues, copy.value).map((i) => ({ ...i, path: `groups${i.path.startsWith('[') || i.path === '' ? '' : '.'}${i.path}` })));
+  return csvOf(copy.value as IndicatorRow[]);
+}
+
+function csvOf(groups: readonly IndicatorRow[]): string {
   const lines = ['group,indicator,key,value'];
   const put = (g: string, indicator: string, key: string, value: number | null) =>
     lines.push(`${csvField(g)},${indicator},${csvField(key)},${value === null ? '' : String(value)}`);

@@ -257,6 +257,21 @@ export function readRecord<T>(schema: z.ZodType<T>, record: unknown, quick: (x: 
   return r.success ? { ok: true, value: copy.value as T } : { ok: false, issues: fromZodIssues(r.error.issues, copy.value), copy: copy.value };
 }
 
+/**
+ * Runs passerelle code that calls the caller's own (a callback, an index's `get`, a batch's
+ * methods): what that code throws, or a TypeError on what it returned, becomes an `unreadable`
+ * issue at `path`; a PasserelleInputError passes as it is.
+ */
+export function callerCode<T>(run: () => T, path: string, kind: InputKind = 'argument'): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof PasserelleInputError) throw e;
+    throw new PasserelleInputError(kind, [issue('unreadable', path, CALLER_RULE)]);
+  }
+}
+const CALLER_RULE = "n'a pas pu être lu : un de ses membres lève une exception ou rend une valeur d'un autre type que celle documentée";
+
 /** One argument issue, thrown: `PasserelleInputError('argument')`. */
 export function argumentError(code: Issue['code'], name: string, rule: string): PasserelleInputError {
   return new PasserelleInputError('argument', [issue(code, name, rule)]);
