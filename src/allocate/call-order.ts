@@ -9,7 +9,7 @@
  * Categories only order the call: nobody's score changes. Off unless called.
  */
 import { z } from 'zod';
-import { PasserelleInputError, issue, type Issue } from '../errors.js';
+import { PasserelleInputError, issue, joinPath, type Issue } from '../errors.js';
 import { checkCallOptions } from '../engine/call-options.js';
 import { formatPercent } from '../format/french.js';
 import { fromZodIssues } from '../validate/zod-issues.js';
@@ -84,10 +84,10 @@ function readItems<T>(schema: z.ZodType, list: unknown, name: string): T[] {
   for (let i = 0; i < records.length; i++) {
     const r = readRecord<T>((schema as z.ZodArray<z.ZodType<T>>).element, readElement(records, i));
     if (r.ok) out.push(r.value);
-    else for (const x of r.issues) issues.push({ ...x, path: `${name}[${i}]${x.path === '' || x.path.startsWith('[') ? '' : '.'}${x.path}` });
+    else for (const x of r.issues) issues.push({ ...x, path: joinPath(`${name}[${i}]`, x.path) });
   }
   const whole = schema.safeParse(out);
-  if (issues.length === 0 && !whole.success) issues.push(...fromZodIssues(whole.error.issues, out).map((x) => ({ ...x, path: `${name}${x.path}` })));
+  if (issues.length === 0 && !whole.success) issues.push(...fromZodIssues(whole.error.issues, out).map((x) => ({ ...x, path: joinPath(name, x.path) })));
   if (issues.length > 0) throw new PasserelleInputError('options', issues);
   return out;
 }

@@ -7,10 +7,9 @@ import type { Versions } from '../scoring/types.js';
 import { defaultReferential } from '../referential/index.js';
 import { ROME_VERSION, romeFiches } from '../referential/rome/index.js';
 import { ENGINE_VERSION } from '../version.js';
-import { PasserelleInputError, issue, type Issue } from '../errors.js';
+import type { Issue } from '../errors.js';
 import { checkCallOptions } from '../engine/call-options.js';
-import { batchArgument, readData, readElement, readRecord } from '../validate/edge.js';
-import { fromZodIssues } from '../validate/zod-issues.js';
+import { batchArgument, dataArgument, readElement, readRecord } from '../validate/edge.js';
 import { certificationName, dayNumber, jobName } from '../explain/labels.js';
 import { formatDate, formatDays, formatMonths, formatNumber, formatPercent, plural } from '../format/french.js';
 import {
@@ -282,11 +281,7 @@ const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}
  * value empty when undefined, e.g. a rate over nothing). Machine-readable: codes, dot decimals.
  */
 export function indicatorsCsv(groups: readonly IndicatorRow[]): string {
-  const copy = readData(groups, ['groups']);
-  if (!copy.ok) throw new PasserelleInputError('argument', [copy.issue]);
-  const r = IndicatorRowsSchema.safeParse(copy.value);
-  if (!r.success) throw new PasserelleInputError('argument', fromZodIssues(r.error.issues, copy.value).map((i) => ({ ...i, path: `groups${i.path.startsWith('[') || i.path === '' ? '' : '.'}${i.path}` })));
-  return csvOf(copy.value as IndicatorRow[]);
+  return csvOf(dataArgument(IndicatorRowsSchema, groups, 'groups') as unknown as IndicatorRow[]);
 }
 
 function csvOf(groups: readonly IndicatorRow[]): string {

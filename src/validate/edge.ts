@@ -10,7 +10,7 @@
  */
 import { types } from 'node:util';
 import type { z } from 'zod';
-import { type InputKind, type Issue, PasserelleInputError, formatPath, issue } from '../errors.js';
+import { type InputKind, type Issue, PasserelleInputError, formatPath, issue, joinPath } from '../errors.js';
 import { formatNumber } from '../format/french.js';
 import { fromZodIssues } from './zod-issues.js';
 
@@ -221,6 +221,18 @@ export function readBatch(records: unknown, path = ''): Read<readonly unknown[]>
   }
   if (holes) return batchIssue('invalid_type', 'un tableau sans trous attendu (des positions sont vides)');
   return { ok: true, value: list };
+}
+
+/**
+ * An argument read once as plain data (readData) and accepted by `schema`: the copy; else
+ * PasserelleInputError(kind) with issues named under `name`.
+ */
+export function dataArgument<T>(schema: z.ZodType<T>, value: unknown, name: string, kind: InputKind = 'argument'): T {
+  const copy = readData(value, [name]);
+  if (!copy.ok) throw new PasserelleInputError(kind, [copy.issue]);
+  const r = schema.safeParse(copy.value);
+  if (!r.success) throw new PasserelleInputError(kind, fromZodIssues(r.error.issues, copy.value).map((i) => ({ ...i, path: joinPath(name, i.path) })));
+  return copy.value as T;
 }
 
 /** Element `i` of a batch `readBatch` gave, read once; UNREADABLE_ELEMENT when its getter throws. */
