@@ -92,6 +92,11 @@ export function formatPath(segments: readonly PropertyKey[]): string {
   return out;
 }
 
+/** `path` (formatted) under `prefix`: `weights` + `commute` → `weights.commute`, + `[0]` → `weights[0]`. */
+export function joinPath(prefix: string, path: string): string {
+  return path === '' ? prefix : path.startsWith('[') || prefix === '' ? `${prefix}${path}` : `${prefix}.${path}`;
+}
+
 /** How a path is named at the start of a message ('' = the record itself). */
 export function fieldName(path: string): string {
   return path === '' ? "l'enregistrement" : path;

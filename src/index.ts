@@ -59,7 +59,7 @@ export { TO_DISCUSS, type MatchBlockerCode } from './scoring/model.js';
 export { TO_DISCUSS_MESSAGE } from './explain/index.js';
 export {
   formatNumber, formatFixed, formatEuros, formatPercent, formatDate, formatDays, formatMonths, formatHours, formatKm, formatMinutes, plural,
-} from './format/french.js';
+} from './format/public.js';
 
 // Measuring what the platform does (issue 15): fairness audit, weights from outcomes, follow-up indicators.
 export {
@@ -92,7 +92,7 @@ export { renderReport, type ReportInput, type ReportBatch, type ReportCommune } 
 // batch.evaluate: a pair's verdict without its sentences (job dating pair gathering).
 export type { PairVerdict } from './batch/matchAll.js';
 // Places by INSEE commune code; ROME 4.0 ↔ v3 crosswalk (issue 16, item 3).
-export { communePosition } from './geo/communes.js';
+export { communePosition } from './geo/public.js';
 export {
   rome4Fiches, rome4Appellations, ROME4_DATA_EDITION, type Rome4Fiche, type Rome4Appellation,
 } from './referential/rome/index.js';

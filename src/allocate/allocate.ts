@@ -2,6 +2,7 @@
  * allocate: who takes which post in a recruitment campaign, over the batch's eligible pairs, with
  * every candidate and every opening accounted for (assigned, or a reason code and a sentence).
  */
+import { callerCode } from '../validate/edge.js';
 import type { Versions } from '../scoring/types.js';
 import { PasserelleInputError, issue, type Issue } from '../errors.js';
 import { checkCallOptions } from '../engine/call-options.js';
@@ -78,9 +79,9 @@ const DEFAULT_TIME_LIMIT = 60;
  * const { assignments, unassignedCandidates, unfilledVacancies } = await allocate(batch, { method: 'optimal' });
  */
 export async function allocate(batch: BatchView, options: AllocateOptions): Promise<Allocation> {
-  const view = checkBatch(batch);
+  const view = callerCode(() => checkBatch(batch), 'batch', 'options');
   const o = checkCallOptions(AllocateOptionsSchema, options ?? {});
-  const g = eligibleGraph(view);
+  const g = callerCode(() => eligibleGraph(view), 'batch', 'options');
   const multiPost = o.multiPost ?? false;
   let held: Uint8Array;
   let proven = true;

@@ -9,10 +9,11 @@
  * Categories only order the call: nobody's score changes. Off unless called.
  */
 import { z } from 'zod';
-import { PasserelleInputError, issue, type Issue } from '../errors.js';
+import { PasserelleInputError, issue, joinPath, type Issue } from '../errors.js';
 import { checkCallOptions } from '../engine/call-options.js';
 import { formatPercent } from '../format/french.js';
 import { fromZodIssues } from '../validate/zod-issues.js';
+import { batchArgument, callerCode, readElement, readRecord } from '../validate/edge.js';
 import { PrioritizeOptionsSchema, RankingSchema } from './schema.js';
 
 type CategoryEntry = string | { code: string };
@@ -75,19 +76,35 @@ interface Checked<T> {
   minShare: number;
 }
 
+/** A caller's array of items read once (copied element by element), checked by `schema`; issues name `name[i].field`. */
+function readItems<T>(schema: z.ZodType, list: unknown, name: string): T[] {
+  const records = batchArgument(list, name, 'options');
+  const out: T[] = [];
+  const issues: Issue[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const r = readRecord<T>((schema as z.ZodArray<z.ZodType<T>>).element, readElement(records, i));
+    if (r.ok) out.push(r.value);
+    else for (const x of r.issues) issues.push({ ...x, path: joinPath(`${name}[${i}]`, x.path) });
+  }
+  const whole = schema.safeParse(out);
+  if (issues.length === 0 && !whole.success) issues.push(...fromZodIssues(whole.error.issues, out).map((x) => ({ ...x, path: joinPath(name, x.path) })));
+  if (issues.length > 0) throw new PasserelleInputError('options', issues);
+  return out;
+}
+
 function check<T extends RankedItem>(ranking: readonly T[], options: PrioritizeOptions<T>): Checked<T> {
   const o = checkCallOptions(PrioritizeOptionsSchema, options ?? {}) as PrioritizeOptions<T>;
-  const r = RankingSchema.safeParse(ranking);
-  if (!r.success) throw new PasserelleInputError('options', fromZodIssues(r.error.issues, ranking).map((i) => ({ ...i, path: `ranking${i.path.startsWith('[') ? '' : '.'}${i.path}` })));
+  const items = readItems<T>(RankingSchema, ranking, 'ranking');
   const issues: Issue[] = [];
   const seen = new Map<string, number>();
-  ranking.forEach((item, i) => {
+  items.forEach((item, i) => {
     const first = seen.get(item.candidateId);
     if (first !== undefined) issues.push({ ...issue('duplicate_id', `ranking[${i}].candidateId`, `candidat·e déjà au rang ${first + 1}`), firstIndex: first });
     else seen.set(item.candidateId, i);
   });
   if (issues.length > 0) throw new PasserelleInputError('options', issues);
-  return { items: [...ranking], flags: priorityFlags(ranking, o), minShare: o.minShare };
+  const flags = callerCode(() => priorityFlags(items, o), typeof o.priority === 'function' ? 'priority' : 'candidates', 'options');
+  return { items, flags, minShare: o.minShare };
 }
 
 function priorityFlags<T extends RankedItem>(ranking: readonly T[], o: PrioritizeOptions<T>): Uint8Array {
@@ -150,8 +167,7 @@ export function checkCallOrder<T extends RankedItem>(
   ranking: readonly T[], order: readonly Pick<CallOrderItem, 'candidateId' | 'rank' | 'originalRank' | 'priority'>[], options: PrioritizeOptions<T>,
 ): CallOrderViolation[] {
   const { items, flags, minShare: q } = check(ranking, options);
-  const parsed = OrderSchema.safeParse(order);
-  if (!parsed.success) throw new PasserelleInputError('options', fromZodIssues(parsed.error.issues, order).map((i) => ({ ...i, path: `order${i.path.startsWith('[') ? '' : '.'}${i.path}` })));
+  order = readItems(OrderSchema, order, 'order');
   const out: CallOrderViolation[] = [];
   const position = new Map(items.map((x, i) => [x.candidateId, i]));
   const n = items.length;

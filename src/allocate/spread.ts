@@ -3,6 +3,7 @@
  * flooded while others get nobody (congestion), with what spreading costs and buys beside the
  * plain top-N lists.
  */
+import { callerCode } from '../validate/edge.js';
 import type { Versions } from '../scoring/types.js';
 import { checkCallOptions } from '../engine/call-options.js';
 import { checkBatch, eligibleGraph, type BatchView, type EligibleGraph } from './graph.js';
@@ -45,11 +46,11 @@ export interface Spread {
  * spread.metrics.coverage; // vs spread.metrics.unconstrained.coverage
  */
 export function spreadRecommendations(batch: BatchView, options: SpreadOptions = {}): Spread {
-  const view = checkBatch(batch);
+  const view = callerCode(() => checkBatch(batch), 'batch', 'options');
   const o = checkCallOptions(SpreadOptionsSchema, options ?? {});
   const perCandidate = o.perCandidate ?? 5;
   const perOpening = o.perOpening ?? 3;
-  const g = eligibleGraph(view);
+  const g = callerCode(() => eligibleGraph(view), 'batch', 'options');
   const nC = g.candidateIds.length;
   const nV = g.vacancyIds.length;
   const cap = g.openings.map((n) => Math.min(n * perOpening, 2 ** 31 - 1));

@@ -16,7 +16,8 @@ import { CRITERION_CODES, type Weights } from '../scoring/model.js';
 import { PasserelleInputError, issue } from '../errors.js';
 import { checkCallOptions } from '../engine/call-options.js';
 import type { Rejection } from '../validate/batch.js';
-import { CalibrateOptionsSchema, OutcomeSchema, quickOutcome, recordIssues, type Outcome } from './schemas.js';
+import { CalibrateOptionsSchema, OutcomeSchema, candidateIdOf, quickOutcome, type Outcome } from './schemas.js';
+import { batchArgument, readElement, readRecord } from '../validate/edge.js';
 
 export type OutcomeLabel = 'hired' | 'retained6m';
 
@@ -121,26 +122,26 @@ export function calibrateWeights(outcomes: readonly unknown[], options?: Calibra
   const label: OutcomeLabel = opts.label ?? 'hired';
   const l2 = opts.l2 ?? 1;
   const maxIterations = opts.maxIterations ?? 100;
-  if (!Array.isArray(outcomes)) throw new PasserelleInputError('options', [issue('not_an_array', 'outcomes', 'un tableau d’issues attendu')]);
+  const list = batchArgument(outcomes, 'outcomes', 'options');
 
   const rejected: Rejection[] = [];
   const rows: number[][] = [];
   const labels: number[] = [];
-  outcomes.forEach((x, index) => {
-    const issues = quickOutcome(x) ? [] : recordIssues(OutcomeSchema, x);
-    if (issues.length === 0) issues.push(...labelIssues(x as Outcome, label));
-    if (issues.length > 0) {
-      const id = x !== null && typeof x === 'object' ? (x as { candidateId?: unknown }).candidateId : undefined;
-      rejected.push({ index, ...(typeof id === 'string' ? { id } : {}), issues });
-      return;
+  for (let index = 0; index < list.length; index++) {
+    const read = readRecord<Outcome>(OutcomeSchema, readElement(list, index), quickOutcome);
+    const issues = read.ok ? labelIssues(read.value, label) : read.issues;
+    if (!read.ok || issues.length > 0) {
+      const id = read.ok ? read.value.candidateId : candidateIdOf(read.copy);
+      rejected.push({ index, ...(id !== undefined ? { id } : {}), issues });
+      continue;
     }
-    const o = x as Outcome;
+    const o = read.value;
     const row = new Array<number>(Q);
     row[0] = 1;
     for (let j = 0; j < P; j++) row[j + 1] = o.criteria[CRITERION_CODES[j]];
     rows.push(row);
     labels.push((label === 'hired' ? o.hired : o.retained6m === true) ? 1 : 0);
-  });
+  }
   const n = rows.length;
   const y = Uint8Array.from(labels);
   const positives = labels.reduce((a, b) => a + b, 0);

@@ -10,6 +10,7 @@ import { ROME_VERSION } from '../referential/rome/index.js';
 import { ENGINE_VERSION } from '../version.js';
 import { PasserelleInputError, issue } from '../errors.js';
 import { checkCallOptions } from '../engine/call-options.js';
+import { callerCode } from '../validate/edge.js';
 import { BLOCKER_LABELS } from '../explain/labels.js';
 import { AuditOptionsSchema } from './schemas.js';
 import {
@@ -373,13 +374,13 @@ function employersOf(kind: ResultKind, result: AuditedResult, options: AuditOpti
  */
 export function auditFairness(result: AuditedResult, candidates: CandidatesLike, options?: AuditOptions): FairnessAudit {
   const opts = checkCallOptions(AuditOptionsSchema, options) as AuditOptions;
-  const kind = resultKind(result);
+  const kind = callerCode(() => resultKind(result), 'result', 'options');
   if (kind === undefined) {
     throw new PasserelleInputError('options', [issue('invalid_type', 'result',
       'un résultat de matchAll, d’allocate, de spreadRecommendations ou de scheduleJobDating attendu')]);
   }
   const ref = defaultReferential;
-  const p = populationOf(kind, result, opts.batch);
+  const p = callerCode(() => populationOf(kind, result, opts.batch), 'result', 'options');
 
   const counts = { candidates: new Float64Array(SLOT_COUNT), eligible: new Float64Array(SLOT_COUNT), selected: new Float64Array(SLOT_COUNT) };
   const blockerCounts: Map<string, number>[] = Array.from({ length: SLOT_COUNT }, () => new Map());
@@ -387,7 +388,7 @@ export function auditFairness(result: AuditedResult, candidates: CandidatesLike,
   let anyNone = false;
   let unknown = 0;
   const slots: number[] = [];
-  forEachCandidate(p, candidates, (id, f, c) => {
+  callerCode(() => forEachCandidate(p, candidates, (id, f, c) => {
     slots.length = 0;
     slots.push(ALL_SLOT);
     if (c === undefined) unknown++;
@@ -406,7 +407,7 @@ export function auditFairness(result: AuditedResult, candidates: CandidatesLike,
       counts.selected[s] += selected;
       if (codes) for (const code of codes) blockerCounts[s].set(code, (blockerCounts[s].get(code) ?? 0) + 1);
     }
-  });
+  }), 'candidates', 'options');
 
   const groups = groupsPresent(union, anyNone);
   const rows: AuditGroupRow[] = groups.map((group) => {
@@ -433,8 +434,8 @@ export function auditFairness(result: AuditedResult, candidates: CandidatesLike,
     }
   }
 
-  const employers = employersOf(kind, result, opts, p.shortlisted);
-  const versions = result.versions ?? opts.batch?.versions ?? { engine: ENGINE_VERSION, referential: ref.version, rome: ROME_VERSION };
+  const employers = callerCode(() => employersOf(kind, result, opts, p.shortlisted), 'result', 'options');
+  const versions = callerCode(() => result.versions ?? opts.batch?.versions, 'result', 'options') ?? { engine: ENGINE_VERSION, referential: ref.version, rome: ROME_VERSION };
   const audit = { kind, groups: rows, employers, blockers, unknownCandidates: unknown, rule: { threshold: FOUR_FIFTHS, minEligible: MIN_ELIGIBLE }, versions };
   return { ...audit, text: auditText(audit, p.blockers !== null, opts) };
 }

@@ -7,12 +7,13 @@ import type { Versions } from '../scoring/types.js';
 import { defaultReferential } from '../referential/index.js';
 import { ROME_VERSION, romeFiches } from '../referential/rome/index.js';
 import { ENGINE_VERSION } from '../version.js';
-import { PasserelleInputError, issue, type Issue } from '../errors.js';
+import type { Issue } from '../errors.js';
 import { checkCallOptions } from '../engine/call-options.js';
+import { batchArgument, dataArgument, readElement, readRecord } from '../validate/edge.js';
 import { certificationName, dayNumber, jobName } from '../explain/labels.js';
 import { formatDate, formatDays, formatMonths, formatNumber, formatPercent, plural } from '../format/french.js';
 import {
-  EVENT_KINDS, IndicatorOptionsSchema, PlatformEventSchema, quickEvent, recordIssues, type PlatformEvent,
+  EVENT_KINDS, IndicatorOptionsSchema, IndicatorRowsSchema, PlatformEventSchema, quickEvent, candidateIdOf, type PlatformEvent,
 } from './schemas.js';
 import {
   ALL_SLOT, CATEGORY_ORDER, NONE_SLOT, SLOT_COUNT, categoryMask, groupLabel, groupsPresent, slotOf, type GroupCode,
@@ -127,12 +128,12 @@ function countHire(tally: Tally, slots: readonly number[], ev: PlatformEvent, d:
  */
 export function platformIndicators(events: readonly unknown[], options: IndicatorOptions): PlatformIndicators {
   const { from, to } = checkCallOptions(IndicatorOptionsSchema, options ?? {});
-  if (!Array.isArray(events)) throw new PasserelleInputError('options', [issue('not_an_array', 'events', 'un tableau d’événements attendu')]);
+  const list = batchArgument(events, 'events', 'options');
   const fromDay = dayNumber(from);
   const toDay = dayNumber(to);
 
   // Columns of the valid events, and each person's categories (the union over their events).
-  const n = events.length;
+  const n = list.length;
   const person = new Int32Array(n);
   const day = new Int32Array(n);
   const kind = new Uint8Array(n);
@@ -142,16 +143,13 @@ export function platformIndicators(events: readonly unknown[], options: Indicato
   const days = new Map<string, number>();
   const rejected: EventRejection[] = [];
   for (let i = 0; i < n; i++) {
-    const e = events[i];
-    if (!quickEvent(e)) {
-      const issues = recordIssues(PlatformEventSchema, e);
-      if (issues.length > 0) {
-        const id = e !== null && typeof e === 'object' ? (e as { candidateId?: unknown }).candidateId : undefined;
-        rejected.push({ index: i, ...(typeof id === 'string' ? { id } : {}), issues });
-        continue;
-      }
+    const read = readRecord<PlatformEvent>(PlatformEventSchema, readElement(list, i), quickEvent);
+    if (!read.ok) {
+      const id = candidateIdOf(read.copy);
+      rejected.push({ index: i, ...(typeof id === 'string' ? { id } : {}), issues: read.issues });
+      continue;
     }
-    const ev = e as PlatformEvent;
+    const ev = read.value;
     let p = personOf.get(ev.candidateId);
     if (p === undefined) {
       p = masks.length;
@@ -272,7 +270,7 @@ export function platformIndicators(events: readonly unknown[], options: Indicato
   });
   const versions: Versions = { engine: ENGINE_VERSION, referential: ref.version, rome: ROME_VERSION };
   const period = { from, to };
-  return { period, groups, rejected, csv: indicatorsCsv(groups), text: indicatorsText(period, groups, rejected.length, kept.length), versions };
+  return { period, groups, rejected, csv: csvOf(groups), text: indicatorsText(period, groups, rejected.length, kept.length), versions };
 }
 
 /** RFC 4180: a field with a comma, a quote or a line break is quoted. */
@@ -283,6 +281,10 @@ const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}
  * value empty when undefined, e.g. a rate over nothing). Machine-readable: codes, dot decimals.
  */
 export function indicatorsCsv(groups: readonly IndicatorRow[]): string {
+  return csvOf(dataArgument(IndicatorRowsSchema, groups, 'groups') as unknown as IndicatorRow[]);
+}
+
+function csvOf(groups: readonly IndicatorRow[]): string {
   const lines = ['group,indicator,key,value'];
   const put = (g: string, indicator: string, key: string, value: number | null) =>
     lines.push(`${csvField(g)},${indicator},${csvField(key)},${value === null ? '' : String(value)}`);

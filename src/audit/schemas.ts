@@ -129,6 +129,12 @@ export function quickOutcome(x: unknown): x is Outcome {
 }
 
 /** A record's issues (empty when valid), zod's verdict. */
+/** The `candidateId` of a rejected record's plain copy, to name the rejection. */
+export function candidateIdOf(copy: unknown): string | undefined {
+  const id = copy !== null && typeof copy === 'object' ? (copy as { candidateId?: unknown }).candidateId : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
 export function recordIssues(schema: z.ZodType, record: unknown): Issue[] {
   const r = schema.safeParse(record);
   return r.success ? [] : fromZodIssues(r.error.issues, record);
@@ -161,3 +167,14 @@ export const CalibrateOptionsSchema = z.strictObject({
 export const IndicatorOptionsSchema = z
   .strictObject({ from: IsoDate, to: IsoDate })
   .refine((o) => o.from <= o.to, { path: ['to'], message: 'doit être ≥ from', params: { code: 'invalid_range' } });
+
+/** indicatorsCsv's argument: rows as platformIndicators gives them (the fields the CSV reads). */
+const count = z.number().finite();
+const counts = z.record(z.string(), count);
+const Retention = z.looseObject({ counted: count, retained: count, rate: count.nullable() });
+export const IndicatorRowsSchema = z.array(z.looseObject({
+  group: z.string(), accompanied: count, immersions: count, entered: count, enteredShare: count.nullable(), medianDaysToHire: count.nullable(),
+  trainingEntries: z.looseObject({ total: count, byCertification: counts }),
+  hires: z.looseObject({ total: count, byRome: counts, byStructureKind: counts }),
+  retention3m: Retention, retention6m: Retention,
+}));

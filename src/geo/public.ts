@@ -4,9 +4,10 @@
  * with values it validated once.
  */
 import type { Mode } from '../schema/primitives.js';
-import { argumentError, numberArgument, readData } from '../validate/edge.js';
+import { argumentError, numberArgument, readData, stringArgument } from '../validate/edge.js';
 import { PasserelleInputError } from '../errors.js';
 import * as travel from './travel.js';
+import * as communes from './communes.js';
 
 function modesArgument(value: unknown): Mode[] {
   const read = readData(value, ['modes']);
@@ -77,4 +78,13 @@ export function homeCareKm(distanceToSiteKm: number, radiusKm: number): number {
   numberArgument(distanceToSiteKm, 'distanceToSiteKm', 0);
   numberArgument(radiusKm, 'radiusKm', 0);
   return travel.homeCareKm(distanceToSiteKm, radiusKm);
+}
+
+/**
+ * The position of an INSEE commune code from the package's commune table, or undefined for a
+ * code the table does not hold.
+ * @example communePosition('61001') // { lat: …, lon: … }
+ */
+export function communePosition(code: string): { lat: number; lon: number } | undefined {
+  return communes.communePosition(stringArgument(code, 'code'));
 }

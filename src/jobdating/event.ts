@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { type Issue, PasserelleInputError, issue } from '../errors.js';
 import { Id, IsoDate, boundedArray } from '../schema/primitives.js';
 import { fromZodIssues } from '../validate/zod-issues.js';
+import { readData } from '../validate/edge.js';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const Time = z.string().regex(TIME, { message: 'heure HH:MM attendue, de 00:00 à 23:59' });
@@ -79,6 +80,14 @@ export function parseJobDating(
   optionsInput: unknown,
   batch: Holder,
 ): { event: JobDatingEvent; options: ResolvedJobDatingOptions } {
+  // Read once, as plain data: the schemas and the checks below read the copies only.
+  const eventRead = readData(eventInput);
+  const optionsRead = readData(optionsInput, ['options']);
+  if (!eventRead.ok || !optionsRead.ok) {
+    throw new PasserelleInputError('jobDating', [...(eventRead.ok ? [] : [eventRead.issue]), ...(optionsRead.ok ? [] : [optionsRead.issue])]);
+  }
+  eventInput = eventRead.value;
+  optionsInput = optionsRead.value;
   const parsedOptions = JobDatingOptionsSchema.safeParse(optionsInput ?? {});
   const optionIssues = parsedOptions.success
     ? []

@@ -9,6 +9,7 @@
  * says whether HiGHS proved both levels within `timeLimitSeconds`; otherwise `bound` and `gap`
  * say how far the schedule may be from the optimum.
  */
+import { callerCode } from '../validate/edge.js';
 import type { BatchResult } from '../batch/matchAll.js';
 import type { Versions } from '../scoring/types.js';
 import { type JobDatingEvent, type JobDatingOptions, minutesOf, parseJobDating } from './event.js';
@@ -77,8 +78,8 @@ type BatchView = Pick<BatchResult, 'shortlist' | 'bestFor' | 'evaluate' | 'unmat
  * plan.interviews; // [{ candidateId: 'c1', employerId: 'e1', vacancyId: 'v2', slotId: 's1', table: 1, … }, …]
  */
 export async function scheduleJobDating(event: unknown, batch: BatchView, options?: JobDatingOptions): Promise<JobDatingSchedule> {
-  const { event: ev, options: opts } = parseJobDating(event, options, batch);
-  const { pairs, stats } = eventPairs(ev, batch, opts);
+  const { event: ev, options: opts } = callerCode(() => parseJobDating(event, options, batch), 'batch', 'jobDating');
+  const { pairs, stats } = callerCode(() => eventPairs(ev, batch, opts), 'batch', 'jobDating');
   const built = buildProblem(ev, pairs);
   const solution = await solveProblem(built.problem, { method: opts.method, timeLimitSeconds: opts.timeLimitSeconds });
 

@@ -31,7 +31,7 @@ import {
   fundStepShared, fundingMemoFor, newAgeClasses, poeiMaxHours, SCHEME_ONLY, type AgeClasses, type FundingMemo, type StepFunding,
 } from './funding.js';
 import { categoriesInForce, hasDatedCategories } from '../schema/categories.js';
-import { staleCategoryProofs } from '../referential/proofs.js';
+import { staleProofsOf } from '../referential/proofs.js';
 import { poeiContractFits } from '../explain/aids.js';
 import { heldCertifications, lookups, resolveGoals, type Goal, type Lookups } from './goals.js';
 import type { FundingDecision, Pathway, PathwayDeps, PathwayGain, PathwayOptions, PathwayStep, StepKind } from './types.js';
@@ -861,7 +861,7 @@ function buildPathway(ctx: Ctx, d: Draft, unlocks: Unlocks, vacancyIds: string[]
     costDependsOn,
     afterVacancyStart: vacancy !== undefined && d.jobReadyDate > vacancy.contract.startDate,
     // Proofs are read as of the first step, when the funding rules first apply.
-    toCheck: [...staleCategoryProofs(ctx.c, d.steps[0].startDate, ctx.deps.referential), ...admissionChecks(steps, ctx.deps.referential)],
+    toCheck: [...staleProofsOf(ctx.c, d.steps[0].startDate, ctx.deps.referential), ...admissionChecks(steps, ctx.deps.referential)],
     unlocks: { count: unlocks.count, vacancyIds, newCount: unlocks.newCount },
     verified,
     // Each pathway owns its objects: a goal's list is shared by all its drafts.

@@ -9,7 +9,7 @@ import {
 } from '../schema/primitives.js';
 import { romeFiches } from './rome/index.js';
 import { readData } from '../validate/edge.js';
-import { fieldName, formatPath } from '../errors.js';
+import { fieldName, formatPath, joinPath } from '../errors.js';
 import { fromZodIssues } from '../validate/zod-issues.js';
 import { foldTerm } from './lookup.js';
 import {
@@ -516,9 +516,6 @@ export function referentialArgument(value: unknown, name: string): Referential {
 /** At most this many issues in one error (a random object can have thousands). */
 const MAX_REPORTED = 50;
 
-function joinPath(prefix: string, path: string): string {
-  return path === '' ? prefix : path.startsWith('[') || prefix === '' ? `${prefix}${path}` : `${prefix}.${path}`;
-}
 
 /**
  * A new referential: the base plus the extension's entries (added, or merged into the entry with

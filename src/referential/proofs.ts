@@ -8,6 +8,10 @@ import type { Category } from '../schema/primitives.js';
 import { formatDate, formatMonths } from '../format/french.js';
 import { CATEGORY_PROOF_VALIDITY } from './data/categories.js';
 import type { Referential } from './types.js';
+import { defaultReferential } from './index.js';
+import { IsoDate } from '../schema/primitives.js';
+import { parseCandidate, referentialOption } from '../validate/parse.js';
+import { argumentError } from '../validate/edge.js';
 
 export interface StaleProof {
   code: 'category_proof';
@@ -29,7 +33,7 @@ function olderThan(provenOn: string, date: string, months: number): boolean {
  * (the category's `proofValidityMonths`, else the platform default CATEGORY_PROOF_VALIDITY), in the
  * candidate's order.
  */
-export function staleCategoryProofs(c: Candidate, date: string, ref: Referential): StaleProof[] {
+export function staleProofsOf(c: Candidate, date: string, ref: Referential): StaleProof[] {
   const out: StaleProof[] = [];
   for (const item of c.categories ?? []) {
     if (typeof item === 'string' || item.provenOn === undefined || !inForce(item, date)) continue;
@@ -43,4 +47,15 @@ export function staleCategoryProofs(c: Candidate, date: string, ref: Referential
     });
   }
   return out;
+}
+
+/**
+ * staleCategoryProofs as exported: the candidate validated (parseCandidate, against `ref`), the
+ * date and the referential checked, so misuse is a PasserelleInputError (ReferentialError never:
+ * the referential is an argument here) naming the argument.
+ */
+export function staleCategoryProofs(c: Candidate, date: string, ref: Referential = defaultReferential): StaleProof[] {
+  const referential = referentialOption(ref, 'ref', 'argument');
+  if (!IsoDate.safeParse(date).success) throw argumentError('invalid_type', 'date', 'une date AAAA-MM-JJ attendue');
+  return staleProofsOf(parseCandidate(c, { referential }), date, referential);
 }

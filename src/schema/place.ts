@@ -15,8 +15,8 @@ const PlaceFields = z
   // JSON Schema: a position, or a commune code to take it from.
   .meta({ anyOf: [{ required: ['lat', 'lon'] }, { required: ['communeCode'] }] });
 
-/** The message of an unknown commune code (both validation paths). */
-export const unknownCommune = (code: string): string =>
+/** The message of an unknown commune code (the fast path hands such a record to zod for it). */
+const unknownCommune = (code: string): string =>
   `code commune INSEE inconnu « ${code} » : absent du Code officiel géographique 2026`;
 
 /**

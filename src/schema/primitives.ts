@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { argumentError, isProxy, numberArgument } from '../validate/edge.js';
 
 /**
  * Calendar date `YYYY-MM-DD` that exists (rejects 2026-02-30, 2025-02-29): zod's ISO date, which
@@ -40,6 +41,8 @@ export const ShortText = z.string().max(300, { message: 'au plus 300 caractères
 
 /** Bounded list: arrays of 10⁶ items are rejected before any element is read. */
 export function boundedArray<T extends z.ZodType>(item: T, max: number) {
+  if (isProxy(item) || !(item instanceof z.ZodType)) throw argumentError('invalid_type', 'item', 'un schéma zod attendu');
+  numberArgument(max, 'max', 0, Number.MAX_SAFE_INTEGER);
   return z.array(item).max(max, { message: `au plus ${max} éléments` });
 }
 

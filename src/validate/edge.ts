@@ -9,8 +9,10 @@
  * data, zod copies the rest.
  */
 import { types } from 'node:util';
-import { type InputKind, type Issue, PasserelleInputError, formatPath, issue } from '../errors.js';
+import type { z } from 'zod';
+import { type InputKind, type Issue, PasserelleInputError, formatPath, issue, joinPath } from '../errors.js';
 import { formatNumber } from '../format/french.js';
+import { fromZodIssues } from './zod-issues.js';
 
 /** A Proxy cannot be told from its target in JavaScript; Node's own check can. */
 export const isProxy: (value: unknown) => boolean = types.isProxy;
@@ -220,6 +222,67 @@ export function readBatch(records: unknown, path = ''): Read<readonly unknown[]>
   if (holes) return batchIssue('invalid_type', 'un tableau sans trous attendu (des positions sont vides)');
   return { ok: true, value: list };
 }
+
+/**
+ * An argument read once as plain data (readData) and accepted by `schema`: the copy; else
+ * PasserelleInputError(kind) with issues named under `name`.
+ */
+export function dataArgument<T>(schema: z.ZodType<T>, value: unknown, name: string, kind: InputKind = 'argument'): T {
+  const copy = readData(value, [name]);
+  if (!copy.ok) throw new PasserelleInputError(kind, [copy.issue]);
+  const r = schema.safeParse(copy.value);
+  if (!r.success) throw new PasserelleInputError(kind, fromZodIssues(r.error.issues, copy.value).map((i) => ({ ...i, path: joinPath(name, i.path) })));
+  return copy.value as T;
+}
+
+/** Element `i` of a batch `readBatch` gave, read once; UNREADABLE_ELEMENT when its getter throws. */
+export function readElement(list: readonly unknown[], i: number): unknown {
+  try {
+    return list[i];
+  } catch {
+    return UNREADABLE_ELEMENT;
+  }
+}
+
+/** A batch `readBatch` accepts, or PasserelleInputError(kind) naming `path`. */
+export function batchArgument(records: unknown, path: string, kind: InputKind = 'argument'): readonly unknown[] {
+  const r = readBatch(records, path);
+  if (!r.ok) throw new PasserelleInputError(kind, [r.issue]);
+  return r.value;
+}
+
+/**
+ * A record of a caller's array (not a schema record: outcomes, events, ranking items), read once:
+ * the record itself when `quick` accepts it, else a plain copy (readData) that `schema` accepts;
+ * otherwise its issues, paths relative to the record (and the copy, to name it by its id).
+ */
+export function readRecord<T>(schema: z.ZodType<T>, record: unknown, quick: (x: unknown) => boolean = () => false): { ok: true; value: T } | { ok: false; issues: Issue[]; copy?: unknown } {
+  if (record === UNREADABLE_ELEMENT) return { ok: false, issues: [issue('unreadable', '', UNREADABLE_RULE)] };
+  try {
+    if (quick(record)) return { ok: true, value: record as T };
+  } catch {
+    // A getter threw: the copy below names the field.
+  }
+  const copy = readData(record);
+  if (!copy.ok) return { ok: false, issues: [copy.issue] };
+  const r = schema.safeParse(copy.value);
+  return r.success ? { ok: true, value: copy.value as T } : { ok: false, issues: fromZodIssues(r.error.issues, copy.value), copy: copy.value };
+}
+
+/**
+ * Runs passerelle code that calls the caller's own (a callback, an index's `get`, a batch's
+ * methods): what that code throws, or a TypeError on what it returned, becomes an `unreadable`
+ * issue at `path`; a PasserelleInputError passes as it is.
+ */
+export function callerCode<T>(run: () => T, path: string, kind: InputKind = 'argument'): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof PasserelleInputError) throw e;
+    throw new PasserelleInputError(kind, [issue('unreadable', path, CALLER_RULE)]);
+  }
+}
+const CALLER_RULE = "n'a pas pu être lu : un de ses membres lève une exception ou rend une valeur d'un autre type que celle documentée";
 
 /** One argument issue, thrown: `PasserelleInputError('argument')`. */
 export function argumentError(code: Issue['code'], name: string, rule: string): PasserelleInputError {

@@ -8,7 +8,9 @@ import {
   PasserelleInputError, ReferentialError, createEngine, createResolver, defaultReferential, extendReferential,
   normalizeTitle, normalizeWeights, parseCandidate, parseTrainingSession, parseVacancy, validateBatch, formatIssues,
   checkReferentialIntegrity, compileReferential, distanceKm, bestCommute, counterfactualLabel, recommendPathways,
-  INPUT_LIMITS,
+  INPUT_LIMITS, CRITERION_CODES, allocate, spreadRecommendations, scheduleJobDating, auditFairness, platformIndicators,
+  calibrateWeights, indicatorsCsv, prioritize, checkCallOrder, formatNumber, formatFixed, formatDate, plural, categoryCodes,
+  candidateAt, boundedArray, staleCategoryProofs,
 } from '../../src/index.js';
 import { candidate, session, vacancy, TODAY } from '../pathways/fixtures.js';
 
@@ -253,5 +255,69 @@ describe('free text, geo, labels, formatIssues, recommendPathways', () => {
     expect(issuesOf(() => recommendPathways({} as never, { today: TODAY }, { referential: defaultReferential }))).toContain('required@home');
     expect(issuesOf(() => recommendPathways(c, { today: 'x' }, { referential: defaultReferential }))).toEqual(['invalid_date@today']);
     expect(Array.isArray(recommendPathways(c, { target: 'J1501', today: TODAY }, { referential: defaultReferential }))).toBe(true);
+  });
+});
+
+describe('territory functions, formatters, category helpers (issue 13, second pass)', () => {
+  const getter = (k: string, base: object) => throwingGetter(k, base);
+  async function asyncIssues(f: () => Promise<unknown>, type = PasserelleInputError): Promise<string[]> {
+    try {
+      await f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(type);
+      return (e as PasserelleInputError).issues.map((i) => `${i.code}@${i.path}`);
+    }
+    throw new Error('expected a rejection');
+  }
+  const event = {
+    id: 'jd', date: TODAY, slots: [{ id: 's1', start: '09:00', end: '09:30' }], employers: [{ id: 'e1', vacancyIds: ['v1'] }], candidates: [{ id: 'c1' }],
+  };
+  const outcome = { candidateId: 'c1', vacancyId: 'v1', criteria: Object.fromEntries(CRITERION_CODES.map((k) => [k, 0.5])), hired: true };
+  const period = { from: '2025-01-01', to: '2026-12-31' };
+
+  it('a batch look-alike whose members throw or return another type: was the caller’s error or a TypeError, now unreadable at `batch`', async () => {
+    const batch = await createEngine({ today: TODAY }).matchAll([c], [v], { perVacancy: 5, perCandidate: 3 });
+    expect(await asyncIssues(() => allocate(null as never, { method: 'optimal' }))).toEqual(['invalid_type@batch']);
+    expect(await asyncIssues(() => allocate(batch, trapsThrow({}) as never))).toEqual(['unreadable@']);
+    expect(await asyncIssues(() => allocate({ ...batch, candidateIds: boom }, { method: 'optimal' }))).toEqual(['unreadable@batch']);
+    expect(await asyncIssues(() => allocate({ ...batch, vacancy: () => 5 } as never, { method: 'optimal' }))).toEqual(['unreadable@batch']);
+    expect(issuesOf(() => spreadRecommendations(getter('matches', batch) as never))).toEqual(['unreadable@batch']);
+    expect(await asyncIssues(() => scheduleJobDating(event, { ...batch, shortlist: () => [], bestFor: () => [], evaluate: boom }))).toEqual(['unreadable@batch']);
+    expect(issuesOf(() => auditFairness(batch, { get: boom }))).toEqual(['unreadable@candidates']);
+    expect(issuesOf(() => auditFairness(batch, [null] as never))).toEqual(['invalid_type@candidates[0].id']);
+    expect(issuesOf(() => auditFairness({ method: 'optimal', assignments: trapsThrow([]), unassignedCandidates: [], unfilledVacancies: [] }, [c]))).toEqual(['unreadable@result']);
+  });
+
+  it('an event with holes or a throwing getter: was the caller’s error, now named at its field', async () => {
+    const batch = await createEngine({ today: TODAY }).matchAll([c], [v]);
+    const sparse: unknown[] = [];
+    sparse[3] = event.slots[0];
+    expect(await asyncIssues(() => scheduleJobDating({ ...event, slots: sparse }, batch))).toEqual(['invalid_type@slots[0]']);
+    expect(await asyncIssues(() => scheduleJobDating(getter('employers', event), batch))).toEqual(['unreadable@employers']);
+  });
+
+  it('outcomes, events, rankings and orders read once: a Proxy or a throwing getter is named, never raised', () => {
+    expect(issuesOf(() => platformIndicators(trapsThrow([{ candidateId: 'c1', date: TODAY, kind: 'hire' }]), period))).toEqual(['unreadable@events']);
+    const events = platformIndicators([getter('kind', { candidateId: 'c1', date: TODAY })], period);
+    expect(events.rejected.map((r) => r.issues.map((i) => `${i.code}@${i.path}`))).toEqual([['unreadable@kind']]);
+    const cal = calibrateWeights([getter('hired', outcome), outcome, { ...outcome, hired: false }]);
+    expect(cal.rejected.map((r) => r.issues.map((i) => `${i.code}@${i.path}`))).toEqual([['unreadable@hired']]);
+    expect(issuesOf(() => indicatorsCsv({} as never))).toEqual(['not_an_object@groups']);
+    const rule = { minShare: 0.5, priority: ['RSA'] };
+    expect(issuesOf(() => prioritize([getter('candidateId', {})] as never, rule))).toEqual(['unreadable@ranking[0].candidateId']);
+    expect(issuesOf(() => prioritize([{ candidateId: 'c1' }], { minShare: 0.5, priority: boom }))).toEqual(['unreadable@priority']);
+    expect(issuesOf(() => checkCallOrder([{ candidateId: 'c1' }], trapsThrow([]), rule))).toEqual(['unreadable@order']);
+  });
+
+  it('formatters and category helpers: were TypeError/RangeError (or a wrong result), now PasserelleInputError naming the argument', () => {
+    expect(issuesOf(() => formatNumber(Symbol() as never))).toEqual(['invalid_type@n']);
+    expect(issuesOf(() => formatFixed(1, 200))).toEqual(['too_big@decimals']);
+    expect(issuesOf(() => formatDate(null as never))).toEqual(['invalid_type@iso']);
+    expect(issuesOf(() => plural(1, Symbol() as never, 'x'))).toEqual(['invalid_type@one']);
+    expect(issuesOf(() => categoryCodes(trapsThrow([{ code: 'RSA' }]) as never))).toEqual(['unreadable@list']);
+    expect(issuesOf(() => candidateAt(null as never, TODAY))).toEqual(['not_an_object@candidate']);
+    expect(issuesOf(() => boundedArray(null as never, 3))).toEqual(['invalid_type@item']);
+    expect(issuesOf(() => staleCategoryProofs({} as never, TODAY))).toContain('required@id');
+    expect(issuesOf(() => staleCategoryProofs(c, TODAY, {} as never))).toContain('invalid@ref.jobs');
   });
 });
