@@ -52,7 +52,7 @@ export const RecommendOptionsSchema = z.strictObject({
 
 /** Fields of call options that are not plain data (readOptions): kept by reference, or read as a batch. */
 export const CALL_OPTION_FIELDS: Readonly<Record<string, FieldKind>> = {
-  onProgress: 'keep', signal: 'keep', vacancies: 'keep', sessions: 'batch',
+  onProgress: 'keep', signal: 'keep', vacancies: 'keep', batch: 'keep', sessions: 'batch', candidates: 'batch',
 };
 
 /**
