@@ -86,3 +86,6 @@ export {
 export * from './jobdating/index.js';
 // Hostile input (issue 13): what the edge reads at most (README, "Errors").
 export { INPUT_LIMITS } from './validate/edge.js';
+
+// The territory report (issue 16): one self-contained HTML page with a map, filters, scores and blockers.
+export { renderReport, type ReportInput, type ReportBatch, type ReportCommune } from './report/index.js';

@@ -52,7 +52,11 @@ export const RecommendOptionsSchema = z.strictObject({
 
 /** Fields of call options that are not plain data (readOptions): kept by reference, or read as a batch. */
 export const CALL_OPTION_FIELDS: Readonly<Record<string, FieldKind>> = {
-  onProgress: 'keep', signal: 'keep', vacancies: 'keep', batch: 'keep', sessions: 'batch', candidates: 'batch',
+  onProgress: 'keep', signal: 'keep', vacancies: 'keep', sessions: 'batch',
+  // auditFairness's batch: a BatchResult, kept as it is.
+  batch: 'keep',
+  // prioritize's candidates: an index (kept, not copied as data) or records.
+  candidates: 'keep',
 };
 
 /**
