@@ -55,7 +55,7 @@ export const CALL_OPTION_FIELDS: Readonly<Record<string, FieldKind>> = {
   onProgress: 'keep', signal: 'keep', vacancies: 'keep', sessions: 'batch',
   // auditFairness's batch: a BatchResult, kept as it is.
   batch: 'keep',
-  // prioritize's candidates: an index (kept, not copied as data) or records.
+  // prioritize: a CandidateIndex (or any object with get()) or an array of records, checked by its schema.
   candidates: 'keep',
 };
 
