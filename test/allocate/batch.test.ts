@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createEngine } from '../../src/engine/engine.js';
-import { allocate, spreadRecommendations, prioritize } from '../../src/index.js';
+import { allocate, auditFairness, spreadRecommendations, prioritize } from '../../src/index.js';
 import { Category, type Candidate } from '../../src/schema/index.js';
 import { TODAY, candidates, vacancies } from '../engine/territory.js';
 
@@ -76,6 +76,24 @@ describe('allocate and spreadRecommendations on matchAll batches', () => {
         }
       }),
       { numRuns: 15 },
+    );
+  });
+
+  it('take the engine’s own objects as options: a candidate index for prioritize, the batch for auditFairness', async () => {
+    await fc.assert(
+      fc.asyncProperty(territory, async ({ cs, vs, categories }) => {
+        const engine = createEngine({ today: TODAY });
+        const records = cs.map((c, i) => ({ ...c, categories: categories[i] }));
+        const { index } = engine.indexCandidates(records);
+        const batch = await engine.matchAll(index, engine.indexVacancies(vs).index, { perVacancy: 3, perCandidate: 2 });
+        for (const id of batch.vacancyIds()) {
+          const options = { minShare: 0.3, priority: ['RSA', 'QPV'] };
+          expect(prioritize(batch.shortlist(id), { ...options, candidates: index })).toEqual(prioritize(batch.shortlist(id), { ...options, candidates: records }));
+        }
+        const allocation = await allocate(batch, { method: 'optimal' });
+        expect(auditFairness(allocation, index, { batch }).groups.at(-1)!.candidates).toBe(batch.candidateIds().length);
+      }),
+      { numRuns: 10 },
     );
   });
 });
