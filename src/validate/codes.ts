@@ -194,35 +194,57 @@ class Checker {
   }
 }
 
-export function checkCandidateCodes(c: Candidate, ref: Referential): Issue[] {
+/**
+ * The checks below read the record loosely: after a zod failure they run on the raw input, so
+ * every code that is a string where a code belongs is checked in the same round as the structure
+ * (a bad date and an unknown code come out together). A code longer than the schema allows is
+ * left to the structure's issue (no edit distance over a megabyte of text).
+ */
+const list = (x: unknown): readonly unknown[] => (Array.isArray(x) ? x : []);
+const field = (x: unknown, k: string): unknown => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>)[k] : undefined);
+const codeLike = (x: unknown): x is string => typeof x === 'string' && x.length <= 64;
+
+function codeAt(k: Checker, vocabulary: Vocabulary, code: unknown, base: string, index = -1, suffix = ''): boolean {
+  return codeLike(code) && k.code(vocabulary, code, base, index, suffix);
+}
+
+function codesAt(k: Checker, vocabulary: Vocabulary, codes: unknown, path: string): void {
+  const l = list(codes);
+  for (let i = 0; i < l.length; i++) codeAt(k, vocabulary, l[i], path, i);
+}
+
+export function checkCandidateCodes(c: Candidate | Record<string, unknown>, ref: Referential): Issue[] {
   const k = new Checker(codeIndex(ref));
-  k.codes('rome', c.desiredJobs, 'desiredJobs');
-  for (let i = 0; i < c.qualifications.length; i++) {
-    const q = c.qualifications[i];
-    const known = k.code('certification', q.code, 'qualifications', i, '.code');
-    if (known && q.blocks) k.blocks(q.code, q.blocks, i);
+  codesAt(k, 'rome', c.desiredJobs, 'desiredJobs');
+  const qualifications = list(c.qualifications);
+  for (let i = 0; i < qualifications.length; i++) {
+    const code = field(qualifications[i], 'code');
+    const blocks = list(field(qualifications[i], 'blocks'));
+    const known = codeAt(k, 'certification', code, 'qualifications', i, '.code');
+    if (known && blocks.every(codeLike)) k.blocks(code as string, blocks as string[], i);
   }
-  const inTraining = c.inTraining ?? [];
-  for (let i = 0; i < inTraining.length; i++) k.code('certification', inTraining[i].code, 'inTraining', i, '.code');
-  for (let i = 0; i < c.experience.length; i++) k.code('rome', c.experience[i].rome, 'experience', i, '.rome');
-  k.codes('skill', c.skills, 'skills');
-  k.codes('restriction', c.restrictions, 'restrictions');
+  const inTraining = list(c.inTraining);
+  for (let i = 0; i < inTraining.length; i++) codeAt(k, 'certification', field(inTraining[i], 'code'), 'inTraining', i, '.code');
+  const experience = list(c.experience);
+  for (let i = 0; i < experience.length; i++) codeAt(k, 'rome', field(experience[i], 'rome'), 'experience', i, '.rome');
+  codesAt(k, 'skill', c.skills, 'skills');
+  codesAt(k, 'restriction', c.restrictions, 'restrictions');
   return k.issues;
 }
 
-export function checkVacancyCodes(v: Vacancy, ref: Referential): Issue[] {
+export function checkVacancyCodes(v: Vacancy | Record<string, unknown>, ref: Referential): Issue[] {
   const k = new Checker(codeIndex(ref));
-  k.code('rome', v.job.rome, 'job.rome');
-  k.codes('certification', v.requires.certifications, 'requires.certifications');
-  k.codes('certification', v.prefers.certifications, 'prefers.certifications');
-  k.codes('skill', v.prefers.skills, 'prefers.skills');
-  k.codes('physicalDemand', v.physicalDemands, 'physicalDemands');
-  k.codes('adaptation', v.adaptations, 'adaptations');
+  codeAt(k, 'rome', field(v.job, 'rome'), 'job.rome');
+  codesAt(k, 'certification', field(v.requires, 'certifications'), 'requires.certifications');
+  codesAt(k, 'certification', field(v.prefers, 'certifications'), 'prefers.certifications');
+  codesAt(k, 'skill', field(v.prefers, 'skills'), 'prefers.skills');
+  codesAt(k, 'physicalDemand', v.physicalDemands, 'physicalDemands');
+  codesAt(k, 'adaptation', v.adaptations, 'adaptations');
   return k.issues;
 }
 
-export function checkTrainingSessionCodes(s: TrainingSession, ref: Referential): Issue[] {
+export function checkTrainingSessionCodes(s: TrainingSession | Record<string, unknown>, ref: Referential): Issue[] {
   const k = new Checker(codeIndex(ref));
-  k.code('certification', s.certification, 'certification');
+  codeAt(k, 'certification', s.certification, 'certification');
   return k.issues;
 }

@@ -23,7 +23,8 @@ export interface RecordTypes {
 
 interface Kind<T> {
   schema: z.ZodType<T>;
-  codes: (record: T, ref: Referential) => Issue[];
+  /** Reads the record loosely: also run on a raw input that failed the structure check. */
+  codes: (record: T | Record<string, unknown>, ref: Referential) => Issue[];
 }
 
 const KINDS: { [K in RecordKind]: Kind<RecordTypes[K]> } = {
@@ -67,8 +68,10 @@ const PARSE_OPTION_FIELDS = { referential: 'keep' } as const;
 export type CheckResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
 /**
- * The whole check of one record, never throwing: structure (zod), then codes against the
- * referential (only once the structure is sound, so code issues never pile onto a broken record).
+ * The whole check of one record, never throwing: structure (zod) and codes against the referential,
+ * in one round: when the structure fails, the codes that are strings where a code belongs are
+ * checked too (a field zod already reported is not reported twice), so a bad date and an unknown
+ * code come out together.
  */
 export function checkRecord<K extends RecordKind>(kind: K, input: unknown, ref: Referential): CheckResult<RecordTypes[K]> {
   const { schema, codes } = KINDS[kind] as unknown as Kind<RecordTypes[K]>;
@@ -81,7 +84,12 @@ export function checkRecord<K extends RecordKind>(kind: K, input: unknown, ref: 
   if (fast !== undefined) return { ok: true, value: fast };
   try {
     const parsed = schema.safeParse(input);
-    if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
+    if (!parsed.success) {
+      const issues = fromZodIssues(parsed.error.issues, input);
+      const reported = new Set(issues.map((i) => i.path));
+      for (const i of codes(input as Record<string, unknown>, ref)) if (!reported.has(i.path)) issues.push(i);
+      return { ok: false, issues };
+    }
     const issues = codes(parsed.data, ref);
     return issues.length === 0 ? { ok: true, value: parsed.data } : { ok: false, issues };
   } catch {
