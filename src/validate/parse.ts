@@ -38,7 +38,7 @@ export function recordKind(kind: unknown): RecordKind {
   if (kind === 'candidate' || kind === 'vacancy' || kind === 'trainingSession') return kind;
   if (kind === 'training-session') return 'trainingSession';
   throw new PasserelleInputError('argument', [
-    issue('invalid_value', 'kind', 'un de candidate, vacancy, trainingSession (ou training-session) attendu'),
+    issue('invalid_value', 'kind', 'un de candidate, vacancy, trainingSession (ou training-session), outcome, platform-event (ou platformEvent) attendu'),
   ]);
 }
 
@@ -150,11 +150,11 @@ function findUnreadable(value: unknown, path: PropertyKey[], depth: number): Pro
 /** Longest id a rejection echoes: the schema's bound (a 1 MB "id" is not echoed back into logs). */
 const MAX_ID_LENGTH = 128;
 
-/** Reads `id` only when it is an own data property holding a string of id length (no getter is run). */
-export function safeId(input: unknown): string | undefined {
+/** Reads `id` (or `key`) only when it is an own data property holding a string of id length (no getter is run). */
+export function safeId(input: unknown, key = 'id'): string | undefined {
   if (input === null || typeof input !== 'object') return undefined;
   try {
-    const d = Object.getOwnPropertyDescriptor(input, 'id');
+    const d = Object.getOwnPropertyDescriptor(input, key);
     return d !== undefined && 'value' in d && typeof d.value === 'string' && d.value.length <= MAX_ID_LENGTH
       ? d.value
       : undefined;
