@@ -29,12 +29,12 @@ export { romeFiches, romeAppellations, ROME_VERSION } from './referential/rome/i
 
 // The scoring core.
 export { createEngine, type Engine, type TopOptions, type TopResult, type IndexResult } from './engine/engine.js';
-export type { CandidateIndex, VacancyIndex, IndexSummary } from './engine/indexes.js';
+export type { CandidateIndex, VacancyIndex } from './engine/indexes.js';
 export type { EngineOptions } from './engine/options.js';
 export type { Counterfactual } from './engine/counterfactuals.js';
 export type { RecommendOptions } from './engine/pathways.js';
 export type {
-  MatchAllOptions, BatchResult, BatchJSON, BatchMatch, BatchMatches, BatchStats, Unmatched,
+  MatchAllOptions, BatchResult, BatchMatch, BatchMatches, BatchStats, Unmatched,
 } from './batch/matchAll.js';
 export {
   BLOCKER_CODES, CRITERION_CODES, DEFAULT_WEIGHTS, normalizeWeights,
@@ -86,3 +86,7 @@ export {
 export * from './jobdating/index.js';
 // Hostile input (issue 13): what the edge reads at most (README, "Errors").
 export { INPUT_LIMITS } from './validate/edge.js';
+
+// Plain JSON out (issue 16): what JSON.stringify writes for a batch and an index.
+export type { BatchJSON } from './batch/matchAll.js';
+export type { IndexSummary } from './engine/indexes.js';

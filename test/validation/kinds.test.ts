@@ -11,7 +11,7 @@ import { validCandidate, validTrainingSession, validVacancy } from '../arbitrari
 import { validEvent, validOutcome } from '../audit/arbitraries.js';
 
 const INPUT_FILES = ['candidate', 'vacancy', 'training-session', 'outcome', 'platform-event'] as const;
-const arbitraries = {
+const arbitraries: Record<(typeof INPUT_FILES)[number], fc.Arbitrary<unknown>> = {
   candidate: validCandidate(),
   vacancy: validVacancy(),
   'training-session': validTrainingSession(),
