@@ -158,13 +158,15 @@ function didYouMean(s: readonly string[]): string {
 
 class Checker {
   readonly issues: Issue[] = [];
-  constructor(readonly idx: CodeIndex) {}
+  /** Paths whose structure issue is already reported: neither read nor reported again. */
+  constructor(readonly idx: CodeIndex, readonly skip: ReadonlySet<string> = NO_PATHS) {}
 
   /** Path `base`, or `base[index]suffix`: built only for an unknown code (valid ones allocate nothing). */
   code(vocabulary: Vocabulary, code: string, base: string, index = -1, suffix = ''): boolean {
     const l = this.idx.lookups[vocabulary];
     if (l.codes.has(code)) return true;
     const path = index < 0 ? base : `${base}[${index}]${suffix}`;
+    if (this.skip.has(path)) return false;
     const s = suggest(l, code);
     const it = issue('unknown_code', path, `${NOUN[vocabulary]} inconnu « ${code} »${didYouMean(s)}`);
     it.suggestions = s;
@@ -182,25 +184,32 @@ class Checker {
     if (!valid || !l) return;
     for (let i = 0; i < blocks.length; i++) {
       if (valid.has(blocks[i])) continue;
+      const path = `qualifications[${qualificationIndex}].blocks[${i}]`;
+      if (this.skip.has(path)) continue;
       const s = suggest(l, blocks[i]);
       const rule =
         valid.size === 0
           ? `bloc « ${blocks[i]} » : le référentiel ne connaît aucun bloc de ${certification}`
           : `bloc « ${blocks[i]} » inconnu pour ${certification}${didYouMean(s)}`;
-      const it = issue('unknown_block', `qualifications[${qualificationIndex}].blocks[${i}]`, rule);
+      const it = issue('unknown_block', path, rule);
       it.suggestions = s;
       this.issues.push(it);
     }
   }
 }
 
+const NO_PATHS: ReadonlySet<string> = new Set();
+
 /**
  * The checks below read the record loosely: after a zod failure they run on the raw input, so
  * every code that is a string where a code belongs is checked in the same round as the structure
- * (a bad date and an unknown code come out together). A code longer than the schema allows is
- * left to the structure's issue (no edit distance over a megabyte of text).
+ * (a bad date and an unknown code come out together). `skip` holds the paths zod reported: a list
+ * too long, a code of the wrong form are left to that issue (no edit distance over 10⁶ items or a
+ * megabyte of text), and no field is reported twice.
  */
-const list = (x: unknown): readonly unknown[] => (Array.isArray(x) ? x : []);
+/** The largest list bound of the record schemas (experience, skills): a longer list is too_big already. */
+const MAX_LIST = 100;
+const list = (x: unknown): readonly unknown[] => (Array.isArray(x) && x.length <= MAX_LIST ? x : []);
 const field = (x: unknown, k: string): unknown => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>)[k] : undefined);
 const codeLike = (x: unknown): x is string => typeof x === 'string' && x.length <= 64;
 
@@ -209,31 +218,31 @@ function codeAt(k: Checker, vocabulary: Vocabulary, code: unknown, base: string,
 }
 
 function codesAt(k: Checker, vocabulary: Vocabulary, codes: unknown, path: string): void {
-  const l = list(codes);
+  const l = k.skip.has(path) ? [] : list(codes);
   for (let i = 0; i < l.length; i++) codeAt(k, vocabulary, l[i], path, i);
 }
 
-export function checkCandidateCodes(c: Candidate | Record<string, unknown>, ref: Referential): Issue[] {
-  const k = new Checker(codeIndex(ref));
+export function checkCandidateCodes(c: Candidate | Record<string, unknown>, ref: Referential, skip?: ReadonlySet<string>): Issue[] {
+  const k = new Checker(codeIndex(ref), skip);
   codesAt(k, 'rome', c.desiredJobs, 'desiredJobs');
-  const qualifications = list(c.qualifications);
+  const qualifications = k.skip.has('qualifications') ? [] : list(c.qualifications);
   for (let i = 0; i < qualifications.length; i++) {
     const code = field(qualifications[i], 'code');
-    const blocks = list(field(qualifications[i], 'blocks'));
+    const blocks = k.skip.has(`qualifications[${i}].blocks`) ? [] : list(field(qualifications[i], 'blocks'));
     const known = codeAt(k, 'certification', code, 'qualifications', i, '.code');
     if (known && blocks.every(codeLike)) k.blocks(code as string, blocks as string[], i);
   }
-  const inTraining = list(c.inTraining);
+  const inTraining = k.skip.has('inTraining') ? [] : list(c.inTraining);
   for (let i = 0; i < inTraining.length; i++) codeAt(k, 'certification', field(inTraining[i], 'code'), 'inTraining', i, '.code');
-  const experience = list(c.experience);
+  const experience = k.skip.has('experience') ? [] : list(c.experience);
   for (let i = 0; i < experience.length; i++) codeAt(k, 'rome', field(experience[i], 'rome'), 'experience', i, '.rome');
   codesAt(k, 'skill', c.skills, 'skills');
   codesAt(k, 'restriction', c.restrictions, 'restrictions');
   return k.issues;
 }
 
-export function checkVacancyCodes(v: Vacancy | Record<string, unknown>, ref: Referential): Issue[] {
-  const k = new Checker(codeIndex(ref));
+export function checkVacancyCodes(v: Vacancy | Record<string, unknown>, ref: Referential, skip?: ReadonlySet<string>): Issue[] {
+  const k = new Checker(codeIndex(ref), skip);
   codeAt(k, 'rome', field(v.job, 'rome'), 'job.rome');
   codesAt(k, 'certification', field(v.requires, 'certifications'), 'requires.certifications');
   codesAt(k, 'certification', field(v.prefers, 'certifications'), 'prefers.certifications');
@@ -243,8 +252,8 @@ export function checkVacancyCodes(v: Vacancy | Record<string, unknown>, ref: Ref
   return k.issues;
 }
 
-export function checkTrainingSessionCodes(s: TrainingSession | Record<string, unknown>, ref: Referential): Issue[] {
-  const k = new Checker(codeIndex(ref));
+export function checkTrainingSessionCodes(s: TrainingSession | Record<string, unknown>, ref: Referential, skip?: ReadonlySet<string>): Issue[] {
+  const k = new Checker(codeIndex(ref), skip);
   codeAt(k, 'certification', s.certification, 'certification');
   return k.issues;
 }

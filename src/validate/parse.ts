@@ -24,7 +24,7 @@ export interface RecordTypes {
 interface Kind<T> {
   schema: z.ZodType<T>;
   /** Reads the record loosely: also run on a raw input that failed the structure check. */
-  codes: (record: T | Record<string, unknown>, ref: Referential) => Issue[];
+  codes: (record: T | Record<string, unknown>, ref: Referential, skip?: ReadonlySet<string>) => Issue[];
 }
 
 const KINDS: { [K in RecordKind]: Kind<RecordTypes[K]> } = {
@@ -86,8 +86,7 @@ export function checkRecord<K extends RecordKind>(kind: K, input: unknown, ref: 
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const issues = fromZodIssues(parsed.error.issues, input);
-      const reported = new Set(issues.map((i) => i.path));
-      for (const i of codes(input as Record<string, unknown>, ref)) if (!reported.has(i.path)) issues.push(i);
+      issues.push(...codes(input as Record<string, unknown>, ref, new Set(issues.map((i) => i.path))));
       return { ok: false, issues };
     }
     const issues = codes(parsed.data, ref);
