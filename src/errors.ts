@@ -43,7 +43,7 @@ export interface Issue {
 
 export type RecordKind = 'candidate' | 'vacancy' | 'trainingSession';
 /** What an input error is about: a record, the options of a call, another argument of a public function, or a job dating event. */
-export type InputKind = RecordKind | 'options' | 'argument' | 'jobDating';
+export type InputKind = RecordKind | 'options' | 'argument' | 'jobDating' | 'referential';
 
 const KIND_LABEL: Record<InputKind, string> = {
   candidate: 'Candidat',
@@ -52,20 +52,30 @@ const KIND_LABEL: Record<InputKind, string> = {
   options: 'Options du moteur',
   argument: 'Argument',
   jobDating: 'Job dating',
+  referential: 'Référentiel',
 };
+
+/** What every issue carries, whatever its vocabulary of codes. */
+export interface IssueBase {
+  code: string;
+  path: string;
+  message: string;
+}
 
 /**
  * The one error class of misuse: thrown by parseCandidate / parseVacancy / parseTrainingSession for
  * a bad record (validateBatch returns issues instead), and by every public function for a bad
- * option or argument (README, "Errors"). A referential's own problems throw ReferentialError.
+ * option or argument (README, "Errors"). A referential's own problems throw ReferentialError, its
+ * subclass (kind 'referential', issues in the referential's own codes): catching this class
+ * catches every misuse.
  */
-export class PasserelleInputError extends Error {
-  override readonly name = 'PasserelleInputError';
+export class PasserelleInputError<I extends IssueBase = Issue> extends Error {
+  override readonly name: string = 'PasserelleInputError';
   readonly kind: InputKind;
-  readonly issues: Issue[];
+  readonly issues: I[];
   readonly recordId?: string;
 
-  constructor(kind: InputKind, issues: Issue[], recordId?: string) {
+  constructor(kind: InputKind, issues: I[], recordId?: string) {
     super(formatIssues(kind, issues, recordId));
     this.kind = kind;
     this.issues = issues;
@@ -74,7 +84,7 @@ export class PasserelleInputError extends Error {
 }
 
 /** `Candidat « c-1 » invalide (2 problèmes) :` then one line per issue. */
-export function formatIssues(kind: InputKind, issues: readonly Issue[], recordId?: string): string {
+export function formatIssues(kind: InputKind, issues: readonly IssueBase[], recordId?: string): string {
   const who = recordId === undefined ? '' : ` « ${truncate(recordId, 64)} »`;
   const n = issues.length;
   const head = `${KIND_LABEL[kind]}${who} invalide (${n} problème${n > 1 ? 's' : ''}) :`;

@@ -96,3 +96,6 @@ export { communePosition } from './geo/public.js';
 export {
   rome4Fiches, rome4Appellations, ROME4_DATA_EDITION, type Rome4Fiche, type Rome4Appellation,
 } from './referential/rome/index.js';
+// Plain JSON out (issue 16): what JSON.stringify writes for a batch and an index.
+export type { BatchJSON } from './batch/matchAll.js';
+export type { IndexSummary } from './engine/indexes.js';

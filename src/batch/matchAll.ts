@@ -88,6 +88,11 @@ export class BatchMatches implements Iterable<BatchMatch> {
     return this.candidateSlots.length;
   }
 
+  /** `JSON.stringify` writes the pairs as a plain array (in vacancy id order, then rank), not the typed arrays. */
+  toJSON(): BatchMatch[] {
+    return [...this];
+  }
+
   *[Symbol.iterator](): Iterator<BatchMatch> {
     for (let k = 0; k < this.vacancySlots.length; k++) {
       const vacancyId = this.vacancyIds[this.vacancySlots[k]];
@@ -132,6 +137,23 @@ export interface BatchResult {
   /** The validated record behind an id, as the index holds it now (undefined if unknown or removed). */
   candidate(id: string): Candidate | undefined;
   vacancy(id: string): Vacancy | undefined;
+  /** The batch as plain data (what `JSON.stringify(batch)` writes; JSON Schema `batch.json`). */
+  toJSON(): BatchJSON;
+}
+
+/**
+ * A batch as plain data: the shortlists' pairs, every unmatched and rejected record, the stats and
+ * versions; with `perCandidate > 0`, also `bestFor`: every candidate's best vacancies, in candidate
+ * id order then rank (absent otherwise, so a reader can tell "not asked" from "none found").
+ */
+export interface BatchJSON {
+  matches: BatchMatch[];
+  bestFor?: BatchMatch[];
+  unmatchedCandidates: Unmatched[];
+  unmatchedVacancies: Unmatched[];
+  rejected: { candidates: Rejection[]; vacancies: Rejection[] };
+  stats: BatchStats;
+  versions: Versions;
 }
 
 function abortError(): Error {
@@ -348,7 +370,7 @@ export async function matchAll(
     return { c, v };
   };
 
-  return {
+  const result: BatchResult = {
     matches,
     unmatchedCandidates,
     unmatchedVacancies,
@@ -411,7 +433,20 @@ export async function matchAll(
     vacancy(id) {
       return vacancies.get(id);
     },
+    toJSON() {
+      const json: BatchJSON = {
+        matches: matches.toJSON(),
+        unmatchedCandidates: this.unmatchedCandidates,
+        unmatchedVacancies: this.unmatchedVacancies,
+        rejected: this.rejected,
+        stats: this.stats,
+        versions: this.versions,
+      };
+      if (perCandidate > 0) json.bestFor = this.candidateIds().flatMap((id) => this.bestFor(id));
+      return json;
+    },
   };
+  return result;
 }
 
 /**

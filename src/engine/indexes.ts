@@ -22,6 +22,14 @@ function overflowLimit(size: number): number {
   return Math.max(256, size >> 4);
 }
 
+/** An index as plain data (`JSON.stringify(index)`). */
+export interface IndexSummary {
+  kind: 'candidate' | 'vacancy';
+  /** Live records. */
+  size: number;
+  referentialVersion: string;
+}
+
 abstract class BaseIndex<T extends { id: string }> {
   /**
    * Id and record by slot (explanations read them back). Records are the validated inputs
@@ -53,6 +61,14 @@ abstract class BaseIndex<T extends { id: string }> {
   /** Number of live records. */
   get size(): number {
     return this.live;
+  }
+
+  /**
+   * What `JSON.stringify(index)` writes: a small summary, not the columns (megabytes of typed
+   * arrays that mean nothing outside this process). Records are read back with `get(id)`.
+   */
+  toJSON(): IndexSummary {
+    return { kind: this.kind as IndexSummary['kind'], size: this.live, referentialVersion: this.ctx.referential.version };
   }
 
   /** The record columns: each kind's own, with the capacity and liveness every index uses. */

@@ -9,7 +9,7 @@ import {
 } from '../schema/primitives.js';
 import { romeFiches } from './rome/index.js';
 import { readData } from '../validate/edge.js';
-import { fieldName, formatPath, joinPath } from '../errors.js';
+import { PasserelleInputError, fieldName, formatPath, joinPath } from '../errors.js';
 import { fromZodIssues } from '../validate/zod-issues.js';
 import { foldTerm } from './lookup.js';
 import {
@@ -194,13 +194,16 @@ export interface ReferentialIssue {
   message: string;
 }
 
-/** Thrown by extendReferential; lists every problem found. */
-export class ReferentialError extends Error {
+/**
+ * Thrown by extendReferential (and wherever a referential is not one); lists every problem found.
+ * A PasserelleInputError of kind 'referential' whose issues use the referential's own codes, so
+ * `catch (e) { if (e instanceof PasserelleInputError) … }` catches it with every other misuse.
+ */
+export class ReferentialError extends PasserelleInputError<ReferentialIssue> {
   override readonly name = 'ReferentialError';
-  readonly issues: ReferentialIssue[];
   constructor(issues: ReferentialIssue[]) {
-    super(`Référentiel invalide (${issues.length} problème${issues.length > 1 ? 's' : ''}) :\n${issues.map((i) => `- ${i.path} : ${i.message} [${i.code}]`).join('\n')}`);
-    this.issues = issues;
+    super('referential', issues);
+    this.message = `Référentiel invalide (${issues.length} problème${issues.length > 1 ? 's' : ''}) :\n${issues.map((i) => `- ${i.path} : ${i.message} [${i.code}]`).join('\n')}`;
   }
 }
 

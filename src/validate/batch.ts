@@ -1,6 +1,9 @@
 import { type Issue, type RecordKind, issue, truncate } from '../errors.js';
 import { type ParseOptions, type RecordTypes, checkRecord, parseOptionsReferential, recordKind, safeId } from './parse.js';
 import { UNREADABLE_ELEMENT, readBatch } from './edge.js';
+import {
+  type Outcome, OutcomeSchema, type PlatformEvent, PlatformEventSchema, quickEvent, quickOutcome, recordIssues,
+} from '../audit/schemas.js';
 
 export interface Rejection {
   /** Position in the input array (-1: the batch itself is not an array). */
@@ -30,12 +33,16 @@ export interface BatchResult<T> {
  * for (const r of rejected) log(r.index, r.id, r.issues.map((i) => `${i.path}: ${i.code}`));
  */
 export function validateBatch(kind: 'training-session', records: unknown, options?: ParseOptions): BatchResult<RecordTypes['trainingSession']>;
+export function validateBatch(kind: 'outcome', records: unknown): BatchResult<Outcome>;
+export function validateBatch(kind: 'platform-event' | 'platformEvent', records: unknown): BatchResult<PlatformEvent>;
 export function validateBatch<K extends RecordKind>(kind: K, records: unknown, options?: ParseOptions): BatchResult<RecordTypes[K]>;
 export function validateBatch<K extends RecordKind>(
-  kind: K | 'training-session',
+  kind: K | 'training-session' | 'outcome' | 'platform-event' | 'platformEvent',
   records: unknown,
   options?: ParseOptions,
-): BatchResult<RecordTypes[K]> {
+): BatchResult<RecordTypes[K]> | BatchResult<Outcome> | BatchResult<PlatformEvent> {
+  if (kind === 'outcome') return validateFollowUp<Outcome>(records, options, OutcomeSchema, quickOutcome);
+  if (kind === 'platform-event' || kind === 'platformEvent') return validateFollowUp<PlatformEvent>(records, options, PlatformEventSchema, quickEvent);
   const valid: RecordTypes[K][] = [];
   const validIndexes: number[] = [];
   const firstIndexById = new Map<string, number>();
@@ -58,6 +65,47 @@ export function validateBatch<K extends RecordKind>(
   });
   return { valid, validIndexes, rejected };
 }
+
+/**
+ * Outcomes and follow-up events (calibrateWeights', platformIndicators' inputs), checked as those
+ * functions check them before using them: no codes against a referential (they carry none that
+ * needs it), no ids of their own (`id` of a rejection is the `candidateId`, as they report it),
+ * so no duplicate rule: a person has many events.
+ */
+function validateFollowUp<T>(
+  records: unknown,
+  options: unknown,
+  schema: Parameters<typeof recordIssues>[0],
+  quick: (x: unknown) => boolean,
+): BatchResult<T> {
+  if (options !== undefined) parseOptionsReferential(options);
+  const out: BatchResult<T> = { valid: [], validIndexes: [], rejected: [] };
+  const batch = readBatch(records);
+  if (!batch.ok) {
+    out.rejected.push({ index: -1, issues: [batch.issue] });
+    return out;
+  }
+  batch.value.forEach((input, i) => {
+    let issues: Issue[];
+    try {
+      issues = input === UNREADABLE_ELEMENT ? [UNREADABLE] : quick(input) ? [] : recordIssues(schema, input);
+    } catch {
+      issues = [UNREADABLE];
+    }
+    if (issues.length === 0) {
+      out.valid.push(input as T);
+      out.validIndexes.push(i);
+      return;
+    }
+    const rejection: Rejection = { index: i, issues };
+    const id = safeId(input, 'candidateId');
+    if (id !== undefined) rejection.id = id;
+    out.rejected.push(rejection);
+  });
+  return out;
+}
+
+const UNREADABLE = issue('unreadable', '', "l'enregistrement n'a pas pu être lu");
 
 /** Shared by every valid record; never pushed to. */
 const NO_ISSUES: Issue[] = [];
@@ -110,7 +158,7 @@ export function validateEach<K extends RecordKind>(
       else issues = r.issues;
     } catch {
       input = undefined;
-      issues = [issue('unreadable', '', "l'enregistrement n'a pas pu être lu")];
+      issues = [UNREADABLE];
     }
     // A valid record's id was validated; a rejected one's is read without running getters.
     if (issues === NO_ISSUES && value !== undefined) {

@@ -167,13 +167,15 @@ function didYouMean(s: readonly string[]): string {
 
 class Checker {
   readonly issues: Issue[] = [];
-  constructor(readonly idx: CodeIndex) {}
+  /** Paths whose structure issue is already reported: neither read nor reported again. */
+  constructor(readonly idx: CodeIndex, readonly skip: ReadonlySet<string> = NO_PATHS) {}
 
   /** Path `base`, or `base[index]suffix`: built only for an unknown code (valid ones allocate nothing). */
   code(vocabulary: Vocabulary, code: string, base: string, index = -1, suffix = ''): boolean {
     const l = this.idx.lookups[vocabulary];
     if (l.codes.has(code)) return true;
     const path = index < 0 ? base : `${base}[${index}]${suffix}`;
+    if (this.skip.has(path)) return false;
     const s = suggest(l, code);
     // A ROME 4.0 code read as v3 is never accepted silently: say what it is and how to send it.
     const v4 = vocabulary === 'rome' ? rome4Fiches().get(code) : undefined;
@@ -196,33 +198,69 @@ class Checker {
     if (!valid || !l) return;
     for (let i = 0; i < blocks.length; i++) {
       if (valid.has(blocks[i])) continue;
+      const path = `qualifications[${qualificationIndex}].blocks[${i}]`;
+      if (this.skip.has(path)) continue;
       const s = suggest(l, blocks[i]);
       const rule =
         valid.size === 0
           ? `bloc « ${blocks[i]} » : le référentiel ne connaît aucun bloc de ${certification}`
           : `bloc « ${blocks[i]} » inconnu pour ${certification}${didYouMean(s)}`;
-      const it = issue('unknown_block', `qualifications[${qualificationIndex}].blocks[${i}]`, rule);
+      const it = issue('unknown_block', path, rule);
       it.suggestions = s;
       this.issues.push(it);
     }
   }
 }
 
-export function checkCandidateCodes(c: Candidate, ref: Referential): CheckResult<Candidate> {
-  const k = new Checker(codeIndex(ref));
-  const rome = c.romeVersion === 'v4' ? 'rome4' : 'rome';
-  k.codes(rome, c.desiredJobs, 'desiredJobs');
-  for (let i = 0; i < c.qualifications.length; i++) {
-    const q = c.qualifications[i];
-    const known = k.code('certification', q.code, 'qualifications', i, '.code');
-    if (known && q.blocks) k.blocks(q.code, q.blocks, i);
+const NO_PATHS: ReadonlySet<string> = new Set();
+
+/**
+ * The issue checks below read the record loosely: after a zod failure they run on the raw input,
+ * so every code that is a string where a code belongs is checked in the same round as the
+ * structure (a bad date and an unknown code come out together). `skip` holds the paths zod
+ * reported: a list too long, a code of the wrong form are left to that issue (no edit distance
+ * over 10⁶ items or a megabyte of text), and no field is reported twice. The `check…Codes`
+ * functions run on a valid record and also rewrite it into the form the engine reads (ROME 4.0
+ * codes read as their v3 fiches).
+ */
+/** The largest list bound of the record schemas (experience, skills): a longer list is too_big already. */
+const MAX_LIST = 100;
+const list = (x: unknown): readonly unknown[] => (Array.isArray(x) && x.length <= MAX_LIST ? x : []);
+const field = (x: unknown, k: string): unknown => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>)[k] : undefined);
+const codeLike = (x: unknown): x is string => typeof x === 'string' && x.length <= 64;
+
+function codeAt(k: Checker, vocabulary: Vocabulary, code: unknown, base: string, index = -1, suffix = ''): boolean {
+  return codeLike(code) && k.code(vocabulary, code, base, index, suffix);
+}
+
+function codesAt(k: Checker, vocabulary: Vocabulary, codes: unknown, path: string): void {
+  const l = k.skip.has(path) ? [] : list(codes);
+  for (let i = 0; i < l.length; i++) codeAt(k, vocabulary, l[i], path, i);
+}
+
+export function candidateCodeIssues(c: Candidate | Record<string, unknown>, ref: Referential, skip?: ReadonlySet<string>): Issue[] {
+  const k = new Checker(codeIndex(ref), skip);
+  const rome: Vocabulary = c.romeVersion === 'v4' ? 'rome4' : 'rome';
+  codesAt(k, rome, c.desiredJobs, 'desiredJobs');
+  const qualifications = k.skip.has('qualifications') ? [] : list(c.qualifications);
+  for (let i = 0; i < qualifications.length; i++) {
+    const code = field(qualifications[i], 'code');
+    const blocks = k.skip.has(`qualifications[${i}].blocks`) ? [] : list(field(qualifications[i], 'blocks'));
+    const known = codeAt(k, 'certification', code, 'qualifications', i, '.code');
+    if (known && blocks.every(codeLike)) k.blocks(code as string, blocks as string[], i);
   }
-  const inTraining = c.inTraining ?? [];
-  for (let i = 0; i < inTraining.length; i++) k.code('certification', inTraining[i].code, 'inTraining', i, '.code');
-  for (let i = 0; i < c.experience.length; i++) k.code(rome, c.experience[i].rome, 'experience', i, '.rome');
-  k.codes('skill', c.skills, 'skills');
-  k.codes('restriction', c.restrictions, 'restrictions');
-  if (k.issues.length > 0) return { ok: false, issues: k.issues };
+  const inTraining = k.skip.has('inTraining') ? [] : list(c.inTraining);
+  for (let i = 0; i < inTraining.length; i++) codeAt(k, 'certification', field(inTraining[i], 'code'), 'inTraining', i, '.code');
+  const experience = k.skip.has('experience') ? [] : list(c.experience);
+  for (let i = 0; i < experience.length; i++) codeAt(k, rome, field(experience[i], 'rome'), 'experience', i, '.rome');
+  codesAt(k, 'skill', c.skills, 'skills');
+  codesAt(k, 'restriction', c.restrictions, 'restrictions');
+  return k.issues;
+}
+
+export function checkCandidateCodes(c: Candidate, ref: Referential): CheckResult<Candidate> {
+  const issues = candidateCodeIssues(c, ref);
+  if (issues.length > 0) return { ok: false, issues };
   if (c.romeVersion !== 'v4') return { ok: true, value: c };
   // zod's copy: its lists are the record's own, rewritten in place.
   c.romeVersion = 'v3';
@@ -231,25 +269,51 @@ export function checkCandidateCodes(c: Candidate, ref: Referential): CheckResult
   return { ok: true, value: c };
 }
 
-export function checkVacancyCodes(v: Vacancy, ref: Referential): CheckResult<Vacancy> {
-  const k = new Checker(codeIndex(ref));
+/** The job's codes read in their version, the issues in `k`; undefined when they do not hold. */
+function jobCodes(k: Checker, job: unknown) {
   const rules: JobRules = {
     known: (vocabulary, code, path) => k.code(vocabulary, code, path),
-    problem: (code, path, message) => void k.issues.push(issue(code, path, message())),
+    problem: (code, path, message) => void (k.skip.has(path) || k.issues.push(issue(code, path, message()))),
   };
-  const job = readJobCodes(v.job, rules);
-  k.codes('certification', v.requires.certifications, 'requires.certifications');
-  k.codes('certification', v.prefers.certifications, 'prefers.certifications');
-  k.codes('skill', v.prefers.skills, 'prefers.skills');
-  k.codes('physicalDemand', v.physicalDemands, 'physicalDemands');
-  k.codes('adaptation', v.adaptations, 'adaptations');
-  if (k.issues.length > 0 || job === undefined) return { ok: false, issues: k.issues };
+  const text = (name: string): string | undefined => {
+    const x = field(job, name);
+    return codeLike(x) && !k.skip.has(`job.${name}`) ? x : undefined;
+  };
+  const rome = text('rome');
+  const appellation = text('appellation');
+  if (rome === undefined && appellation === undefined) return undefined;
+  return readJobCodes({ rome, romeVersion: field(job, 'romeVersion') === 'v4' ? 'v4' : 'v3', appellation, rome4: text('rome4') }, rules);
+}
+
+function vacancyCodeChecker(v: Vacancy | Record<string, unknown>, ref: Referential, skip?: ReadonlySet<string>) {
+  const k = new Checker(codeIndex(ref), skip);
+  const job = jobCodes(k, v.job);
+  codesAt(k, 'certification', field(v.requires, 'certifications'), 'requires.certifications');
+  codesAt(k, 'certification', field(v.prefers, 'certifications'), 'prefers.certifications');
+  codesAt(k, 'skill', field(v.prefers, 'skills'), 'prefers.skills');
+  codesAt(k, 'physicalDemand', v.physicalDemands, 'physicalDemands');
+  codesAt(k, 'adaptation', v.adaptations, 'adaptations');
+  return { issues: k.issues, job };
+}
+
+export function vacancyCodeIssues(v: Vacancy | Record<string, unknown>, ref: Referential, skip?: ReadonlySet<string>): Issue[] {
+  return vacancyCodeChecker(v, ref, skip).issues;
+}
+
+export function checkVacancyCodes(v: Vacancy, ref: Referential): CheckResult<Vacancy> {
+  const { issues, job } = vacancyCodeChecker(v, ref);
+  if (issues.length > 0 || job === undefined) return { ok: false, issues };
   v.job = normalisedJob(v.job, job);
   return { ok: true, value: v };
 }
 
+export function trainingSessionCodeIssues(s: TrainingSession | Record<string, unknown>, ref: Referential, skip?: ReadonlySet<string>): Issue[] {
+  const k = new Checker(codeIndex(ref), skip);
+  codeAt(k, 'certification', s.certification, 'certification');
+  return k.issues;
+}
+
 export function checkTrainingSessionCodes(s: TrainingSession, ref: Referential): CheckResult<TrainingSession> {
-  const k = new Checker(codeIndex(ref));
-  k.code('certification', s.certification, 'certification');
-  return k.issues.length > 0 ? { ok: false, issues: k.issues } : { ok: true, value: s };
+  const issues = trainingSessionCodeIssues(s, ref);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: s };
 }

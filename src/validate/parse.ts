@@ -7,7 +7,9 @@ import {
   type Candidate, CandidateSchema, type TrainingSession, TrainingSessionSchema, type Vacancy, VacancySchema,
 } from '../schema/index.js';
 import { fromZodIssues } from './zod-issues.js';
-import { checkCandidateCodes, checkTrainingSessionCodes, checkVacancyCodes } from './codes.js';
+import {
+  candidateCodeIssues, checkCandidateCodes, checkTrainingSessionCodes, checkVacancyCodes, trainingSessionCodeIssues, vacancyCodeIssues,
+} from './codes.js';
 import { fastCheck } from './fast.js';
 
 export interface ParseOptions {
@@ -23,14 +25,16 @@ export interface RecordTypes {
 
 interface Kind<T> {
   schema: z.ZodType<T>;
-  /** The referential check; a record that passes comes back with its ROME codes read as v3. */
+  /** The referential check of a valid record; one that passes comes back with its ROME codes read as v3. */
   codes: (record: T, ref: Referential) => CheckResult<T>;
+  /** The same check's issues, reading loosely: also run on a raw input that failed the structure check. */
+  codeIssues: (record: Record<string, unknown>, ref: Referential, skip: ReadonlySet<string>) => Issue[];
 }
 
 const KINDS: { [K in RecordKind]: Kind<RecordTypes[K]> } = {
-  candidate: { schema: CandidateSchema, codes: checkCandidateCodes },
-  vacancy: { schema: VacancySchema, codes: checkVacancyCodes },
-  trainingSession: { schema: TrainingSessionSchema, codes: checkTrainingSessionCodes },
+  candidate: { schema: CandidateSchema, codes: checkCandidateCodes, codeIssues: candidateCodeIssues },
+  vacancy: { schema: VacancySchema, codes: checkVacancyCodes, codeIssues: vacancyCodeIssues },
+  trainingSession: { schema: TrainingSessionSchema, codes: checkTrainingSessionCodes, codeIssues: trainingSessionCodeIssues },
 };
 
 /** A kind as validateBatch takes it (MODEL.md: the schema files' `training-session` too); PasserelleInputError otherwise. */
@@ -38,7 +42,7 @@ export function recordKind(kind: unknown): RecordKind {
   if (kind === 'candidate' || kind === 'vacancy' || kind === 'trainingSession') return kind;
   if (kind === 'training-session') return 'trainingSession';
   throw new PasserelleInputError('argument', [
-    issue('invalid_value', 'kind', 'un de candidate, vacancy, trainingSession (ou training-session) attendu'),
+    issue('invalid_value', 'kind', 'un de candidate, vacancy, trainingSession (ou training-session), outcome, platform-event (ou platformEvent) attendu'),
   ]);
 }
 
@@ -68,11 +72,13 @@ const PARSE_OPTION_FIELDS = { referential: 'keep' } as const;
 export type CheckResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
 /**
- * The whole check of one record, never throwing: structure (zod), then codes against the
- * referential (only once the structure is sound, so code issues never pile onto a broken record).
+ * The whole check of one record, never throwing: structure (zod) and codes against the referential,
+ * in one round: when the structure fails, the codes that are strings where a code belongs are
+ * checked too (a field zod already reported is not reported twice), so a bad date and an unknown
+ * code come out together.
  */
 export function checkRecord<K extends RecordKind>(kind: K, input: unknown, ref: Referential): CheckResult<RecordTypes[K]> {
-  const { schema, codes } = KINDS[kind] as unknown as Kind<RecordTypes[K]>;
+  const { schema, codes, codeIssues } = KINDS[kind] as unknown as Kind<RecordTypes[K]>;
   if (input === null || typeof input !== 'object' || isArray(input)) {
     return { ok: false, issues: [notAnObject(input)] };
   }
@@ -82,7 +88,11 @@ export function checkRecord<K extends RecordKind>(kind: K, input: unknown, ref: 
   if (fast !== undefined) return { ok: true, value: fast };
   try {
     const parsed = schema.safeParse(input);
-    if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
+    if (!parsed.success) {
+      const issues = fromZodIssues(parsed.error.issues, input);
+      issues.push(...codeIssues(input as Record<string, unknown>, ref, new Set(issues.map((i) => i.path))));
+      return { ok: false, issues };
+    }
     return codes(parsed.data, ref);
   } catch {
     // A getter or proxy trap threw while zod read the record, or while its issues were worded
@@ -142,11 +152,11 @@ function findUnreadable(value: unknown, path: PropertyKey[], depth: number): Pro
 /** Longest id a rejection echoes: the schema's bound (a 1 MB "id" is not echoed back into logs). */
 const MAX_ID_LENGTH = 128;
 
-/** Reads `id` only when it is an own data property holding a string of id length (no getter is run). */
-export function safeId(input: unknown): string | undefined {
+/** Reads `id` (or `key`) only when it is an own data property holding a string of id length (no getter is run). */
+export function safeId(input: unknown, key = 'id'): string | undefined {
   if (input === null || typeof input !== 'object') return undefined;
   try {
-    const d = Object.getOwnPropertyDescriptor(input, 'id');
+    const d = Object.getOwnPropertyDescriptor(input, key);
     return d !== undefined && 'value' in d && typeof d.value === 'string' && d.value.length <= MAX_ID_LENGTH
       ? d.value
       : undefined;

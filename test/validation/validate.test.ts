@@ -248,8 +248,10 @@ describe('parse functions', () => {
     const s = session();
     s.certification = 'tp_advf';
     s.endDate = '2026-02-01';
+    // One round: the cross-field rule and the unknown code together.
     expect(issuesOf(() => parseTrainingSession(s, opts)).map((i) => [i.code, i.path])).toEqual([
       ['invalid_range', 'endDate'],
+      ['unknown_code', 'certification'],
     ]);
     s.endDate = '2026-10-01';
     expect(issuesOf(() => parseTrainingSession(s, opts))).toMatchInlineSnapshot(`
@@ -290,11 +292,38 @@ describe('parse functions', () => {
     expect(e.name).toBe('PasserelleInputError');
     expect(e.kind).toBe('candidate');
     expect(e.recordId).toBe('c-1');
-    // Only structure is reported while it is broken: codes are checked on a sound record.
+    // One round: the broken structure and the unknown code together.
     expect(e.message).toMatchInlineSnapshot(`
-      "Candidat « c-1 » invalide (1 problème) :
-        - [invalid_type] home.lon : un nombre fini attendu, reçu un nombre infini"
+      "Candidat « c-1 » invalide (2 problèmes) :
+        - [invalid_type] home.lon : un nombre fini attendu, reçu un nombre infini
+        - [unknown_code] qualifications[0].code : code de certification inconnu « DEAEZ » — vouliez-vous dire DEAES ?"
     `);
+  });
+
+  it('reports a bad date and an unknown code in one round, in validateBatch as in parse*', () => {
+    const c = candidate();
+    c.availableFrom = '2025-02-30';
+    c.qualifications[0].code = 'DEAEZ';
+    const v = vacancy();
+    v.contract.startDate = 'demain';
+    v.job.rome = 'K1399';
+    const expected = [['invalid_date', 'availableFrom'], ['unknown_code', 'qualifications[0].code']];
+    expect(issuesOf(() => parseCandidate(c, opts)).map((i) => [i.code, i.path])).toEqual(expected);
+    expect(validateBatch('candidate', [c], opts).rejected[0].issues.map((i) => [i.code, i.path])).toEqual(expected);
+    expect(issuesOf(() => parseVacancy(v, opts)).map((i) => [i.code, i.path])).toEqual([
+      ['invalid_date', 'contract.startDate'],
+      ['unknown_code', 'job.rome'],
+    ]);
+  });
+
+  it('a code the structure already refused is not reported twice; a non-string code is left to the structure', () => {
+    const c = candidate();
+    c.qualifications[0].code = 'DE AES';
+    (c.skills as unknown[]) = [42, 'toilet'];
+    const issues = issuesOf(() => parseCandidate(c, opts)).map((i) => [i.code, i.path]);
+    expect(issues.filter(([, p]) => p === 'qualifications[0].code')).toHaveLength(1);
+    expect(issues).toContainEqual(['invalid_type', 'skills[0]']);
+    expect(issues).toContainEqual(['unknown_code', 'skills[1]']);
   });
 });
 
