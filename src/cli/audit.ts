@@ -1,0 +1,42 @@
+/** `passerelle audit`: the fairness audit of a batch match (MODEL.md "Territory"). */
+import { type Command, Option } from 'commander';
+import { auditFairness } from '../index.js';
+import { type OutputOptions, emit, positiveInt, withOutput } from './io.js';
+import { AUDIENCE, CANDIDATES, type EngineCliOptions, VACANCIES, WORKERS, engineFor, loadIndexes, runMatch, withEngineOptions } from './match.js';
+
+const PARTS = {
+  groups: ['group', 'label', 'candidates', 'eligible', 'selected', 'rate', 'impactRatio', 'flagged'],
+  blockers: ['group', 'code', 'label', 'count'],
+  employers: ['employerId', 'openings', 'exposure', 'perOpening', 'underServed'],
+} as const;
+
+interface AuditCliOptions extends OutputOptions, EngineCliOptions {
+  candidates: string;
+  vacancies: string;
+  top?: number;
+  workers?: number;
+  part: keyof typeof PARTS;
+}
+
+export function registerAudit(program: Command, signal: AbortSignal): void {
+  withOutput(withEngineOptions(
+    program
+      .command('audit')
+      .description('Audit d’équité d’une mise en relation : taux de sélection par public (règle des 4/5), freins des non-retenus, exposition des employeurs.')
+      .requiredOption(...CANDIDATES)
+      .requiredOption(...VACANCIES)
+      .option('-n, --top <n>', 'candidats retenus par offre', positiveInt, 20)
+      .addOption(new Option('--part <part>', 'tableau à sortir en table, CSV ou JSON Lines (JSON : l’audit entier)').choices(Object.keys(PARTS)).default('groups'))
+      .addOption(AUDIENCE)
+      .option(...WORKERS),
+  ))
+    .addHelpText('after', '\nExemple :\n  passerelle audit -c examples/data/orne-demo.json -v examples/data/orne-demo.json --today 2026-11-23 --part blockers')
+    .action(async (options: AuditCliOptions) => {
+      const engine = engineFor(options);
+      const indexes = await loadIndexes(engine, options, options, signal);
+      const batch = await runMatch(engine, indexes, options, signal);
+      const audit = auditFairness(batch, indexes.candidates);
+      if (process.stderr.isTTY) process.stderr.write(`${audit.text}\n`);
+      await emit({ columns: PARTS[options.part], rows: audit[options.part], document: audit }, options);
+    });
+}
