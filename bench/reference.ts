@@ -22,7 +22,7 @@
  * 8. `D(v)` keeps the order physicalDemands, then `night_work`, then `driving`, without repeats; a
  *    demand the referential does not know meets no restriction.
  */
-import { Category, type Candidate, type Mode, type Vacancy } from '../src/schema/index.js';
+import { Category, categoryCodes, type Candidate, type Mode, type Vacancy } from '../src/schema/index.js';
 import type { Referential, Job, Certification } from '../src/referential/index.js';
 import {
   BLOCKER_CODES, COMMUTE_SLOPE, CRITERION_CODES, EXPERIENCE, FRENCH_RANK, HOURS_GAP_SCALE, NEAR_MISS_COMMUTE_FACTOR,
@@ -255,7 +255,7 @@ export function referenceEvaluate(c: Candidate, v: Vacancy, options: ReferenceOp
       }
       weight += pts;
     }
-    const held = new Set(c.categories ?? []);
+    const held = new Set(categoryCodes(c.categories));
     const categories = Category.options.filter((k) => held.has(k) && options.positiveAction?.[k] !== undefined);
     const raw = categories.reduce((sum, k) => sum + (options.positiveAction?.[k] ?? 0), 0);
     const points = Math.min(raw, Math.max(0, 100 - score));

@@ -6,7 +6,8 @@
  * date, so the output is the same on every run.
  *
  * Sections: validation → free-text resolution → shortlists of 3 vacancies → 2 candidates (best
- * vacancies, near misses, counterfactuals, pathways) → the whole territory (matchAll).
+ * vacancies, near misses, counterfactuals, pathways) → the whole territory (matchAll) → a recruitment
+ * campaign (allocation, spread recommendations, priority call order).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +18,9 @@ import {
   BLOCKER_LABELS, formatDate, formatEuros, formatFixed, plural,
 } from '../src/index.js';
 import { runAuditDemo } from './demo-audit.js';
+import { runAdviceDemo } from './demo-advice.js';
+import { runCampaignDemo } from './demo-campaign.js';
+import { runJobDatingDemo } from './demo-jobdating.js';
 // Short French titles of blocker codes: an explain-module table the public API does not export yet.
 
 export const DEMO_TODAY = '2026-11-23';
@@ -253,6 +257,10 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
     print('');
   }
 
+  // 4 bis. Dated rules, dated categories, honest costs and dates (issue 11).
+  rule('4 bis. Conseils datés : catégories avec dates, coûts et calendrier');
+  runAdviceDemo(print, engine, vacancies, data.sessions, DEMO_TODAY);
+
   // 5. The whole territory.
   rule('5. Tout le territoire (matchAll)');
   const batch = await engine.matchAll(candidates, vacancies, { perVacancy: 10, perCandidate: 3 });
@@ -276,8 +284,14 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
     print(`  Exemple d’explication à la demande (${m.vacancyId} × ${m.candidateId}) : ${m.summary}`);
   }
 
-  // 6. Measuring what the platform does (examples/demo-audit.ts).
-  rule('6. Équité du lot et indicateurs de suivi');
+  rule('6. Campagne de recrutement : allocation des postes, recommandations étalées, ordre d’appel');
+  await runCampaignDemo(print, batch, candidates);
+
+  rule('7. Un job dating (scheduleJobDating)');
+  await runJobDatingDemo(batch, print);
+
+  // 8. Measuring what the platform does (examples/demo-audit.ts).
+  rule('8. Équité du lot et indicateurs de suivi');
   runAuditDemo(print, batch, candidates, data.candidates as { id: string }[]);
 }
 

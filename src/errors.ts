@@ -43,13 +43,14 @@ export interface Issue {
 
 export type RecordKind = 'candidate' | 'vacancy' | 'trainingSession';
 /** What an input error is about: a record, or the engine's options. */
-export type InputKind = RecordKind | 'options';
+export type InputKind = RecordKind | 'options' | 'jobDating';
 
 const KIND_LABEL: Record<InputKind, string> = {
   candidate: 'Candidat',
   vacancy: 'Offre',
   trainingSession: 'Session de formation',
   options: 'Options du moteur',
+  jobDating: 'Job dating',
 };
 
 /** Thrown by parseCandidate / parseVacancy / parseTrainingSession; validateBatch returns issues instead. */

@@ -70,3 +70,16 @@ export {
   type OutcomeLabel, type Outcome, type PlatformEvent, type EventKind, type PlatformIndicators, type IndicatorRow,
   type IndicatorOptions, type Retention, type EventRejection,
 } from './audit/index.js';
+// Dated rules (issue 11): categories with dates are read through src/schema/categories.ts
+// (exported with the schema); a category's proof older than its window is a point to check.
+export { CATEGORY_PROOF_VALIDITY } from './referential/data/categories.js';
+export { staleCategoryProofs, type StaleProof } from './referential/proofs.js';
+// Recruitment campaigns: allocation, spread recommendations, priority call order (issue 14).
+export {
+  allocate, spreadRecommendations, prioritize, checkCallOrder,
+  type Allocation, type Assignment, type UnassignedCandidate, type UnfilledVacancy, type UnassignedReason, type UnfilledReason,
+  type AllocateOptions, type Spread, type SpreadMetrics, type SpreadOptions, type CallOrder, type CallOrderItem,
+  type CallOrderViolation, type PrioritizeOptions, type RankedItem, type BatchView,
+} from './allocate/index.js';
+// Job datings: interview schedules (scheduleJobDating), solved exactly with HiGHS.
+export * from './jobdating/index.js';

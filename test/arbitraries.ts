@@ -12,7 +12,7 @@ import {
   Category, ContractType, FrenchLevel, FundingCode, Mode, Public, Sector, Status, StructureKind, StructurePublic,
   StructureStatus, TrainingAccess,
 } from '../src/schema/primitives.js';
-import type { CandidateInput, TrainingSessionInput, VacancyInput } from '../src/schema/index.js';
+import type { CandidateCategory, CandidateInput, TrainingSessionInput, VacancyInput } from '../src/schema/index.js';
 
 const DAY = 86_400_000;
 const MIN_DAY = Date.UTC(1990, 0, 1) / DAY;
@@ -50,6 +50,29 @@ export const place = () =>
 
 function codesOf(list: readonly string[], maxLength: number): fc.Arbitrary<string[]> {
   return list.length === 0 ? fc.constant([]) : fc.uniqueArray(fc.constantFrom(...list), { maxLength });
+}
+
+/**
+ * `categories` as MODEL.md allows them: each category once, as a plain code or with dates
+ * (`since` ≤ `until`, `provenOn`).
+ */
+export function candidateCategories(): fc.Arbitrary<CandidateCategory[]> {
+  return someOf(Category.options).chain((codes) =>
+    fc.tuple(...codes.map((code) => fc.oneof(
+      { weight: 3, arbitrary: fc.constant<CandidateCategory>(code) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .record({ since: isoDate(), until: isoDate(), provenOn: isoDate() }, { requiredKeys: [] })
+          .map(({ since, until, ...rest }): CandidateCategory => {
+            const range = since !== undefined && until !== undefined && since > until ? { since: until, until: since } : { since, until };
+            const item: Record<string, string> = { code };
+            for (const [k, v] of Object.entries({ ...range, ...rest })) if (v !== undefined) item[k] = v;
+            return item as CandidateCategory;
+          }),
+      },
+    ))),
+  );
 }
 
 function someOf<T>(values: readonly T[], minLength = 0): fc.Arbitrary<T[]> {
@@ -139,7 +162,7 @@ export function validCandidate(ref: Referential = defaultReferential): fc.Arbitr
           .map(({ a, b, ...s }) => ({ ...s, weeklyHoursMin: Math.min(a, b), weeklyHoursMax: Math.max(a, b) })),
         contracts: someOf(ContractType.options, 1),
         restrictions: codesOf(codes.restrictions, 3),
-        categories: someOf(Category.options),
+        categories: candidateCategories(),
         status: fc.constantFrom(...Status.options),
         birthYear: fc.integer({ min: 1940, max: 2010 }),
         workAuthorized: fc.boolean(),

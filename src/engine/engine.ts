@@ -3,6 +3,7 @@
  * the kernel over them, and explanations built only for what is returned.
  */
 import type { Candidate } from '../schema/candidate.js';
+import { categoryCodes } from '../schema/categories.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import { CandidateColumns } from '../encode/candidates.js';
 import { VacancyColumns } from '../encode/vacancies.js';
@@ -99,7 +100,7 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
   const bonusOf = (c: Candidate): number => {
     if (options.positiveAction === null) return 0;
     let b = 0;
-    for (const k of c.categories ?? []) b += options.positiveAction[k] ?? 0;
+    for (const k of categoryCodes(c.categories)) b += options.positiveAction[k] ?? 0;
     return b;
   };
   const scratchC = new CandidateColumns(ctx.certWords, ctx.skillWords);

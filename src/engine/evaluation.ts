@@ -3,6 +3,7 @@ import type { Candidate } from '../schema/candidate.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import type { Kernel } from '../kernel/kernel.js';
 import { Category } from '../schema/primitives.js';
+import { categoryCodes } from '../schema/categories.js';
 import { MODE_CODES } from '../encode/flags.js';
 import { impliedDemands } from '../encode/vacancies.js';
 import type { EncodingContext } from '../encode/context.js';
@@ -27,7 +28,7 @@ export function toEvaluation(
   });
   let bonus: PairEvaluation['bonus'] = null;
   if (options.positiveAction !== null) {
-    const held = new Set(candidate.categories ?? []);
+    const held = new Set(categoryCodes(candidate.categories));
     const categories = Category.options.filter((k) => held.has(k) && (options.positiveAction![k] ?? 0) > 0);
     const raw = categories.reduce((s, k) => s + (options.positiveAction![k] ?? 0), 0);
     bonus = { points: Math.min(raw, 100 - score), weight: options.positiveActionWeight, categories };

@@ -13,6 +13,12 @@ import type { Vacancy } from '../schema/vacancy.js';
 import type { Category, ContractType, Status, StructureStatus } from '../schema/primitives.js';
 import type { FundingScheme, Referential } from '../referential/types.js';
 import { andList, CATEGORY_SHORT_LABELS, dayNumber } from './labels.js';
+import { candidateAt, categoryCodes } from '../schema/categories.js';
+
+/** The date a hire's aids are decided at: the contract's start, or the candidate's availability if later. */
+export function hireDate(c: Candidate, v: Vacancy): string {
+  return c.availableFrom > v.contract.startDate ? c.availableFrom : v.contract.startDate;
+}
 
 export interface AidDecision {
   code: string;
@@ -182,7 +188,7 @@ function ageFits(c: Candidate, startYear: number, minAge: number | undefined, ma
 }
 
 /** Calendar months from `start` to the day after `end`, as "≥ n months?" — 'unknown' without an end. */
-function lastsAtLeastMonths(start: string, end: string | undefined, n: number): Tri {
+export function lastsAtLeastMonths(start: string, end: string | undefined, n: number): Tri {
   if (end === undefined) return 'unknown';
   const [y, m, d] = start.split('-').map(Number);
   const ty = y + Math.floor((m - 1 + n) / 12);
@@ -215,7 +221,7 @@ interface Routes {
 
 /** Which of the candidate's facts open a scheme's public. */
 function publicRoutes(c: Candidate, r: Resolved): Routes {
-  const own = c.categories ?? [];
+  const own = categoryCodes(c.categories);
   const status = c.status !== undefined && r.statuses.includes(c.status) ? c.status : undefined;
   const listed = own.filter((x) => r.categories.includes(x));
   const implied = r.statuses.includes('demandeur_emploi')
@@ -267,11 +273,13 @@ function pecContract(v: Vacancy): Tri {
   return type === 'CDD' || type === 'PEC' ? lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6) : 'no';
 }
 
-/** POEI: an eligible contract (décret 2024-561) of at least 6 months. */
-function poeiContract(r: Resolved, v: Vacancy): Tri {
+/** Contracts décret 2024-561 opens the POEI to, when the referential lists none (REFERENCE.md §4). */
+const POEI_CONTRACTS: readonly ContractType[] = ['CDI', 'CDD', 'INTERIM', 'APPRENTISSAGE', 'PROFESSIONNALISATION'];
+
+/** POEI: an eligible contract (décret 2024-561) of at least 6 months; read by aids and by pathways' POEI route. */
+export function poeiContractFits(ref: Referential, v: Vacancy): Tri {
   const type = v.contract.type;
-  const contracts = r.contracts ?? ['CDI', 'CDD', 'INTERIM', 'APPRENTISSAGE', 'PROFESSIONNALISATION'];
-  if (!contracts.includes(type)) return 'no';
+  if (!(resolve(ref, 'POEI').contracts ?? POEI_CONTRACTS).includes(type)) return 'no';
   return type === 'CDI' ? 'yes' : lastsAtLeastMonths(v.contract.startDate, v.contract.endDate, 6);
 }
 
@@ -283,13 +291,16 @@ const FOR_THE_PERSON = 'selon la situation de la personne, à voir avec la plate
  * Aids and the advisory notes they raise, in a fixed order (PEC, Agefiph/FIPHFP, POEI,
  * apprenticeship, contrat pro) so that the output is deterministic.
  */
-export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: AidDecision[]; notes: Note[] } {
+export function decideAids(candidate: Candidate, v: Vacancy, ref: Referential): { aids: AidDecision[]; notes: Note[] } {
   const aids: AidDecision[] = [];
   const notes: Note[] = [];
   const employer = v.structure.status;
   const type: ContractType = v.contract.type;
-  const startYear = Number(v.contract.startDate.slice(0, 4));
-  const own = c.categories ?? [];
+  // Decided at the hire: the contract's start, or later when the candidate is available later.
+  const hire = hireDate(candidate, v);
+  const c = candidateAt(candidate, hire);
+  const startYear = Number(hire.slice(0, 4));
+  const own = categoryCodes(c.categories);
 
   // PEC: non-market employers only. The hire is a CUI-CAE: a PEC contract, a CDI, or a CDD of at
   // least 6 months, 20–35 h a week (REFERENCE.md §4).
@@ -343,7 +354,7 @@ export function decideAids(c: Candidate, v: Vacancy, ref: Referential): { aids: 
   {
     const r = resolve(ref, 'POEI');
     const routes = publicRoutes(c, r);
-    const duration = poeiContract(r, v);
+    const duration = poeiContractFits(ref, v);
     if (routes.open && duration !== 'no') {
       const cond = duration === 'unknown' ? IF_SIX_MONTHS : '';
       aids.push(decision(
@@ -463,7 +474,7 @@ export function employerAids(v: Vacancy, ref: Referential): { aids: AidDecision[
   }
 
   const poei = resolve(ref, 'POEI');
-  const poeiDuration = poeiContract(poei, v);
+  const poeiDuration = poeiContractFits(ref, v);
   if (poeiDuration !== 'no') {
     const cond = poeiDuration === 'unknown' ? IF_SIX_MONTHS : '';
     aids.push(decision(poei, true, `Une formation financée par France Travail avant l’embauche (POEI) est envisageable${cond}, ${FOR_THE_PERSON}.`));

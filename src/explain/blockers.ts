@@ -4,6 +4,8 @@
  * A blocker is never silent: even when nothing lifts it, the message says so.
  */
 import type { Candidate } from '../schema/candidate.js';
+import { categoriesInForce } from '../schema/categories.js';
+import { hireDate } from './aids.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import type { FrenchLevel } from '../schema/primitives.js';
 import type { Referential, PhysicalDemand } from '../referential/types.js';
@@ -129,7 +131,8 @@ function adaptationFunding(ev: PairEvaluation, c: Candidate, v: Vacancy, ref: Re
   const fund = v.structure.status === 'public'
     ? fiphfpName
     : v.structure.status === undefined ? `${agefiphName} (${fiphfpName} si l’employeur est public)` : agefiphName;
-  const boeth = (c.categories ?? []).some((k) => k === 'RQTH' || k === 'AAH');
+  // Read at the hire: an RQTH ended by then opens no aid.
+  const boeth = categoriesInForce(c.categories, hireDate(c, v)).some((k) => k === 'RQTH' || k === 'AAH');
   const who = boeth ? '' : ', si la personne est bénéficiaire de l’obligation d’emploi (RQTH…)';
   return ` ; financement possible : ${fund}${who}`;
 }
@@ -176,7 +179,7 @@ function oneBlocker(
       // Passing the licence does not help someone who declared they cannot drive.
       if (audience === 'advisor' && restricted('driving')) return { code, message };
       let funding = 'financement possible par le CPF (éligibilité à vérifier)';
-      if (audience === 'advisor' && (c.categories ?? []).some((k) => k === 'RQTH' || k === 'AAH')) {
+      if (audience === 'advisor' && categoriesInForce(c.categories, hireDate(c, v)).some((k) => k === 'RQTH' || k === 'AAH')) {
         const permis = ref.funding.find((f) => f.code === 'AGEFIPH_PERMIS');
         funding += ` ; ${permis ? lower(permis.label) : 'aide de l’Agefiph au permis, si le handicap entraîne un surcoût'}`;
       }

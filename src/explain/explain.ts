@@ -8,7 +8,8 @@ import type { Vacancy } from '../schema/vacancy.js';
 import type { Category } from '../schema/primitives.js';
 import type { Referential } from '../referential/types.js';
 import type { Aid, Audience, Criterion, Match, PairEvaluation, ToCheck, Versions } from '../scoring/types.js';
-import { decideAids, employerAids, type Note } from './aids.js';
+import { decideAids, employerAids, hireDate, type Note } from './aids.js';
+import { staleCategoryProofs } from '../referential/proofs.js';
 import { explainBlockers } from './blockers.js';
 import { criterionDetail, qualificationFacts } from './criteria.js';
 import { andList, CATEGORY_SHORT_LABELS, CRITERION_LABELS } from './labels.js';
@@ -79,6 +80,8 @@ export function explainMatch(evaluation: PairEvaluation, candidate: Candidate, v
   const aids: Aid[] = decided.map((a) => ({ code: a.code, label: a.label, reason: a.reason, verified: a.verified }));
 
   const notes: Note[] = [...explainToCheck(candidate, vacancy, ref, facts, ctx.today), ...aidNotes];
+  // A category's proof too old at the hire: to renew, never a blocker nor a score change; it names a category, so advisors only.
+  if (audience === 'advisor') for (const p of staleCategoryProofs(candidate, hireDate(candidate, vacancy), ref)) notes.push({ code: p.code, message: p.message });
   const toCheck: ToCheck[] = [];
   const seen = new Set<string>();
   for (const n of notes) {

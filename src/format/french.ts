@@ -86,3 +86,8 @@ export function formatDays(n: number): string {
 export function formatMonths(n: number): string {
   return `${formatNumber(n, 1)} mois`;
 }
+
+/** Minutes since midnight → "9 h 05", "14 h 30" (times of day, as convocations print them). */
+export function formatTime(minutes: number): string {
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
+}

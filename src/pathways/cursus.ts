@@ -4,7 +4,7 @@
  * implementation hint), never taken from a stored total.
  */
 import type { Bridge, Certification } from '../referential/types.js';
-import { PREREQUISITE_HOURS } from './estimates.js';
+import { CENTRE_HOURS, PREREQUISITE_HOURS } from './estimates.js';
 
 export interface HoursFact {
   hours: number;
@@ -82,6 +82,20 @@ function computeFullHours(cert: Certification): HoursFact | undefined {
   const est = PREREQUISITE_HOURS[cert.code];
   if (est) return { hours: est.value, verified: est.verified, estimated: true };
   return undefined;
+}
+
+/**
+ * Hours of the full cursus spent at the training centre: theory plus the hours outside the blocs
+ * that it does not count (DEAES: AFGSU 2), else our estimate where the referential does not split
+ * theory and placements (CENTRE_HOURS); `undefined` when nothing tells (all hours then count).
+ */
+export function centreHoursOf(cert: Certification): number | undefined {
+  if (cert.theoryHours !== undefined) {
+    let extra = 0;
+    for (const e of cert.extraHours ?? []) if (!e.inTheory) extra += e.hours;
+    return cert.theoryHours + extra;
+  }
+  return CENTRE_HOURS[cert.code]?.value;
 }
 
 export interface RemainingCursus extends HoursFact {

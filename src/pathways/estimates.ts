@@ -55,6 +55,12 @@ export const IMMERSION_HOURS = 2 * FULL_TIME_WEEKLY_HOURS;
 /** POEI cap when the referential has none: 450 h with a training body (France Travail délibération 2024-29). */
 export const POEI_MAX_HOURS: Estimate = { value: 450, source: 'REFERENCE.md §4 (POEI 300/450/600 h)', verified: true };
 
+/** CPF ceilings (REFERENCE.md §4): €5,000; €8,000 for the low-qualified (below niveau 3). */
+export const CPF_CAPS: Readonly<Record<'standard' | 'lowQualified', Estimate>> = {
+  standard: { value: 5000, source: 'REFERENCE.md §4 (CPF : plafond 5 000 €)', verified: true },
+  lowQualified: { value: 8000, source: 'REFERENCE.md §4 (CPF : plafond 8 000 € sous le niveau 3)', verified: true },
+};
+
 /** CPF participation forfaitaire when the referential has none: €102.23 in 2025 (décret 2024-394, indexed). */
 export const CPF_PARTICIPATION: Estimate = { value: 102.23, source: 'REFERENCE.md §4 (participation forfaitaire 2025)', verified: true };
 
@@ -77,18 +83,88 @@ export const REQUIRED_PREREQUISITES: Readonly<Record<string, { codes: string[]; 
 };
 
 /**
- * Partial cursus known only from a historic regime: the old shortened length, kept as an order of
- * magnitude for the current bridge that REFERENCE.md does not quantify. Hours = full cursus × the
- * old ratio of weeks.
+ * Partial cursus through a current bridge whose units REFERENCE.md §3 does not give: an estimate,
+ * always `verified: false`. `share` is the part of the full cursus (hours) left to follow,
+ * `centreShare` the part of those hours spent at the training centre (the rest: placements).
+ *
+ * - DEAS → DEAP: the 2006 regime's shortened length (9 weeks of courses + 12 of placement instead
+ *   of 17 + 24).
+ * - DEAP, Bac pro ASSP, Bac pro SAPAT → DEAS: the 2005 regime's list of modules to follow (2, 3 and
+ *   4 of its 8 modules), taken as that share of today's 770 h of theory, plus the placements it
+ *   kept (all of them for DEAP holders; 12 and 14 weeks at 35 h for the Bacs pro).
+ * - DEAS, DEAP → DEAES (annex V "parcours partiel", blocs not stated): the one equivalence
+ *   REFERENCE.md reports between DEAES and DEAS (bloc 5 [U]), taken as one fifth of the 546 h of
+ *   theory; placements in full.
  */
-export const HISTORIC_PARTIAL_WEEKS: Readonly<Record<string, { weeks: number; fullWeeks: number; label: string; source: string; verified: boolean }>> = {
+export interface PartialEstimate {
+  share: number;
+  centreShare: number;
+  /** French, for the step's notes. */
+  label: string;
+  source: string;
+  verified: false;
+}
+
+const DEAS_THEORY = 770;
+const DEAS_FULL = 1540;
+const DEAES_THEORY = 546;
+const DEAES_AFGSU = 21;
+const DEAES_FULL = 1407;
+const WEEK = FULL_TIME_WEEKLY_HOURS;
+
+function toDeas(modulesToFollow: number, placementHours: number, label: string, source: string): PartialEstimate {
+  const centre = (DEAS_THEORY * modulesToFollow) / 8;
+  return { share: (centre + placementHours) / DEAS_FULL, centreShare: centre / (centre + placementHours), label, source, verified: false };
+}
+
+function toDeaesWithoutOneBloc(from: string): PartialEstimate {
+  const centre = DEAES_THEORY - DEAES_THEORY / 5 + DEAES_AFGSU;
+  const hours = DEAES_FULL - DEAES_THEORY / 5;
+  return {
+    share: hours / DEAES_FULL,
+    centreShare: centre / hours,
+    label: `calcul suivant : un bloc sur cinq en moins (l’équivalence de bloc rapportée entre DEAES et DEAS), stages complets ; blocs accordés au titre ${from === 'DEAP' ? 'du DEAP' : 'du DEAS'} à établir avec l’établissement`,
+    source: 'REFERENCE.md §3 (DEAES annexe V : parcours partiel, blocs non précisés ; équivalence d’un bloc DEAES ↔ DEAS [U])',
+    verified: false,
+  };
+}
+
+export const PARTIAL_ESTIMATES: Readonly<Record<string, PartialEstimate>> = {
   'DEAS>DEAP': {
-    weeks: 9 + 12,
-    fullWeeks: 17 + 24,
+    share: (9 + 12) / (17 + 24),
+    centreShare: 9 / (9 + 12),
     label: 'régime 2006 (abrogé en 2022) : modules 1 et 3 seulement, 9 semaines de cours + 12 semaines de stage au lieu de 17 + 24',
     source: 'REFERENCE.md §3 (DEAS → DEAP, 2006 regime, historic)',
     verified: false,
   },
+  'DEAP>DEAS': toDeas(2, DEAS_FULL - DEAS_THEORY,
+    'régime 2005 (abrogé en 2022) : modules 1 et 3 seulement sur 8, tous les stages auprès d’adultes',
+    'REFERENCE.md §3 (DEAP → DEAS, 2005 regime, historic)'),
+  'BAC_PRO_ASSP>DEAS': toDeas(3, 12 * WEEK,
+    'régime 2005 (abrogé en 2022) : modules 2, 3 et 5 sur 8, plus 12 semaines de stage',
+    'REFERENCE.md §3 (Bac Pro ASSP → DEAS, arrêté 21 May 2014, historic)'),
+  'BAC_PRO_SAPAT>DEAS': toDeas(4, 14 * WEEK,
+    'régime 2005 (abrogé en 2022) : modules 2, 3, 5 et 6 sur 8, plus 14 semaines de stage',
+    'REFERENCE.md §3 (Bac Pro SAPAT → DEAS, 2005 regime, historic)'),
+  'DEAS>DEAES': toDeaesWithoutOneBloc('DEAS'),
+  'DEAP>DEAES': toDeaesWithoutOneBloc('DEAP'),
+};
+
+/**
+ * Hours at the training centre when the referential does not split theory and placements: TP ADVF
+ * ≈ 700–900 h including ≈ 200–300 h of placement (REFERENCE.md §2 [U]): 800 − 250 h.
+ */
+export const CENTRE_HOURS: Readonly<Record<string, Estimate>> = {
+  TP_ADVF: { value: 800 - 250, source: 'REFERENCE.md §2 (TP ADVF ≈ 700–900 h dont ≈ 200–300 h de stage [U])', verified: false },
+};
+
+/**
+ * Calendar length of a prerequisite whose hours say little about it: the driving licence (theory
+ * test, at least 20 h of driving, waiting for an exam slot) takes about three months — an estimate,
+ * REFERENCE.md gives none.
+ */
+export const PREREQUISITE_MONTHS: Readonly<Record<string, Estimate>> = {
+  PERMIS_B: { value: 3, source: 'estimation (code, leçons de conduite et délai d’examen), absente de REFERENCE.md', verified: false },
 };
 
 /** VAE admissibility of DEAS / DEAP: domain coverage, checked by France VAE's AAP (REFERENCE.md §2.1). */

@@ -13,9 +13,12 @@ import type { TrainingSession } from '../schema/training.js';
 import type { Category, FundingCode, Status, StructureStatus } from '../schema/primitives.js';
 import type { FundingScheme, Referential } from '../referential/types.js';
 import type { FundingDecision, StepKind } from './types.js';
-import { CPF_PARTICIPATION, FIXED_PRICES, POEI_MAX_HOURS, PRICE_PER_HOUR } from './estimates.js';
+import { CPF_CAPS, CPF_PARTICIPATION, FIXED_PRICES, POEI_MAX_HOURS, PRICE_PER_HOUR } from './estimates.js';
 import { formatEuros, formatHours } from '../format/french.js';
 import { CATEGORY_SHORT_LABELS } from '../explain/labels.js';
+import { candidateAt, categoryCodes, hasDatedCategories } from '../schema/categories.js';
+import { poeiContractFits } from '../explain/aids.js';
+import { lookups } from './goals.js';
 
 /** How a scheme pays: all of it, all but the CPF participation, or only a complement. */
 type Coverage = 'full' | 'participation' | 'complement';
@@ -228,7 +231,7 @@ type Tri = 'yes' | 'no' | 'unknown';
 
 /** The age exception a category of the candidate opens in scheme `r` (RQTH for apprenticeship and CEJ), if any. */
 function exceptionFor(r: Resolved, c: Candidate): Resolved['ageExceptions'][number] | undefined {
-  const categories = c.categories ?? [];
+  const categories = categoryCodes(c.categories);
   return r.ageExceptions.find((e) => categories.includes(e.category));
 }
 
@@ -261,6 +264,8 @@ export interface StepContext {
   /** Start of the step: ages are taken that year. */
   startDate: string;
   hours: number;
+  /** Hours spent at the training centre (placements excluded): what a self-funded price counts. Default: `hours`. */
+  centreHours?: number;
   /** Certification or prerequisite code (prices, the licence aid). */
   code: string;
   session?: TrainingSession;
@@ -273,12 +278,14 @@ export interface StepFunding {
   costEstimated: boolean;
   /** Every scheme that applies is verified. */
   verified: boolean;
+  /** Schemes that would lower `cost` if their condition holds (not counted in it). */
+  dependsOn: { code: string; condition: string }[];
 }
 
 function publicOpens(c: Candidate, r: Resolved): { ok: boolean; why: string } {
   if (r.statuses.length === 0 && r.categories.length === 0) return { ok: true, why: '' };
   if (c.status !== undefined && r.statuses.includes(c.status)) return { ok: true, why: `statut ${STATUS_FR[c.status]}` };
-  const cats = (c.categories ?? []).filter((x) => r.categories.includes(x));
+  const cats = categoryCodes(c.categories).filter((x) => r.categories.includes(x));
   if (cats.length > 0) return { ok: true, why: `public ${cats.map((x) => CATEGORY_SHORT_LABELS[x]).join(', ')}` };
   const wanted = [...r.statuses.map((s) => STATUS_FR[s]), ...r.categories.map((x) => CATEGORY_SHORT_LABELS[x])].join(', ');
   return { ok: false, why: `réservé à : ${wanted}` };
@@ -289,8 +296,10 @@ function decide(code: RuleCode, ctx: StepContext): FundingDecision & { coverage:
   const r = resolveScheme(ctx.referential, code);
   const c = ctx.candidate;
   const no = (reason: string) => ({ code: r.code, applies: false, reason, verified: r.verified, coverage: r.rule.coverage });
-  const yes = (reason: string, cost?: number) => ({
-    code: r.code, applies: true, reason, ...(cost !== undefined ? { cost } : {}), verified: r.verified, coverage: r.rule.coverage,
+  // `condition`: it applies only if that holds, which the input does not settle (the cost does not count on it).
+  const yes = (reason: string, cost?: number, condition?: string) => ({
+    code: r.code, applies: true, reason, ...(cost !== undefined ? { cost } : {}), ...(condition !== undefined ? { condition } : {}),
+    verified: r.verified, coverage: r.rule.coverage,
   });
 
   if (ctx.session && r.rule.session && !ctx.session.funding.includes(r.rule.session)) {
@@ -317,7 +326,10 @@ function decide(code: RuleCode, ctx: StepContext): FundingDecision & { coverage:
       const fit = ageFits(c, year, r.minAge, max);
       if (fit === 'no') return no(`âge hors des limites du contrat d’apprentissage (${r.minAge ?? 16}–${r.maxAge ?? 29} ans, sans limite avec une RQTH)`);
       if (exception && max === null) return yes(`ouvert sans limite d’âge au titre de la ${exception.category}`);
-      if (fit === 'unknown') return yes(`âge à vérifier : ouvert jusqu’à ${max ?? r.maxAge ?? 29} ans révolus (sans limite avec une RQTH)`);
+      if (fit === 'unknown') {
+        return yes(`âge à vérifier : ouvert jusqu’à ${max ?? r.maxAge ?? 29} ans révolus (sans limite avec une RQTH)`, undefined,
+          `au plus ${max ?? r.maxAge ?? 29} ans révolus au début du contrat`);
+      }
       return yes(`âge compatible (jusqu’à ${max ?? 29} ans révolus) ; formation financée par l’OPCO, l’apprenti·e est rémunéré·e`);
     }
     case 'CEJ': {
@@ -344,7 +356,10 @@ function decide(code: RuleCode, ctx: StepContext): FundingDecision & { coverage:
       const pub = publicOpens(c, r);
       if (young === 'yes') return yes(`ouvert de ${r.minAge ?? 16} à ${r.maxAge ?? 25} ans révolus ; formation financée par l’OPCO`);
       if (pub.ok) return yes(`ouvert au titre du ${pub.why} ; formation financée par l’OPCO`);
-      if (young === 'unknown') return yes(`âge à vérifier (16–25 ans), ou inscription comme demandeur·euse d’emploi à partir de 26 ans`);
+      if (young === 'unknown') {
+        return yes(`âge à vérifier (16–25 ans), ou inscription comme demandeur·euse d’emploi à partir de 26 ans`, undefined,
+          `au plus ${r.maxAge ?? 25} ans révolus au début du contrat, ou inscription comme demandeur·euse d’emploi`);
+      }
       return no(`réservé aux 16–25 ans, aux demandeur·euses d’emploi de 26 ans et plus et aux bénéficiaires du RSA, de l’ASS ou de l’AAH`);
     }
     case 'POEI': {
@@ -352,20 +367,34 @@ function decide(code: RuleCode, ctx: StepContext): FundingDecision & { coverage:
       if (!pub.ok) return no('réservée aux demandeur·euses d’emploi');
       if (!ctx.vacancy) return no('suppose une offre d’emploi précise');
       if (!ctx.vacancy.trainsNewcomers) return no('l’employeur n’indique pas former les débutant·es');
-      return yes(`${pub.why}, offre visée avec formation assurée ; au plus ${formatHours(poeiMaxHours(ctx.referential))} avant l’embauche, financées par France Travail`);
+      const contract = poeiContractFits(ctx.referential, ctx.vacancy);
+      if (contract === 'no') return no('contrat de l’offre hors de la liste du décret 2024-561 (CDI, CDD, alternance ou intérim d’au moins 6 mois)');
+      return yes(
+        `${pub.why}, offre visée avec formation assurée ; au plus ${formatHours(poeiMaxHours(ctx.referential))} avant l’embauche, financées par France Travail`,
+        undefined,
+        contract === 'unknown' ? 'contrat d’au moins 6 mois (décret 2024-561), durée de l’offre non précisée' : undefined,
+      );
     }
     case 'PTP': {
       const pub = publicOpens(c, r);
       if (!pub.ok) return no('réservé aux salarié·es du secteur privé');
-      const rqth = (c.categories ?? []).includes('RQTH');
-      return yes(rqth
-        ? 'salarié·e : projet de transition professionnelle, sans condition d’ancienneté pour un·e bénéficiaire de l’obligation d’emploi'
-        : 'salarié·e : projet de transition professionnelle, sous condition d’ancienneté (24 mois dont 12 dans l’entreprise en CDI) à vérifier');
+      const rqth = categoryCodes(c.categories).includes('RQTH');
+      // No seniority for a BOETH is [K] in REFERENCE.md §4: a decision resting on it is unverified.
+      const ptp = yes(
+        rqth
+          ? 'salarié·e : projet de transition professionnelle, sans condition d’ancienneté pour un·e bénéficiaire de l’obligation d’emploi'
+          : 'salarié·e : projet de transition professionnelle, sous condition d’ancienneté (24 mois dont 12 dans l’entreprise en CDI) à vérifier',
+        undefined,
+        rqth ? 'accord de la commission Transitions Pro sur le projet' : 'ancienneté (24 mois dont 12 dans l’entreprise en CDI) et accord de la commission Transitions Pro',
+      );
+      if (rqth) ptp.verified = false;
+      return ptp;
     }
     case 'PRO_A': {
       const pub = publicOpens(c, r);
       if (!pub.ok) return no('réservée aux salarié·es en CDI');
-      return yes('salarié·e : Pro-A si CDI et si la certification figure sur la liste de la branche (à vérifier)');
+      return yes('salarié·e : Pro-A si CDI et si la certification figure sur la liste de la branche (à vérifier)', undefined,
+        'contrat en CDI et certification inscrite sur la liste de la branche');
     }
     case 'AGEFIPH_PERMIS': {
       const pub = publicOpens(c, r);
@@ -396,19 +425,53 @@ function cejAllowance(r: Resolved): string {
 }
 
 
-/** Indicative price of a step when the candidate pays it (no quote known). */
-export function indicativePrice(code: string, hours: number): number {
+/**
+ * Indicative price of a step when the candidate pays it (no quote known): a fixed price where one
+ * is known (the licence), else the hours at the training centre at PRICE_PER_HOUR — placements in
+ * structures are not bought from the centre.
+ */
+export function indicativePrice(code: string, centreHours: number): number {
   const fixed = FIXED_PRICES[code];
-  return Math.round(fixed ? fixed.value : hours * PRICE_PER_HOUR.value);
+  return Math.round(fixed ? fixed.value : centreHours * PRICE_PER_HOUR.value);
 }
 
 /**
- * Decisions for a step and its cost: 0 when a fully covering scheme applies; else the CPF
- * participation when CPF applies (0 for job seekers); else AUTOFINANCEMENT at an indicative price.
- * An immersion costs nothing even without a PMSMP convention (no training is bought).
+ * Steps that exist only through their scheme and never cost the trainee: work-study contracts (the
+ * OPCO pays the training, the trainee is paid) and the POEI (France Travail pays), REFERENCE.md §4.
+ * Where no scheme applies, the recommender does not offer the route.
+ */
+export const SCHEME_ONLY: ReadonlySet<StepKind> = new Set<StepKind>(['apprenticeship', 'professionalisation', 'poei']);
+
+/**
+ * The CPF ceiling of the candidate: €8,000 below niveau 3 (no certification of level 3 or more
+ * held), else €5,000 (REFERENCE.md §4). The balance itself is not an input: the ceiling bounds it.
+ */
+function cpfCap(ref: Referential, c: Candidate): number {
+  return lowQualified(ref, c) ? CPF_CAPS.lowQualified.value : CPF_CAPS.standard.value;
+}
+
+function lowQualified(ref: Referential, c: Candidate): boolean {
+  if (c.qualifications.length === 0) return true;
+  const certs = lookups(ref).certs;
+  for (const q of c.qualifications) {
+    if (q.blocks !== undefined) continue;
+    const level = certs.get(q.code)?.level;
+    if (level !== undefined && level >= 3) return false;
+  }
+  return true;
+}
+
+/**
+ * Decisions for a step and its cost, counting only the schemes that surely apply (a scheme whose
+ * condition the input does not settle — PTP, Pro-A… — is listed in `dependsOn`): 0 when a fully
+ * covering scheme applies; else, with the CPF, its participation plus what the indicative price
+ * leaves above the CPF ceiling (0 participation for job seekers); else AUTOFINANCEMENT at the
+ * indicative price. An immersion costs nothing even without a PMSMP convention (no training is
+ * bought), nor does a work-study contract (the trainee is paid, the OPCO pays the training).
+ * Categories are read as of the step's start.
  */
 export function fundStep(ctx: StepContext): StepFunding {
-  return assemble(ctx, null);
+  return assemble({ ...ctx, candidate: candidateAt(ctx.candidate, ctx.startDate) }, null);
 }
 
 /** fundStep; with a memo, decisions come from (and go to) the profile's decision memo. */
@@ -417,30 +480,58 @@ function assemble(ctx: StepContext, memo: FundingMemo | null): StepFunding {
   let full = false;
   let cpf: number | undefined;
   let verified = true;
+  let dependsOn: StepFunding['dependsOn'] | undefined;
   const schemes = ctx.kind === 'prerequisite' && ctx.code === 'PERMIS_B' ? LICENCE_SCHEMES : SCHEMES_BY_KIND[ctx.kind];
   for (const code of schemes) {
     const { coverage, decision: d } = memo === null ? decideSplit(code, ctx) : decideShared(code, ctx, memo);
     decisions.push(d);
     if (!d.applies) continue;
     verified &&= d.verified;
+    if (d.condition !== undefined) {
+      // Not counted in the cost: listed with its condition when it would pay something.
+      if (coverage !== 'complement') (dependsOn ??= []).push({ code: d.code, condition: d.condition });
+      continue;
+    }
     if (coverage === 'full') full = true;
     else if (coverage === 'participation') cpf = d.cost ?? 0;
   }
-  if (full) return { decisions, cost: 0, costEstimated: false, verified };
-  if (cpf !== undefined) return { decisions, cost: cpf, costEstimated: false, verified };
-  const price = ctx.kind === 'immersion' ? 0 : indicativePrice(ctx.code, ctx.hours);
+  const depends = dependsOn ?? NO_DEPENDS;
+  // A work-study contract or a POEI never costs the trainee; one that no scheme opens is not offered (the recommender drops it).
+  if (full || SCHEME_ONLY.has(ctx.kind)) return { decisions, cost: 0, costEstimated: false, verified, dependsOn: depends };
+  if (ctx.kind === 'immersion') {
+    decisions.push({
+      code: 'AUTOFINANCEMENT',
+      applies: true,
+      reason: 'aucun coût : immersion à organiser avec un prescripteur (France Travail, Mission locale, Cap emploi)',
+      cost: 0,
+      verified: true,
+    });
+    return { decisions, cost: 0, costEstimated: false, verified, dependsOn: depends };
+  }
+  const price = indicativePrice(ctx.code, ctx.centreHours ?? ctx.hours);
+  if (cpf !== undefined) {
+    const above = Math.max(0, price - cpfCap(ctx.referential, ctx.candidate));
+    if (above === 0) return { decisions, cost: cpf, costEstimated: false, verified, dependsOn: depends };
+    decisions.push({
+      code: 'AUTOFINANCEMENT',
+      applies: true,
+      reason: `au-delà du plafond du CPF (${formatEuros(cpfCap(ctx.referential, ctx.candidate))}) : reste à charge indicatif de ${formatEuros(above)} (prix estimé à remplacer par le devis de l’organisme)`,
+      cost: above,
+      verified: true,
+    });
+    return { decisions, cost: Math.round((cpf + above) * 100) / 100, costEstimated: true, verified, dependsOn: depends };
+  }
   decisions.push({
     code: 'AUTOFINANCEMENT',
     applies: true,
-    reason: ctx.kind === 'immersion'
-      ? 'aucun coût : immersion à organiser avec un prescripteur (France Travail, Mission locale, Cap emploi)'
-      : `aucun financement identifié : reste à charge indicatif de ${formatEuros(price)} (à remplacer par le devis de l’organisme)`,
+    reason: `aucun financement acquis : reste à charge indicatif de ${formatEuros(price)}${ctx.centreHours !== undefined && ctx.centreHours < ctx.hours ? ' (heures en centre seulement, hors stages)' : ''} (à remplacer par le devis de l’organisme)`,
     cost: price,
     // Not a rule: nothing to verify; an estimated price is flagged by costEstimated.
     verified: true,
   });
-  return { decisions, cost: price, costEstimated: ctx.kind !== 'immersion', verified };
+  return { decisions, cost: price, costEstimated: true, verified, dependsOn: depends };
 }
+const NO_DEPENDS: StepFunding['dependsOn'] = [];
 
 interface Decided {
   coverage: Coverage;
@@ -528,6 +619,7 @@ const LICENCE_AGE_BOUND = LICENCE_SCHEMES.some((c) => AGE_BOUND.has(c));
 
 interface MemoEntry {
   hours: number;
+  centreHours: number | undefined;
   vacancy: Vacancy | undefined;
   funding: StepFunding;
 }
@@ -574,7 +666,7 @@ function categoriesRead(ref: Referential): ReadonlySet<Category> {
 
 /**
  * The memo of fundStepShared for `c`'s profile: what decisions read of a candidate — status,
- * categories (in order: reasons list them), past work — except the birth year, which only
+ * categories (in order: reasons list them), past work, the CPF ceiling — except the birth year, which only
  * age-bound contracts read (it is part of their step key). Looked up once per candidate.
  */
 export function fundingMemoFor(referential: Referential, c: Candidate): FundingMemo {
@@ -583,8 +675,8 @@ export function fundingMemoFor(referential: Referential, c: Candidate): FundingM
   const read = categoriesRead(referential);
   let categories = '';
   // Only the categories some scheme reads, in the candidate's order (reasons list them so).
-  if (c.categories !== undefined) for (const x of c.categories) if (read.has(x)) categories += `${x},`;
-  const profile = `${c.status ?? ''}|${categories}|${hasWorked(c)}`;
+  for (const x of categoryCodes(c.categories)) if (read.has(x)) categories += `${x},`;
+  const profile = `${c.status ?? ''}|${categories}|${hasWorked(c)}|${lowQualified(referential, c)}`;
   let memo = profiles.get(profile);
   if (memo === undefined) {
     if (profiles.size >= MEMO_MAX_PROFILES) profiles.clear();
@@ -619,10 +711,15 @@ export function fundStepShared(
   kind: StepKind,
   startDate: string,
   hours: number,
+  centreHours: number | undefined,
   code: string,
   session: TrainingSession | undefined,
   vacancy: Vacancy | undefined,
 ): StepFunding {
+  // Dated categories: the profile changes with the step's date, so the profile's memo does not hold.
+  if (hasDatedCategories(candidate.categories)) {
+    return fundStep({ kind, candidate, referential, startDate, hours, ...(centreHours !== undefined ? { centreHours } : {}), code, session, vacancy });
+  }
   const aged = kind === 'prerequisite' && code === 'PERMIS_B' ? LICENCE_AGE_BOUND : KIND_AGE_BOUND.get(kind) ?? true;
   let age = 0;
   if (aged) {
@@ -648,10 +745,10 @@ export function fundStepShared(
   const readsVacancy = KIND_VACANCY_BOUND.get(kind) ?? true;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    if (e.hours === hours && (!readsVacancy || e.vacancy === vacancy)) return e.funding;
+    if (e.hours === hours && e.centreHours === centreHours && (!readsVacancy || e.vacancy === vacancy)) return e.funding;
   }
-  const funding = assemble({ kind, candidate, referential, startDate, hours, code, session, vacancy }, memo);
-  entries.push({ hours, vacancy, funding });
+  const funding = assemble({ kind, candidate, referential, startDate, hours, ...(centreHours !== undefined ? { centreHours } : {}), code, session, vacancy }, memo);
+  entries.push({ hours, centreHours, vacancy, funding });
   memo.size++;
   return funding;
 }

@@ -20,14 +20,19 @@ import {
   accessMask, endAfterHours, endAfterMonths, maxDate, nextCohortStart, nextSession, plusDays, SessionCommutes, sessionsByCertification,
   type ChosenSession, type SessionIndex,
 } from './calendar.js';
-import { fieldVerified, fullHoursShared as fullHours, remainingHours, type HoursFact } from './cursus.js';
+import { centreHoursOf, fieldVerified, fullHoursShared as fullHours, remainingHours, type HoursFact } from './cursus.js';
 import {
-  ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, FULL_TIME_WEEKLY_HOURS, HISTORIC_PARTIAL_WEEKS, IMMERSION_DAYS, IMMERSION_HOURS,
-  REQUIRED_PREREQUISITES, VAE_DOMAIN_RULE, VAE_HOURS, VAE_MONTHS,
+  ALTERNANCE_FACTOR, APPRENTICESHIP_MONTHS, FRENCH_HOURS_PER_LEVEL, FULL_TIME_WEEKLY_HOURS, IMMERSION_DAYS, IMMERSION_HOURS, PARTIAL_ESTIMATES,
+  PREREQUISITE_MONTHS, REQUIRED_PREREQUISITES, VAE_DOMAIN_RULE, VAE_HOURS, VAE_MONTHS,
 } from './estimates.js';
 import { formatDate, formatEuros, formatHours, formatMonths, formatNumber, plural } from '../format/french.js';
 import { blocName, certificationName, fundingName, withAu, withDu, withLe } from '../explain/labels.js';
-import { fundStepShared, fundingMemoFor, newAgeClasses, poeiMaxHours, type AgeClasses, type FundingMemo, type StepFunding } from './funding.js';
+import {
+  fundStepShared, fundingMemoFor, newAgeClasses, poeiMaxHours, SCHEME_ONLY, type AgeClasses, type FundingMemo, type StepFunding,
+} from './funding.js';
+import { categoriesInForce, hasDatedCategories } from '../schema/categories.js';
+import { staleCategoryProofs } from '../referential/proofs.js';
+import { poeiContractFits } from '../explain/aids.js';
 import { heldCertifications, lookups, resolveGoals, type Goal, type Lookups } from './goals.js';
 import type { FundingDecision, Pathway, PathwayDeps, PathwayGain, PathwayOptions, PathwayStep, StepKind } from './types.js';
 
@@ -92,6 +97,8 @@ interface StepSpec {
   notes: (ctx: Ctx) => string[];
   /** Upper bound of `hours` (the full cursus). */
   maxHours?: number;
+  /** Part of the hours spent at the training centre (the rest: placements), when known: what a self-funded price counts. */
+  centreShare?: number;
 }
 
 /** A step with its dates, session, hours and funding: what ranking needs, before any output object. */
@@ -139,7 +146,8 @@ function planStep(ctx: Ctx, steps: PlannedStep[], spec: StepSpec, goal: Goal): v
     estimated = false;
   }
   endDate = maxDate(endDate, startDate);
-  const funding = fund(ctx, spec.kind, startDate, hours, spec.certification ?? spec.code, chosen?.session, goal.vacancy);
+  const centreHours = spec.centreShare === undefined ? undefined : Math.round(hours * spec.centreShare);
+  const funding = fund(ctx, spec.kind, startDate, hours, centreHours, spec.certification ?? spec.code, chosen?.session, goal.vacancy);
   steps.push({ spec, chosen, startDate, endDate, hours, estimated, funding });
 }
 
@@ -182,8 +190,10 @@ function fundedBySomeScheme(f: StepFunding): boolean {
 }
 
 /** The step's funding; answers are shared across routes and calls (fundStepShared), so read-only here. */
-function fund(ctx: Ctx, kind: StepKind, startDate: string, hours: number, code: string, session: TrainingSession | undefined, vacancy: Vacancy | undefined): StepFunding {
-  return fundStepShared(ctx.funding, ctx.ages, ctx.deps.referential, ctx.c, kind, startDate, hours, code, session, vacancy);
+function fund(
+  ctx: Ctx, kind: StepKind, startDate: string, hours: number, centreHours: number | undefined, code: string, session: TrainingSession | undefined, vacancy: Vacancy | undefined,
+): StepFunding {
+  return fundStepShared(ctx.funding, ctx.ages, ctx.deps.referential, ctx.c, kind, startDate, hours, centreHours, code, session, vacancy);
 }
 
 function roundCommute(c: Commute): Commute {
@@ -273,6 +283,8 @@ function prerequisiteSpec(ctx: Ctx, code: string, why: string, verified: boolean
   if (ctx.held.has(code)) return undefined;
   const cert = ctx.l.certs.get(code);
   const h = cert ? fullHours(cert) : undefined;
+  // A course's hours say little of a licence's calendar (exam slots): its own estimated length.
+  const months = PREREQUISITE_MONTHS[code];
   return {
     kind: 'prerequisite',
     code: `prerequisite:${code}`,
@@ -280,7 +292,8 @@ function prerequisiteSpec(ctx: Ctx, code: string, why: string, verified: boolean
     certification: code,
     hours: h?.hours ?? 0,
     ...(h && !h.estimated ? { maxHours: h.hours } : {}),
-    lengthEstimated: h?.estimated ?? true,
+    ...(months !== undefined ? { fallbackMonths: months.value } : {}),
+    lengthEstimated: (h?.estimated ?? true) || months !== undefined,
     verified: verified && (cert?.verified ?? false) && (h?.verified ?? false),
     notes: () => (code === 'PERMIS_B' ? [why, 'Éligible au CPF ; l’aide Agefiph ne couvre que le surcoût lié au handicap (permis adapté).'] : [why]),
   };
@@ -371,6 +384,16 @@ function bridgesTo(ctx: Ctx, to: string, effect: Bridge['effect']): Bridge[] {
   return out;
 }
 
+/**
+ * The bridges through which the candidate may enter `code` when its current bridges reserve it to
+ * holders of other certifications (effect 'eligibility': AS, AMP, AVS — AES unverified — for the
+ * ASG, REFERENCE.md §3); `undefined` when nothing reserves it.
+ */
+function eligibilityThrough(ctx: Ctx, code: string): Bridge[] | undefined {
+  if (currentBridges(ctx.deps.referential, code, 'eligibility').length === 0) return undefined;
+  return bridgesTo(ctx, code, 'eligibility');
+}
+
 /** Blocs of `cert` the candidate has already validated. */
 function validatedBlocks(ctx: Ctx, cert: string): readonly string[] {
   for (const q of ctx.c.qualifications) if (q.code === cert && q.blocks !== undefined) return q.blocks;
@@ -421,6 +444,7 @@ function buildCertRoutes(cert: Certification): CertRoutes {
       ? { hours: Math.round((cert.typicalMonths * FULL_TIME_WEEKLY_HOURS * 52) / 12), verified: false, estimated: true }
       : undefined);
   const fullH = full?.hours;
+  const centre = centreHoursOf(cert);
   const training: StepSpec | undefined = full === undefined ? undefined : {
     kind: 'training',
     code: names.training.code,
@@ -428,6 +452,7 @@ function buildCertRoutes(cert: Certification): CertRoutes {
     certification: cert.code,
     hours: full.hours,
     maxHours: full.hours,
+    ...(centre !== undefined && centre < full.hours ? { centreShare: centre / full.hours } : {}),
     // Without a session, the referential's typical duration gives the dates when it has one.
     ...(cert.typicalMonths !== undefined ? { fallbackMonths: cert.typicalMonths } : {}),
     lengthEstimated: full.estimated,
@@ -499,6 +524,9 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
       : prerequisiteSpec(ctx, cert.code, 'Exigé par le poste visé.', true);
     return spec ? [spec] : [];
   }
+  // A complementary training (ASG) is open only to holders of the certifications its bridges list.
+  const through = cert.kind === 'function' ? eligibilityThrough(ctx, cert.code) : undefined;
+  if (through !== undefined && through.length === 0) return [];
   const routes = certRoutes(cert);
   const specs: StepSpec[] = [];
   if (routes.training !== undefined) specs.push(routes.training);
@@ -507,7 +535,21 @@ function routeSpecs(ctx: Ctx, cert: Certification): StepSpec[] {
   if (routes.vae !== undefined && relatedMonths(ctx, cert.code) > 0) specs.push(routes.vae);
   if (routes.apprenticeship !== undefined) specs.push(routes.apprenticeship);
   if (routes.professionalisation !== undefined) specs.push(routes.professionalisation);
-  return specs;
+  return through === undefined ? specs : specs.map((spec) => reservedSpec(spec, through));
+}
+
+/** A route reserved to holders: as verified as the best bridge that opens it, with the in-post condition. */
+function reservedSpec(spec: StepSpec, through: readonly Bridge[]): StepSpec {
+  let verified = false;
+  for (const b of through) verified ||= b.verified;
+  return {
+    ...spec,
+    verified: spec.verified && verified,
+    notes: (ctx) => [
+      ...spec.notes(ctx),
+      `Réservée aux personnes en poste auprès de personnes atteintes de la maladie d’Alzheimer ou apparentée (aides-soignant·es, AMP, AVS${verified ? '' : ' ; AES non confirmé'}) : à vérifier.`,
+    ],
+  };
 }
 
 /**
@@ -523,6 +565,11 @@ function partialSpec(ctx: Ctx, cert: Certification, fullH: number): StepSpec | u
   if (quantified.length > 0 || validated.length > 0) {
     const rest = remainingHours(cert, quantified, validated);
     if (!rest || rest.hours >= fullH) return undefined;
+    // The units taken off are blocs of theory: what is left at the centre is the theory minus them.
+    const centre = centreHoursOf(cert);
+    let removedHours = 0;
+    for (const r of rest.removed) removedHours += r.hours;
+    const centreLeft = centre === undefined ? undefined : Math.max(0, centre - removedHours);
     return {
       kind: 'partial_training',
       code: names.partial_training.code,
@@ -530,6 +577,7 @@ function partialSpec(ctx: Ctx, cert: Certification, fullH: number): StepSpec | u
       certification: cert.code,
       hours: rest.hours,
       maxHours: fullH,
+      ...(centreLeft !== undefined && rest.hours > 0 && centreLeft < rest.hours ? { centreShare: centreLeft / rest.hours } : {}),
       lengthEstimated: rest.estimated,
       verified: rest.verified && cert.verified,
       notes: (c) => {
@@ -546,15 +594,16 @@ function partialSpec(ctx: Ctx, cert: Certification, fullH: number): StepSpec | u
     };
   }
   for (const b of partialBridges) {
-    const h = HISTORIC_PARTIAL_WEEKS[`${b.from}>${cert.code}`];
+    const h = PARTIAL_ESTIMATES[`${b.from}>${cert.code}`];
     if (!h) continue;
     return {
       kind: 'partial_training',
       code: names.partial_training.code,
       label: names.partial_training.label,
       certification: cert.code,
-      hours: Math.round((fullH * h.weeks) / h.fullWeeks),
+      hours: Math.round(fullH * h.share),
       maxHours: fullH,
+      centreShare: h.centreShare,
       lengthEstimated: true,
       verified: false,
       notes: (c) => [
@@ -568,11 +617,15 @@ function partialSpec(ctx: Ctx, cert: Certification, fullH: number): StepSpec | u
 
 function poeiSpec(ctx: Ctx, goal: Goal): StepSpec | undefined {
   const v = goal.vacancy;
-  if (!v || !v.trainsNewcomers || ctx.c.status !== 'demandeur_emploi') return undefined;
+  // Who may take it (job seekers, DELD…) is the scheme's rule, decided on the day it starts.
+  if (!v || !v.trainsNewcomers) return undefined;
   const job = ctx.l.jobs.get(v.job.rome);
   // A POEI cannot stand in for a diploma the law requires (DEAS, DEAP, DEI…).
   if (job?.diploma === 'LEGAL' && !(job.legalCertifications ?? []).some((x) => ctx.held.has(x))) return undefined;
   if (v.contract.type === 'PEC' || v.contract.type === 'VACATION') return undefined;
+  // Décret 2024-561: only the contracts it lists, of at least 6 months (a CDI aside).
+  const contract = poeiContractFits(ctx.deps.referential, v);
+  if (contract === 'no') return undefined;
   const cap = poeiMaxHours(ctx.deps.referential);
   const cert = goal.certifications.map((x) => ctx.l.certs.get(x)).find((x) => x !== undefined);
   const certHours = cert ? fullHours(cert)?.hours : undefined;
@@ -587,7 +640,7 @@ function poeiSpec(ctx: Ctx, goal: Goal): StepSpec | undefined {
       const notes = [
         `Formation avant l’embauche chez l’employeur de l’offre visée, au plus ${formatHours(cap)} (plafond France Travail avec un organisme de formation).`,
       ];
-      if (v.contract.type !== 'CDI') notes.push('Contrat éligible s’il dure au moins 6 mois (CDD, alternance, intérim sur 9 mois) : à vérifier.');
+      if (contract === 'unknown') notes.push('Contrat éligible s’il dure au moins 6 mois (CDD, alternance, intérim sur 9 mois) : durée de l’offre à vérifier.');
       return notes;
     },
   };
@@ -656,7 +709,7 @@ function stepPhrase(s: PathwayStep): string {
   return `${ROUTE_FR[s.kind]} ${certificationName(s.certification ?? '')} (${formatHours(s.hours)})`;
 }
 
-function summarize(p: Omit<Pathway, 'summary'>, unlocksKnown: boolean, ref: Referential): string {
+function summarize(p: Omit<Pathway, 'summary'>, unlocksKnown: boolean, ref: Referential, vacancyStart: string | undefined): string {
   let route = '';
   let estimatedDates = false;
   let costEstimated = false;
@@ -667,13 +720,23 @@ function summarize(p: Omit<Pathway, 'summary'>, unlocksKnown: boolean, ref: Refe
     costEstimated ||= s.costEstimated;
   }
   const target = p.target.kind === 'vacancy' ? `l’offre ${p.target.vacancyId} (${p.target.label})` : `le métier ${p.target.label} (${p.target.rome})`;
-  // Schemes that apply, in order of first appearance.
   const funders: string[] = [];
-  for (const s of p.steps) for (const f of s.funding) if (f.applies && !funders.includes(f.code)) funders.push(f.code);
-  const funderNames = funders.map((code) => fundingName(ref, code));
+  // Schemes that apply, in order of first appearance; those still to check are named apart.
+  for (const s of p.steps) for (const f of s.funding) if (f.applies && f.condition === undefined && !funders.includes(f.code)) funders.push(f.code);
   const estimated = estimatedDates ? ' (dates estimées)' : '';
   const costText = p.cost === 0 ? 'sans reste à charge' : `reste à charge ${euros(p.cost)}${costEstimated ? ' (indicatif)' : ''}`;
-  let text = `Vers ${target} : ${route}. Prêt·e à l’emploi le ${formatDate(p.jobReadyDate)}${estimated}, ${costText} (financements : ${funderNames.join(', ')}). `;
+  const late = p.afterVacancyStart && vacancyStart !== undefined
+    ? `, après le début du contrat de l’offre (le ${formatDate(vacancyStart)}) : date à voir avec l’employeur` : '';
+  const funded = funders.length > 0 ? ` (financements : ${funders.map((code) => fundingName(ref, code)).join(', ')})` : '';
+  let text = `Vers ${target} : ${route}. Prêt·e à l’emploi le ${formatDate(p.jobReadyDate)}${estimated}${late}, ${costText}${funded}. `;
+  if (p.costDependsOn.length > 0) {
+    text += `${p.cost > 0 ? 'Le reste à charge dépend' : 'Ce parcours dépend'} encore de financements à vérifier : `;
+    for (let i = 0; i < p.costDependsOn.length; i++) {
+      const d = p.costDependsOn[i];
+      text += `${i > 0 ? ' ; ' : ''}${fundingName(ref, d.code)}, si ${d.condition}`;
+    }
+    text += '. ';
+  }
   if (!unlocksKnown) text += 'Offres ouvertes : non calculées.';
   else text += p.unlocks.count === 0
     ? 'Aucune offre à portée ne s’ouvre encore avec ce parcours.'
@@ -762,11 +825,21 @@ function buildPathway(ctx: Ctx, d: Draft, unlocks: Unlocks, vacancyIds: string[]
   for (const p of d.steps) steps.push(buildStep(ctx, p));
   let verified = true;
   for (const s of steps) verified &&= s.verified;
+  // Schemes still to check, once each, in the order steps meet them.
+  const costDependsOn: Pathway['costDependsOn'] = [];
+  for (const p of d.steps) {
+    for (const x of p.funding.dependsOn) if (!costDependsOn.some((y) => y.code === x.code)) costDependsOn.push({ code: x.code, condition: x.condition });
+  }
+  const vacancy = d.goal.vacancy;
   return {
     target,
     steps,
     jobReadyDate: d.jobReadyDate,
     cost: d.cost,
+    costDependsOn,
+    afterVacancyStart: vacancy !== undefined && d.jobReadyDate > vacancy.contract.startDate,
+    // Proofs are read as of the first step, when the funding rules first apply.
+    toCheck: staleCategoryProofs(ctx.c, d.steps[0].startDate, ctx.deps.referential),
     unlocks: { count: unlocks.count, vacancyIds, newCount: unlocks.newCount },
     verified,
     // Each pathway owns its objects: a goal's list is shared by all its drafts.
@@ -910,6 +983,66 @@ function finish(ctx: Ctx, state: UnlockState, drafts: Draft[], goal: Goal, cert:
   });
 }
 
+/**
+ * Whether an alternance contract closed on the candidate's first free day stays closed on every
+ * later day, so its route need not be planned: its rules read the age (which only grows past the
+ * upper limits), the status and the categories (constant unless dated) and the employer. Not for
+ * dated categories (one may begin later) nor for someone who may still be under 17 (a lower limit
+ * may open later). The route's own start decides in the end.
+ */
+function closedForGood(ctx: Ctx, route: StepSpec, goal: Goal): boolean {
+  if (hasDatedCategories(ctx.c.categories)) return false;
+  if (ctx.c.birthYear === undefined || Number(ctx.freeDate.slice(0, 4)) - ctx.c.birthYear <= 17) return false;
+  return !fundedBySomeScheme(fund(ctx, route.kind, ctx.freeDate, route.hours, undefined, route.certification ?? route.code, undefined, goal.vacancy));
+}
+
+const adultCourseMemo = new WeakMap<Certification, StepSpec | null>();
+
+/**
+ * The course of a school diploma for adults (CAP AEPE: 6–9 months via GRETA/CNED, REFERENCE.md §2
+ * [U]): the middle of the range at the full-time rhythm, estimated and unverified. Built once.
+ */
+function adultCourse(cert: Certification): StepSpec | undefined {
+  let spec = adultCourseMemo.get(cert);
+  if (spec === undefined) {
+    const range = cert.adultCourseMonths;
+    const months = range === undefined ? undefined : (range.min + range.max) / 2;
+    spec = months === undefined ? null : {
+      kind: 'training',
+      code: routeNames(cert).training.code,
+      label: `Formation pour adultes : ${cert.label}`,
+      certification: cert.code,
+      hours: Math.round((months * FULL_TIME_WEEKLY_HOURS * 52) / 12),
+      fallbackMonths: months,
+      lengthEstimated: true,
+      verified: false,
+      notes: () => [`Parcours adulte (GRETA, CNED) de ${range!.min} à ${range!.max} mois : durée estimée au milieu de la fourchette, à confirmer avec l’organisme.`],
+    };
+    adultCourseMemo.set(cert, spec);
+  }
+  return spec ?? undefined;
+}
+
+/** Whether the goal leads through some certification that is not a school diploma (TP ADVF, DEAES… beside the Bacs pro). */
+function hasAdultRoute(l: Lookups, goal: Goal): boolean {
+  for (const x of goal.certifications) {
+    const cert = l.certs.get(x);
+    if (cert !== undefined && cert.initialEducation !== true) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the candidate is surely past the "jeunes" public on `date` (REFERENCE.md §5.1: under 26,
+ * under 30 with an RQTH in force), the public of school diplomas' full cursus. Only the birth year is
+ * known: the younger of the two possible ages decides; no birth year, no decision.
+ */
+function surelyAdult(c: Candidate, date: string): boolean {
+  if (c.birthYear === undefined) return false;
+  const youngest = Number(date.slice(0, 4)) - c.birthYear - 1;
+  return youngest >= (categoriesInForce(c.categories, date).includes('RQTH') ? 30 : 26);
+}
+
 function hasKind(steps: readonly { kind: StepKind }[], kind: StepKind): boolean {
   for (const s of steps) if (s.kind === kind) return true;
   return false;
@@ -952,10 +1085,11 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   const drafts: Draft[] = [];
 
   for (const goal of goals) {
-    // Whether each alternance contract is open: decided by age, status, categories and employer,
-    // never by the diploma, so asked once per goal rather than once per certification.
-    let apprenticeshipOpen: boolean | undefined;
-    let professionalisationOpen: boolean | undefined;
+    // Whether the goal has a route for adults besides school diplomas (decided once per goal).
+    let adultRoute: boolean | undefined;
+    // Whether each alternance contract is surely closed, whatever its start (precheck, once per goal).
+    let apprenticeshipClosed: boolean | undefined;
+    let professionalisationClosed: boolean | undefined;
     if (goal.certifications.length === 0) {
       // Only a licence or a French level is missing.
       const steps: PlannedStep[] = [];
@@ -972,15 +1106,14 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       let beforeVae: PlannedStep[] | undefined;
       for (const route of routeSpecs(ctx, cert)) {
         if (route.kind === 'apprenticeship' || route.kind === 'professionalisation') {
-          // Alternance routes exist only when the contract is open to this candidate.
           const appr = route.kind === 'apprenticeship';
-          let open = appr ? apprenticeshipOpen : professionalisationOpen;
-          if (open === undefined) {
-            open = fundedBySomeScheme(fund(ctx, route.kind, ctx.freeDate, route.hours, code, undefined, goal.vacancy));
-            if (appr) apprenticeshipOpen = open;
-            else professionalisationOpen = open;
+          let closed = appr ? apprenticeshipClosed : professionalisationClosed;
+          if (closed === undefined) {
+            closed = closedForGood(ctx, route, goal);
+            if (appr) apprenticeshipClosed = closed;
+            else professionalisationClosed = closed;
           }
-          if (!open) continue;
+          if (closed) continue;
         }
         const vae = route.kind === 'vae';
         let prefix = vae ? beforeVae : before;
@@ -990,8 +1123,22 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
           if (vae) beforeVae = prefix;
           else before = prefix;
         }
-        const steps = prefix.slice();
+        let steps = prefix.slice();
         planStep(ctx, steps, route, goal);
+        const main = steps[steps.length - 1];
+        // A work-study contract exists only when its rules hold on the day it starts (age, status, categories in force).
+        if (SCHEME_ONLY.has(route.kind) && !fundedBySomeScheme(main.funding)) continue;
+        // A school diploma's full cursus is for young people; an adult takes the adult route to the same job.
+        if (cert.initialEducation === true && route.kind !== 'partial_training' && !vae && surelyAdult(ctx.c, main.startDate)) {
+          adultRoute ??= hasAdultRoute(l, goal);
+          if (adultRoute) continue;
+          // No other route to the job: the diploma's own course for adults where the referential gives one (CAP AEPE), else the cursus as it is.
+          const adult = route.kind === 'training' ? adultCourse(cert) : undefined;
+          if (adult !== undefined) {
+            steps = prefix.slice();
+            planStep(ctx, steps, adult, goal);
+          }
+        }
         finish(ctx, state, drafts, goal, code, steps, undefined);
       }
     }
@@ -1000,8 +1147,11 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
       const steps: PlannedStep[] = [];
       for (const spec of preSteps(ctx, { ...goal, certifications: [] }, undefined, false)) planStep(ctx, steps, spec, goal);
       planStep(ctx, steps, poei, goal);
+      // Open only if France Travail's rules hold on the day it starts (status, categories in force).
       // The hire is the point of a POEI: it opens its own vacancy when nothing else stands in the way.
-      finish(ctx, state, drafts, goal, undefined, steps, goal.notLifted.length === 0 && goal.vacancy ? [goal.vacancy.id] : []);
+      if (fundedBySomeScheme(steps[steps.length - 1].funding)) {
+        finish(ctx, state, drafts, goal, undefined, steps, goal.notLifted.length === 0 && goal.vacancy ? [goal.vacancy.id] : []);
+      }
     }
   }
   drafts.sort(compareDrafts);
@@ -1010,7 +1160,7 @@ export function recommendPathways(candidate: Candidate, options: PathwayOptions,
   for (let i = 0; i < drafts.length && i < limit; i++) {
     const u = unlocksOfDraft(drafts[i]);
     const p = buildPathway(ctx, drafts[i], u, state.idsOf(u));
-    p.summary = summarize(p, state.known || hasKind(p.steps, 'poei'), ctx.deps.referential);
+    p.summary = summarize(p, state.known || hasKind(p.steps, 'poei'), deps.referential, drafts[i].goal.vacancy?.contract.startDate);
     best.push(p);
   }
   return best;

@@ -29,6 +29,12 @@ export interface FundingDecision {
   cost?: number;
   /** false when the rule comes from an unverified referential entry or is missing from it. */
   verified: boolean;
+  /**
+   * Set when the scheme applies only if this holds and the input does not settle it (PTP's
+   * seniority, Pro-A's branch list, an age known by year only…), in French: the step's cost does
+   * not count on it, the pathway lists it in `costDependsOn`.
+   */
+  condition?: string;
 }
 
 export interface PathwayStep {
@@ -75,8 +81,14 @@ export interface Pathway {
   steps: PathwayStep[];
   /** End of the last step (YYYY-MM-DD). */
   jobReadyDate: string;
-  /** What the candidate pays, in euros: Σ step costs. */
+  /** What the candidate pays, in euros: Σ step costs, counting only the schemes that surely apply. */
   cost: number;
+  /** Schemes still to check that would lower `cost` if granted, with their condition (French); the summary says so. */
+  costDependsOn: { code: string; condition: string }[];
+  /** Toward a vacancy: the job-ready date falls after the contract's start (the summary says so). false otherwise. */
+  afterVacancyStart: boolean;
+  /** Facts the input does not settle that the advisor should check (a category's proof to renew), in French. */
+  toCheck: { code: string; message: string }[];
   /**
    * `vacancyIds`: vacancies within reach that the candidate would be eligible for once the pathway
    * is done (`deps.eligibleVacancies` on the modified candidate); `newCount`: those not already

@@ -76,6 +76,8 @@ const CertificationSchema = z.strictObject({
     })
     .optional(),
   vae: z.union([z.boolean(), z.literal('unknown')]),
+  initialEducation: z.boolean().optional(),
+  adultCourseMonths: range.optional(),
   access: z
     .strictObject({
       minAge: z.number().int().min(0).max(99).optional(),
@@ -135,7 +137,7 @@ const FundingSchemeSchema = z.strictObject({
 });
 
 const PublicCategorySchema = z.strictObject({
-  code: Category, label: text, definition: text, opens: z.array(code), neverLowers: z.array(text), ...provenance,
+  code: Category, label: text, definition: text, opens: z.array(code), neverLowers: z.array(text), proofValidityMonths: z.number().int().min(1).max(120).optional(), ...provenance,
 });
 const SkillSchema = z.strictObject({ code, label: text, synonyms: z.array(text).optional(), ...provenance });
 const PhysicalDemandSchema = z.strictObject({

@@ -113,6 +113,14 @@ export interface Certification extends Provenance {
   /** Other remarks (VAE conditions, validity of an attestation…). */
   notes?: string;
   blocks?: Block[];
+  /**
+   * A diploma of initial (school) education — lycée professionnel, CAP in school — whose full cursus
+   * is meant for young people (REFERENCE.md §2: Bac pro ASSP / SAPAT "after 3e", 3 years); adults
+   * reach the same jobs by adult routes, and the diploma itself by VAE or a partial cursus.
+   */
+  initialEducation?: boolean;
+  /** Length of the same diploma's course for adults, where sources give one (CAP AEPE: GRETA/CNED 6–9 months [U]). */
+  adultCourseMonths?: { min: number; max: number };
   /** Family used to tell "equivalent or higher" (e.g. 'care', 'social', 'home', 'childcare', 'nursing'). */
   family?: string;
   /** Historic certifications still held: what they count for today (a note, plus the current code when a rule exists). */
@@ -191,6 +199,11 @@ export interface PublicCategory extends Provenance {
   opens: string[];
   /** Features this category must never lower. */
   neverLowers: string[];
+  /**
+   * How long a proof of this category stays current, in months (a platform may set its own by
+   * extending the referential); absent: CATEGORY_PROOF_VALIDITY, the platform default.
+   */
+  proofValidityMonths?: number;
 }
 
 export interface Skill extends Provenance {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  Category, Code, ContractType, FrenchLevel, Id, IsoDate, Mode, Public, RomeCode, Sector, Status, boundedArray,
+  CandidateCategory, Code, ContractType, FrenchLevel, Id, IsoDate, Mode, Public, RomeCode, Sector, Status, boundedArray,
 } from './primitives.js';
 import { PlaceSchema } from './place.js';
 
@@ -48,7 +48,7 @@ export const CandidateSchema = z
     }),
     contracts: boundedArray(ContractType, 7).min(1, { message: 'au moins un type de contrat accepté' }),
     restrictions: boundedArray(Code, 20).optional(),
-    categories: boundedArray(Category, 13).optional(),
+    categories: boundedArray(CandidateCategory, 13).optional(),
     status: Status.optional(),
     birthYear: z.number().int().min(1900).max(2100).optional(),
     // MODEL.md: boolean, default true. Absent stays absent and means authorised (every reader tests

@@ -46,6 +46,20 @@ export const Category = z.enum([
   'RSA', 'RQTH', 'DELD', 'JEUNE', 'QPV', 'ZRR', 'BPI', 'SENIOR', 'RECONVERSION', 'ETUDIANT', 'ASS', 'AAH', 'PARENT_ISOLE',
 ]);
 export const Status = z.enum(['demandeur_emploi', 'salarie', 'etudiant', 'inactif']);
+/**
+ * A category with its dates (MODEL.md Candidate.categories): `since`/`until` bound when the status
+ * holds (an RQTH decision's end, say), `provenOn` is when a proof was last seen. Rules read it as of
+ * the date they apply; scores never read the dates.
+ */
+export const CategoryItem = z
+  .strictObject({ code: Category, since: IsoDate.optional(), until: IsoDate.optional(), provenOn: IsoDate.optional() })
+  .refine((x) => x.since === undefined || x.until === undefined || x.since <= x.until, {
+    message: 'since doit être ≤ until',
+    path: ['since'],
+    params: { code: 'invalid_range' },
+  });
+/** An item of `categories`: a plain code, or a code with dates. */
+export const CandidateCategory = z.union([Category, CategoryItem]);
 export const StructureKind = z.enum([
   'SAD', 'EHPAD', 'RESIDENCE_AUTONOMIE', 'USLD', 'MAS', 'FAM', 'FOYER_VIE', 'FOYER_HEBERGEMENT', 'ESAT', 'IME', 'SESSAD',
   'SAVS', 'SAMSAH', 'MECS', 'PARTICULIER', 'AUTRE',
@@ -64,6 +78,8 @@ export type FrenchLevel = z.infer<typeof FrenchLevel>;
 export type ContractType = z.infer<typeof ContractType>;
 export type Category = z.infer<typeof Category>;
 export type Status = z.infer<typeof Status>;
+export type CategoryItem = z.infer<typeof CategoryItem>;
+export type CandidateCategory = z.infer<typeof CandidateCategory>;
 export type StructureKind = z.infer<typeof StructureKind>;
 export type StructureStatus = z.infer<typeof StructureStatus>;
 export type TrainingAccess = z.infer<typeof TrainingAccess>;

@@ -121,6 +121,7 @@ const PLACE_KEYS = keys('lat', 'lon', 'communeCode', 'label');
 const MOBILITY_KEYS = keys('modes', 'maxMinutes', 'drivingLicence', 'vehicle');
 const QUALIFICATION_KEYS = keys('code', 'obtainedOn', 'blocks');
 const IN_TRAINING_KEYS = keys('code', 'expectedEnd');
+const CATEGORY_KEYS = keys('code', 'since', 'until', 'provenOn');
 const EXPERIENCE_KEYS = keys('rome', 'months', 'domicile', 'lastEndedOn');
 const CANDIDATE_SCHEDULE_KEYS = keys('nights', 'weekends', 'splitShifts', 'weeklyHoursMin', 'weeklyHoursMax');
 const VACANCY_KEYS = keys(
@@ -302,6 +303,25 @@ function isQualifications(v: unknown, ix: FastIndex): boolean {
   return true;
 }
 
+/** `categories`: codes, or `{ code, since?, until?, provenOn? }` with since ≤ until (MODEL.md "Candidate"). */
+function isCategories(v: unknown): boolean {
+  if (v === undefined) return true;
+  if (!isPlainArray(v) || v.length > 13) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    if (CATEGORIES.has(x)) continue;
+    if (!isPlain(x)) return false;
+    const { code, since, until, provenOn } = x;
+    if (!CATEGORIES.has(code)) return false;
+    if (since !== undefined && !isDate(since)) return false;
+    if (until !== undefined && !isDate(until)) return false;
+    if (provenOn !== undefined && !isDate(provenOn)) return false;
+    if (since !== undefined && until !== undefined && (since as string) > (until as string)) return false;
+    if (enumerableKnownKeys(x, CATEGORY_KEYS) !== 1 + present(x, since, 'since') + present(x, until, 'until') + present(x, provenOn, 'provenOn')) return false;
+  }
+  return true;
+}
+
 function isInTraining(v: unknown, ix: FastIndex): boolean {
   if (!isPlainArray(v) || v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
@@ -437,7 +457,7 @@ function isCandidate(c: Obj, ix: FastIndex): boolean {
   if (!optionalList(f.skills, ix.skill as Set<unknown>, 100)) return false;
   if (f.frenchLevel !== undefined && !FRENCH_LEVELS.has(f.frenchLevel)) return false;
   if (!isCandidateSchedule(f.schedule) || !isListOf(f.contracts, CONTRACT_TYPES, 7, 1)) return false;
-  if (!optionalList(f.restrictions, ix.restriction as Set<unknown>, 20) || !optionalList(f.categories, CATEGORIES, 13)) return false;
+  if (!optionalList(f.restrictions, ix.restriction as Set<unknown>, 20) || !isCategories(f.categories)) return false;
   if (f.status !== undefined && !STATUSES.has(f.status)) return false;
   if (f.birthYear !== undefined && !intInRange(f.birthYear, 1900, 2100)) return false;
   if (f.workAuthorized !== undefined && typeof f.workAuthorized !== 'boolean') return false;

@@ -149,6 +149,25 @@ function mapOne(zi: ZodIssue, record: unknown): Issue[] {
     }
     case 'custom':
       return [issue(customCode(zi), path, zi.message)];
+    case 'invalid_union': {
+      // Alternatives (a category: a code, or an object with dates): the issues of the branch made
+      // for the input's kind — the one that got deepest into the value, else the first that is
+      // not a mere type mismatch.
+      let branch: ZodIssue[] | undefined;
+      let best = -1;
+      for (const issues of zi.errors) {
+        if (issues.length === 0) continue;
+        let depth = Infinity;
+        for (const x of issues) depth = Math.min(depth, x.path.length);
+        const rank = depth * 2 + (issues.every((x) => x.code === 'invalid_type') ? 0 : 1);
+        if (rank > best) {
+          best = rank;
+          branch = issues;
+        }
+      }
+      if (branch === undefined) return [issue('invalid', path, 'valeur invalide')];
+      return branch.flatMap((x) => mapOne({ ...x, path: [...zi.path, ...x.path] } as ZodIssue, record));
+    }
     default:
       return [issue('invalid', path, 'valeur invalide')];
   }

@@ -33,7 +33,24 @@ engine.matchAll(c, v, { workers: 2 }).then((b) => {
     resolved: resolveJobTitle('Aide soignant(e) de nuit H/F').rome }));
 });`;
 
+// allocate with multiPost loads HiGHS (WebAssembly) on demand: from the ESM and the CJS bundle.
+const allocateScript = (imp: string) => `
+${imp}
+const batch = {
+  matches: [{ candidateId: 'a', vacancyId: 'v1', score: 80, rank: 1 }, { candidateId: 'a', vacancyId: 'v2', score: 70, rank: 1 }, { candidateId: 'b', vacancyId: 'v1', score: 60, rank: 2 }],
+  bestFor: () => [], candidateIds: () => ['a', 'b'], vacancyIds: () => ['v1', 'v2'],
+  candidate: () => ({ schedule: { weeklyHoursMax: 40 } }), vacancy: () => ({ openings: 1, contract: { weeklyHours: 20 } }),
+  versions: { engine: 'x', referential: 'x', rome: 'v3' },
+};
+allocate(batch, { method: 'optimal', multiPost: true }).then((a) => console.log(JSON.stringify({ total: a.total, proven: a.proven })));`;
+
 describe('built package', () => {
+  it('allocates several posts with the HiGHS solver, as ESM and as CommonJS', () => {
+    for (const [type, imp] of [['module', "import { allocate } from 'passerelle';"], ['commonjs', "const { allocate } = require('passerelle');"]]) {
+      expect(JSON.parse(run([`--input-type=${type}`, '-e', allocateScript(imp)]))).toEqual({ total: 150, proven: true });
+    }
+  });
+
   it('has ESM, CJS, types and JSON Schemas', () => {
     for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/worker.js', 'schema/candidate.json', 'schema/vacancy.json', 'schema/training-session.json']) {
       expect(existsSync(new URL(f, root)), f).toBe(true);
@@ -53,5 +70,27 @@ describe('built package', () => {
   it('requires as CommonJS by package name and matches, with worker threads', () => {
     const out = JSON.parse(run(['--input-type=commonjs', '-e', script("const { createEngine, resolveJobTitle } = require('passerelle');")]));
     expect(out).toEqual({ eligible: true, score: expect.any(Number), batch: 1, workers: 2, resolved: 'J1501' });
+  });
+});
+
+describe('built package: scheduleJobDating (HiGHS WebAssembly found next to its loader)', () => {
+  const event = {
+    id: 'jd', date: '2026-12-10', slots: [{ id: 's1', start: '09:00', end: '09:20' }],
+    employers: [{ id: 'e1', vacancyIds: ['v1'] }], candidates: [{ id: 'c1' }],
+  };
+  const plan = (imp: string) => `
+${imp}
+const engine = createEngine({ today: '2026-11-23' });
+engine.matchAll([${JSON.stringify(candidate)}], [${JSON.stringify(vacancy)}], { perCandidate: 1 })
+  .then((b) => scheduleJobDating(${JSON.stringify(event)}, b))
+  .then((p) => console.log(JSON.stringify({ interviews: p.interviews.length, optimal: p.optimal, line: p.convocations.employers[0].lines[1] })));`;
+  const expected = { interviews: 1, optimal: true, line: '  9 h 00 – 9 h 20 · table 1 · candidat·e c1 · offre v1 (auxiliaire de vie)' };
+
+  it('ESM', () => {
+    expect(JSON.parse(run(['--input-type=module', '-e', plan("import { createEngine, scheduleJobDating } from 'passerelle';")]))).toEqual(expected);
+  });
+
+  it('CommonJS', () => {
+    expect(JSON.parse(run(['--input-type=commonjs', '-e', plan("const { createEngine, scheduleJobDating } = require('passerelle');")]))).toEqual(expected);
   });
 });

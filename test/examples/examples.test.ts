@@ -51,6 +51,15 @@ describe('examples/demo.ts', async () => {
     expect(some(lines, /#60\s+v-bad-rome\s+job\.rome\s+unknown_code/)).toBe(true);
   });
 
+  it('shows a pathway ending after the vacancy’s start and a dated category (issue 11)', () => {
+    expect(some(lines, /Prêt·e à l’emploi le .*, après le début du contrat de l’offre \(le /)).toBe(true);
+    expect(some(lines, /RQTH, depuis le .*, jusqu’au .*, justificatif vu le /)).toBe(true);
+    expect(some(lines, /\[category_proof\] Justificatif « .* » vu le .* : à renouveler\./)).toBe(true);
+    // The RQTH ends before the DEAS starts: no apprenticeship; renewed, it opens one.
+    expect(some(lines, /c-demo-rqth/)).toBe(true);
+    expect(some(lines, /RQTH renouvelée .*apprenticeship:DEAS/)).toBe(true);
+  });
+
   it('resolves free text to codes with sector and confidence', () => {
     expect(some(lines, /Aide soignant\(e\) de nuit H\/F – CDI 80 %\s+J1501 .*\soui\s+1,00\s+DEAS/)).toBe(true);
     expect(some(lines, /auxilaire de vie secteur Alençon\s+K1302 .*\soui\s/)).toBe(true);
@@ -92,12 +101,32 @@ describe('examples/demo.ts', async () => {
     expect(some(lines, /Exemple d’explication à la demande \(v\d+ × c\d+\) : Éligible/)).toBe(true);
   });
 
+  it('runs a recruitment campaign (examples/demo-campaign.ts): allocates the posts both ways, explains decisions with their codes, and compares spread and plain lists', () => {
+    expect(some(lines, /^ {2}optimale\s+\d+ postes pourvus sur \d+ ; score total/)).toBe(true);
+    expect(some(lines, /^ {2}stable\s+\d+ postes pourvus sur \d+ ; score total/)).toBe(true);
+    expect(some(lines, /→ v\d+\s+Affecté·e à son choix n° \d+ sur \d+ \(score \d+\/100\)/)).toBe(true);
+    expect(some(lines, /\[outcompeted\] Aucune affectation : /)).toBe(true);
+    expect(some(lines, /^ {4}listes étalées\s+\d+(,\d)?\s%/)).toBe(true);
+    expect(some(lines, /^ {4}3 meilleures offres\s+\d+(,\d)?\s%/)).toBe(true);
+    expect(some(lines, /Appelé·e au rang \d+ au lieu du rang \d+ : .*Score inchangé\./)).toBe(true);
+  });
+
   it('prints the fairness audit of the territory batch and indicators of a generated event log (examples/demo-audit.ts)', () => {
     expect(text).toMatch(/Audit d’équité — Appariement du territoire/);
     expect(text).toMatch(/Règle des quatre cinquièmes/);
     expect(text).toMatch(/Indicateurs de suivi du 1er janvier 2026 au 23 novembre 2026/);
     expect(text).toMatch(/Ensemble des personnes :\n\s+- \d+ personnes accompagnées/);
     expect(some(lines, /rejet #\d+ c1 date invalid_date/)).toBe(true);
+  });
+
+  it('runs a job dating: proven schedule, convocations with times and tables, one candidate’s why not', () => {
+    expect(text).toMatch(/7\. Un job dating \(scheduleJobDating\)/);
+    expect(text).toMatch(/\d+ entretiens ; \d+ candidat·es reçu·es sur \d+ ; score total [\d\s\u202f]+,\d ; optimum prouvé \(HiGHS\)/);
+    expect(some(lines, /^ {4}Candidat·e c\d+ — job dating du 10 décembre 2026 : \d entretiens?$/)).toBe(true);
+    expect(some(lines, /^ {6}\d{1,2} h \d\d – \d{1,2} h \d\d · employeur e\d+, table \d · offre v\d+ .* · score \d+\/100$/)).toBe(true);
+    expect(some(lines, /^ {4}Employeur e\d+ — job dating du 10 décembre 2026 : \d+ entretiens?, \d tables?$/)).toBe(true);
+    expect(some(lines, /^ {4}c\d+\s+\[(no_eligible_employer|no_common_slot|capacity)\]\s+\S/)).toBe(true);
+    expect(some(lines, /^ {2}Pourquoi c\d+ n'a pas d'entretien \[no_eligible_employer\]/)).toBe(true);
   });
 });
 

@@ -81,7 +81,7 @@ const otherProtected = fc.record({
   birthYear: fc.option(fc.integer({ min: 1950, max: 2010 }), { nil: undefined }),
   restrictions: fc.option(fc.uniqueArray(fc.constantFrom(...RESTRICTION_CODES), { maxLength: 3 }), { nil: undefined }),
 });
-type Protected = typeof otherProtected extends fc.Arbitrary<infer P> ? P : never;
+type Protected = Omit<typeof otherProtected extends fc.Arbitrary<infer P> ? P : never, 'categories'> & Pick<Candidate, 'categories'>;
 
 const copyWith = (c: Candidate, p: Protected): Candidate => parseCandidate({ ...c, ...p }, { referential: ref });
 
@@ -170,7 +170,8 @@ describe('employer view: explanations', () => {
     // Born 1960, contract starting in 1990: 29 or 30 depending on the birthday. Before, RQTH
     // lifting the limit could make the aid vanish or appear for the employer.
     const [c, v] = fc.sample(records, { numRuns: 1, seed: 11 })[0];
-    const cand = { ...c, birthYear: 1960, categories: ['RQTH' as const] };
+    // Available before the contract starts: the hire (when aids are decided) is on its start date.
+    const cand = { ...c, birthYear: 1960, availableFrom: '1989-06-01', categories: ['RQTH' as const] };
     const vac = { ...v, contract: { ...v.contract, type: 'APPRENTISSAGE' as const, startDate: '1990-01-01', endDate: '1990-12-31' } };
     const ev = referenceEvaluate(cand, vac, { referential: ref });
     checkEmployerView(ev, cand, vac, { categories: undefined, status: 'salarie', birthYear: 1940, restrictions: undefined });

@@ -8,6 +8,7 @@ import { CandidateSchema, type Candidate } from '../../src/schema/candidate.js';
 import { VacancySchema } from '../../src/schema/vacancy.js';
 import { TrainingSessionSchema, type TrainingSession } from '../../src/schema/training.js';
 import { Category } from '../../src/schema/primitives.js';
+import { categoryCode } from '../../src/schema/categories.js';
 import { isoDate, validCandidate, validTrainingSession, validVacancy } from '../arbitraries.js';
 
 const ref = defaultReferential;
@@ -103,8 +104,12 @@ describe('pathway properties', () => {
           if (self) {
             expect(self.applies).toBe(true);
             expect(typeof self.cost).toBe('number');
-            expect(s.cost).toBe(self.cost);
+            // With the CPF, what its ceiling leaves is self-funded beside its participation.
+            const cpf = s.funding.find((f) => f.code === 'CPF' && f.applies && f.condition === undefined);
+            expect(s.cost).toBeCloseTo((self.cost ?? 0) + (cpf?.cost ?? 0), 6);
           }
+          // Work-study contracts never cost the trainee.
+          if (s.kind === 'apprenticeship' || s.kind === 'professionalisation') expect(s.cost).toBe(0);
           expect(s.cost).toBeGreaterThanOrEqual(0);
           sum += s.cost;
         }
@@ -129,7 +134,7 @@ describe('pathway properties', () => {
   // is a better pathway by the ranking, not a worse one.)
   it('adding a public category never makes the best pathway worse (earlier, or as early and no dearer)', () => {
     fc.assert(fc.property(scenario, fc.constantFrom(...Category.options), (x, cat) => {
-      const without = { ...x.c, categories: (x.c.categories ?? []).filter((k) => k !== cat) };
+      const without = { ...x.c, categories: (x.c.categories ?? []).filter((k) => categoryCode(k) !== cat) };
       const withCat = { ...x.c, categories: [...(without.categories ?? []), cat] };
       const [a] = run(x, without);
       const [b] = run(x, withCat);

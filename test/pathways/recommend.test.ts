@@ -315,14 +315,20 @@ describe('sessions and funding', () => {
     expect(mainStep(ps.find((p) => mainStep(p).kind === 'vae')!).startDate).toBe('2026-12-01');
   });
 
-  it('a salaried candidate pays the CPF participation when CPF is the only way; a job seeker pays nothing', () => {
+  it('a salaried candidate pays the CPF participation when CPF is the only way, and what the CPF ceiling leaves; a job seeker no participation', () => {
     const sessions = [session({ id: 's', certification: 'DEAS', funding: ['CPF'] })];
     const employee = run(candidate({ experience: [{ rome: 'K1302', months: 12 }] }), { target: 'J1501', sessions })
       .find((p) => mainStep(p).kind === 'training')!;
-    expect(employee.cost).toBe(102.23);
+    // 770 h at the centre × 12 € (indicative) = 9 240 €, above the €8,000 CPF ceiling of a candidate below niveau 3 (REFERENCE.md §4).
+    expect(employee.cost).toBe(102.23 + (770 * 12 - 8000));
+    const short = run(candidate({ experience: [{ rome: 'K1302', months: 12 }] }), {
+      target: 'K1302', sessions: [session({ id: 't', certification: 'TP_ADVF', hours: 800, funding: ['CPF'] })],
+    }).find((p) => mainStep(p).code === 'training:TP_ADVF')!;
+    expect(short.cost).toBe(102.23);
     const seeker = run(candidate({ status: 'demandeur_emploi', experience: [{ rome: 'K1302', months: 12 }] }), { target: 'J1501', sessions })
       .find((p) => mainStep(p).kind === 'training')!;
-    expect(seeker.cost).toBe(0);
+    // Exempt from the participation; the session takes no AIF that could top up the CPF.
+    expect(seeker.cost).toBe(770 * 12 - 8000);
   });
 
   it('with no scheme, AUTOFINANCEMENT carries an indicative cost', () => {

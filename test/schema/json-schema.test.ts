@@ -21,6 +21,8 @@ function check(schema: Schema, v: unknown, path = ''): string[] {
   for (const k of Object.keys(schema)) if (!KNOWN.has(k)) throw new Error(`unsupported keyword ${k} at ${path}`);
   const errors: string[] = [];
   const fail = (why: string) => errors.push(`${path || '(root)'}: ${why}`);
+  // anyOf (a category as a code or as a dated object): some branch accepts.
+  if (schema.anyOf && !schema.anyOf.some((branch: Schema) => check(branch, v, path).length === 0)) fail('anyOf');
   switch (schema.type) {
     case undefined:
       break;

@@ -8,6 +8,18 @@ import type { PublicCategory } from '../types.js';
 
 const NEVER_LOWERS = ['score', 'eligibility', 'rank', 'pathway_rank'];
 
+/**
+ * Platform default for how long a category's proof (`provenOn`) stays current: REFERENCE.md §5
+ * gives no window for any category (an RQTH's own end is its decision's `until`), so this is a
+ * platform choice, not a rule: a proof older than this is a point to check ("à renouveler"), never
+ * a blocker nor a change of score or route. Set `proofValidityMonths` on a category to change it.
+ */
+export const CATEGORY_PROOF_VALIDITY = {
+  months: 12,
+  source: 'défaut de la plateforme (aucune durée de validité des justificatifs dans REFERENCE.md §5)',
+  verified: false,
+} as const;
+
 export const categories: PublicCategory[] = [
   {
     code: 'RSA',
