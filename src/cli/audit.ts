@@ -1,8 +1,8 @@
 /** `passerelle audit`: the fairness audit of a batch match (MODEL.md "Territory"). */
 import { type Command, Option } from 'commander';
 import { auditFairness } from '../index.js';
-import { type OutputOptions, emit, positiveInt, withOutput } from './io.js';
-import { AUDIENCE, CANDIDATES, type EngineCliOptions, VACANCIES, WORKERS, engineFor, loadIndexes, runMatch, withEngineOptions } from './match.js';
+import { type OutputOptions, emit, withOutput } from './io.js';
+import { AUDIENCE, CANDIDATES, TOP, type EngineCliOptions, VACANCIES, WORKERS, engineFor, loadIndexes, runMatch, withEngineOptions } from './match.js';
 
 const PARTS = {
   groups: ['group', 'label', 'candidates', 'eligible', 'selected', 'rate', 'impactRatio', 'flagged'],
@@ -25,7 +25,7 @@ export function registerAudit(program: Command, signal: AbortSignal): void {
       .description('Audit d’équité d’une mise en relation : taux de sélection par public (règle des 4/5), freins des non-retenus, exposition des employeurs.')
       .requiredOption(...CANDIDATES)
       .requiredOption(...VACANCIES)
-      .option('-n, --top <n>', 'candidats retenus par offre', positiveInt, 20)
+      .option(...TOP)
       .addOption(new Option('--part <part>', 'tableau à sortir en table, CSV ou JSON Lines (JSON : l’audit entier)').choices(Object.keys(PARTS)).default('groups'))
       .addOption(AUDIENCE)
       .option(...WORKERS),

@@ -6,7 +6,7 @@
 import { createReadStream, openSync, readSync, closeSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { type Issue, type Rejection, formatNumber } from '../index.js';
+import { type Issue, type Rejection, PasserelleInputError, formatNumber } from '../index.js';
 import { csvField } from '../format/csv.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 
@@ -110,13 +110,7 @@ export async function readRecords(
   options: ReadOptions = {},
 ): Promise<Records> {
   if (isJsonLines(file)) return readJsonLines(file, options);
-  const text = readFileSync(file, 'utf8');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new InputProblems([unreadable(file, {}, `JSON illisible (${(e as Error).message})`)]);
-  }
+  const parsed = readObject(file);
   if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && Array.isArray((parsed as Record<string, unknown>)[key])) {
     return { file: `${file}#${key}`, values: (parsed as Record<string, unknown[]>)[key], problems: [] };
   }
@@ -304,4 +298,19 @@ export function positiveInt(value: string): number {
 export function isoDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('une date AAAA-MM-JJ attendue');
   return value;
+}
+
+/** A whole-object input (a job dating event) rejected by the library: its issues, located in `file`. */
+export function asProblems(file: string, e: unknown): unknown {
+  return e instanceof PasserelleInputError ? new InputProblems(e.issues.map((i) => ({ file, ...i }))) : e;
+}
+
+/** Reads a file holding one JSON object (an event, options). */
+export function readObject(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new InputProblems([unreadable(file, {}, `JSON illisible (${(e as Error).message})`)]);
+  }
 }

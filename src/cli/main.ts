@@ -12,6 +12,8 @@ import { registerPathways } from './pathways.js';
 import { registerAudit } from './audit.js';
 import { registerIndicators } from './indicators.js';
 import { registerSchema } from './schema.js';
+import { registerAllocate } from './allocate.js';
+import { registerJobDating } from './jobdating.js';
 
 const interrupt = new AbortController();
 
@@ -23,7 +25,7 @@ const program = new Command('passerelle')
   .showHelpAfterError('(passerelle <commande> --help pour l’aide)')
   .exitOverride();
 
-for (const register of [registerValidate, registerResolve, registerMatch, registerPathways, registerAudit, registerIndicators, registerSchema]) {
+for (const register of [registerValidate, registerResolve, registerMatch, registerPathways, registerAllocate, registerJobDating, registerAudit, registerIndicators, registerSchema]) {
   register(program, interrupt.signal);
 }
 

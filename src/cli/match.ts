@@ -47,19 +47,22 @@ export async function loadIndexes(
 export const CANDIDATES = ['-c, --candidates <file>', 'candidats (JSON, JSON Lines ou objet { candidates })'] as const;
 export const VACANCIES = ['-v, --vacancies <file>', 'offres (JSON, JSON Lines ou objet { vacancies })'] as const;
 export const AUDIENCE = new Option('--audience <audience>', 'qui lit les explications').choices(['advisor', 'employer']).default('advisor');
+export const TOP = ['-n, --top <n>', 'candidats retenus par offre', positiveInt, 20] as const;
+export const PER_CANDIDATE = ['--per-candidate <n>', 'meilleures offres gardées par candidat', positiveInt, 5] as const;
 export const WORKERS = ['-w, --workers <n>', 'fils de calcul (0 : le fil principal ; 2 à 4 sur un gros lot)', positiveInt, 0] as const;
 
 /** Runs matchAll with a progress bar, stopped by Ctrl-C. */
 export async function runMatch(
   engine: Engine,
   indexes: { candidates: CandidateIndex; vacancies: VacancyIndex },
-  options: { top?: number; workers?: number; audience?: Audience },
+  options: { top?: number; perCandidate?: number; workers?: number; audience?: Audience },
   signal: AbortSignal,
 ): Promise<BatchResult> {
   const bar = progressBar('calcul');
   try {
     return await engine.matchAll(indexes.candidates, indexes.vacancies, {
       ...(options.top !== undefined && { perVacancy: options.top }),
+      ...(options.perCandidate !== undefined && { perCandidate: options.perCandidate }),
       workers: options.workers ?? 0,
       ...(options.audience && { audience: options.audience }),
       signal,
@@ -85,7 +88,7 @@ export function registerMatch(program: Command, signal: AbortSignal): void {
       .description('Liste courte des meilleurs candidats de chaque offre (une ligne par paire retenue, rang 1 en tête).')
       .requiredOption(...CANDIDATES)
       .requiredOption(...VACANCIES)
-      .option('-n, --top <n>', 'candidats retenus par offre', positiveInt, 20)
+      .option(...TOP)
       .addOption(AUDIENCE)
       .option('--explain', 'ajouter la phrase d’explication de chaque paire')
       .option(...WORKERS),
