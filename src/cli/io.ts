@@ -127,15 +127,15 @@ async function readJsonLines(file: string, options: ReadOptions): Promise<Record
   const lines: number[] = [];
   const problems: Problem[] = [];
   const lineReader = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  // Ctrl-C while the stream waits for data (a slow pipe): closing ends the loop below.
+  const stop = () => lineReader.close();
+  options.signal?.addEventListener('abort', stop, { once: true });
   let n = 0;
   for await (const text of lineReader) {
     n++;
     if (options.onProgress && (n & 1023) === 0) options.onProgress(bytes, total);
-    bytes += Buffer.byteLength(text) + 1;
-    if (options.signal?.aborted) {
-      lineReader.close();
-      break;
-    }
+    if (options.onProgress) bytes += Buffer.byteLength(text) + 1;
+    if (options.signal?.aborted) break;
     if (text.trim() === '') continue;
     try {
       values.push(JSON.parse(text));
@@ -144,6 +144,7 @@ async function readJsonLines(file: string, options: ReadOptions): Promise<Record
       problems.push(unreadable(file, { line: n }, `ligne illisible : JSON invalide (${(e as Error).message})`));
     }
   }
+  options.signal?.removeEventListener('abort', stop);
   return { file, values, lines, problems };
 }
 
