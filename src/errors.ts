@@ -42,18 +42,23 @@ export interface Issue {
 }
 
 export type RecordKind = 'candidate' | 'vacancy' | 'trainingSession';
-/** What an input error is about: a record, or the engine's options. */
-export type InputKind = RecordKind | 'options' | 'jobDating';
+/** What an input error is about: a record, the options of a call, another argument of a public function, or a job dating event. */
+export type InputKind = RecordKind | 'options' | 'argument' | 'jobDating';
 
 const KIND_LABEL: Record<InputKind, string> = {
   candidate: 'Candidat',
   vacancy: 'Offre',
   trainingSession: 'Session de formation',
   options: 'Options du moteur',
+  argument: 'Argument',
   jobDating: 'Job dating',
 };
 
-/** Thrown by parseCandidate / parseVacancy / parseTrainingSession; validateBatch returns issues instead. */
+/**
+ * The one error class of misuse: thrown by parseCandidate / parseVacancy / parseTrainingSession for
+ * a bad record (validateBatch returns issues instead), and by every public function for a bad
+ * option or argument (README, "Errors"). A referential's own problems throw ReferentialError.
+ */
 export class PasserelleInputError extends Error {
   override readonly name = 'PasserelleInputError';
   readonly kind: InputKind;

@@ -43,11 +43,12 @@ export {
 export type {
   Match, Criterion, Blocker, Lift, ToCheck, Aid, Audience, Versions, PairEvaluation,
 } from './scoring/types.js';
-export { MODES, distanceKm, haversineKm, bestCommute, reachKm, homeCareKm, type Commute, type ModeModel } from './geo/travel.js';
+export { MODES, type Commute, type ModeModel } from './geo/travel.js';
+export { distanceKm, haversineKm, bestCommute, reachKm, homeCareKm } from './geo/public.js';
 export { counterfactualLabel, formatGain, COUNTERFACTUAL_LABELS, BLOCKER_LABELS, CRITERION_LABELS } from './explain/index.js';
 
 // Training pathways.
-export { recommendPathways } from './pathways/index.js';
+export { recommendPathways } from './pathways/public.js';
 export type * from './pathways/types.js';
 
 export { ENGINE_VERSION } from './version.js';
@@ -83,3 +84,5 @@ export {
 } from './allocate/index.js';
 // Job datings: interview schedules (scheduleJobDating), solved exactly with HiGHS.
 export * from './jobdating/index.js';
+// Hostile input (issue 13): what the edge reads at most (README, "Errors").
+export { INPUT_LIMITS } from './validate/edge.js';

@@ -17,6 +17,8 @@ import { COUNT_COLUMNS, PROGRESS_CHUNK, ShardRunner, accountCandidates, countMas
 import type { Grid, GridParts } from '../geo/grid.js';
 import type { CandidateColumns } from '../encode/candidates.js';
 import { allocShared } from '../encode/columns.js';
+import { argumentError, stringArgument } from '../validate/edge.js';
+import { ScoreOptionsSchema, checkCallOptions } from '../engine/call-options.js';
 
 export interface MatchAllOptions {
   /** Shortlist length per vacancy (default 20). */
@@ -338,7 +340,7 @@ export async function matchAll(
       ms: { shortlists: tShortlists - t0, unmatched: t1 - tShortlists, total: t1 - t0 },
     },
     shortlist(vacancyId) {
-      const k = vacancyPosition.get(vacancyId);
+      const k = vacancyPosition.get(stringArgument(vacancyId, 'vacancyId'));
       if (k === undefined) return [];
       const out: BatchMatch[] = [];
       for (let j = offsets[k]; j < offsets[k + 1]; j++) {
@@ -347,6 +349,7 @@ export async function matchAll(
       return out;
     },
     bestFor(candidateId) {
+      stringArgument(candidateId, 'candidateId');
       if (bank === null) return [];
       if (candidatePosition === null) {
         candidatePosition = new Map();
@@ -358,10 +361,12 @@ export async function matchAll(
     },
     explain(candidateId, vacancyId, opts) {
       // From the indexes' current records, scored afresh: independent of the batch's numbering.
-      const c = candidates.get(candidateId);
-      const v = vacancies.get(vacancyId);
-      if (c === undefined || v === undefined) throw new RangeError(`unknown pair ${candidateId} × ${vacancyId}`);
-      return engine.score(c, v, { audience: opts?.audience ?? audience });
+      const explainAudience = checkCallOptions(ScoreOptionsSchema, opts).audience ?? audience;
+      const c = candidates.get(stringArgument(candidateId, 'candidateId'));
+      const v = vacancies.get(stringArgument(vacancyId, 'vacancyId'));
+      if (c === undefined) throw argumentError('unknown_id', 'candidateId', 'candidat·e absent·e du lot');
+      if (v === undefined) throw argumentError('unknown_id', 'vacancyId', 'offre absente du lot');
+      return engine.score(c, v, { audience: explainAudience });
     },
     candidateIds() {
       return Array.from(candidateSlots, (ci) => candidateIds[ci]);

@@ -8,7 +8,9 @@ import { IsoDate, RomeCode } from '../schema/primitives.js';
 import { PasserelleInputError, issue, type Issue } from '../errors.js';
 import { fromZodIssues } from '../validate/zod-issues.js';
 import { isPlain } from '../validate/fast.js';
+import { type FieldKind, isArray, isProxy, readOptions } from '../validate/edge.js';
 import { CandidateIndex, VacancyIndex } from './indexes.js';
+import type { Referential } from '../referential/types.js';
 
 const count = (max: number) => z.number().int().min(0).max(max);
 const audience = z.enum(['advisor', 'employer']);
@@ -41,25 +43,33 @@ const NearMissTargetSchema = z.looseObject({
 export const RecommendOptionsSchema = z.strictObject({
   // A ROME code, a near miss, or a vacancy (checked as a record by parseVacancy).
   target: z.unknown().optional(),
-  sessions: z.array(z.unknown()).optional(),
+  // An array of records (readOptions read it as a batch); each session is validated as a record.
+  sessions: z.custom<unknown[]>((s) => Array.isArray(s), { message: 'un tableau de sessions attendu', params: { code: 'invalid_type' } }).optional(),
   vacancies: z.instanceof(VacancyIndex, { message: 'un index d’offres (engine.indexVacancies) attendu' }).optional(),
   today: IsoDate.optional(),
   limit: count(1_000).optional(),
 });
 
+/** Fields of call options that are not plain data (readOptions): kept by reference, or read as a batch. */
+export const CALL_OPTION_FIELDS: Readonly<Record<string, FieldKind>> = {
+  onProgress: 'keep', signal: 'keep', vacancies: 'keep', sessions: 'batch',
+};
+
 /**
- * `options` checked against `schema`; undefined stands for no option. The values are returned as
- * given. `looksValid`, when given, accepts common valid options without zod (a batch calls the
- * recommender once per candidate: zod cost 3–7 µs a call, copying the 200-session array); zod
- * still decides, and words the issues, whenever it says no.
+ * `options` checked against `schema`; undefined stands for no option. The options are read once
+ * (readOptions: a throwing getter or Proxy trap is an `unreadable` issue) and that copy is
+ * returned: indexes, signals, callbacks and session arrays keep their identity. `looksValid`,
+ * when given, accepts common valid options without zod (a batch calls the recommender once per
+ * candidate: zod cost 3–7 µs a call, copying the 200-session array); zod still decides, and words
+ * the issues, whenever it says no.
  */
 export function checkCallOptions<T extends object>(schema: z.ZodType<T>, options: unknown, looksValid?: (o: object) => boolean): T {
   if (options === undefined) return {} as T;
-  if (looksValid !== undefined && isPlain(options) && looksValid(options)) return options as T;
-  const r = schema.safeParse(options);
-  if (!r.success) throw new PasserelleInputError('options', fromZodIssues(r.error.issues, options));
-  // The caller's object, not zod's copy: indexes, signals and callbacks keep their identity.
-  return options as T;
+  const read = readOptions(options, CALL_OPTION_FIELDS);
+  if (looksValid !== undefined && isPlain(read) && looksValid(read)) return read as T;
+  const r = schema.safeParse(read);
+  if (!r.success) throw new PasserelleInputError('options', fromZodIssues(r.error.issues, read));
+  return read as T;
 }
 
 const RECOMMEND_KEYS = new Set(['target', 'sessions', 'vacancies', 'today', 'limit']);
@@ -104,12 +114,22 @@ export function targetKind(target: unknown): 'none' | 'rome' | 'vacancy' | 'near
   return fail([issue('invalid_type', 'target', 'un code ROME, une offre ou un presque-éligible attendu')]);
 }
 
-/** An index argument that is not one (a plain object, an array of records where only an index is taken…). */
-export function checkIndex(value: unknown, kind: 'candidates' | 'vacancies', path: string, arraysToo = false): void {
-  const ok = (kind === 'candidates' ? value instanceof CandidateIndex : value instanceof VacancyIndex) || (arraysToo && Array.isArray(value));
-  if (!ok) {
-    throw new PasserelleInputError('options', [
-      issue('invalid_type', path, kind === 'candidates' ? 'un index de candidat·es (engine.indexCandidates) attendu' : 'un index d’offres (engine.indexVacancies) attendu'),
-    ]);
+/**
+ * An index argument that is not one (a plain object, an array of records where only an index is
+ * taken…), or an index built against another referential (its codes are numbered differently).
+ */
+export function checkIndex(
+  value: unknown, kind: 'candidates' | 'vacancies', path: string, referential: Referential, arraysToo = false,
+): void {
+  const fail = (rule: string): never => {
+    throw new PasserelleInputError('options', [issue('invalid_type', path, rule)]);
+  };
+  // A Proxy is never an index, and `instanceof` would run its traps; arrays are read later as batches.
+  if (isProxy(value) ? arraysToo && isArray(value) : arraysToo && Array.isArray(value)) return;
+  const isIndex = !isProxy(value) && (kind === 'candidates' ? value instanceof CandidateIndex : value instanceof VacancyIndex);
+  if (!isIndex) {
+    fail(kind === 'candidates' ? 'un index de candidat·es (engine.indexCandidates) attendu' : 'un index d’offres (engine.indexVacancies) attendu');
+  } else if ((value as CandidateIndex | VacancyIndex).referential !== referential) {
+    fail('un index construit par un moteur du même référentiel attendu');
   }
 }

@@ -11,7 +11,7 @@ import { createEncodingContext, type EncodingContext } from '../encode/context.j
 import { Kernel } from '../kernel/kernel.js';
 import { NearMissTopK, TopK } from '../rank/topk.js';
 import { explainMatch } from '../explain/index.js';
-import { parseCandidate, parseVacancy, type Rejection } from '../validate/index.js';
+import { parseRecord, type Rejection } from '../validate/index.js';
 import type { Audience, Match, Versions } from '../scoring/types.js';
 import { ROME_VERSION } from '../referential/rome/index.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -126,8 +126,8 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     return scratchV;
   };
 
-  const asVacancy = (input: unknown): Vacancy => parseVacancy(input, { referential });
-  const asCandidate = (input: unknown): Candidate => parseCandidate(input, { referential });
+  const asVacancy = (input: unknown): Vacancy => parseRecord('vacancy', input, referential);
+  const asCandidate = (input: unknown): Candidate => parseRecord('candidate', input, referential);
 
   const internals: EngineInternals = { ctx, options, kernelFor, explain, scratchCandidate, scratchVacancy };
 
@@ -147,20 +147,20 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     },
 
     score(candidateInput, vacancyInput, opts) {
-      checkCallOptions(ScoreOptionsSchema, opts);
+      const o = checkCallOptions(ScoreOptionsSchema, opts);
       const c = asCandidate(candidateInput);
       const v = asVacancy(vacancyInput);
       const kernel = kernelFor(scratchCandidate(c), scratchVacancy(v));
-      return explain(0, 0, kernel, c, v, opts?.audience ?? options.audience);
+      return explain(0, 0, kernel, c, v, o.audience ?? options.audience);
     },
 
     topCandidates(vacancyInput, candidates, opts) {
-      checkIndex(candidates, 'candidates', 'candidates');
-      checkCallOptions(TopOptionsSchema, opts);
+      checkIndex(candidates, 'candidates', 'candidates', referential);
+      const o = checkCallOptions(TopOptionsSchema, opts);
       const v = asVacancy(vacancyInput);
-      const limit = opts?.limit ?? 20;
-      const nNear = opts?.nearMisses ?? 0;
-      const audience = opts?.audience ?? options.audience;
+      const limit = o.limit ?? 20;
+      const nNear = o.nearMisses ?? 0;
+      const audience = o.audience ?? options.audience;
       // The grid first: building it may renumber the candidates' columns.
       const { overflow } = candidates.grid();
       const kernel = kernelFor(candidates.cols, scratchVacancy(v));
@@ -178,12 +178,12 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     },
 
     topVacancies(candidateInput, vacancies, opts) {
-      checkIndex(vacancies, 'vacancies', 'vacancies');
-      checkCallOptions(TopOptionsSchema, opts);
+      checkIndex(vacancies, 'vacancies', 'vacancies', referential);
+      const o = checkCallOptions(TopOptionsSchema, opts);
       const c = asCandidate(candidateInput);
-      const limit = opts?.limit ?? 20;
-      const nNear = opts?.nearMisses ?? 0;
-      const audience = opts?.audience ?? options.audience;
+      const limit = o.limit ?? 20;
+      const nNear = o.nearMisses ?? 0;
+      const audience = o.audience ?? options.audience;
       const cols = scratchCandidate(c);
       const kernel = kernelFor(cols, vacancies.cols);
       const top = new TopK(limit, vacancies.ids);
@@ -201,19 +201,20 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     },
 
     matchAll(candidates, vacancies, opts) {
+      let o: MatchAllOptions;
       try {
         // matchAll also takes raw arrays, validated and accounted for record by record.
-        checkIndex(candidates, 'candidates', 'candidates', true);
-        checkIndex(vacancies, 'vacancies', 'vacancies', true);
-        checkCallOptions(MatchAllOptionsSchema, opts);
+        checkIndex(candidates, 'candidates', 'candidates', referential, true);
+        checkIndex(vacancies, 'vacancies', 'vacancies', referential, true);
+        o = checkCallOptions(MatchAllOptionsSchema, opts) as MatchAllOptions;
       } catch (e) {
         return Promise.reject(e);
       }
-      return matchAll(engine, candidates, vacancies, opts ?? {});
+      return matchAll(engine, candidates, vacancies, o);
     },
 
     counterfactuals(candidateInput, vacancies) {
-      checkIndex(vacancies, 'vacancies', 'vacancies');
+      checkIndex(vacancies, 'vacancies', 'vacancies', referential);
       return computeCounterfactuals(engine, asCandidate(candidateInput), vacancies);
     },
 

@@ -12,9 +12,10 @@ import { Grid } from '../geo/grid.js';
 import { MEAN_TRIP_IN_DISC } from '../geo/travel.js';
 import { F_ACCEPTS_TRAINING, F_AUTH, F_LICENCE, F_SCHEDULE, F_VEHICLE } from '../encode/flags.js';
 import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
-import { candidateFields, parseCandidate, parseVacancy, validateEach, type Rejection } from '../validate/index.js';
+import { candidateFields, parseRecord, validateEach, type Rejection } from '../validate/index.js';
 import type { Referential } from '../referential/types.js';
 import { IdMap } from './id-map.js';
+import { stringArgument } from '../validate/edge.js';
 
 /** Rebuild the grid once this many records were added since it was built. */
 function overflowLimit(size: number): number {
@@ -44,6 +45,11 @@ abstract class BaseIndex<T extends { id: string }> {
 
   constructor(protected readonly ctx: EncodingContext, protected readonly kind: RecordKind) {}
 
+  /** The referential its records were validated and encoded against (an engine takes only its own). */
+  get referential(): Referential {
+    return this.ctx.referential;
+  }
+
   /** Number of live records. */
   get size(): number {
     return this.live;
@@ -65,9 +71,9 @@ abstract class BaseIndex<T extends { id: string }> {
     return key < 0 ? -1 : this.slotOfKey[key];
   }
 
-  /** The validated record of an id. */
+  /** The validated record of an id. @throws PasserelleInputError('argument') when `id` is not a string. */
   get(id: string): T | undefined {
-    const s = this.slot(id);
+    const s = this.slot(stringArgument(id, 'id'));
     return s < 0 ? undefined : this.records[s];
   }
 
@@ -93,9 +99,9 @@ abstract class BaseIndex<T extends { id: string }> {
     return record;
   }
 
-  /** Removes a record by id; returns whether it was there. */
+  /** Removes a record by id; returns whether it was there. @throws PasserelleInputError('argument') when `id` is not a string. */
   remove(id: string): boolean {
-    const s = this.slot(id);
+    const s = this.slot(stringArgument(id, 'id'));
     if (s < 0) return false;
     this.removeSlot(s);
     return true;
@@ -108,13 +114,15 @@ abstract class BaseIndex<T extends { id: string }> {
    */
   insertBatch(records: unknown, referential: Referential): Rejection[] {
     if (this.ids.length !== 0) throw new Error('insertBatch: on a new index only');
-    const length = Array.isArray(records) ? records.length : 0;
-    this.cols.ensure(length);
-    this.keyOf.reserve(length);
     // Input index of each slot (= key, in a new index), for the `duplicate_id` message.
-    const inputIndex = new Int32Array(length);
+    let inputIndex = new Int32Array(0);
     const rejectedIds = new Map<string, number>();
     const rejected = validateEach(this.kind as 'candidate' | 'vacancy', records, { referential }, {
+      reserve: (length) => {
+        this.cols.ensure(length);
+        this.keyOf.reserve(length);
+        inputIndex = new Int32Array(length);
+      },
       accept: (value, index, id) => {
         if (rejectedIds.size > 0) {
           const first = rejectedIds.get(id);
@@ -239,7 +247,7 @@ export class CandidateIndex extends BaseIndex<Candidate> {
   }
 
   protected parse(input: unknown): Candidate {
-    return parseCandidate(input, { referential: this.ctx.referential });
+    return parseRecord('candidate', input, this.ctx.referential);
   }
   protected encode(record: Candidate): number {
     // Right after validation: the fields it read, in one fixed shape, rather than the record's own.
@@ -333,7 +341,7 @@ export class VacancyIndex extends BaseIndex<Vacancy> {
   }
 
   protected parse(input: unknown): Vacancy {
-    return parseVacancy(input, { referential: this.ctx.referential });
+    return parseRecord('vacancy', input, this.ctx.referential);
   }
   protected encode(record: Vacancy): number {
     return this.cols.push(record, this.ctx);

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { Category, IsoDate } from '../schema/primitives.js';
 import { CRITERION_CODES, normalizeWeights, type Weights } from '../scoring/model.js';
 import type { Referential } from '../referential/types.js';
-import { defaultReferential } from '../referential/index.js';
 import type { Audience } from '../scoring/types.js';
 import { PasserelleInputError } from '../errors.js';
-import { formatPath } from '../errors.js';
+import { readOptions } from '../validate/edge.js';
+import { fromZodIssues } from '../validate/zod-issues.js';
+import { referentialOption } from '../validate/parse.js';
 
 const WeightsSchema = z.strictObject(
   Object.fromEntries(CRITERION_CODES.map((c) => [c, z.number().finite().min(0).max(1000).optional()])) as Record<
@@ -20,7 +21,8 @@ const OptionsSchema = z.strictObject({
   /** Points per public category, added on top of the score (never removed). Off by default. */
   positiveAction: z.partialRecord(Category, z.number().finite().min(0).max(100)).optional(),
   today: IsoDate.optional(),
-  referential: z.custom<Referential>((r) => typeof r === 'object' && r !== null && Array.isArray((r as Referential).jobs)).optional(),
+  // Read apart by referentialOption (a referential is checked once per object, not copied per call).
+  referential: z.unknown().optional(),
   audience: z.enum(['advisor', 'employer']).optional(),
 });
 
@@ -46,15 +48,14 @@ export interface ResolvedOptions {
   audience: Audience;
 }
 
+/** @throws PasserelleInputError('options') naming the field. */
 export function resolveOptions(options: EngineOptions | undefined): ResolvedOptions {
-  const parsed = OptionsSchema.safeParse(options ?? {});
-  if (!parsed.success) {
-    throw new PasserelleInputError(
-      'options',
-      parsed.error.issues.map((i) => ({ code: 'invalid', path: formatPath(i.path), message: `${formatPath(i.path) || 'options'} : ${i.message}` })),
-    );
-  }
+  // Read once: a getter or Proxy trap runs one time, here; the rest reads this copy.
+  const read = readOptions(options, { referential: 'keep' });
+  const parsed = OptionsSchema.safeParse(read);
+  if (!parsed.success) throw new PasserelleInputError('options', fromZodIssues(parsed.error.issues, read));
   const o = parsed.data;
+  const referential = referentialOption(o.referential);
   const positive = o.positiveAction && Object.values(o.positiveAction).some((p) => (p ?? 0) > 0) ? o.positiveAction : null;
   const positiveActionWeight = positive ? Object.values(positive).reduce<number>((s, p) => s + (p ?? 0), 0) : 0;
   return {
@@ -62,7 +63,7 @@ export function resolveOptions(options: EngineOptions | undefined): ResolvedOpti
     positiveAction: positive,
     positiveActionWeight,
     today: o.today ?? new Date().toISOString().slice(0, 10),
-    referential: o.referential ?? defaultReferential,
+    referential,
     audience: o.audience ?? 'advisor',
   };
 }

@@ -6,8 +6,8 @@ import { byDemand } from '../pathways/goals.js';
 import type { Referential } from '../referential/types.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import { PasserelleInputError, issue } from '../errors.js';
-import { RecommendOptionsSchema, checkCallOptions, recommendOptionsLookValid, targetKind } from './call-options.js';
-import { parseVacancy, validateBatch } from '../validate/index.js';
+import { RecommendOptionsSchema, checkCallOptions, checkIndex, recommendOptionsLookValid, targetKind } from './call-options.js';
+import { parseRecord, validateBatch } from '../validate/index.js';
 import { B_FRENCH, B_LEGAL, B_LICENCE, B_REQUIRED } from '../kernel/kernel.js';
 import { FRENCH_RANK } from '../scoring/model.js';
 import type { Engine } from './engine.js';
@@ -29,22 +29,23 @@ export interface RecommendOptions {
 /** A catalogue is validated once per array: platforms pass the same one for every candidate. */
 const parsedSessions = new WeakMap<readonly unknown[], TrainingSession[]>();
 
-export function parseSessions(engine: Engine, sessions: readonly unknown[] | undefined): TrainingSession[] {
+export function parseSessions(referential: Referential, sessions: readonly unknown[] | undefined): TrainingSession[] {
   if (sessions === undefined) return [];
   const cached = parsedSessions.get(sessions);
   if (cached !== undefined) return cached;
-  const parsed = validateSessions(engine, sessions);
+  const parsed = validateSessions(referential, sessions);
   parsedSessions.set(sessions, parsed);
   return parsed;
 }
 
-function validateSessions(engine: Engine, sessions: readonly unknown[]): TrainingSession[] {
-  const { valid, rejected } = validateBatch('trainingSession', sessions, { referential: engine.options.referential });
+function validateSessions(referential: Referential, sessions: readonly unknown[]): TrainingSession[] {
+  const { valid, rejected } = validateBatch('trainingSession', sessions, { referential });
   if (rejected.length > 0) {
     const first = rejected[0];
     throw new PasserelleInputError(
       'trainingSession',
-      first.issues.map((i) => ({ ...i, path: `sessions[${first.index}]${i.path ? `.${i.path}` : ''}` })),
+      // index -1: the array itself (not an array, holes, too long).
+      first.issues.map((i) => ({ ...i, path: `sessions${first.index < 0 ? '' : `[${first.index}]`}${i.path ? `.${i.path}` : ''}` })),
       first.id,
     );
   }
@@ -72,7 +73,7 @@ function checkedTarget(engine: Engine, options: RecommendOptions): PathwayOption
       return nearMiss;
     }
     case 'vacancy':
-      return parseVacancy(target, { referential: engine.options.referential });
+      return parseRecord('vacancy', target, engine.options.referential);
   }
 }
 
@@ -130,6 +131,7 @@ function growInt32(a: Int32Array, n: number): Int32Array {
 export function recommendForCandidate(engine: Engine, candidate: Candidate, input: RecommendOptions | undefined): Pathway[] {
   const options = checkCallOptions(RecommendOptionsSchema, input, recommendOptionsLookValid) as RecommendOptions;
   const vacancies = options.vacancies;
+  if (vacancies !== undefined) checkIndex(vacancies, 'vacancies', 'vacancies', engine.options.referential);
   const target = checkedTarget(engine, options);
   const { scratchCandidate, kernelFor, ctx } = engine.internals;
   // One scan of the vacancies in reach gives every blocker mask; what a pathway unlocks (a
@@ -179,7 +181,7 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, inpu
     candidate,
     {
       target,
-      sessions: parseSessions(engine, options.sessions),
+      sessions: parseSessions(engine.options.referential, options.sessions),
       today: options.today ?? engine.options.today,
       limit: options.limit,
     },

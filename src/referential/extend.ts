@@ -8,6 +8,9 @@ import {
   Category, ContractType, FrenchLevel, FundingCode, Status, StructureKind, StructureStatus,
 } from '../schema/primitives.js';
 import { romeFiches } from './rome/index.js';
+import { readData } from '../validate/edge.js';
+import { fieldName, formatPath } from '../errors.js';
+import { fromZodIssues } from '../validate/zod-issues.js';
 import { foldTerm } from './lookup.js';
 import {
   ANY_CERTIFICATION,
@@ -201,16 +204,16 @@ export class ReferentialError extends Error {
   }
 }
 
-function zodPath(prefix: string, path: readonly PropertyKey[]): string {
-  let out = prefix;
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
-  return out;
-}
-
+/** Shape problems of `value` (plain data), worded as record issues are (French, no value quoted), paths under `prefix`. */
 function shapeIssues(schema: z.ZodType, value: unknown, prefix: string): ReferentialIssue[] {
   const r = schema.safeParse(value);
   if (r.success) return [];
-  return r.error.issues.map((i) => ({ code: 'invalid_shape' as const, path: zodPath(prefix, i.path), message: i.message }));
+  return fromZodIssues(r.error.issues, value).map((i) => ({
+    code: 'invalid_shape' as const,
+    path: joinPath(prefix, i.path),
+    // The issue's message starts with its own path; a ReferentialError prints the full path apart.
+    message: i.message.slice(fieldName(i.path).length + 3),
+  }));
 }
 
 /** Zod check of a whole referential's shape. */
@@ -229,13 +232,19 @@ function sum(xs: readonly number[]): number {
 }
 
 /**
- * Every integrity problem of a referential whose shape is valid: references to unknown codes,
- * duplicate codes, synonyms shared without being declared ambiguous, hours that do not add up.
+ * Every integrity problem of a referential: references to unknown codes, duplicate codes, synonyms
+ * shared without being declared ambiguous, hours that do not add up.
+ * @throws ReferentialError when `ref` is not a referential (its shape: every table, every field).
  *
  * @example
  * checkReferentialIntegrity(defaultReferential); // []
  */
 export function checkReferentialIntegrity(ref: Referential): ReferentialIssue[] {
+  return integrityIssues(referentialArgument(ref, 'referential'));
+}
+
+/** checkReferentialIntegrity on a referential whose shape is known valid. */
+function integrityIssues(ref: Referential): ReferentialIssue[] {
   const issues: ReferentialIssue[] = [];
   const add = (code: ReferentialIssueCode, path: string, message: string) => issues.push({ code, path, message });
 
@@ -410,39 +419,105 @@ export interface ReferentialExtension {
 
 const bridgeKey = (b: Bridge) => `${b.from}>${b.to}@${b.regime}:${b.effect}`;
 
-function mergeTable<T extends object>(
-  base: readonly T[],
-  additions: readonly object[] | undefined,
-  key: (t: object) => string,
-  schema: z.ZodType,
-  table: string,
-  issues: ReferentialIssue[],
-): T[] {
+/** The key fields of an entry of each table: strings, or the entry is refused before any merge. */
+const KEY_FIELDS: Record<Table, readonly string[]> = {
+  jobs: ['rome'],
+  certifications: ['code'],
+  bridges: ['from', 'to', 'regime', 'effect'],
+  funding: ['code'],
+  categories: ['code'],
+  skills: ['code'],
+  physicalDemands: ['code'],
+  restrictions: ['code'],
+  adaptations: ['code'],
+  structureKinds: ['code'],
+};
+
+function entryKey(table: Table, entry: Record<string, unknown>): string {
+  return table === 'bridges' ? bridgeKey(entry as unknown as Bridge) : (entry[TABLES[table].key as string] as string);
+}
+
+/** `additions` is plain data (read by `readData`): each entry is added, or merged into the base entry with its key. */
+function mergeTable<T extends object>(base: readonly T[], additions: unknown, table: Table, issues: ReferentialIssue[]): T[] {
   const out = [...base];
   if (additions === undefined) return out;
   if (!Array.isArray(additions)) {
     issues.push({ code: 'invalid_shape', path: `extension.${table}`, message: 'tableau attendu' });
     return out;
   }
+  const schema: z.ZodType = TABLES[table].schema;
   const position = new Map<string, number>();
-  out.forEach((t, i) => position.set(key(t), i));
-  additions.forEach((add, i) => {
-    const at = position.get(key(add));
-    if (at === undefined) {
-      const problems = shapeIssues(schema, add, `extension.${table}[${i}]`);
-      if (problems.length) issues.push(...problems);
-      else {
-        position.set(key(add), out.length);
-        out.push(add as T);
-      }
+  out.forEach((t, i) => position.set(entryKey(table, t as Record<string, unknown>), i));
+  additions.forEach((add: unknown, i) => {
+    const path = `extension.${table}[${i}]`;
+    if (typeof add !== 'object' || add === null || Array.isArray(add)) {
+      issues.push({ code: 'invalid_shape', path, message: 'objet attendu' });
       return;
     }
-    const merged = { ...out[at], ...add };
-    const problems = shapeIssues(schema, merged, `extension.${table}[${i}]`);
+    const entry = add as Record<string, unknown>;
+    const badKey = KEY_FIELDS[table].find((k) => typeof entry[k] !== 'string');
+    if (badKey !== undefined) {
+      issues.push({ code: 'invalid_shape', path: `${path}.${badKey}`, message: 'chaîne attendue (clé de l’entrée)' });
+      return;
+    }
+    const key = entryKey(table, entry);
+    const at = position.get(key);
+    const merged = at === undefined ? entry : { ...out[at], ...entry };
+    const problems = shapeIssues(schema, merged, path);
     if (problems.length) issues.push(...problems);
-    else out[at] = merged as T;
+    else if (at === undefined) {
+      position.set(key, out.length);
+      out.push(merged as T);
+    } else out[at] = merged as T;
   });
   return out;
+}
+
+// ── Referentials a caller passes ────────────────────────────────────────────────
+
+/** Referentials known sound: the built-in one, extendReferential's results, copies checked here. */
+const trusted = new WeakSet<object>();
+/** A caller's referential → its checked copy: read once, at its first use. */
+const checkedCopies = new WeakMap<object, Referential>();
+
+/** Marks a referential as sound (the built-in one, at its definition). @internal */
+export function trustReferential(ref: Referential): void {
+  trusted.add(ref);
+}
+
+/**
+ * The referential to use for a caller's `value`: itself when known sound, else a plain-data copy
+ * whose shape was checked (made once per object: later changes to the caller's object are not
+ * seen). Problems come back as data, paths under `path`.
+ */
+export function readReferential(value: unknown, path: string): { ok: true; referential: Referential } | { ok: false; issues: ReferentialIssue[] } {
+  if (typeof value === 'object' && value !== null) {
+    if (trusted.has(value)) return { ok: true, referential: value as Referential };
+    const copy = checkedCopies.get(value);
+    if (copy !== undefined) return { ok: true, referential: copy };
+  }
+  const read = readData(value);
+  if (!read.ok) return { ok: false, issues: [{ code: 'invalid_shape', path: joinPath(path, read.issue.path), message: read.rule }] };
+  const issues = shapeIssues(ReferentialSchema, read.value, path);
+  if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_REPORTED) };
+  const referential = read.value as Referential;
+  trusted.add(referential);
+  if (typeof value === 'object' && value !== null) checkedCopies.set(value, referential);
+  return { ok: true, referential };
+}
+
+/** A caller's referential argument, or ReferentialError. */
+export function referentialArgument(value: unknown, name: string): Referential {
+  const r = readReferential(value, name);
+  if (!r.ok) throw new ReferentialError(r.issues);
+  return r.referential;
+}
+
+/** At most this many issues in one error (a random object can have thousands). */
+const MAX_REPORTED = 50;
+
+function joinPath(prefix: string, path: string): string {
+  return path === '' ? prefix : path.startsWith('[') || prefix === '' ? `${prefix}${path}` : `${prefix}.${path}`;
 }
 
 /**
@@ -458,28 +533,29 @@ function mergeTable<T extends object>(
  * });
  */
 export function extendReferential(base: Referential, extension: ReferentialExtension): Referential {
-  const issues: ReferentialIssue[] = [];
-  if (extension === null || typeof extension !== 'object') {
+  const ref = referentialArgument(base, 'base');
+  const read = readData(extension);
+  if (!read.ok) {
+    throw new ReferentialError([{ code: 'invalid_shape', path: joinPath('extension', read.issue.path), message: read.rule }]);
+  }
+  const ext = read.value;
+  if (ext === null || typeof ext !== 'object' || Array.isArray(ext)) {
     throw new ReferentialError([{ code: 'invalid_shape', path: 'extension', message: 'objet attendu' }]);
   }
-  const byCode = (t: object) => String((t as { code?: unknown }).code);
-  const result: Referential = {
-    version: extension.version ?? `${base.version}+ext`,
-    jobs: mergeTable(base.jobs, extension.jobs, (t) => String((t as { rome?: unknown }).rome), JobSchema, 'jobs', issues),
-    certifications: mergeTable(base.certifications, extension.certifications, byCode, CertificationSchema, 'certifications', issues),
-    bridges: mergeTable(base.bridges, extension.bridges, (t) => bridgeKey(t as Bridge), BridgeSchema, 'bridges', issues),
-    funding: mergeTable(base.funding, extension.funding, byCode, FundingSchemeSchema, 'funding', issues),
-    categories: mergeTable(base.categories, extension.categories, byCode, PublicCategorySchema, 'categories', issues),
-    skills: mergeTable(base.skills, extension.skills, byCode, SkillSchema, 'skills', issues),
-    physicalDemands: mergeTable(base.physicalDemands, extension.physicalDemands, byCode, PhysicalDemandSchema, 'physicalDemands', issues),
-    restrictions: mergeTable(base.restrictions, extension.restrictions, byCode, RestrictionSchema, 'restrictions', issues),
-    adaptations: mergeTable(base.adaptations, extension.adaptations, byCode, AdaptationSchema, 'adaptations', issues),
-    structureKinds: mergeTable(base.structureKinds, extension.structureKinds, byCode, StructureKindSchema, 'structureKinds', issues),
-  };
-  const unknownTables = Object.keys(extension).filter((k) => k !== 'version' && !(k in TABLES));
-  for (const k of unknownTables) issues.push({ code: 'invalid_shape', path: `extension.${k}`, message: `table inconnue ; tables admises : ${Object.keys(TABLES).join(', ')}` });
-  if (issues.length) throw new ReferentialError(issues);
-  const integrity = checkReferentialIntegrity(result);
+  const x = ext as Record<string, unknown>;
+  const issues: ReferentialIssue[] = [];
+  if (x.version !== undefined && (typeof x.version !== 'string' || x.version === '')) {
+    issues.push({ code: 'invalid_shape', path: 'extension.version', message: 'chaîne non vide attendue' });
+  }
+  const tables = Object.fromEntries(
+    (Object.keys(TABLES) as Table[]).map((t) => [t, mergeTable(ref[t] as readonly object[], x[t], t, issues)]),
+  ) as Omit<Referential, 'version'>;
+  const result: Referential = { version: typeof x.version === 'string' && x.version !== '' ? x.version : `${ref.version}+ext`, ...tables };
+  const unknownTables = Object.keys(x).filter((k) => k !== 'version' && !Object.hasOwn(TABLES, k));
+  for (const k of unknownTables) issues.push({ code: 'invalid_shape', path: formatPath(['extension', k]), message: `table inconnue ; tables admises : ${Object.keys(TABLES).join(', ')}` });
+  if (issues.length) throw new ReferentialError(issues.slice(0, MAX_REPORTED));
+  const integrity = integrityIssues(result);
   if (integrity.length) throw new ReferentialError(integrity);
+  trusted.add(result);
   return result;
 }

@@ -5,6 +5,7 @@ import { bridges } from './data/bridges.js';
 import { funding } from './data/funding.js';
 import { categories } from './data/categories.js';
 import { adaptations, physicalDemands, restrictions, skills, structureKinds } from './data/vocabulary.js';
+import { trustReferential } from './extend.js';
 
 export type * from './types.js';
 export { ANY_CERTIFICATION } from './types.js';
@@ -13,6 +14,8 @@ export {
   extendReferential,
   checkReferentialIntegrity,
   checkReferentialShape,
+  readReferential,
+  referentialArgument,
   ReferentialError,
   REFERENTIAL_ISSUE_CODES,
   type ReferentialExtension,
@@ -34,3 +37,4 @@ export const defaultReferential: Referential = {
   adaptations,
   structureKinds,
 };
+trustReferential(defaultReferential);

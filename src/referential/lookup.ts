@@ -6,6 +6,7 @@ import type {
   Adaptation, Block, Bridge, Certification, FundingScheme, Job, Module, PhysicalDemand, PublicCategory, Referential,
   Restriction, Skill, StructureKindInfo,
 } from './types.js';
+import { referentialArgument } from './extend.js';
 
 /** Where a bloc or module code lives. */
 export interface UnitRef {
@@ -80,6 +81,7 @@ const cache = new WeakMap<Referential, CompiledReferential>();
 
 /**
  * Compiles the lookups of a referential; the result is cached per referential object.
+ * @throws ReferentialError when `referential` is not one (its shape is checked once per object).
  *
  * @example
  * const c = compileReferential(defaultReferential);
@@ -87,9 +89,10 @@ const cache = new WeakMap<Referential, CompiledReferential>();
  * c.certIndex.get('DEAS');             // bit position of DEAS in a certification bitset
  * c.bridgesByTarget.get('DEAS');       // every route toward the DEAS
  */
-export function compileReferential(ref: Referential): CompiledReferential {
-  const hit = cache.get(ref);
+export function compileReferential(referential: Referential): CompiledReferential {
+  const hit = cache.get(referential);
   if (hit) return hit;
+  const ref = referentialArgument(referential, 'referential');
   const units = new Map<string, UnitRef>();
   for (const c of ref.certifications) {
     for (const block of c.blocks ?? []) {
@@ -121,6 +124,7 @@ export function compileReferential(ref: Referential): CompiledReferential {
     skillIndex: indexOf(skillCodes),
     skillCodes,
   };
+  cache.set(referential, compiled);
   cache.set(ref, compiled);
   return compiled;
 }

@@ -3,6 +3,7 @@
  * them: accents, case, gender forms, contract/salary/location noise, and the context words that
  * decide an ambiguous title (EHPAD, école, domicile…), kept apart from the words that name the job.
  */
+import { stringArgument } from '../validate/edge.js';
 
 /** Longest input looked at: titles are short, and a bound keeps the cost of hostile input fixed. */
 export const MAX_TITLE_LENGTH = 400;
@@ -237,14 +238,15 @@ export function phraseStems(text: string): string[] {
 
 /**
  * Normalises a job title: NFKD, accents, case, gender forms, contract/salary/date noise removed;
- * context words collected apart. Never throws; the input is cut at MAX_TITLE_LENGTH characters.
+ * context words collected apart. The input is cut at MAX_TITLE_LENGTH characters.
+ * @throws PasserelleInputError('argument') when `text` is not a string.
  *
  * @example
  * normalizeTitle('Aide soignant(e) de nuit H/F – CDI 80 %').text // 'aide soignant nuit'
  * normalizeTitle('AES en MAS').context // ['mas']
  */
 export function normalizeTitle(text: string): NormalizedTitle {
-  const folded = stripGenderMarkers(foldText(typeof text === 'string' ? text : String(text)));
+  const folded = stripGenderMarkers(foldText(stringArgument(text, 'text')));
   const all: string[] = [];
   const tokens: string[] = [];
   const typedLengths: number[] = [];

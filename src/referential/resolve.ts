@@ -23,6 +23,10 @@ import {
 } from './normalize.js';
 
 export { normalizeTitle } from './normalize.js';
+import { referentialArgument } from './extend.js';
+import { readOptions, stringArgument } from '../validate/edge.js';
+import { PasserelleInputError, formatPath, issue } from '../errors.js';
+import { formatNumber } from '../format/french.js';
 export type { NormalizedTitle } from './normalize.js';
 
 export interface JobAlternative {
@@ -282,6 +286,33 @@ function better(ix: JobIndex, e: number, score: number, matched: number, b: numb
   return k !== 0 ? k < 0 : e < b;
 }
 
+const SECTOR_CONTEXT: ResolveOptions = { sectorContext: true };
+
+/** ResolveOptions read once: SECTOR_CONTEXT or undefined; PasserelleInputError('options') when malformed. */
+function sectorOption(options: unknown): ResolveOptions | undefined {
+  if (options === undefined) return undefined;
+  const { sectorContext, ...rest } = readOptions(options, {});
+  const unknown = Object.keys(rest)[0];
+  if (unknown !== undefined) throw new PasserelleInputError('options', [issue('unrecognized_keys', formatPath([unknown]), 'option inconnue ; options admises : sectorContext')]);
+  if (sectorContext !== undefined && typeof sectorContext !== 'boolean') {
+    throw new PasserelleInputError('options', [issue('invalid_type', 'sectorContext', 'un booléen (true ou false) attendu')]);
+  }
+  return sectorContext === true ? SECTOR_CONTEXT : undefined;
+}
+
+function numberOption(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw new PasserelleInputError('options', [issue('invalid_type', name, `un nombre entre ${formatNumber(min)} et ${formatNumber(max)} attendu`)]);
+  }
+  return value;
+}
+
+function integerOption(value: unknown, name: string, min: number, max: number): number {
+  const n = numberOption(value, name, min, max);
+  if (!Number.isInteger(n)) throw new PasserelleInputError('options', [issue('invalid_type', name, 'un entier attendu')]);
+  return n;
+}
+
 /**
  * Creates a resolver over a referential (the built-in one, or one extended by the caller). The
  * index is built on first use, then kept.
@@ -290,9 +321,16 @@ function better(ix: JobIndex, e: number, score: number, matched: number, b: numb
  * const { resolveJobTitle } = createResolver(defaultReferential);
  * resolveJobTitle('AES en MAS')?.rome // 'K1301'
  */
-export function createResolver(referential: Referential = defaultReferential, options: ResolverOptions = {}): Resolver {
-  const cacheLimit = options.cacheSize ?? DEFAULT_CACHE;
-  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+export function createResolver(referentialArg: Referential = defaultReferential, options: ResolverOptions = {}): Resolver {
+  const referential = referentialArgument(referentialArg, 'referential');
+  const o = readOptions(options, {});
+  for (const k of Object.keys(o)) {
+    if (k !== 'cacheSize' && k !== 'minConfidence') {
+      throw new PasserelleInputError('options', [issue('unrecognized_keys', formatPath([k]), 'option inconnue ; options admises : cacheSize, minConfidence')]);
+    }
+  }
+  const cacheLimit = o.cacheSize === undefined ? DEFAULT_CACHE : integerOption(o.cacheSize, 'cacheSize', 0, 10_000_000);
+  const minConfidence = o.minConfidence === undefined ? DEFAULT_MIN_CONFIDENCE : numberOption(o.minConfidence, 'minConfidence', 0, 1);
   let index: JobIndex | undefined;
   let certIndex: CertIndex | undefined;
   const cache = new Map<string, JobResolution | null>();
@@ -595,9 +633,10 @@ export function createResolver(referential: Referential = defaultReferential, op
     map.set(key, value);
   }
 
-  function resolveJobTitle(text: string, opts?: ResolveOptions): JobResolution | null {
-    const input = typeof text === 'string' ? text : '';
-    const flag = opts?.sectorContext === true ? '1' : '0';
+  function resolveJobTitle(text: string, options?: ResolveOptions): JobResolution | null {
+    const input = stringArgument(text, 'text');
+    const opts = sectorOption(options);
+    const flag = opts === undefined ? '0' : '1';
     // A first cache on the text as typed skips normalisation for repeated ads; short texts only,
     // so that the cache never holds large strings.
     const rawKey = input.length <= MAX_RAW_KEY ? flag + input : undefined;
@@ -622,7 +661,7 @@ export function createResolver(referential: Referential = defaultReferential, op
 
   function resolveCertification(text: string): CertificationResolution | null {
     if (!certIndex) certIndex = new CertIndex(referential.certifications);
-    const tokens = certTokens(typeof text === 'string' ? text : '');
+    const tokens = certTokens(stringArgument(text, 'text'));
     const key = tokens.join(' ');
     if (cacheLimit > 0 && certCache.has(key)) return certCache.get(key)!;
     const result = certIndex.resolve(tokens, minConfidence, referential.version);

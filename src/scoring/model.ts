@@ -2,6 +2,8 @@
  * The scoring model's vocabulary and constants, shared by the fast kernel, the explanations and
  * the reference implementation in bench/. docs/SCORING.md gives the meaning of each number.
  */
+import { type Issue, PasserelleInputError, issue } from '../errors.js';
+import { readOptions } from '../validate/edge.js';
 
 /** Hard constraints. The bit of a blocker in a blocker mask is its index here. */
 export const BLOCKER_CODES = [
@@ -87,20 +89,28 @@ export const WISH_RELATED = 0.5;
 
 export const FRENCH_RANK = { A1: 1, A2: 2, B1: 3, B2: 4, C1: 5, C2: 6, native: 7 } as const;
 
-/** Validates and normalises weights so they sum to 100. */
+/**
+ * Validates and normalises weights so they sum to 100 (a criterion left out keeps its default).
+ * @throws PasserelleInputError('options') naming `weights.<criterion>`: not a finite number ≥ 0,
+ * or every weight 0.
+ * @example
+ * normalizeWeights({ commute: 0 }).qualification // the default's share of the six others
+ */
 export function normalizeWeights(weights: Partial<Weights> | undefined): Weights {
-  const w: Weights = { ...DEFAULT_WEIGHTS, ...(weights ?? {}) };
+  const given = readOptions(weights, {}, 'options', 'weights');
+  const w: Record<string, unknown> = { ...DEFAULT_WEIGHTS };
+  for (const c of CRITERION_CODES) if (given[c] !== undefined) w[c] = given[c];
+  const issues: Issue[] = [];
   let sum = 0;
   for (const c of CRITERION_CODES) {
     const v = w[c];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      throw new RangeError(`weights.${c} must be a finite number ≥ 0`);
-    }
-    sum += v;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) issues.push(issue('invalid_type', `weights.${c}`, 'un nombre fini ≥ 0 attendu'));
+    else sum += v;
   }
-  if (sum <= 0) throw new RangeError('weights must not all be 0');
+  if (issues.length === 0 && sum <= 0) issues.push(issue('too_small', 'weights', 'au moins un poids doit être positif'));
+  if (issues.length > 0) throw new PasserelleInputError('options', issues);
   const out = {} as Weights;
-  for (const c of CRITERION_CODES) out[c] = (w[c] * 100) / sum;
+  for (const c of CRITERION_CODES) out[c] = ((w[c] as number) * 100) / sum;
   return out;
 }
 

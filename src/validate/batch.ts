@@ -1,6 +1,6 @@
-import { defaultReferential } from '../referential/index.js';
 import { type Issue, type RecordKind, issue, truncate } from '../errors.js';
-import { type ParseOptions, type RecordTypes, checkRecord, isRecordKind, safeId } from './parse.js';
+import { type ParseOptions, type RecordTypes, checkRecord, parseOptionsReferential, recordKind, safeId } from './parse.js';
+import { UNREADABLE_ELEMENT, readBatch } from './edge.js';
 
 export interface Rejection {
   /** Position in the input array (-1: the batch itself is not an array). */
@@ -22,14 +22,17 @@ export interface BatchResult<T> {
  * `validIndexes` or `rejected`. A record whose id already appeared earlier in the batch (valid or
  * not) is rejected with `duplicate_id` naming the first index: the first occurrence wins.
  * Valid records are returned as given, not copied (a shallow copy when a default is filled in):
- * do not mutate them afterwards.
- * @throws TypeError only for a programming error: an unknown `kind`.
+ * do not mutate them afterwards. A batch that is not a dense array of at most
+ * INPUT_LIMITS.batchLength records is rejected as a whole (index -1).
+ * @throws PasserelleInputError for an unknown `kind` ('argument') or bad `options` ('options').
  * @example
  * const { valid, rejected } = validateBatch('candidate', JSON.parse(body));
  * for (const r of rejected) log(r.index, r.id, r.issues.map((i) => `${i.path}: ${i.code}`));
  */
+export function validateBatch(kind: 'training-session', records: unknown, options?: ParseOptions): BatchResult<RecordTypes['trainingSession']>;
+export function validateBatch<K extends RecordKind>(kind: K, records: unknown, options?: ParseOptions): BatchResult<RecordTypes[K]>;
 export function validateBatch<K extends RecordKind>(
-  kind: K,
+  kind: K | 'training-session',
   records: unknown,
   options?: ParseOptions,
 ): BatchResult<RecordTypes[K]> {
@@ -68,6 +71,8 @@ export interface BatchSink<T> {
   accept(value: T, index: number, id: string): number;
   /** A rejected record's id: the input index of an earlier record with it, or -1. */
   seen(id: string, index: number): number;
+  /** Told the batch's length once it is read, before any record. */
+  reserve?(length: number): void;
 }
 
 /**
@@ -76,31 +81,30 @@ export interface BatchSink<T> {
  * @internal
  */
 export function validateEach<K extends RecordKind>(
-  kind: K,
+  kindArgument: K | 'training-session',
   records: unknown,
   options: ParseOptions | undefined,
   sink: BatchSink<RecordTypes[K]>,
 ): Rejection[] {
-  if (!isRecordKind(kind)) throw new TypeError(`validateBatch: unknown kind (expected candidate, vacancy or trainingSession)`);
-  const ref = options?.referential ?? defaultReferential;
+  const kind = recordKind(kindArgument) as K;
+  const ref = parseOptionsReferential(options);
   const rejected: Rejection[] = [];
-  let length: number;
-  try {
-    length = Array.isArray(records) ? records.length : -1;
-  } catch {
-    length = -1;
-  }
-  if (length < 0) {
-    rejected.push({ index: -1, issues: [issue('not_an_array', '', `un tableau d'enregistrements attendu`)] });
+  const batch = readBatch(records);
+  if (!batch.ok) {
+    rejected.push({ index: -1, issues: [batch.issue] });
     return rejected;
   }
-  const list = records as unknown[];
+  const list = batch.value;
+  const length = list.length;
+  sink.reserve?.(length);
   for (let i = 0; i < length; i++) {
     let input: unknown;
     let issues: Issue[] = NO_ISSUES;
     let value: RecordTypes[K] | undefined;
     try {
       input = list[i];
+      // An element of a Proxy batch whose read threw: reported as any unreadable record below.
+      if (input === UNREADABLE_ELEMENT) throw input;
       const r = checkRecord(kind, input, ref);
       if (r.ok) value = r.value;
       else issues = r.issues;

@@ -17,7 +17,8 @@
  * - any key outside the schema, including `__proto__` and `constructor`;
  * - strings longer than a limit in UTF-16 units (zod counts code points: an emoji-heavy label
  *   may still pass there);
- * - throwing getters and proxies that throw (zod's path reports `unreadable`).
+ * - any Proxy, at any depth (kept, it would run the caller's traps at every later read; zod's
+ *   path copies it, or reports `unreadable` when a trap throws), and throwing getters.
  *
  * The schema rules are re-stated here; test/validation/fast.test.ts checks both paths agree on
  * valid and mutated records, so a schema change that is not mirrored here shows up there.
@@ -32,6 +33,7 @@ import {
 import type { RecordTypes } from './parse.js';
 import type { Candidate } from '../schema/index.js';
 import { ROME_KEYS, romeKey } from '../referential/rome/key.js';
+import { isProxy } from './edge.js';
 
 // ---------------------------------------------------------------------------------------------
 // Code sets, built once per referential. Only codes that also pass the Code / RomeCode schema
@@ -200,7 +202,7 @@ function isCommuneCode(s: unknown): s is string {
  * species of every `map`/`filter` later run on it; zod's copy drops it).
  */
 function isPlainArray(v: unknown): v is unknown[] {
-  return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && !Object.hasOwn(v, 'constructor');
+  return Array.isArray(v) && !isProxy(v) && Object.getPrototypeOf(v) === Array.prototype && !Object.hasOwn(v, 'constructor');
 }
 
 /** `v` is a plain array of `min`…`max` members of `set` (codes or enum values). */
@@ -254,9 +256,9 @@ function present(o: Obj, v: unknown, k: string): number {
 // defaults `withDefaults` fills: a plain object (Object.prototype), every present key enumerable
 // and own, no key outside the schema. Anything else goes to zod, which copies.
 
-/** A plain data object: what JSON.parse builds, or a null-prototype dictionary. */
+/** A plain data object: what JSON.parse builds, or a null-prototype dictionary; never a Proxy. */
 export function isPlain(v: unknown): v is Obj {
-  if (typeof v !== 'object' || v === null) return false;
+  if (typeof v !== 'object' || v === null || isProxy(v)) return false;
   const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { defaultReferential } from '../referential/index.js';
+import { defaultReferential, readReferential } from '../referential/index.js';
 import type { Referential } from '../referential/types.js';
 import { type Issue, type RecordKind, PasserelleInputError, formatPath, issue } from '../errors.js';
+import { isArray, readOptions } from './edge.js';
 import {
   type Candidate, CandidateSchema, type TrainingSession, TrainingSessionSchema, type Vacancy, VacancySchema,
 } from '../schema/index.js';
@@ -31,9 +32,37 @@ const KINDS: { [K in RecordKind]: Kind<RecordTypes[K]> } = {
   trainingSession: { schema: TrainingSessionSchema, codes: checkTrainingSessionCodes },
 };
 
-export function isRecordKind(kind: unknown): kind is RecordKind {
-  return kind === 'candidate' || kind === 'vacancy' || kind === 'trainingSession';
+/** A kind as validateBatch takes it (MODEL.md: the schema files' `training-session` too); PasserelleInputError otherwise. */
+export function recordKind(kind: unknown): RecordKind {
+  if (kind === 'candidate' || kind === 'vacancy' || kind === 'trainingSession') return kind;
+  if (kind === 'training-session') return 'trainingSession';
+  throw new PasserelleInputError('argument', [
+    issue('invalid_value', 'kind', 'un de candidate, vacancy, trainingSession (ou training-session) attendu'),
+  ]);
 }
+
+/**
+ * The referential an option names (`undefined`: the built-in one), read as readReferential says;
+ * PasserelleInputError(kind) naming `path` and the referential's field otherwise.
+ */
+export function referentialOption(value: unknown, path = 'referential', kind: 'options' | 'argument' = 'options'): Referential {
+  if (value === undefined) return defaultReferential;
+  const r = readReferential(value, path);
+  if (r.ok) return r.referential;
+  throw new PasserelleInputError(kind, r.issues.map((i) => ({ code: 'invalid', path: i.path, message: `${i.path} : ${i.message}` })));
+}
+
+/** The referential of ParseOptions, read once. */
+export function parseOptionsReferential(options: unknown): Referential {
+  if (options === undefined) return defaultReferential;
+  const read = readOptions(options, PARSE_OPTION_FIELDS);
+  for (const k in read) {
+    if (k !== 'referential') throw new PasserelleInputError('options', [issue('unrecognized_keys', formatPath([k]), 'option inconnue ; options admises : referential')]);
+  }
+  return referentialOption(read.referential);
+}
+
+const PARSE_OPTION_FIELDS = { referential: 'keep' } as const;
 
 export type CheckResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
@@ -43,23 +72,23 @@ export type CheckResult<T> = { ok: true; value: T } | { ok: false; issues: Issue
  */
 export function checkRecord<K extends RecordKind>(kind: K, input: unknown, ref: Referential): CheckResult<RecordTypes[K]> {
   const { schema, codes } = KINDS[kind] as unknown as Kind<RecordTypes[K]>;
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+  if (input === null || typeof input !== 'object' || isArray(input)) {
     return { ok: false, issues: [notAnObject(input)] };
   }
   // Almost every record is valid: a hand-written check builds the same value ~10× faster and
   // answers undefined whenever it is unsure, leaving the issues to zod.
   const fast = fastCheck(kind, input, ref);
   if (fast !== undefined) return { ok: true, value: fast };
-  let parsed: ReturnType<typeof schema.safeParse>;
   try {
-    parsed = schema.safeParse(input);
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
+    const issues = codes(parsed.data, ref);
+    return issues.length === 0 ? { ok: true, value: parsed.data } : { ok: false, issues };
   } catch {
-    // A getter or proxy trap threw while zod read the record.
+    // A getter or proxy trap threw while zod read the record, or while its issues were worded
+    // (zod words them lazily, reading the values again).
     return { ok: false, issues: [unreadable(input)] };
   }
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
-  const issues = codes(parsed.data, ref);
-  return issues.length === 0 ? { ok: true, value: parsed.data } : { ok: false, issues };
 }
 
 const NOT_AN_OBJECT: Record<string, string> = {
@@ -74,7 +103,7 @@ const NOT_AN_OBJECT: Record<string, string> = {
 
 // Built without zod: a batch of 10⁶ nulls costs one small object each, messages shared.
 function notAnObject(input: unknown): Issue {
-  const t = input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input;
+  const t = input === null ? 'null' : isArray(input) ? 'array' : typeof input;
   return { code: 'not_an_object', path: '', message: NOT_AN_OBJECT[t] ?? NOT_AN_OBJECT.other };
 }
 
@@ -126,10 +155,19 @@ export function safeId(input: unknown): string | undefined {
   }
 }
 
-function parse<K extends RecordKind>(kind: K, input: unknown, options: ParseOptions | undefined): RecordTypes[K] {
-  const r = checkRecord(kind, input, options?.referential ?? defaultReferential);
+/**
+ * One record against a referential already read (the engine's own): the record or a thrown
+ * PasserelleInputError. The public parse* functions read their options first.
+ * @internal
+ */
+export function parseRecord<K extends RecordKind>(kind: K, input: unknown, ref: Referential): RecordTypes[K] {
+  const r = checkRecord(kind, input, ref);
   if (r.ok) return r.value;
   throw new PasserelleInputError(kind, r.issues, safeId(input));
+}
+
+function parse<K extends RecordKind>(kind: K, input: unknown, options: ParseOptions | undefined): RecordTypes[K] {
+  return parseRecord(kind, input, parseOptionsReferential(options));
 }
 
 /**

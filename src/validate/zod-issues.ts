@@ -64,7 +64,7 @@ function quoteCode(input: unknown): string {
 function customCode(i: ZodIssue): IssueCode {
   const params = (i as { params?: { code?: unknown } }).params;
   const code = params?.code;
-  return code === 'invalid_date' || code === 'invalid_range' || code === 'contradictory' ? code : 'invalid';
+  return code === 'invalid_date' || code === 'invalid_range' || code === 'contradictory' || code === 'invalid_type' ? code : 'invalid';
 }
 
 /**

@@ -8,6 +8,7 @@ import { createEngine, type Engine } from '../../src/engine/engine.js';
 import type { BatchResult } from '../../src/batch/matchAll.js';
 import type { Candidate, Vacancy } from '../../src/schema/index.js';
 import { BLOCKER_CODES } from '../../src/scoring/model.js';
+import { PasserelleInputError } from '../../src/errors.js';
 import { candidates, engineOptions, setting, vacancies } from './territory.js';
 
 const territory = fc.record({ cs: candidates(1, 30), vs: vacancies(1, 12), setting });
@@ -164,7 +165,7 @@ describe('matchAll', () => {
           }
         }
         for (const m of batch.matches) expect(m.score).toBeCloseTo(batch.explain(m.candidateId, m.vacancyId).score, 9);
-        expect(() => batch.explain('nobody', vs[0].id)).toThrow(RangeError);
+        expect(() => batch.explain('nobody', vs[0].id)).toThrow(PasserelleInputError);
       }),
       { numRuns: 10 },
     );

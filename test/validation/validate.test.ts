@@ -311,10 +311,16 @@ describe('validateBatch: nasty inputs, each with its path and code', () => {
   });
 
   it('items that are not objects', () => {
-    // eslint-disable-next-line no-sparse-arrays
-    const r = validateBatch('vacancy', [null, 3, 'v-1', [], true, , vacancy()], opts);
+    const r = validateBatch('vacancy', [null, 3, 'v-1', [], true, undefined, vacancy()], opts);
     expect(r.validIndexes).toEqual([6]);
     expect(codesOf(r)).toEqual([0, 1, 2, 3, 4, 5].map((i) => [i, [['not_an_object', '']]]));
+  });
+
+  it('a batch with holes is rejected as a whole, not walked position by position', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const r = validateBatch('vacancy', [null, , vacancy()], opts);
+    expect(r.valid).toEqual([]);
+    expect(codesOf(r)).toEqual([[-1, [['invalid_type', '']]]]);
   });
 
   it('objects with getters that throw', () => {
@@ -409,8 +415,9 @@ describe('validateBatch: nasty inputs, each with its path and code', () => {
     expect(r.rejected[1].issues[0].message).toBe("id : identifiant « c-1 » de l'enregistrement 2 déjà porté par l'enregistrement 0");
   });
 
-  it('an unknown kind is a programming error', () => {
-    expect(() => validateBatch('candidates' as 'candidate', [], opts)).toThrow(TypeError);
+  it('an unknown kind is misuse: PasserelleInputError naming `kind`', () => {
+    expect(() => validateBatch('candidates' as 'candidate', [], opts)).toThrow(PasserelleInputError);
+    expect(() => validateBatch('candidates' as 'candidate', [], opts)).toThrow(/kind/);
   });
 });
 
