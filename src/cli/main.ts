@@ -3,7 +3,7 @@
  * files. Exit codes: 0 done, 1 bad input (every problem on stderr), 2 bad command line, 130 Ctrl-C.
  */
 import { Command, CommanderError } from 'commander';
-import { ENGINE_VERSION, PasserelleInputError, formatIssues } from '../index.js';
+import { ENGINE_VERSION, PasserelleInputError } from '../index.js';
 import { EXIT_INPUT, EXIT_INTERRUPTED, EXIT_USAGE, InputProblems } from './io.js';
 import { registerValidate } from './validate.js';
 import { registerResolve } from './resolve.js';
@@ -63,7 +63,7 @@ function exitCode(e: unknown): number {
     return EXIT_INPUT;
   }
   if (e instanceof PasserelleInputError) {
-    process.stderr.write(`${formatIssues(e.kind, e.issues, e.recordId)}\n`);
+    process.stderr.write(`${e.message}\n`);
     return EXIT_INPUT;
   }
   const err = e as NodeJS.ErrnoException;
