@@ -1,8 +1,8 @@
 /** `passerelle audit`: the fairness audit of a batch match (MODEL.md "Territory"). */
 import { type Command, Option } from 'commander';
 import { auditFairness } from '../index.js';
-import { type OutputOptions, emit, withOutput } from './io.js';
-import { AUDIENCE, CANDIDATES, TOP, type EngineCliOptions, VACANCIES, WORKERS, engineFor, loadIndexes, runMatch, withEngineOptions } from './match.js';
+import { emit } from './io.js';
+import { type BatchCliOptions, batchCommand, computeBatch } from './match.js';
 
 const PARTS = {
   groups: ['group', 'label', 'candidates', 'eligible', 'selected', 'rate', 'impactRatio', 'flagged'],
@@ -10,32 +10,17 @@ const PARTS = {
   employers: ['employerId', 'openings', 'exposure', 'perOpening', 'underServed'],
 } as const;
 
-interface AuditCliOptions extends OutputOptions, EngineCliOptions {
-  candidates: string;
-  vacancies: string;
-  top?: number;
-  workers?: number;
+interface AuditCliOptions extends BatchCliOptions {
   part: keyof typeof PARTS;
 }
 
 export function registerAudit(program: Command, signal: AbortSignal): void {
-  withOutput(withEngineOptions(
-    program
-      .command('audit')
-      .description('Audit d’équité d’une mise en relation : taux de sélection par public (règle des 4/5), freins des non-retenus, exposition des employeurs.')
-      .requiredOption(...CANDIDATES)
-      .requiredOption(...VACANCIES)
-      .option(...TOP)
-      .addOption(new Option('--part <part>', 'tableau à sortir en table, CSV ou JSON Lines (JSON : l’audit entier)').choices(Object.keys(PARTS)).default('groups'))
-      .addOption(AUDIENCE)
-      .option(...WORKERS),
-  ))
+  batchCommand(program, 'audit', 'Audit d’équité d’une mise en relation : taux de sélection par public (règle des 4/5), freins des non-retenus, exposition des employeurs.', false)
+    .addOption(new Option('--part <part>', 'tableau à sortir en table, CSV ou JSON Lines (JSON : l’audit entier)').choices(Object.keys(PARTS)).default('groups'))
     .addHelpText('after', '\nExemple :\n  passerelle audit -c examples/data/orne-demo.json -v examples/data/orne-demo.json --today 2026-11-23 --part blockers')
     .action(async (options: AuditCliOptions) => {
-      const engine = engineFor(options);
-      const indexes = await loadIndexes(engine, options, options, signal);
-      const batch = await runMatch(engine, indexes, options, signal);
-      const audit = auditFairness(batch, indexes.candidates);
+      const { batch, candidates } = await computeBatch(options, signal);
+      const audit = auditFairness(batch, candidates);
       if (process.stderr.isTTY) process.stderr.write(`${audit.text}\n`);
       await emit({ columns: PARTS[options.part], rows: audit[options.part], document: audit }, options);
     });

@@ -1,10 +1,8 @@
 /** `passerelle jobdating`: who meets whom, when and at which table. */
 import { type Command, Option } from 'commander';
 import { scheduleJobDating } from '../index.js';
-import { type OutputOptions, asProblems, emit, readObject, withOutput } from './io.js';
-import {
-  AUDIENCE, CANDIDATES, type EngineCliOptions, PER_CANDIDATE, TOP, VACANCIES, WORKERS, engineFor, loadIndexes, runMatch, withEngineOptions,
-} from './match.js';
+import { asProblems, emit, readObject } from './io.js';
+import { type BatchCliOptions, batchCommand, computeBatch } from './match.js';
 
 const PARTS = {
   interviews: ['start', 'end', 'employerId', 'table', 'candidateId', 'vacancyId', 'score'],
@@ -12,39 +10,22 @@ const PARTS = {
   idleEmployers: ['id', 'reason', 'message'],
 } as const;
 
-interface JobDatingCliOptions extends OutputOptions, EngineCliOptions {
-  candidates: string;
-  vacancies: string;
-  top?: number;
-  perCandidate?: number;
-  workers?: number;
+interface JobDatingCliOptions extends BatchCliOptions {
   method: 'exact' | 'heuristic';
   timeLimit?: number;
   part: keyof typeof PARTS;
 }
 
 export function registerJobDating(program: Command, signal: AbortSignal): void {
-  withOutput(withEngineOptions(
-    program
-      .command('jobdating')
-      .description('Planifie un job dating : quel candidat rencontre quel employeur, à quel créneau et à quelle table.')
-      .argument('<event>', 'l’événement (objet JSON : id, date, slots, employers, candidates)')
-      .requiredOption(...CANDIDATES)
-      .requiredOption(...VACANCIES)
-      .addOption(new Option('--method <method>', 'exact (HiGHS, prouvé s’il finit à temps) ou heuristic').choices(['exact', 'heuristic']).default('exact'))
-      .option('--time-limit <seconds>', 'temps de calcul maximal (défaut 30 s)', Number)
-      .addOption(new Option('--part <part>', 'liste à sortir en table, CSV ou JSON Lines (JSON : le planning entier)').choices(Object.keys(PARTS)).default('interviews'))
-      .option(...TOP)
-      .option(...PER_CANDIDATE)
-      .addOption(AUDIENCE)
-      .option(...WORKERS),
-  ))
+  batchCommand(program, 'jobdating', 'Planifie un job dating : quel candidat rencontre quel employeur, à quel créneau et à quelle table.', true)
+    .argument('<event>', 'l’événement (objet JSON : id, date, slots, employers, candidates)')
+    .addOption(new Option('--method <method>', 'exact (HiGHS, prouvé s’il finit à temps) ou heuristic').choices(['exact', 'heuristic']).default('exact'))
+    .option('--time-limit <seconds>', 'temps de calcul maximal (défaut 30 s)', Number)
+    .addOption(new Option('--part <part>', 'liste à sortir en table, CSV ou JSON Lines (JSON : le planning entier)').choices(Object.keys(PARTS)).default('interviews'))
     .addHelpText('after', '\nExemple :\n  passerelle jobdating evenement.json -c candidats.jsonl -v offres.json --today 2026-11-23 -f csv -o planning.csv')
     .action(async (eventFile: string, options: JobDatingCliOptions) => {
       const event = readObject(eventFile);
-      const engine = engineFor(options);
-      const indexes = await loadIndexes(engine, options, options, signal);
-      const batch = await runMatch(engine, indexes, options, signal);
+      const { batch } = await computeBatch(options, signal);
       const schedule = await scheduleJobDating(event, batch, {
         method: options.method,
         ...(options.timeLimit !== undefined && { timeLimitSeconds: options.timeLimit }),

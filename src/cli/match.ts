@@ -24,7 +24,7 @@ export function engineFor(options: EngineCliOptions): Engine {
 }
 
 /** Reads and indexes candidates and vacancies; every problem of both files at once. */
-export async function loadIndexes(
+async function loadIndexes(
   engine: Engine,
   files: { candidates: string; vacancies: string },
   options: EngineCliOptions,
@@ -46,21 +46,44 @@ export async function loadIndexes(
 
 export const CANDIDATES = ['-c, --candidates <file>', 'candidats (JSON, JSON Lines ou objet { candidates })'] as const;
 export const VACANCIES = ['-v, --vacancies <file>', 'offres (JSON, JSON Lines ou objet { vacancies })'] as const;
-export const AUDIENCE = new Option('--audience <audience>', 'qui lit les explications').choices(['advisor', 'employer']).default('advisor');
-export const TOP = ['-n, --top <n>', 'candidats retenus par offre', positiveInt, 20] as const;
-export const PER_CANDIDATE = ['--per-candidate <n>', 'meilleures offres gardées par candidat', positiveInt, 5] as const;
-export const WORKERS = ['-w, --workers <n>', 'fils de calcul (0 : le fil principal ; 2 à 4 sur un gros lot)', positiveInt, 0] as const;
 
-/** Runs matchAll with a progress bar, stopped by Ctrl-C. */
-export async function runMatch(
-  engine: Engine,
-  indexes: { candidates: CandidateIndex; vacancies: VacancyIndex },
-  options: { top?: number; perCandidate?: number; workers?: number; audience?: Audience },
+/** The options of every command computed on the batch of a candidate file and a vacancy file. */
+export interface BatchCliOptions extends OutputOptions, EngineCliOptions {
+  candidates: string;
+  vacancies: string;
+  top?: number;
+  perCandidate?: number;
+  workers?: number;
+}
+
+/**
+ * A command on the batch of a candidate and a vacancy file: -c, -v, --top, --audience, --workers
+ * (and --per-candidate for what reads the candidates' best vacancies), the engine's and the output's options.
+ */
+export function batchCommand(program: Command, name: string, description: string, perCandidate: boolean): Command {
+  const cmd = program
+    .command(name)
+    .description(description)
+    .requiredOption(...CANDIDATES)
+    .requiredOption(...VACANCIES)
+    .option('-n, --top <n>', 'candidats retenus par offre', positiveInt, 20);
+  if (perCandidate) cmd.option('--per-candidate <n>', 'meilleures offres gardées par candidat', positiveInt, 5);
+  cmd
+    .addOption(new Option('--audience <audience>', 'qui lit les explications').choices(['advisor', 'employer']).default('advisor'))
+    .option('-w, --workers <n>', 'fils de calcul (0 : le fil principal ; 2 à 4 sur un gros lot)', positiveInt, 0);
+  return withOutput(withEngineOptions(cmd));
+}
+
+/** Reads both files, then runs matchAll with a progress bar, stopped by Ctrl-C. */
+export async function computeBatch(
+  options: BatchCliOptions,
   signal: AbortSignal,
-): Promise<BatchResult> {
+): Promise<{ engine: Engine; candidates: CandidateIndex; vacancies: VacancyIndex; batch: BatchResult }> {
+  const engine = engineFor(options);
+  const indexes = await loadIndexes(engine, options, options, signal);
   const bar = progressBar('calcul');
   try {
-    return await engine.matchAll(indexes.candidates, indexes.vacancies, {
+    const batch = await engine.matchAll(indexes.candidates, indexes.vacancies, {
       ...(options.top !== undefined && { perVacancy: options.top }),
       ...(options.perCandidate !== undefined && { perCandidate: options.perCandidate }),
       workers: options.workers ?? 0,
@@ -68,40 +91,26 @@ export async function runMatch(
       signal,
       onProgress: (p) => bar.update(p.done, p.total),
     });
+    return { engine, ...indexes, batch };
   } finally {
     bar.stop();
   }
 }
 
-interface MatchOptions extends OutputOptions, EngineCliOptions {
-  candidates: string;
-  vacancies: string;
-  top?: number;
-  workers?: number;
+interface MatchOptions extends BatchCliOptions {
   explain?: boolean;
 }
 
 export function registerMatch(program: Command, signal: AbortSignal): void {
-  withOutput(withEngineOptions(
-    program
-      .command('match')
-      .description('Liste courte des meilleurs candidats de chaque offre (une ligne par paire retenue, rang 1 en tête).')
-      .requiredOption(...CANDIDATES)
-      .requiredOption(...VACANCIES)
-      .option(...TOP)
-      .addOption(AUDIENCE)
-      .option('--explain', 'ajouter la phrase d’explication de chaque paire')
-      .option(...WORKERS),
-  ))
+  batchCommand(program, 'match', 'Liste courte des meilleurs candidats de chaque offre (une ligne par paire retenue, rang 1 en tête).', false)
+    .option('--explain', 'ajouter la phrase d’explication de chaque paire')
     .addHelpText('after', [
       '', 'Exemples :',
       '  passerelle match -c examples/data/orne-demo.json -v examples/data/orne-demo.json --top 5 --today 2026-11-23',
       '  passerelle match -c candidats.jsonl -v offres.json --audience employer --explain -f csv -o listes.csv',
     ].join('\n'))
     .action(async (options: MatchOptions) => {
-      const engine = engineFor(options);
-      const indexes = await loadIndexes(engine, options, options, signal);
-      const batch = await runMatch(engine, indexes, options, signal);
+      const { batch } = await computeBatch(options, signal);
       const rows: Record<string, unknown>[] = [];
       for (const m of batch.matches) {
         const row: Record<string, unknown> = { vacancyId: m.vacancyId, rank: m.rank, candidateId: m.candidateId, score: m.score };
