@@ -7,7 +7,8 @@
  */
 import type { Candidate, CandidateInput, Engine, Pathway, VacancyIndex } from '../src/index.js';
 import { parseCandidate } from '../src/index.js';
-import { formatDate } from '../src/format/french.js';
+import { formatDate, formatEuros } from '../src/format/french.js';
+import { FRENCH_LEVEL_LABELS } from '../src/explain/labels.js';
 
 type Print = (line: string) => void;
 
@@ -25,7 +26,7 @@ function describeCategories(c: Candidate): string {
 function printPathway(print: Print, p: Pathway, rank: number): void {
   print(`    Parcours ${rank} : ${p.steps.map((s) => `${s.code} (${formatDate(s.startDate)} → ${formatDate(s.endDate)})`).join(', puis ')}`);
   print(`      ${p.summary}`);
-  print(`      après le début du contrat : ${p.afterVacancyStart ? 'oui' : 'non'} ; coût sûr ${p.cost} € ; à vérifier : ${p.costDependsOn.map((d) => d.code).join(', ') || 'rien'}`);
+  print(`      après le début du contrat : ${p.afterVacancyStart ? 'oui' : 'non'} ; coût sûr ${formatEuros(p.cost)} ; à vérifier : ${p.costDependsOn.map((d) => d.code).join(', ') || 'rien'}`);
   for (const t of p.toCheck) print(`      à vérifier [${t.code}] ${t.message}`);
 }
 
@@ -55,7 +56,7 @@ export function runAdviceDemo(print: Print, engine: Engine, vacancies: VacancyIn
   ];
   print(`  Offre ${v.id} (${v.job.title ?? v.job.rome}), contrat dès le ${formatDate(v.contract.startDate)}`);
   for (const c of people) {
-    print(`  Candidat·e ${c.id} — né·e en ${c.birthYear}, français ${c.frenchLevel}, catégories : ${describeCategories(c)}`);
+    print(`  Candidat·e ${c.id} — né·e en ${c.birthYear}, français : ${c.frenchLevel === undefined ? 'non déclaré' : FRENCH_LEVEL_LABELS[c.frenchLevel]}, catégories : ${describeCategories(c)}`);
     const match = engine.score(c, v);
     for (const t of match.toCheck) print(`    mise en relation avec l’offre, à vérifier [${t.code}] ${t.message}`);
     const pathways = engine.recommendPathways(c, { target: v, sessions, vacancies, limit: 3 });

@@ -4,7 +4,7 @@
  * Orne demo's candidates. Called by examples/demo.ts.
  */
 import {
-  auditFairness, platformIndicators, type BatchResult, type CandidateIndex,
+  auditFairness, platformIndicators, type BatchResult, type CandidateIndex, type FairnessAudit, type PlatformIndicators,
 } from '../src/index.js';
 import { generateEventLog } from '../bench/events.js';
 
@@ -18,7 +18,7 @@ export function runAuditDemo(
   batch: BatchResult,
   candidates: CandidateIndex,
   people: readonly { id: string; categories?: readonly string[]; desiredJobs?: readonly string[] }[],
-): void {
+): { audit: FairnessAudit; indicators: PlatformIndicators } {
   const audit = auditFairness(batch, candidates);
   for (const line of indent(audit.text)) print(line);
   const flagged = audit.groups.filter((g) => g.flagged).map((g) => g.group);
@@ -36,4 +36,5 @@ export function runAuditDemo(
   }
   print(`  CSV : ${indicators.csv.split('\n').length - 2} lignes (group,indicator,key,value), par exemple :`);
   for (const line of indicators.csv.split('\n').filter((l) => l.startsWith('all,')).slice(0, 4)) print(`    ${line}`);
+  return { audit, indicators };
 }

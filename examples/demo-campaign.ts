@@ -15,7 +15,7 @@ function summary(print: (line: string) => void, label: string, a: Allocation): v
   print(`  ${pad(label, 9)} ${formatNumber(filled, 0)} postes pourvus sur ${formatNumber(a.size.openings, 0)} ; score total ${formatNumber(a.total, 0)} ; ${formatNumber(a.unassignedCandidates.length, 0)} candidat·es sans poste ; ${formatNumber(a.unfilledVacancies.length, 0)} offres avec des postes vacants`);
 }
 
-export async function runCampaignDemo(print: (line: string) => void, batch: BatchResult, candidates: CandidateIndex): Promise<void> {
+export async function runCampaignDemo(print: (line: string) => void, batch: BatchResult, candidates: CandidateIndex): Promise<Allocation> {
   const optimal = await allocate(batch, { method: 'optimal' });
   const stable = await allocate(batch, { method: 'stable' });
   print(`  ${formatNumber(optimal.size.candidates, 0)} candidat·es, ${formatNumber(optimal.size.vacancies, 0)} offres (${formatNumber(optimal.size.openings, 0)} postes), ${formatNumber(optimal.size.pairs, 0)} paires éligibles lues dans le lot`);
@@ -52,4 +52,5 @@ export async function runCampaignDemo(print: (line: string) => void, batch: Batc
     }
     break;
   }
+  return optimal;
 }

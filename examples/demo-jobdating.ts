@@ -3,7 +3,7 @@
  * vacancies shortlisted, in eight 20-minute slots, one morning. The event is picked by rule from
  * the batch, so the section stays meaningful if the data change.
  */
-import { BLOCKER_LABELS, type BatchResult, scheduleJobDating } from '../src/index.js';
+import { BLOCKER_LABELS, type BatchResult, type JobDatingSchedule, scheduleJobDating } from '../src/index.js';
 import { formatDate, formatNumber } from '../src/format/french.js';
 
 const SLOTS = ['09:00', '09:20', '09:40', '10:00', '10:20', '10:40', '11:00', '11:20', '11:40'];
@@ -47,7 +47,7 @@ export function demoEvent(batch: BatchResult) {
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 
-export async function runJobDatingDemo(batch: BatchResult, print: (line: string) => void): Promise<void> {
+export async function runJobDatingDemo(batch: BatchResult, print: (line: string) => void): Promise<JobDatingSchedule> {
   const event = demoEvent(batch);
   const plan = await scheduleJobDating(event, batch, { timeLimitSeconds: 30 });
   print(
@@ -74,4 +74,5 @@ export async function runJobDatingDemo(batch: BatchResult, print: (line: string)
       for (const b of m.blockers) print(`    ${m.vacancyId} : ${(BLOCKER_LABELS as Record<string, string>)[b.code] ?? b.code} — ${b.message} [${b.code}]`);
     }
   }
+  return plan;
 }

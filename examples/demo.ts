@@ -21,6 +21,7 @@ import { runAuditDemo } from './demo-audit.js';
 import { runAdviceDemo } from './demo-advice.js';
 import { runCampaignDemo } from './demo-campaign.js';
 import { runJobDatingDemo } from './demo-jobdating.js';
+import { writeDemoReport } from './demo-report.js';
 // Short French titles of blocker codes: an explain-module table the public API does not export yet.
 
 export const DEMO_TODAY = '2026-11-23';
@@ -285,14 +286,18 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
   }
 
   rule('6. Campagne de recrutement : allocation des postes, recommandations étalées, ordre d’appel');
-  await runCampaignDemo(print, batch, candidates);
+  const allocation = await runCampaignDemo(print, batch, candidates);
 
   rule('7. Un job dating (scheduleJobDating)');
-  await runJobDatingDemo(batch, print);
+  const schedule = await runJobDatingDemo(batch, print);
 
   // 8. Measuring what the platform does (examples/demo-audit.ts).
   rule('8. Équité du lot et indicateurs de suivi');
-  runAuditDemo(print, batch, candidates, data.candidates as { id: string }[]);
+  const measured = runAuditDemo(print, batch, candidates, data.candidates as { id: string }[]);
+
+  // 9. The HTML report of the territory (examples/demo-report.ts).
+  rule('9. Rapport HTML du territoire');
+  writeDemoReport(print, batch, { ...measured, allocation, schedule });
 }
 
 const NO_REACH = 'nothing_in_reach';

@@ -86,3 +86,8 @@ export {
 export * from './jobdating/index.js';
 // Hostile input (issue 13): what the edge reads at most (README, "Errors").
 export { INPUT_LIMITS } from './validate/edge.js';
+
+// The territory report (issue 16): one self-contained HTML page with a map, filters, scores and blockers.
+export { renderReport, type ReportInput, type ReportBatch, type ReportCommune } from './report/index.js';
+// batch.evaluate: a pair's verdict without its sentences (job dating pair gathering).
+export type { PairVerdict } from './batch/matchAll.js';

@@ -42,6 +42,8 @@ export class ShardRunner {
     candidateCapacity: number,
     /** Shared marks of candidates found eligible (spares them the matched check afterwards). */
     matched: Uint8Array | null = null,
+    /** Rank by the bonus-free score: an employer's lists may not depend on categories (MODEL.md "Two audiences"). */
+    withoutBonus = false,
   ) {
     const bank = perCandidate > 0 ? new HeapBank(candidateCapacity, perCandidate, vacancyIds) : null;
     this.result = {
@@ -54,7 +56,7 @@ export class ShardRunner {
     };
     this.top = new TopK(perVacancy, candidateIds);
     // Without per-candidate lists the scan may stop early (bounded by the k-th best score).
-    this.sinks = { top: this.top, near: null, candidateBank: bank, matched };
+    this.sinks = { top: this.top, near: null, candidateBank: bank, matched, withoutBonus };
   }
 
   /** Shortlists vacancies [from, to) of the shard. */

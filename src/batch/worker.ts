@@ -28,6 +28,7 @@ const d = workerData as {
   perCandidate: number;
   capacity: number;
   matched: Uint8Array;
+  withoutBonus: boolean;
 };
 
 const kernel = new Kernel(d.candidates, d.vacancies, d.weights, d.related, d.romeCount, d.maxBonus);
@@ -42,7 +43,7 @@ function runShortlists(): void {
   const grids = d.grids.map((parts) => Grid.fromParts(parts));
   const gridFor = (vi: number): Grid => grids[d.gridOfSlot[vi]];
   const runner = new ShardRunner(
-    kernel, gridFor, d.overflow, d.slots, d.candidateIds, d.vacancyIds, d.perVacancy, d.perCandidate, d.capacity, d.matched,
+    kernel, gridFor, d.overflow, d.slots, d.candidateIds, d.vacancyIds, d.perVacancy, d.perCandidate, d.capacity, d.matched, d.withoutBonus,
   );
   const n = d.slots.length;
   for (let from = 0; from < n; from += PROGRESS_CHUNK) {

@@ -53,6 +53,8 @@ export const RecommendOptionsSchema = z.strictObject({
 /** Fields of call options that are not plain data (readOptions): kept by reference, or read as a batch. */
 export const CALL_OPTION_FIELDS: Readonly<Record<string, FieldKind>> = {
   onProgress: 'keep', signal: 'keep', vacancies: 'keep', sessions: 'batch',
+  // prioritize: a CandidateIndex (or any object with get()) or an array of records, checked by its schema.
+  candidates: 'keep',
 };
 
 /**

@@ -10,18 +10,18 @@ import { VacancyColumns } from '../encode/vacancies.js';
 import { createEncodingContext, type EncodingContext } from '../encode/context.js';
 import { Kernel } from '../kernel/kernel.js';
 import { NearMissTopK, TopK } from '../rank/topk.js';
-import { explainMatch } from '../explain/index.js';
+import { explainMatch, shownBlockerCodes, shownScore } from '../explain/index.js';
 import { parseRecord, type Rejection } from '../validate/index.js';
 import type { Audience, Match, Versions } from '../scoring/types.js';
 import { ROME_VERSION } from '../referential/rome/index.js';
 import { ENGINE_VERSION } from '../version.js';
 import { CandidateIndex, VacancyIndex } from './indexes.js';
 import { resolveOptions, type EngineOptions, type ResolvedOptions } from './options.js';
-import { toEvaluation } from './evaluation.js';
+import { toEvaluation, toScoreParts } from './evaluation.js';
 import { scanCandidatesForVacancy, scanVacanciesForCandidate } from './scan.js';
 import { MatchAllOptionsSchema, ScoreOptionsSchema, TopOptionsSchema, checkCallOptions, checkIndex } from './call-options.js';
 import { computeCounterfactuals, type Counterfactual } from './counterfactuals.js';
-import { matchAll, type MatchAllOptions, type BatchResult } from '../batch/matchAll.js';
+import { matchAll, type MatchAllOptions, type BatchResult, type PairVerdict } from '../batch/matchAll.js';
 import type { Pathway } from '../pathways/index.js';
 import { recommendForCandidate, type RecommendOptions } from './pathways.js';
 import { TO_DISCUSS_MASK } from '../scoring/model.js';
@@ -80,6 +80,8 @@ export interface EngineInternals {
   options: ResolvedOptions;
   kernelFor(c: CandidateColumns, v: VacancyColumns): Kernel;
   explain(ci: number, vi: number, kernel: Kernel, c: Candidate, v: Vacancy, audience: Audience): Match;
+  /** What `explain` would say of eligibility, score and blocker codes, without building its text. */
+  verdict(ci: number, vi: number, kernel: Kernel, c: Candidate, audience: Audience): PairVerdict;
   /** Encodes a candidate into scratch columns (slot 0). */
   scratchCandidate(c: Candidate): CandidateColumns;
   scratchVacancy(v: Vacancy): VacancyColumns;
@@ -115,6 +117,11 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
     return explainMatch(evaluation, c, v, { referential, audience, today: options.today, versions });
   };
 
+  const verdict = (ci: number, vi: number, kernel: Kernel, c: Candidate, audience: Audience): PairVerdict => {
+    const parts = toScoreParts(kernel, kernel.evaluate(ci, vi), c, options.weights, options);
+    return { eligible: parts.eligible, score: shownScore(parts, audience), blockers: shownBlockerCodes(parts.blockers, audience) };
+  };
+
   const scratchCandidate = (c: Candidate): CandidateColumns => {
     scratchC.clear();
     scratchC.push(c, ctx, bonusOf(c));
@@ -129,7 +136,7 @@ export function createEngine(engineOptions?: EngineOptions): Engine {
   const asVacancy = (input: unknown): Vacancy => parseRecord('vacancy', input, referential);
   const asCandidate = (input: unknown): Candidate => parseRecord('candidate', input, referential);
 
-  const internals: EngineInternals = { ctx, options, kernelFor, explain, scratchCandidate, scratchVacancy };
+  const internals: EngineInternals = { ctx, options, kernelFor, explain, verdict, scratchCandidate, scratchVacancy };
 
   const engine: Engine = {
     options,

@@ -11,15 +11,14 @@ import { BLOCKER_CODES, CRITERION_CODES, type Weights } from '../scoring/model.j
 import type { PairEvaluation } from '../scoring/types.js';
 import type { ResolvedOptions } from './options.js';
 
-export function toEvaluation(
+/** What every reader of a pair needs (verdict, score, bonus), without the commute and restriction details only sentences read. */
+export function toScoreParts(
   kernel: Kernel,
   score: number,
   candidate: Candidate,
-  vacancy: Vacancy,
   weights: Weights,
   options: ResolvedOptions,
-  ctx: EncodingContext,
-): PairEvaluation {
+): Pick<PairEvaluation, 'eligible' | 'blockers' | 'criteria' | 'bonus' | 'score'> {
   const mask = kernel.mask;
   const blockers = BLOCKER_CODES.filter((_, i) => (mask & (1 << i)) !== 0);
   const criteria = CRITERION_CODES.map((code, i) => {
@@ -33,6 +32,18 @@ export function toEvaluation(
     const raw = categories.reduce((s, k) => s + (options.positiveAction![k] ?? 0), 0);
     bonus = { points: Math.min(raw, 100 - score), weight: options.positiveActionWeight, categories };
   }
+  return { eligible: mask === 0, blockers, criteria, bonus, score };
+}
+
+export function toEvaluation(
+  kernel: Kernel,
+  score: number,
+  candidate: Candidate,
+  vacancy: Vacancy,
+  weights: Weights,
+  options: ResolvedOptions,
+  ctx: EncodingContext,
+): PairEvaluation {
   const restrictions = new Set(candidate.restrictions ?? []);
   const adaptations = new Set(vacancy.adaptations ?? []);
   const unliftedDemands = impliedDemands(vacancy).filter((d) => {
@@ -40,11 +51,7 @@ export function toEvaluation(
     return rule !== undefined && restrictions.has(rule.restriction) && !rule.liftedBy.some((a) => adaptations.has(a));
   });
   return {
-    eligible: mask === 0,
-    blockers,
-    criteria,
-    bonus,
-    score,
+    ...toScoreParts(kernel, score, candidate, weights, options),
     commute: { km: kernel.km, minutes: kernel.minutes, mode: MODE_CODES[kernel.mode] ?? candidate.mobility.modes[0] },
     unliftedDemands,
   };

@@ -9,7 +9,7 @@ import { hireDate } from './aids.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import type { FrenchLevel } from '../schema/primitives.js';
 import type { Referential, PhysicalDemand } from '../referential/types.js';
-import type { BlockerCode } from '../scoring/model.js';
+import type { BlockerCode, MatchBlockerCode } from '../scoring/model.js';
 import { EXPERIENCE, TO_DISCUSS, TO_DISCUSS_BLOCKERS } from '../scoring/model.js';
 import type { Audience, Blocker, Lift, PairEvaluation } from '../scoring/types.js';
 import {
@@ -258,8 +258,14 @@ export function explainBlockers(
   facts: QualificationFacts,
   audience: Audience,
 ): Blocker[] {
-  if (audience === 'advisor') return ev.blockers.map((code) => oneBlocker(code, ev, c, v, ref, facts, audience));
-  const out = ev.blockers.filter((code) => !TO_DISCUSS_BLOCKERS.includes(code)).map((code) => oneBlocker(code, ev, c, v, ref, facts, audience));
-  if (ev.blockers.some((code) => TO_DISCUSS_BLOCKERS.includes(code))) out.push({ code: TO_DISCUSS, message: TO_DISCUSS_MESSAGE });
+  return shownBlockerCodes(ev.blockers, audience).map((code) =>
+    code === TO_DISCUSS ? { code, message: TO_DISCUSS_MESSAGE } : oneBlocker(code, ev, c, v, ref, facts, audience));
+}
+
+/** The blocker codes an audience reads, in the order `explainBlockers` gives them (no text built). */
+export function shownBlockerCodes(blockers: readonly BlockerCode[], audience: Audience): MatchBlockerCode[] {
+  if (audience === 'advisor') return [...blockers];
+  const out: MatchBlockerCode[] = blockers.filter((code) => !TO_DISCUSS_BLOCKERS.includes(code));
+  if (blockers.some((code) => TO_DISCUSS_BLOCKERS.includes(code))) out.push(TO_DISCUSS);
   return out;
 }

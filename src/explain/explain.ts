@@ -41,6 +41,17 @@ function positiveActionCriterion(bonus: NonNullable<PairEvaluation['bonus']>): C
 }
 
 /**
+ * The score an audience's Match shows: the criteria's points in criterion order, then, for an
+ * advisor, the positive-action points (the order of the Match's criteria, so `score` is their sum).
+ */
+export function shownScore(evaluation: Pick<PairEvaluation, 'criteria' | 'bonus'>, audience: Audience): number {
+  let score = 0;
+  for (const k of evaluation.criteria) score += k.points;
+  if (audience === 'advisor' && evaluation.bonus !== null) score += evaluation.bonus.points;
+  return score;
+}
+
+/**
  * Builds the Match of one evaluated pair for an audience.
  *
  * Score and positive action: `evaluation.score` is computed without the bonus, and
@@ -70,8 +81,7 @@ export function explainMatch(evaluation: PairEvaluation, candidate: Candidate, v
   }));
   const bonus = audience === 'advisor' ? evaluation.bonus : null;
   if (bonus) criteria.push(positiveActionCriterion(bonus));
-  let score = 0;
-  for (const k of criteria) score += k.points;
+  const score = shownScore(evaluation, audience);
 
   const blockers = explainBlockers(evaluation, candidate, vacancy, ref, facts, audience);
 

@@ -55,7 +55,7 @@ export const JobDatingOptionsSchema = z.strictObject({
   method: z.enum(['exact', 'heuristic']).default('exact'),
   /**
    * Which pairs are considered: `all` (default) every candidate × every vacancy of the event
-   * (the batch's lists first, `batch.explain` for the others); `lists` only the pairs in the
+   * (the batch's lists first, `batch.evaluate` for the others); `lists` only the pairs in the
    * batch's shortlists and candidates' best lists.
    */
   pairs: z.enum(['all', 'lists']).default('all'),

@@ -5,8 +5,9 @@
  *
  * Pairs considered: those in the batch's lists (each event vacancy's shortlist, each event
  * candidate's best vacancies); with `pairs: 'all'`, also every other candidate × event vacancy,
- * decided by `batch.explain` (about 0.1 ms a pair), except for candidates the batch found no
- * eligible vacancy for (none can be eligible here) unless near misses are asked for.
+ * decided by `batch.evaluate` (explain's verdict without its sentences: a few µs a pair), except
+ * for candidates the batch found no eligible vacancy for (none can be eligible here) unless near
+ * misses are asked for.
  */
 import type { BatchResult } from '../batch/matchAll.js';
 import type { JobDatingEvent, ResolvedJobDatingOptions } from './event.js';
@@ -23,11 +24,11 @@ export interface Pair {
 export interface PairStats {
   /** Candidate × vacancy pairs looked at. */
   considered: number;
-  /** Of which decided by `batch.explain`. */
+  /** Of which decided by `batch.evaluate`. */
   explained: number;
 }
 
-type BatchView = Pick<BatchResult, 'shortlist' | 'bestFor' | 'explain' | 'unmatchedCandidates'>;
+type BatchView = Pick<BatchResult, 'shortlist' | 'bestFor' | 'evaluate' | 'unmatchedCandidates'>;
 
 const MAX_NEAR_MISS_BLOCKERS = 2;
 
@@ -45,7 +46,7 @@ export function eventPairs(event: JobDatingEvent, batch: BatchView, options: Res
   for (const c of candidateIds) for (const m of batch.bestFor(c)) note(c, m.vacancyId, m.score);
 
   const unmatched = new Set(batch.unmatchedCandidates.map((u) => u.id));
-  const explainAll = options.pairs === 'all' || options.includeNearMisses;
+  const evaluateAll = options.pairs === 'all' || options.includeNearMisses;
   const best = new Map<string, Pair>();
   const offer = (p: Pair) => {
     const key = `${p.candidateId}\u0000${p.employerId}`;
@@ -55,7 +56,7 @@ export function eventPairs(event: JobDatingEvent, batch: BatchView, options: Res
   const stats: PairStats = { considered: 0, explained: 0 };
   for (const c of [...candidateIds].sort(byCodePoint)) {
     const mine = listed.get(c);
-    const explainHere = explainAll && (options.includeNearMisses || !unmatched.has(c));
+    const evaluateHere = evaluateAll && (options.includeNearMisses || !unmatched.has(c));
     for (const [v, employerId] of employerOf) {
       const score = mine?.get(v);
       if (score !== undefined) {
@@ -63,13 +64,13 @@ export function eventPairs(event: JobDatingEvent, batch: BatchView, options: Res
         offer({ candidateId: c, employerId, vacancyId: v, score });
         continue;
       }
-      if (!explainHere) continue;
+      if (!evaluateHere) continue;
       stats.considered++;
       stats.explained++;
-      const m = batch.explain(c, v);
+      const m = batch.evaluate(c, v);
       if (m.eligible) offer({ candidateId: c, employerId, vacancyId: v, score: m.score });
       else if (options.includeNearMisses && m.blockers.length <= MAX_NEAR_MISS_BLOCKERS) {
-        offer({ candidateId: c, employerId, vacancyId: v, score: m.score, nearMiss: m.blockers.map((b) => b.code) });
+        offer({ candidateId: c, employerId, vacancyId: v, score: m.score, nearMiss: m.blockers });
       }
     }
   }

@@ -55,12 +55,12 @@ export interface JobDatingSchedule {
   /** bound − reached, ≥ 0 (0 when optimal). */
   gap: { served: number; objective: number };
   convocations: { candidates: CandidateConvocation[]; employers: EmployerConvocation[] };
-  /** Pairs that may meet; candidate × vacancy pairs looked at, and of those decided by batch.explain. */
+  /** Pairs that may meet; candidate × vacancy pairs looked at, and of those decided by batch.evaluate. */
   stats: { pairs: number; considered: number; explained: number };
   versions: Versions;
 }
 
-type BatchView = Pick<BatchResult, 'shortlist' | 'bestFor' | 'explain' | 'unmatchedCandidates' | 'candidate' | 'vacancy' | 'versions'>;
+type BatchView = Pick<BatchResult, 'shortlist' | 'bestFor' | 'evaluate' | 'unmatchedCandidates' | 'candidate' | 'vacancy' | 'versions'>;
 
 /**
  * Schedules a job dating from a batch (matchAll's result). Async: the HiGHS WebAssembly module

@@ -402,18 +402,42 @@ function decide(code: RuleCode, ctx: StepContext): FundingDecision & { coverage:
       const ceiling = r.scheme?.amounts?.[0]?.euros;
       return yes(`aide Agefiph au permis${ceiling === undefined ? '' : ` (au plus ${formatEuros(ceiling)})`} : seulement le surcoût lié au handicap (permis adapté), pas un permis B standard`);
     }
+    case 'PRF': {
+      const pub = publicOpens(c, r);
+      if (!pub.ok) return no(pub.why);
+      // A place is free only on a session the Région bought (REFERENCE.md §4 [K]): without a session, nothing says one exists.
+      if (!ctx.session) {
+        return yes(`${pub.why} : places gratuites achetées par la Région, sur les sessions qu’elle finance`, undefined,
+          'une session financée par la Région (PRF) a une place pour cette formation');
+      }
+      return yes(`${pub.why} : place financée par la Région sur cette session`);
+    }
+    case 'AIF': {
+      const pub = publicOpens(c, r);
+      if (!pub.ok) return no(pub.why);
+      if (ctx.session && prfCovers(ctx)) {
+        return no('la Région finance les places de cette session (PRF) : l’AIF ne vient qu’à défaut de financement collectif');
+      }
+      // REFERENCE.md §4: granted only when no collective funding covers the need, project validated in the PPAE.
+      return yes(`${pub.why} : aide individuelle de France Travail, à défaut de financement collectif`, undefined,
+        'aucun financement collectif ne couvre la formation et le projet est validé par le ou la conseiller·ère France Travail (PPAE)');
+    }
     default: {
       const pub = publicOpens(c, r);
       if (!pub.ok) return no(pub.why);
       const what: Record<string, string> = {
-        PRF: 'places financées par la Région',
-        AIF: 'si aucun financement collectif (Région) ne couvre la formation, projet validé par le ou la conseiller·ère',
         AGEFIPH: 'aides Agefiph à la formation, en complément d’un autre financement',
         PMSMP: 'convention d’immersion signée par un prescripteur (France Travail, Mission locale, Cap emploi), non rémunérée par l’accueil',
       };
       return yes(`${pub.why} : ${what[code] ?? 'ouvert'}`);
     }
   }
+}
+
+/** Whether the step's session is a Région place the candidate may take (PRF surely applies): AIF then has no need to meet. */
+function prfCovers(ctx: StepContext): boolean {
+  const d = decide('PRF', ctx);
+  return d.applies && d.condition === undefined;
 }
 
 /** The scheme's largest stated allowance, for the reason ("… (allocation mensuelle maximale (…) : 561,68 €)"). */
@@ -463,7 +487,7 @@ function lowQualified(ref: Referential, c: Candidate): boolean {
 
 /**
  * Decisions for a step and its cost, counting only the schemes that surely apply (a scheme whose
- * condition the input does not settle — PTP, Pro-A… — is listed in `dependsOn`): 0 when a fully
+ * condition the input does not settle — PTP, Pro-A, AIF, PRF without a session… — is listed in `dependsOn`): 0 when a fully
  * covering scheme applies; else, with the CPF, its participation plus what the indicative price
  * leaves above the CPF ceiling (0 participation for job seekers); else AUTOFINANCEMENT at the
  * indicative price. An immersion costs nothing even without a PMSMP convention (no training is
@@ -480,24 +504,32 @@ function assemble(ctx: StepContext, memo: FundingMemo | null): StepFunding {
   let full = false;
   let cpf: number | undefined;
   let verified = true;
-  let dependsOn: StepFunding['dependsOn'] | undefined;
+  let conditional: FundingDecision[] | undefined;
   const schemes = ctx.kind === 'prerequisite' && ctx.code === 'PERMIS_B' ? LICENCE_SCHEMES : SCHEMES_BY_KIND[ctx.kind];
   for (const code of schemes) {
     const { coverage, decision: d } = memo === null ? decideSplit(code, ctx) : decideShared(code, ctx, memo);
     decisions.push(d);
     if (!d.applies) continue;
-    verified &&= d.verified;
     if (d.condition !== undefined) {
-      // Not counted in the cost: listed with its condition when it would pay something.
-      if (coverage !== 'complement') (dependsOn ??= []).push({ code: d.code, condition: d.condition });
+      // Not counted in the cost: listed with its condition when it would pay something (see `pending` below).
+      if (coverage !== 'complement') (conditional ??= []).push(d);
       continue;
     }
+    verified &&= d.verified;
     if (coverage === 'full') full = true;
     else if (coverage === 'participation') cpf = d.cost ?? 0;
   }
-  const depends = dependsOn ?? NO_DEPENDS;
+  // A work-study contract or a POEI exists only through its scheme: the route itself depends on its condition.
+  // Else a scheme to check matters only if something is left to pay once the sure schemes are counted.
+  // It folds the schemes it lists into `verified`: call it before reading `verified`.
+  const schemeOnly = SCHEME_ONLY.has(ctx.kind);
+  const pending = (cost: number): StepFunding['dependsOn'] => {
+    if (conditional === undefined || (!schemeOnly && cost === 0)) return NO_DEPENDS;
+    for (const d of conditional) verified &&= d.verified;
+    return conditional.map((d) => ({ code: d.code, condition: d.condition! }));
+  };
   // A work-study contract or a POEI never costs the trainee; one that no scheme opens is not offered (the recommender drops it).
-  if (full || SCHEME_ONLY.has(ctx.kind)) return { decisions, cost: 0, costEstimated: false, verified, dependsOn: depends };
+  if (full || schemeOnly) return { decisions, cost: 0, costEstimated: false, dependsOn: pending(0), verified };
   if (ctx.kind === 'immersion') {
     decisions.push({
       code: 'AUTOFINANCEMENT',
@@ -506,12 +538,12 @@ function assemble(ctx: StepContext, memo: FundingMemo | null): StepFunding {
       cost: 0,
       verified: true,
     });
-    return { decisions, cost: 0, costEstimated: false, verified, dependsOn: depends };
+    return { decisions, cost: 0, costEstimated: false, dependsOn: pending(0), verified };
   }
   const price = indicativePrice(ctx.code, ctx.centreHours ?? ctx.hours);
   if (cpf !== undefined) {
     const above = Math.max(0, price - cpfCap(ctx.referential, ctx.candidate));
-    if (above === 0) return { decisions, cost: cpf, costEstimated: false, verified, dependsOn: depends };
+    if (above === 0) return { decisions, cost: cpf, costEstimated: false, dependsOn: pending(cpf), verified };
     decisions.push({
       code: 'AUTOFINANCEMENT',
       applies: true,
@@ -519,7 +551,8 @@ function assemble(ctx: StepContext, memo: FundingMemo | null): StepFunding {
       cost: above,
       verified: true,
     });
-    return { decisions, cost: Math.round((cpf + above) * 100) / 100, costEstimated: true, verified, dependsOn: depends };
+    const cost = Math.round((cpf + above) * 100) / 100;
+    return { decisions, cost, costEstimated: true, dependsOn: pending(cost), verified };
   }
   decisions.push({
     code: 'AUTOFINANCEMENT',
@@ -529,7 +562,7 @@ function assemble(ctx: StepContext, memo: FundingMemo | null): StepFunding {
     // Not a rule: nothing to verify; an estimated price is flagged by costEstimated.
     verified: true,
   });
-  return { decisions, cost: price, costEstimated: true, verified, dependsOn: depends };
+  return { decisions, cost: price, costEstimated: true, dependsOn: pending(price), verified };
 }
 const NO_DEPENDS: StepFunding['dependsOn'] = [];
 
@@ -552,7 +585,9 @@ function decideSplit(code: RuleCode, ctx: StepContext): Decided {
 function decideShared(code: RuleCode, ctx: StepContext, memo: FundingMemo): Decided {
   const r = resolveScheme(ctx.referential, code);
   const refused = ctx.session !== undefined && r.rule.session !== undefined && !ctx.session.funding.includes(r.rule.session);
-  const age = refused ? -1 : AGE_BOUND.has(code) ? ageClass(ctx.referential, ctx.candidate, yearOf(ctx.startDate)) : 0;
+  const age = refused ? -1
+    : AGE_BOUND.has(code) ? ageClass(ctx.referential, ctx.candidate, yearOf(ctx.startDate))
+    : SESSION_BOUND.has(code) ? sessionClass(ctx.session) : 0;
   const vacancy = !refused && VACANCY_BOUND.has(code) ? ctx.vacancy : undefined;
   let entries = memo.decisions.get(code);
   if (entries === undefined) memo.decisions.set(code, (entries = []));
@@ -587,6 +622,14 @@ function ageClass(ref: Referential, c: Candidate, year: number): number {
 /** The year of a YYYY-MM-DD date, without a substring (asked for every step). */
 function yearOf(date: string): number {
   return (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+}
+
+/** Schemes whose decision reads whether there is a session and whether it takes PRF (a Région place). */
+const SESSION_BOUND: ReadonlySet<RuleCode> = new Set<RuleCode>(['PRF', 'AIF']);
+
+/** The part of a session PRF and AIF read, as a key below the refused one (-1). */
+function sessionClass(session: TrainingSession | undefined): number {
+  return session === undefined ? -2 : session.funding.includes('PRF') ? -3 : -4;
 }
 
 /** Schemes whose decision reads the vacancy (employer status, training offered, its id). */

@@ -75,6 +75,8 @@ describe('prioritize', () => {
         const index = { get: (id: string) => records.find((c) => c.id === id) };
         expect(prioritize(bare, { minShare: q, priority, candidates: records }).order).toEqual(expected);
         expect(prioritize(bare, { minShare: q, priority, candidates: index }).order).toEqual(expected);
+        // A class instance with get() (a CandidateIndex, a Map) is kept as it is, not read as JSON data.
+        expect(prioritize(bare, { minShare: q, priority, candidates: new Map(records.map((c) => [c.id, c])) }).order).toEqual(expected);
         const byId = new Map(records.map((c) => [c.id, c.categories]));
         expect(prioritize(bare, { minShare: q, priority: (x) => byId.get(x.candidateId)!.some((c) => priority.includes(c)) }).order).toEqual(expected);
       }),

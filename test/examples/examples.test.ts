@@ -128,6 +128,15 @@ describe('examples/demo.ts', async () => {
     expect(some(lines, /^ {4}c\d+\s+\[(no_eligible_employer|no_common_slot|capacity)\]\s+\S/)).toBe(true);
     expect(some(lines, /^ {2}Pourquoi c\d+ n'a pas d'entretien \[no_eligible_employer\]/)).toBe(true);
   });
+
+  it('writes the HTML report with the allocation and the job dating as links (examples/demo-report.ts)', () => {
+    const line = lines.find((l) => l.includes('Rapport HTML (document conseiller'))!;
+    const html = readFileSync(line.slice(line.lastIndexOf(' : ') + 3), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toMatch(/class="lk allocation"/);
+    expect(html).toMatch(/class="lk schedule"/);
+    expect(html).toContain('id="audit"');
+  });
 });
 
 describe('examples/quickstart.ts', () => {

@@ -17,6 +17,7 @@ import type { Match, PairEvaluation } from '../../src/scoring/types.js';
 import { TO_DISCUSS_MESSAGE } from '../../src/explain/index.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { parseCandidate } from '../../src/validate/index.js';
+import type { BatchResult } from '../../src/batch/matchAll.js';
 import { candidate as territoryCandidate, candidates as territoryCandidates, vacancies as territoryVacancies, TODAY } from '../engine/territory.js';
 import { explain, ref } from './fixtures.js';
 
@@ -307,6 +308,64 @@ describe('employer view: engine and batch', () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  /** What an employer reads of a batch besides explain: lists with scores and ranks, best vacancies, counts. */
+  const employerLists = (batch: BatchResult, cs: readonly Candidate[]) => ({
+    matches: [...batch.matches],
+    bestFor: cs.map((c) => batch.bestFor(c.id)),
+    unmatchedCandidates: batch.unmatchedCandidates,
+    unmatchedVacancies: batch.unmatchedVacancies,
+  });
+
+  it('matchAll for an employer with positive action on: the same lists, scores, ranks, bestFor and counts for a copy', async () => {
+    let compared = 0;
+    let reordered = 0;
+    await fc.assert(
+      fc.asyncProperty(territoryCandidates(2, 10), territoryVacancies(1, 6), otherProtected, fc.nat(), async (cs, vs, p, pick) => {
+        const engine = withPositiveAction;
+        const k = pick % cs.length;
+        const copy = copyWith(cs[k], p);
+        const others = cs.map((c, i) => (i === k ? copy : c));
+        const vi = engine.indexVacancies(vs).index;
+        const options = { ...employer, perVacancy: 2, perCandidate: 2 };
+        const a = await engine.matchAll(engine.indexCandidates(cs).index, vi, options);
+        const b = await engine.matchAll(engine.indexCandidates(others).index, vi, options);
+        // The scores shown are the employer's, bonus-free.
+        for (const m of a.matches) expect(m.score).toBeCloseTo(a.explain(m.candidateId, m.vacancyId).score, 9);
+        // Only the one bit may tell the copies apart (a restriction can change eligibility).
+        if (vs.some((v) => toDiscuss(engine.score(cs[k], v, employer)) !== toDiscuss(engine.score(copy, v, employer)))) return;
+        expect(employerLists(b, others)).toEqual(employerLists(a, cs));
+        compared++;
+        // Not vacuous: the advisor's lists (with the bonus) do tell these copies apart.
+        const advisorOptions = { perVacancy: 2, perCandidate: 2 };
+        const [x, y] = [await engine.matchAll(cs, vs, advisorOptions), await engine.matchAll(others, vs, advisorOptions)];
+        if (JSON.stringify(employerLists(x, cs)) !== JSON.stringify(employerLists(y, others))) reordered++;
+      }),
+      { numRuns: 40 },
+    );
+    expect(compared).toBeGreaterThan(10);
+    expect(reordered).toBeGreaterThan(0);
+  });
+
+  it('matchAll for an employer with positive action on, in worker threads: the same as on one thread, for a copy too', async () => {
+    // A territory where a category moves a candidate in the advisor's lists.
+    const sample = fc.sample(fc.tuple(territoryCandidates(6, 10), territoryVacancies(3, 6)), { numRuns: 40, seed: 5 });
+    const options = { perVacancy: 2, perCandidate: 2 };
+    const strip = (c: Candidate) => copyWith(c, { categories: undefined, status: c.status, birthYear: c.birthYear, restrictions: c.restrictions });
+    let found: [Candidate[], Vacancy[]] | undefined;
+    for (const [cs, vs] of sample) {
+      const advisor = [await withPositiveAction.matchAll(cs, vs, options), await withPositiveAction.matchAll(cs.map(strip), vs, options)];
+      if (JSON.stringify(employerLists(advisor[0], cs)) !== JSON.stringify(employerLists(advisor[1], cs))) { found = [cs, vs]; break; }
+    }
+    expect(found).toBeDefined();
+    const [cs, vs] = found!;
+    const stripped = cs.map(strip);
+    const oneThread = await withPositiveAction.matchAll(cs, vs, { ...options, ...employer });
+    const employerEngine = createEngine({ today: TODAY, audience: 'employer', positiveAction: { RQTH: 6, QPV: 4, RSA: 3, SENIOR: 2 } });
+    // Worker threads start slowly: one batch in them, the engine-audience one on this thread.
+    expect(employerLists(await withPositiveAction.matchAll(stripped, vs, { ...options, ...employer, workers: 2 }), stripped)).toEqual(employerLists(oneThread, cs));
+    expect(employerLists(await employerEngine.matchAll(stripped, vs, options), stripped)).toEqual(employerLists(oneThread, cs));
   });
 
   it('an engine whose audience is employer counts to_discuss too; the advisor keeps restriction and work_authorization', async () => {

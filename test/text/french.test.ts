@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { formatEuros, formatHours, formatNumber, formatPercent } from '../../src/format/french.js';
 import { FRENCH_RULES, frenchFindings, type Finding } from './french-rules.js';
 import { orneTexts, randomTexts, type Text } from './texts.js';
+import { defaultReferential } from '../../src/referential/index.js';
 
 /** One line per finding, grouped so that a failure reads as a list of defects with their source. */
 function report(findings: readonly Finding[]): string[] {
@@ -77,6 +78,21 @@ describe('French throughout: a large sample of outputs', () => {
   it('random valid records (test/arbitraries.ts): the corners the demo does not reach', () => {
     const texts = [...randomTexts(11, 20), ...randomTexts(12, 20)];
     expect(new Set(texts.map((t) => t.text)).size).toBeGreaterThan(2_000);
+    expect(report(frenchFindings(texts))).toEqual([]);
+  });
+});
+
+describe('French throughout: the referential data notes a display may show', () => {
+  it('certification access notes, funding eligibility notes and bridge notes are French (sources kept beside them)', () => {
+    const texts: Text[] = [];
+    for (const c of defaultReferential.certifications) if (c.access?.notes !== undefined) texts.push({ where: `certification ${c.code}.access.notes`, text: c.access.notes });
+    for (const f of defaultReferential.funding) if (f.eligibility.notes !== undefined) texts.push({ where: `funding ${f.code}.eligibility.notes`, text: f.eligibility.notes });
+    defaultReferential.bridges.forEach((b, i) => {
+      if (b.note !== undefined) texts.push({ where: `bridges[${i}].note`, text: b.note });
+      if (b.requires?.note !== undefined) texts.push({ where: `bridges[${i}].requires.note`, text: b.requires.note });
+    });
+    // Not vacuous: every kind of note is in the sample.
+    for (const k of ['.access.notes', '.eligibility.notes', '].note', '].requires.note']) expect(texts.filter((t) => t.where.endsWith(k)).length, k).toBeGreaterThan(2);
     expect(report(frenchFindings(texts))).toEqual([]);
   });
 });
