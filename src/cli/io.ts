@@ -222,10 +222,14 @@ function* render(out: Output, format: Format): Generator<string> {
  * interrupted run never leaves a half-written result where the previous one was.
  */
 export async function writeOutput(out: Output, format: Format, file?: string): Promise<void> {
+  return writeChunks(render(out, format), file);
+}
+
+export async function writeChunks(chunks: Iterable<string>, file?: string): Promise<void> {
   if (file !== undefined) {
     const tmp = `${file}.${process.pid}.tmp`;
     try {
-      writeFileSync(tmp, [...render(out, format)].join(''));
+      writeFileSync(tmp, [...chunks].join(''));
       renameSync(tmp, file);
     } catch (e) {
       rmSync(tmp, { force: true });
@@ -233,7 +237,7 @@ export async function writeOutput(out: Output, format: Format, file?: string): P
     }
     return;
   }
-  for (const chunk of render(out, format)) {
+  for (const chunk of chunks) {
     if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
   }
 }

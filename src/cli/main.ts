@@ -14,6 +14,7 @@ import { registerIndicators } from './indicators.js';
 import { registerSchema } from './schema.js';
 import { registerAllocate } from './allocate.js';
 import { registerJobDating } from './jobdating.js';
+import { registerReport } from './report.js';
 
 const interrupt = new AbortController();
 
@@ -25,7 +26,7 @@ const program = new Command('passerelle')
   .showHelpAfterError('(passerelle <commande> --help pour l’aide)')
   .exitOverride();
 
-for (const register of [registerValidate, registerResolve, registerMatch, registerPathways, registerAllocate, registerJobDating, registerAudit, registerIndicators, registerSchema]) {
+for (const register of [registerValidate, registerResolve, registerMatch, registerPathways, registerAllocate, registerJobDating, registerAudit, registerIndicators, registerReport, registerSchema]) {
   register(program, interrupt.signal);
 }
 

@@ -60,7 +60,7 @@ export interface BatchCliOptions extends OutputOptions, EngineCliOptions {
  * A command on the batch of a candidate and a vacancy file: -c, -v, --top, --audience, --workers
  * (and --per-candidate for what reads the candidates' best vacancies), the engine's and the output's options.
  */
-export function batchCommand(program: Command, name: string, description: string, perCandidate: boolean): Command {
+export function batchCommand(program: Command, name: string, description: string, perCandidate: boolean, formats = true): Command {
   const cmd = program
     .command(name)
     .description(description)
@@ -71,7 +71,8 @@ export function batchCommand(program: Command, name: string, description: string
   cmd
     .addOption(new Option('--audience <audience>', 'qui lit les explications').choices(['advisor', 'employer']).default('advisor'))
     .option('-w, --workers <n>', 'fils de calcul (0 : le fil principal ; 2 à 4 sur un gros lot)', positiveInt, 0);
-  return withOutput(withEngineOptions(cmd));
+  withEngineOptions(cmd);
+  return formats ? withOutput(cmd) : cmd.option('-o, --output <file>', 'écrire dans ce fichier (remplacé seulement une fois complet) plutôt que sur la sortie standard');
 }
 
 /** Reads both files, then runs matchAll with a progress bar, stopped by Ctrl-C. */
@@ -95,6 +96,10 @@ export async function computeBatch(
   } finally {
     bar.stop();
   }
+}
+
+function withoutTimings({ ms: _ms, ...stats }: BatchResult['stats']) {
+  return stats;
 }
 
 interface MatchOptions extends BatchCliOptions {
@@ -129,7 +134,8 @@ export function registerMatch(program: Command, signal: AbortSignal): void {
           matches: rows,
           unmatchedCandidates: batch.unmatchedCandidates,
           unmatchedVacancies: batch.unmatchedVacancies,
-          stats: batch.stats,
+          // Without the timings: the same files give the same output.
+          stats: withoutTimings(batch.stats),
           versions: batch.versions,
         },
       }, options);

@@ -51,6 +51,8 @@ describe('passerelle match', () => {
     expect(out.matches.length).toBeGreaterThan(10);
     expect(out.unmatchedVacancies).toEqual(batch.unmatchedVacancies);
     expect(out.stats.candidates).toBe(80);
+    // Deterministic: no timing in the output.
+    expect(passerelle(...matchArgs).stdout).toBe(r.stdout);
   });
 
   it('prints the same rows as JSON Lines, CSV and a table', () => {
@@ -191,6 +193,17 @@ describe('the other commands', () => {
     const bad = passerelle('jobdating', badEvent, '-c', candidatesFile, '-v', vacanciesFile, '--today', today);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain(`${badEvent} [invalid_format] slots[0].end`);
+  });
+
+  it('report writes one self-contained HTML page with the map, the allocation and the audit', () => {
+    const out = join(dir, 'report.html');
+    const r = passerelle('report', '-c', candidatesFile, '-v', vacanciesFile, '--today', today, '--allocation', '--audit', '-o', out);
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<svg');
+    expect(html).toContain('Audit d’équité');
+    expect(html.match(/(?:src|href)="https?:/g)).toBeNull();
   });
 
   it('indicators reads an event log and names a bad event', () => {
