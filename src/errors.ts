@@ -16,7 +16,7 @@ export const ISSUE_CODES = {
   invalid_format: 'format inattendu (identifiant, code, code ROME, code commune INSEE…)',
   invalid_date: 'date calendaire AAAA-MM-JJ attendue, qui existe',
   invalid_value: 'valeur hors de la liste admise',
-  unsupported_rome_version: 'seuls les codes de fiche ROME v3 sont acceptés',
+  unsupported_rome_version: 'version du ROME non prise en charge (v3 ou v4 attendu)',
   unrecognized_keys: 'champ inconnu du modèle',
   invalid_range: 'bornes incohérentes (minimum au-dessus du maximum, fin avant le début)',
   contradictory: 'deux champs se contredisent',

@@ -91,3 +91,8 @@ export { INPUT_LIMITS } from './validate/edge.js';
 export { renderReport, type ReportInput, type ReportBatch, type ReportCommune } from './report/index.js';
 // batch.evaluate: a pair's verdict without its sentences (job dating pair gathering).
 export type { PairVerdict } from './batch/matchAll.js';
+// Places by INSEE commune code; ROME 4.0 ↔ v3 crosswalk (issue 16, item 3).
+export { communePosition } from './geo/communes.js';
+export {
+  rome4Fiches, rome4Appellations, ROME4_DATA_EDITION, type Rome4Fiche, type Rome4Appellation,
+} from './referential/rome/index.js';

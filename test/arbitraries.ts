@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { defaultReferential } from '../src/referential/index.js';
 import type { Referential } from '../src/referential/types.js';
-import { romeFiches } from '../src/referential/rome/index.js';
+import { rome4Appellations, rome4Fiches, romeFiches } from '../src/referential/rome/index.js';
+import { loadCommunes } from '../bench/geo/index.js';
 import {
   Category, ContractType, FrenchLevel, FundingCode, Mode, Public, Sector, Status, StructureKind, StructurePublic,
   StructureStatus, TrainingAccess,
@@ -35,18 +36,28 @@ export const recordId = (): fc.Arbitrary<string> => fc.stringMatching(/^[A-Za-z0
 export const freeText = (): fc.Arbitrary<string> =>
   fc.stringMatching(/^[a-z]{6,12}$/).map((w) => `Texte libre ${w} zqxw`);
 
-/** A place in metropolitan France. */
+/** The INSEE codes of the package's commune table (bench/geo/communes.tsv, its source). */
+export const COMMUNE_CODES: readonly string[] = loadCommunes().map((c) => c.code);
+
+/** A commune code of the table: Corsica's 2A/2B among them. */
+export const communeCode = (): fc.Arbitrary<string> =>
+  fc.oneof(fc.constantFrom('2A004', '2B033', '61001'), fc.integer({ min: 0, max: COMMUNE_CODES.length - 1 }).map((i) => COMMUNE_CODES[i]));
+
+/** A place in metropolitan France, by its coordinates (and maybe a commune code). */
 export const place = () =>
   fc.record(
     {
       lat: fc.double({ min: 41.3, max: 51.1, noNaN: true }),
       // + 0 turns -0 into 0: JSON has no -0, so a round trip would not give it back.
       lon: fc.double({ min: -5.2, max: 9.6, noNaN: true }).map((x) => x + 0),
-      communeCode: fc.stringMatching(/^(\d{5}|2[AB]\d{3})$/),
+      communeCode: communeCode(),
       label: freeText(),
     },
     { requiredKeys: ['lat', 'lon'] },
   );
+
+/** A place given by its commune code alone (validation fills its lat/lon). */
+export const placeByCommune = () => fc.record({ communeCode: communeCode(), label: freeText() }, { requiredKeys: ['communeCode'] });
 
 function codesOf(list: readonly string[], maxLength: number): fc.Arbitrary<string[]> {
   return list.length === 0 ? fc.constant([]) : fc.uniqueArray(fc.constantFrom(...list), { maxLength });
@@ -262,4 +273,66 @@ export function validTrainingSession(ref: Referential = defaultReferential): fc.
       { requiredKeys: ['id', 'provider', 'certification', 'site', 'dates', 'hours', 'access', 'funding'] },
     )
     .map(({ dates, ...s }) => ({ ...s, startDate: dates[0], endDate: dates[1] }) as TrainingSessionInput);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The other spellings a record may take (MODEL.md Place, romeVersion, job.appellation): the same
+// records with places given by commune code alone, ROME 4.0 codes, appellations.
+
+const CHILDREN = new Map<string, string[]>();
+for (const f of rome4Fiches().values()) CHILDREN.set(f.parent, [...(CHILDREN.get(f.parent) ?? []), f.code]);
+const APPELLATIONS_OF = new Map<string, { code: string; rome4: string; rome3: string }[]>();
+for (const a of rome4Appellations().values()) APPELLATIONS_OF.set(a.rome3, [...(APPELLATIONS_OF.get(a.rome3) ?? []), a]);
+
+/** A ROME 4.0 code whose v3 parent is `rome` (`rome` itself when it is not a v3 fiche). */
+const childOf = (rome: string): fc.Arbitrary<string> => fc.constantFrom(...(CHILDREN.get(rome) ?? [rome]));
+
+/** The candidate's ROME codes rewritten as ROME 4.0 codes of the same v3 fiches, `romeVersion: 'v4'`. */
+export function validCandidateV4(ref: Referential = defaultReferential): fc.Arbitrary<CandidateInput> {
+  return validCandidate(ref).chain((c) =>
+    fc
+      .tuple(fc.tuple(...c.desiredJobs.map(childOf)), fc.tuple(...c.experience.map((e) => childOf(e.rome))), fc.boolean())
+      .map(([jobs, exp, byCommune]) => ({
+        ...c,
+        romeVersion: 'v4' as const,
+        desiredJobs: jobs,
+        experience: c.experience.map((e, i) => ({ ...e, rome: exp[i] })),
+        home: byCommune ? { communeCode: c.home.communeCode ?? '61001' } : c.home,
+      })),
+  );
+}
+
+/**
+ * The vacancy's job in another spelling of the same v3 fiche: a ROME 4.0 code, an appellation
+ * (alone, with its v3 fiche, or with its ROME 4.0 code), or the v3 fiche with the ROME 4.0 echo;
+ * the site sometimes by its commune code alone.
+ */
+export function validVacancyOtherCodes(ref: Referential = defaultReferential): fc.Arbitrary<VacancyInput> {
+  return validVacancy(ref).chain((v) => {
+    const rome = v.job.rome!;
+    const apps = APPELLATIONS_OF.get(rome) ?? [];
+    const title = v.job.title === undefined ? {} : { title: v.job.title };
+    const variants: fc.Arbitrary<VacancyInput['job']>[] = [
+      childOf(rome).map((r) => ({ ...title, rome: r, romeVersion: 'v4' as const })),
+      childOf(rome).map((r) => ({ ...title, rome, romeVersion: 'v3' as const, rome4: r })),
+    ];
+    if (apps.length > 0) {
+      const app = fc.constantFrom(...apps);
+      variants.push(
+        app.map((a) => ({ ...title, appellation: a.code })),
+        app.map((a) => ({ ...title, appellation: a.code, rome: a.rome3 })),
+        app.map((a) => ({ ...title, appellation: a.code, rome: a.rome4, romeVersion: 'v4' as const })),
+      );
+    }
+    return fc
+      .tuple(fc.oneof(...variants), fc.boolean())
+      .map(([job, byCommune]) => ({ ...v, job, site: byCommune ? { communeCode: v.site.communeCode ?? '2A004' } : v.site }));
+  });
+}
+
+/** The session with its site given by its commune code alone. */
+export function validTrainingSessionByCommune(ref: Referential = defaultReferential): fc.Arbitrary<TrainingSessionInput> {
+  return fc
+    .tuple(validTrainingSession(ref), communeCode())
+    .map(([s, code]) => ({ ...s, site: { communeCode: code } }));
 }

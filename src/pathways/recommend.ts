@@ -818,6 +818,28 @@ interface Draft extends RankKeys {
   state: UnlockState;
 }
 
+/** Steps that enter a certification's cursus, where its admission conditions apply. */
+const ENTRY_KINDS: ReadonlySet<StepKind> = new Set<StepKind>(['training', 'partial_training', 'apprenticeship', 'professionalisation']);
+
+/**
+ * The admission conditions of each cursus a pathway enters (REFERENCE.md §2: a Bac or three years
+ * of contributions for the DE infirmier, selection for the DEAS…). The input rarely settles them
+ * (no diploma below the sector's is declared), so they are the advisor's to check, never a reason
+ * to drop a route.
+ */
+function admissionChecks(steps: readonly PathwayStep[], ref: Referential): { code: string; message: string }[] {
+  const out: { code: string; message: string }[] = [];
+  const seen: string[] = [];
+  for (const s of steps) {
+    const code = s.certification;
+    if (code === undefined || !ENTRY_KINDS.has(s.kind) || seen.includes(code)) continue;
+    seen.push(code);
+    const notes = lookups(ref).certs.get(code)?.access?.notes;
+    if (notes !== undefined) out.push({ code: 'admission', message: `Conditions d’accès ${withAu(certificationName(code))} à vérifier : ${notes}.` });
+  }
+  return out;
+}
+
 function buildPathway(ctx: Ctx, d: Draft, unlocks: Unlocks, vacancyIds: string[]): Pathway {
   const target = { ...d.goal.target };
   if (d.cert) target.certification = d.cert;
@@ -839,7 +861,7 @@ function buildPathway(ctx: Ctx, d: Draft, unlocks: Unlocks, vacancyIds: string[]
     costDependsOn,
     afterVacancyStart: vacancy !== undefined && d.jobReadyDate > vacancy.contract.startDate,
     // Proofs are read as of the first step, when the funding rules first apply.
-    toCheck: staleCategoryProofs(ctx.c, d.steps[0].startDate, ctx.deps.referential),
+    toCheck: [...staleCategoryProofs(ctx.c, d.steps[0].startDate, ctx.deps.referential), ...admissionChecks(steps, ctx.deps.referential)],
     unlocks: { count: unlocks.count, vacancyIds, newCount: unlocks.newCount },
     verified,
     // Each pathway owns its objects: a goal's list is shared by all its drafts.

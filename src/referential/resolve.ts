@@ -16,7 +16,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Certification, Job, Referential } from './types.js';
 import { defaultReferential } from './index.js';
-import { romeAppellations, romeFiches, ROME_VERSION } from './rome/index.js';
+import { rome4Appellations, rome4SectorLabels, romeAppellations, romeFiches, ROME_VERSION } from './rome/index.js';
 import {
   containsPhrase, foldText, normalizeTitle, phraseStems, SOFT_TOKENS, stemToken, stripGenderMarkers,
   type NormalizedTitle,
@@ -50,8 +50,16 @@ export interface JobResolution {
   method: 'exact' | 'synonym' | 'tokens' | 'fuzzy';
   /** The official appellation or referential term that matched. */
   matched: string;
-  /** Official appellation code when the match is an appellation. */
+  /**
+   * Official appellation code (OGR) when the match is an appellation, or a referential term worded
+   * as one of the fiche's appellations ("assistante de vie aux familles": 11255).
+   */
   appellation?: string;
+  /**
+   * ROME 4.0 fiche (release v460) when known: the appellation's, else the v3 fiche's only ROME 4.0
+   * code. Absent when the v3 fiche splits into several ROME 4.0 fiches and no appellation says which.
+   */
+  rome4?: string;
   /** Other plausible fiches, best first. */
   alternatives: JobAlternative[];
   romeVersion: 'v3';
@@ -227,6 +235,49 @@ class JobIndex {
       for (const p of phrases) for (const w of p) { const id = this.tokenIds.get(w); if (id !== undefined) this.sectorToken[id] = 1; }
     }
   }
+
+  /**
+   * The appellation of fiche `rome` worded as `entry` (the same normalised words, in its v3 label
+   * or its ROME 4.0 one), else undefined: a referential synonym then carries the official code.
+   * Lowest code first, for determinism. Names only: which fiche a title resolves to is decided before.
+   */
+  appellationOf(entry: Entry, rome: string): string | undefined {
+    if (entry.kind === Kind.Appellation || entry.kind === Kind.Abbreviation) return entry.rome === rome ? entry.appellation : undefined;
+    const key = sortedKey(normalizeTitle(entry.text).all);
+    const codes = (this.fullKeys.get(key) ?? [])
+      .map((e) => this.entries[e])
+      .filter((x) => x.kind === Kind.Appellation && x.rome === rome)
+      .map((x) => x.appellation!);
+    for (const code of this.rome4LabelKeys().get(key) ?? []) if (rome4Appellations().get(code)?.rome3 === rome) codes.push(code);
+    return codes.length === 0 ? undefined : codes.reduce((a, b) => (Number(b) < Number(a) ? b : a));
+  }
+
+  private rome4Keys: Map<string, string[]> | undefined;
+
+  /** Normalised ROME 4.0 labels of the sector appellations new or relabelled since v3 → their codes. */
+  private rome4LabelKeys(): Map<string, string[]> {
+    if (this.rome4Keys === undefined) {
+      this.rome4Keys = new Map();
+      for (const [code, label] of rome4SectorLabels()) push(this.rome4Keys, sortedKey(normalizeTitle(label).all), code);
+    }
+    return this.rome4Keys;
+  }
+
+  /**
+   * ROME 4.0 code of a result: its appellation's; else, when every appellation of the v3 fiche has
+   * the same ROME 4.0 fiche, that one (not v3 K1301's: its AES appellations went to K1306).
+   */
+  rome4Of(rome: string, appellation: string | undefined): string | undefined {
+    if (appellation !== undefined) return rome4Appellations().get(appellation)?.rome4;
+    if (this.singleRome4 === undefined) {
+      const of = new Map<string, Set<string>>();
+      for (const a of rome4Appellations().values()) of.set(a.rome3, (of.get(a.rome3) ?? new Set()).add(a.rome4));
+      this.singleRome4 = new Map([...of].filter(([, c]) => c.size === 1).map(([p, c]) => [p, [...c][0]]));
+    }
+    return this.singleRome4.get(rome);
+  }
+
+  private singleRome4: Map<string, string> | undefined;
 
   isSectorFiche(rome: string): boolean {
     const job = this.jobs.get(rome);
@@ -490,7 +541,10 @@ export function createResolver(referentialArg: Referential = defaultReferential,
       romeVersion: ROME_VERSION,
       referentialVersion: referential.version,
     };
-    if (entry.kind === Kind.Appellation || entry.kind === Kind.Abbreviation) result.appellation = entry.appellation;
+    const appellation = ix.appellationOf(entry, rome);
+    if (appellation !== undefined) result.appellation = appellation;
+    const rome4 = ix.rome4Of(rome, appellation);
+    if (rome4 !== undefined) result.rome4 = rome4;
     return Object.freeze(result);
   }
 

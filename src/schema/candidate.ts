@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
-  CandidateCategory, Code, ContractType, FrenchLevel, Id, IsoDate, Mode, Public, RomeCode, Sector, Status, boundedArray,
+  CandidateCategory, Code, ContractType, FrenchLevel, Id, IsoDate, Mode, Public, RomeCode, RomeVersion, Sector, Status,
+  boundedArray,
 } from './primitives.js';
 import { PlaceSchema } from './place.js';
 
@@ -32,6 +33,8 @@ export const CandidateSchema = z
     }),
     availableFrom: IsoDate,
     desiredJobs: boundedArray(RomeCode, 50),
+    // How to read desiredJobs and experience[].rome; the validated record carries their v3 fiches.
+    romeVersion: RomeVersion.optional(),
     desiredSectors: boundedArray(Sector, 2).optional(),
     desiredPublics: boundedArray(Public, 3).optional(),
     qualifications: boundedArray(QualificationSchema, 50),

@@ -25,8 +25,15 @@ export const Code = z
   .max(64, { message: 'un code a au plus 64 caractères' })
   .regex(/^[A-Za-z0-9_]+$/, { message: "un code n'a que des lettres, des chiffres et des tirets bas" });
 
-/** ROME v3 fiche code: a letter A–N and four digits. */
-export const RomeCode = z.string().max(5).regex(/^[A-N]\d{4}$/, { message: 'code de fiche ROME v3 attendu, comme K1302' });
+/** ROME fiche code, v3 or 4.0 (the same format): a letter A–N and four digits. */
+export const RomeCode = z.string().max(5).regex(/^[A-N]\d{4}$/, { message: 'code de fiche ROME attendu, comme K1302' });
+
+/** How to read a record's ROME codes (ROME 4.0 codes share the v3 format with other meanings). */
+export const RomeVersion = z.enum(['v3', 'v4']);
+export type RomeVersion = z.infer<typeof RomeVersion>;
+
+/** France Travail appellation code (OGR), e.g. "11255": digits only. */
+export const AppellationCode = z.string().max(9).regex(/^\d{1,9}$/, { message: "code d'appellation ROME (OGR) attendu : des chiffres, comme 11255" });
 
 /** Short free text (titles, labels): bounded so a 1 MB string is an error, not a slowdown. */
 export const ShortText = z.string().max(300, { message: 'au plus 300 caractères' });

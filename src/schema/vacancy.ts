@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  Code, ContractType, FrenchLevel, Id, IsoDate, RomeCode, ShortText, StructureKind, StructurePublic, StructureStatus,
+  AppellationCode, Code, ContractType, FrenchLevel, Id, IsoDate, RomeCode, RomeVersion, ShortText, StructureKind, StructurePublic, StructureStatus,
   boundedArray,
 } from './primitives.js';
 import { PlaceSchema } from './place.js';
@@ -14,11 +14,27 @@ export const VacancySchema = z
       public: StructurePublic,
       status: StructureStatus.optional(),
     }),
-    job: z.strictObject({
-      rome: RomeCode,
-      title: ShortText.optional(),
-      romeVersion: z.literal('v3', { message: "seuls les codes de fiche ROME v3 sont acceptés tant qu'aucune table de correspondance ROME 4.0 n'existe" }).default('v3'),
-    }),
+    // The validated job carries the v3 fiche in `rome` (romeVersion 'v3') and the ROME 4.0 code in
+    // `rome4` when known: src/validate/rome-versions.ts.
+    job: z
+      .strictObject({
+        rome: RomeCode.optional(),
+        title: ShortText.optional(),
+        romeVersion: RomeVersion.default('v3'),
+        appellation: AppellationCode.optional(),
+        rome4: RomeCode.optional(),
+      })
+      // JSON Schema: a fiche, or an appellation that fixes it.
+      .meta({ anyOf: [{ required: ['rome'] }, { required: ['appellation'] }] })
+      .superRefine((j, ctx) => {
+        if (j.rome === undefined && j.appellation === undefined) {
+          ctx.addIssue({
+            code: 'custom', path: ['rome'], message: 'job.rome ou job.appellation requis', params: { code: 'required' },
+          });
+        }
+      })
+      // A validated vacancy always has its v3 fiche: the code check fills `rome` from the appellation.
+      .transform((j) => j as typeof j & { rome: string }),
     site: PlaceSchema,
     interventionRadiusKm: z.number().finite().min(0).max(200).optional(),
     requires: z

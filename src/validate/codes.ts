@@ -1,20 +1,26 @@
 /**
  * Referential check of codes, after the zod parse: every code a record carries must exist in the
- * referential (or in the ROME v3 fiche list), and a partial qualification's blocks must belong to
- * its certification. Unknown codes come with up to 3 close valid codes (edit distance on
- * normalised strings, computed once per distinct unknown code and cached).
+ * referential (or in the ROME v3 fiche list; ROME 4.0 codes under `romeVersion: 'v4'`), and a
+ * partial qualification's blocks must belong to its certification. Unknown codes come with up to
+ * 3 close valid codes (edit distance on normalised strings, computed once per distinct unknown
+ * code and cached). A record that passes comes back with its ROME codes read as v3 fiches
+ * (rome-versions.ts).
  */
 import { distance } from 'fastest-levenshtein';
 import type { Referential } from '../referential/types.js';
-import { romeFiches } from '../referential/rome/index.js';
+import { rome4Appellations, rome4Fiches, romeFiches } from '../referential/rome/index.js';
 import { type Issue, issue } from '../errors.js';
 import type { Candidate, TrainingSession, Vacancy } from '../schema/index.js';
+import type { CheckResult } from './parse.js';
+import { type JobRules, normalisedJob, readJobCodes, rome4Parent } from './rome-versions.js';
 
-type Vocabulary = 'certification' | 'rome' | 'skill' | 'restriction' | 'physicalDemand' | 'adaptation';
+type Vocabulary = 'certification' | 'rome' | 'rome4' | 'appellation' | 'skill' | 'restriction' | 'physicalDemand' | 'adaptation';
 
 const NOUN: Record<Vocabulary, string> = {
   certification: 'code de certification',
   rome: 'code de fiche ROME v3',
+  rome4: 'code de fiche ROME 4.0',
+  appellation: "code d'appellation ROME (OGR)",
   skill: 'code de compétence',
   restriction: 'code de restriction',
   physicalDemand: 'code de contrainte physique',
@@ -22,7 +28,7 @@ const NOUN: Record<Vocabulary, string> = {
 };
 
 interface Lookup {
-  codes: Set<string>;
+  codes: Pick<ReadonlySet<string>, 'has'>;
   /** [code, normalised code] for distance search, sorted by code so ties are stable. */
   normalised: [string, string][];
   /** normalised alias or synonym → code ("DE AES" → DEAES). */
@@ -82,6 +88,9 @@ function codeIndex(ref: Referential): CodeIndex {
       // The full v3 fiche list (a candidate's past job may be outside the sector) plus any job a
       // caller's referential adds.
       rome: lookup([...romeFiches().keys(), ...ref.jobs.map((j) => j.rome)]),
+      rome4: lookup(rome4Fiches().keys()),
+      // Numbers: a near miss is no hint, so none is searched; the table is parsed on first use.
+      appellation: { codes: { has: (c) => rome4Appellations().has(c) }, normalised: [], aliases: new Map(), suggestions: new Map() },
       skill: lookup(
         ref.skills.map((s) => s.code),
         skillAliases,
@@ -166,7 +175,12 @@ class Checker {
     if (l.codes.has(code)) return true;
     const path = index < 0 ? base : `${base}[${index}]${suffix}`;
     const s = suggest(l, code);
-    const it = issue('unknown_code', path, `${NOUN[vocabulary]} inconnu « ${code} »${didYouMean(s)}`);
+    // A ROME 4.0 code read as v3 is never accepted silently: say what it is and how to send it.
+    const v4 = vocabulary === 'rome' ? rome4Fiches().get(code) : undefined;
+    const hint = v4 === undefined
+      ? didYouMean(s)
+      : ` : c'est un code ROME 4.0 (${v4.label}), à envoyer avec romeVersion « v4 »`;
+    const it = issue('unknown_code', path, `${NOUN[vocabulary]} inconnu « ${code} »${hint}`);
     it.suggestions = s;
     this.issues.push(it);
     return false;
@@ -194,9 +208,10 @@ class Checker {
   }
 }
 
-export function checkCandidateCodes(c: Candidate, ref: Referential): Issue[] {
+export function checkCandidateCodes(c: Candidate, ref: Referential): CheckResult<Candidate> {
   const k = new Checker(codeIndex(ref));
-  k.codes('rome', c.desiredJobs, 'desiredJobs');
+  const rome = c.romeVersion === 'v4' ? 'rome4' : 'rome';
+  k.codes(rome, c.desiredJobs, 'desiredJobs');
   for (let i = 0; i < c.qualifications.length; i++) {
     const q = c.qualifications[i];
     const known = k.code('certification', q.code, 'qualifications', i, '.code');
@@ -204,25 +219,37 @@ export function checkCandidateCodes(c: Candidate, ref: Referential): Issue[] {
   }
   const inTraining = c.inTraining ?? [];
   for (let i = 0; i < inTraining.length; i++) k.code('certification', inTraining[i].code, 'inTraining', i, '.code');
-  for (let i = 0; i < c.experience.length; i++) k.code('rome', c.experience[i].rome, 'experience', i, '.rome');
+  for (let i = 0; i < c.experience.length; i++) k.code(rome, c.experience[i].rome, 'experience', i, '.rome');
   k.codes('skill', c.skills, 'skills');
   k.codes('restriction', c.restrictions, 'restrictions');
-  return k.issues;
+  if (k.issues.length > 0) return { ok: false, issues: k.issues };
+  if (c.romeVersion !== 'v4') return { ok: true, value: c };
+  // zod's copy: its lists are the record's own, rewritten in place.
+  c.romeVersion = 'v3';
+  for (let i = 0; i < c.desiredJobs.length; i++) c.desiredJobs[i] = rome4Parent(c.desiredJobs[i])!;
+  for (const e of c.experience) e.rome = rome4Parent(e.rome)!;
+  return { ok: true, value: c };
 }
 
-export function checkVacancyCodes(v: Vacancy, ref: Referential): Issue[] {
+export function checkVacancyCodes(v: Vacancy, ref: Referential): CheckResult<Vacancy> {
   const k = new Checker(codeIndex(ref));
-  k.code('rome', v.job.rome, 'job.rome');
+  const rules: JobRules = {
+    known: (vocabulary, code, path) => k.code(vocabulary, code, path),
+    problem: (code, path, message) => void k.issues.push(issue(code, path, message())),
+  };
+  const job = readJobCodes(v.job, rules);
   k.codes('certification', v.requires.certifications, 'requires.certifications');
   k.codes('certification', v.prefers.certifications, 'prefers.certifications');
   k.codes('skill', v.prefers.skills, 'prefers.skills');
   k.codes('physicalDemand', v.physicalDemands, 'physicalDemands');
   k.codes('adaptation', v.adaptations, 'adaptations');
-  return k.issues;
+  if (k.issues.length > 0 || job === undefined) return { ok: false, issues: k.issues };
+  v.job = normalisedJob(v.job, job);
+  return { ok: true, value: v };
 }
 
-export function checkTrainingSessionCodes(s: TrainingSession, ref: Referential): Issue[] {
+export function checkTrainingSessionCodes(s: TrainingSession, ref: Referential): CheckResult<TrainingSession> {
   const k = new Checker(codeIndex(ref));
   k.code('certification', s.certification, 'certification');
-  return k.issues;
+  return k.issues.length > 0 ? { ok: false, issues: k.issues } : { ok: true, value: s };
 }

@@ -20,6 +20,10 @@
  * - any Proxy, at any depth (kept, it would run the caller's traps at every later read; zod's
  *   path copies it, or reports `unreadable` when a trap throws), and throwing getters.
  *
+ * Records that zod's path rewrites are rewritten here the same way, in a shallow copy: a place
+ * given by its commune code alone gets the commune's lat/lon, ROME 4.0 codes their v3 fiche
+ * (rome-versions.ts, shared with that path).
+ *
  * The schema rules are re-stated here; test/validation/fast.test.ts checks both paths agree on
  * valid and mutated records, so a schema change that is not mirrored here shows up there.
  */
@@ -33,6 +37,9 @@ import {
 import type { RecordTypes } from './parse.js';
 import type { Candidate } from '../schema/index.js';
 import { ROME_KEYS, romeKey } from '../referential/rome/key.js';
+import { rome4Appellations, rome4Fiches } from '../referential/rome/index.js';
+import { communeLat, communeLon, communeRow } from '../geo/communes.js';
+import { type JobInput, type JobRules, normalisedJob, readJobCodes, rome4Parent } from './rome-versions.js';
 import { isProxy } from './edge.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -50,6 +57,8 @@ interface FastIndex {
   adaptation: Set<string>;
   /** Certification → its block codes (a certification without blocks maps to an empty set). */
   blocks: Map<string, Set<string>>;
+  /** rome-versions.ts' rules, answering only yes or no. */
+  jobRules: JobRules;
 }
 
 const CODE = /^[A-Za-z0-9_]+$/;
@@ -80,6 +89,14 @@ function fastIndex(ref: Referential): FastIndex {
     const romeByKey = new Uint8Array(ROME_KEYS);
     for (const r of rome) romeByKey[romeKey(r)] = 1;
     idx = {
+      jobRules: {
+        // The ROME 4.0 tables are parsed on first use only: most platforms send v3 codes.
+        known: (vocabulary, code) =>
+          vocabulary === 'rome'
+            ? romeByKey[romeKey(code)] === 1
+            : (vocabulary === 'rome4' ? rome4Fiches() : rome4Appellations()).has(code),
+        problem: () => undefined,
+      },
       romeByKey,
       certification: codeSet(ref.certifications.map((c) => c.code)),
       rome,
@@ -132,7 +149,7 @@ const VACANCY_KEYS = keys(
   'trainsNewcomers',
 );
 const STRUCTURE_KEYS = keys('kind', 'public', 'status');
-const JOB_KEYS = keys('rome', 'title', 'romeVersion');
+const JOB_KEYS = keys('rome', 'title', 'romeVersion', 'appellation', 'rome4');
 const REQUIRES_KEYS = keys('certifications', 'drivingLicence', 'vehicle', 'frenchLevel', 'experienceMonths');
 const PREFERS_KEYS = keys('certifications', 'experienceMonths', 'skills');
 const CONTRACT_KEYS = keys('type', 'weeklyHours', 'startDate', 'endDate');
@@ -186,16 +203,12 @@ function isDate(s: unknown): s is string {
   return d <= (m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 }
 
-/** INSEE commune code: five digits, or 2A/2B and three digits. */
-function isCommuneCode(s: unknown): s is string {
-  if (typeof s !== 'string' || s.length !== 5) return false;
-  const c0 = s.charCodeAt(0);
-  const c1 = s.charCodeAt(1);
-  if (c0 === 50 && (c1 === 65 || c1 === 66)) {
-    // 2A / 2B
-  } else if (((c0 - 48) >>> 0) > 9 || ((c1 - 48) >>> 0) > 9) return false;
-  return ((s.charCodeAt(2) - 48) >>> 0) <= 9 && ((s.charCodeAt(3) - 48) >>> 0) <= 9 && ((s.charCodeAt(4) - 48) >>> 0) <= 9;
+/** A string of the RomeCode schema (v3 or 4.0: the same format). */
+function isRomeFormat(v: unknown): v is string {
+  return typeof v === 'string' && v.length === 5 && ROME.test(v);
 }
+
+const APPELLATION = /^\d{1,9}$/;
 
 /**
  * A plain array, kept as given: Array.prototype and no own `constructor` (one would hijack the
@@ -221,9 +234,14 @@ function isRome(v: unknown, ix: FastIndex): boolean {
   return k >= 0 && ix.romeByKey[k] === 1;
 }
 
-function isRomeList(v: unknown, ix: FastIndex, max: number): boolean {
+/** A ROME 4.0 fiche code. */
+function isRome4(v: unknown): boolean {
+  return typeof v === 'string' && rome4Fiches().has(v);
+}
+
+function isRomeList(v: unknown, ix: FastIndex, max: number, v4: boolean): boolean {
   if (!isPlainArray(v) || v.length > max) return false;
-  for (let i = 0; i < v.length; i++) if (!isRome(v[i], ix)) return false;
+  for (let i = 0; i < v.length; i++) if (!(v4 ? isRome4(v[i]) : isRome(v[i], ix))) return false;
   return true;
 }
 
@@ -263,13 +281,21 @@ export function isPlain(v: unknown): v is Obj {
   return proto === Object.prototype || proto === null;
 }
 
-function isPlace(p: unknown): boolean {
-  if (!isPlain(p)) return false;
+/**
+ * The validated place: `p` itself when it has its coordinates (and any commune code is known), a
+ * copy with the commune's lat/lon when the code alone places it, else `undefined`.
+ */
+function placeValue(p: unknown): Obj | undefined {
+  if (!isPlain(p)) return undefined;
   const { lat, lon, communeCode, label } = p;
-  if (!inRange(lat, -90, 90) || !inRange(lon, -180, 180)) return false;
-  if (communeCode !== undefined && !isCommuneCode(communeCode)) return false;
-  if (label !== undefined && !isShortText(label)) return false;
-  return enumerableKnownKeys(p, PLACE_KEYS) === 2 + present(p, communeCode, 'communeCode') + present(p, label, 'label');
+  if (label !== undefined && !isShortText(label)) return undefined;
+  // communeRow is −1 for a string that is not a commune code (the schema's format) or not a commune.
+  const row = communeCode === undefined ? -1 : typeof communeCode === 'string' ? communeRow(communeCode) : -2;
+  if (row === -2 || (communeCode !== undefined && row < 0)) return undefined;
+  const n = present(p, lat, 'lat') + present(p, lon, 'lon') + present(p, communeCode, 'communeCode') + present(p, label, 'label');
+  if (enumerableKnownKeys(p, PLACE_KEYS) !== n) return undefined;
+  if (lat !== undefined || lon !== undefined) return inRange(lat, -90, 90) && inRange(lon, -180, 180) ? p : undefined;
+  return row < 0 ? undefined : { ...p, lat: communeLat(row), lon: communeLon(row) };
 }
 
 function isMobility(m: unknown): boolean {
@@ -336,13 +362,13 @@ function isInTraining(v: unknown, ix: FastIndex): boolean {
   return true;
 }
 
-function isExperience(v: unknown, ix: FastIndex): boolean {
+function isExperience(v: unknown, ix: FastIndex, v4: boolean): boolean {
   if (!isPlainArray(v) || v.length > 100) return false;
   for (let i = 0; i < v.length; i++) {
     const e: unknown = v[i];
     if (!isPlain(e)) return false;
     const { rome, months, domicile, lastEndedOn } = e;
-    if (!isRome(rome, ix) || !inRange(months, 0, 720)) return false;
+    if (!(v4 ? isRome4(rome) : isRome(rome, ix)) || !inRange(months, 0, 720)) return false;
     if (domicile !== undefined && typeof domicile !== 'boolean') return false;
     if (lastEndedOn !== undefined && !isDate(lastEndedOn)) return false;
     if (enumerableKnownKeys(e, EXPERIENCE_KEYS) !== 2 + present(e, domicile, 'domicile') + present(e, lastEndedOn, 'lastEndedOn')) return false;
@@ -378,6 +404,7 @@ export class CandidateFields {
   status: unknown = undefined;
   birthYear: unknown = undefined;
   workAuthorized: unknown = undefined;
+  romeVersion: unknown = undefined;
 }
 
 const fields = new CandidateFields();
@@ -390,7 +417,7 @@ function readCandidate(c: Obj, f: CandidateFields): number {
   f.source = undefined;
   f.id = f.home = f.mobility = f.availableFrom = f.desiredJobs = f.desiredSectors = f.desiredPublics = undefined;
   f.qualifications = f.inTraining = f.experience = f.skills = f.frenchLevel = f.schedule = f.contracts = undefined;
-  f.restrictions = f.categories = f.status = f.birthYear = f.workAuthorized = undefined;
+  f.restrictions = f.categories = f.status = f.birthYear = f.workAuthorized = f.romeVersion = undefined;
   let seen = 0;
   for (const k in c) {
     const v = c[k];
@@ -414,6 +441,7 @@ function readCandidate(c: Obj, f: CandidateFields): number {
       case 'status': f.status = v; seen |= 1 << 16; break;
       case 'birthYear': f.birthYear = v; seen |= 1 << 17; break;
       case 'workAuthorized': f.workAuthorized = v; seen |= 1 << 18; break;
+      case 'romeVersion': f.romeVersion = v; seen |= 1 << 19; break;
       default: return -1;
     }
   }
@@ -443,18 +471,41 @@ function nothingHidden(c: Obj, seen: number): boolean {
     ((seen & (1 << 8)) === 0 && 'inTraining' in p) || ((seen & (1 << 10)) === 0 && 'skills' in p) ||
     ((seen & (1 << 11)) === 0 && 'frenchLevel' in p) || ((seen & (1 << 14)) === 0 && 'restrictions' in p) ||
     ((seen & (1 << 15)) === 0 && 'categories' in p) || ((seen & (1 << 16)) === 0 && 'status' in p) ||
-    ((seen & (1 << 17)) === 0 && 'birthYear' in p) || ((seen & (1 << 18)) === 0 && 'workAuthorized' in p)
+    ((seen & (1 << 17)) === 0 && 'birthYear' in p) || ((seen & (1 << 18)) === 0 && 'workAuthorized' in p) ||
+    ((seen & (1 << 19)) === 0 && 'romeVersion' in p)
   );
 }
 
-function isCandidate(c: Obj, ix: FastIndex): boolean {
+/** The validated candidate (`c`, or a shallow copy where zod's path rewrites it), else `undefined`. */
+function candidateValue(c: Obj, ix: FastIndex): Obj | undefined {
   const f = fields;
   const seen = readCandidate(c, f);
-  if (seen < 0 || !nothingHidden(c, seen)) return false;
-  if (!isId(f.id) || !isDate(f.availableFrom) || !isPlace(f.home) || !isMobility(f.mobility)) return false;
-  if (!isRomeList(f.desiredJobs, ix, 50)) return false;
+  if (seen < 0 || !nothingHidden(c, seen)) return undefined;
+  if (!isId(f.id) || !isDate(f.availableFrom) || !isMobility(f.mobility)) return undefined;
+  const home = placeValue(f.home);
+  if (home === undefined) return undefined;
+  if (f.romeVersion !== undefined && f.romeVersion !== 'v3' && f.romeVersion !== 'v4') return undefined;
+  const v4 = f.romeVersion === 'v4';
+  if (!isCandidateRest(f, ix, v4)) return undefined;
+  let out = c;
+  if (home !== f.home || v4) {
+    out = { ...c, home };
+    f.home = home;
+    if (v4) {
+      // Read as their v3 fiches, as codes.ts does.
+      out.romeVersion = f.romeVersion = 'v3';
+      out.desiredJobs = f.desiredJobs = (f.desiredJobs as string[]).map((r) => rome4Parent(r)!);
+      out.experience = f.experience = (f.experience as Obj[]).map((e) => ({ ...e, rome: rome4Parent(e.rome as string)! }));
+    }
+  }
+  f.source = out;
+  return out;
+}
+
+function isCandidateRest(f: CandidateFields, ix: FastIndex, v4: boolean): boolean {
+  if (!isRomeList(f.desiredJobs, ix, 50, v4)) return false;
   if (!optionalList(f.desiredSectors, SECTORS, 2) || !optionalList(f.desiredPublics, PUBLICS, 3)) return false;
-  if (!isQualifications(f.qualifications, ix) || !isExperience(f.experience, ix)) return false;
+  if (!isQualifications(f.qualifications, ix) || !isExperience(f.experience, ix, v4)) return false;
   if (f.inTraining !== undefined && !isInTraining(f.inTraining, ix)) return false;
   if (!optionalList(f.skills, ix.skill as Set<unknown>, 100)) return false;
   if (f.frenchLevel !== undefined && !FRENCH_LEVELS.has(f.frenchLevel)) return false;
@@ -462,9 +513,7 @@ function isCandidate(c: Obj, ix: FastIndex): boolean {
   if (!optionalList(f.restrictions, ix.restriction as Set<unknown>, 20) || !isCategories(f.categories)) return false;
   if (f.status !== undefined && !STATUSES.has(f.status)) return false;
   if (f.birthYear !== undefined && !intInRange(f.birthYear, 1900, 2100)) return false;
-  if (f.workAuthorized !== undefined && typeof f.workAuthorized !== 'boolean') return false;
-  f.source = c;
-  return true;
+  return f.workAuthorized === undefined || typeof f.workAuthorized === 'boolean';
 }
 
 /**
@@ -483,13 +532,25 @@ function isStructure(s: unknown): boolean {
   return enumerableKnownKeys(s, STRUCTURE_KEYS) === 2 + present(s, status, 'status');
 }
 
-function isJob(j: unknown, ix: FastIndex): boolean {
-  if (!isPlain(j)) return false;
-  const { rome, title, romeVersion } = j;
-  if (!isRome(rome, ix)) return false;
-  if (title !== undefined && !isShortText(title)) return false;
-  if (romeVersion !== undefined && romeVersion !== 'v3') return false;
-  return enumerableKnownKeys(j, JOB_KEYS) === 1 + present(j, title, 'title') + present(j, romeVersion, 'romeVersion');
+/** The validated job (`j`, or a copy with the default version or the codes read as v3), else `undefined`. */
+function jobValue(j: unknown, ix: FastIndex): Obj | undefined {
+  if (!isPlain(j)) return undefined;
+  const { rome, title, romeVersion, appellation, rome4 } = j;
+  if (title !== undefined && !isShortText(title)) return undefined;
+  const n = present(j, rome, 'rome') + present(j, title, 'title') + present(j, romeVersion, 'romeVersion') +
+    present(j, appellation, 'appellation') + present(j, rome4, 'rome4');
+  if (enumerableKnownKeys(j, JOB_KEYS) !== n) return undefined;
+  if (appellation === undefined && rome4 === undefined && romeVersion !== 'v4') {
+    // Almost every vacancy: a v3 fiche.
+    if (!isRome(rome, ix) || (romeVersion !== undefined && romeVersion !== 'v3')) return undefined;
+    return romeVersion === undefined ? { ...j, romeVersion: 'v3' } : j;
+  }
+  if (romeVersion !== undefined && romeVersion !== 'v3' && romeVersion !== 'v4') return undefined;
+  if ((rome !== undefined && !isRomeFormat(rome)) || (rome4 !== undefined && !isRomeFormat(rome4))) return undefined;
+  if (appellation === undefined ? rome === undefined : typeof appellation !== 'string' || !APPELLATION.test(appellation)) return undefined;
+  const job = (romeVersion === undefined ? { ...j, romeVersion: 'v3' } : j) as unknown as JobInput;
+  const codes = readJobCodes(job, ix.jobRules);
+  return codes === undefined ? undefined : (normalisedJob(job, codes) as unknown as Obj);
 }
 
 function isRequires(r: unknown, ix: FastIndex): boolean {
@@ -535,12 +596,31 @@ function optionalBoolean(v: unknown): boolean {
   return v === undefined || typeof v === 'boolean';
 }
 
+/**
+ * The validated vacancy: `v`, or a shallow copy carrying what zod's path fills or rewrites (the
+ * defaults `job.romeVersion`, `requires`, `prefers`, `openings`; the job's v3 fiche; the site's
+ * commune position), else `undefined`.
+ */
+function vacancyValue(v: Obj, ix: FastIndex): Obj | undefined {
+  if (!isVacancy(v, ix)) return undefined;
+  const job = jobValue(v.job, ix);
+  const site = placeValue(v.site);
+  if (job === undefined || site === undefined) return undefined;
+  if (job === v.job && site === v.site && v.requires !== undefined && v.prefers !== undefined && v.openings !== undefined) return v;
+  const out: Obj = { ...v, job, site };
+  if (v.requires === undefined) out.requires = {};
+  if (v.prefers === undefined) out.prefers = {};
+  if (v.openings === undefined) out.openings = 1;
+  return out;
+}
+
+/** Every rule but the job's and the site's (vacancyValue). */
 function isVacancy(v: Obj, ix: FastIndex): boolean {
   const {
-    id, employerId, structure, job, site, interventionRadiusKm, requires, prefers, vehicleProvided,
+    id, employerId, structure, interventionRadiusKm, requires, prefers, vehicleProvided,
     acceptsInTraining, contract, schedule, physicalDemands, adaptations, openings, accessibleTH, trainsNewcomers,
   } = v;
-  if (!isId(id) || !isId(employerId) || !isStructure(structure) || !isJob(job, ix) || !isPlace(site)) return false;
+  if (!isId(id) || !isId(employerId) || !isStructure(structure)) return false;
   if (interventionRadiusKm !== undefined && !inRange(interventionRadiusKm, 0, 200)) return false;
   if (!isRequires(requires, ix) || !isPrefers(prefers, ix)) return false;
   if (!optionalBoolean(vehicleProvided) || !optionalBoolean(acceptsInTraining)) return false;
@@ -560,30 +640,17 @@ function isVacancy(v: Obj, ix: FastIndex): boolean {
   return enumerableKnownKeys(v, VACANCY_KEYS) === keys;
 }
 
-function isTrainingSession(s: Obj, ix: FastIndex): boolean {
+/** The validated session: `s`, or a copy whose site gets its commune's position; else `undefined`. */
+function trainingSessionValue(s: Obj, ix: FastIndex): Obj | undefined {
   const { id, provider, certification, site, startDate, endDate, hours, seats, access, funding } = s;
-  if (!isId(id) || typeof provider !== 'string' || provider.length < 1 || provider.length > 300) return false;
-  if (!ix.certification.has(certification as string) || !isPlace(site)) return false;
-  if (!isDate(startDate) || !isDate(endDate) || endDate < startDate || !inRange(hours, 1, 6000)) return false;
-  if (seats !== undefined && !intInRange(seats, 0, 10_000)) return false;
-  if (!isListOf(access, TRAINING_ACCESS, 5, 1) || !isListOf(funding, FUNDING_CODES, 12, 1)) return false;
-  return enumerableKnownKeys(s, SESSION_KEYS) === 9 + present(s, seats, 'seats');
-}
-
-/**
- * zod's value for a record the checks accepted: the record itself, or a shallow copy carrying the
- * defaults it leaves out (vacancy `job.romeVersion`, `requires`, `prefers`, `openings`).
- */
-function withDefaults(kind: RecordKind, o: Obj): Obj {
-  if (kind !== 'vacancy') return o;
-  const job = o.job as Obj;
-  if (job.romeVersion !== undefined && o.requires !== undefined && o.prefers !== undefined && o.openings !== undefined) return o;
-  const out: Obj = { ...o };
-  if (job.romeVersion === undefined) out.job = { ...job, romeVersion: 'v3' };
-  if (o.requires === undefined) out.requires = {};
-  if (o.prefers === undefined) out.prefers = {};
-  if (o.openings === undefined) out.openings = 1;
-  return out;
+  if (!isId(id) || typeof provider !== 'string' || provider.length < 1 || provider.length > 300) return undefined;
+  if (!ix.certification.has(certification as string)) return undefined;
+  if (!isDate(startDate) || !isDate(endDate) || endDate < startDate || !inRange(hours, 1, 6000)) return undefined;
+  if (seats !== undefined && !intInRange(seats, 0, 10_000)) return undefined;
+  if (!isListOf(access, TRAINING_ACCESS, 5, 1) || !isListOf(funding, FUNDING_CODES, 12, 1)) return undefined;
+  if (enumerableKnownKeys(s, SESSION_KEYS) !== 9 + present(s, seats, 'seats')) return undefined;
+  const place = placeValue(site);
+  return place === undefined ? undefined : place === site ? s : { ...s, site: place };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -610,8 +677,9 @@ export function fastCheck<K extends RecordKind>(kind: K, input: unknown, ref: Re
   if (!enabled || !isPlain(input)) return undefined;
   try {
     const ix = fastIndex(ref);
-    const ok = kind === 'candidate' ? isCandidate(input, ix) : kind === 'vacancy' ? isVacancy(input, ix) : isTrainingSession(input, ix);
-    return ok ? (withDefaults(kind, input) as RecordTypes[K]) : undefined;
+    const value =
+      kind === 'candidate' ? candidateValue(input, ix) : kind === 'vacancy' ? vacancyValue(input, ix) : trainingSessionValue(input, ix);
+    return value as RecordTypes[K] | undefined;
   } catch {
     return undefined;
   }

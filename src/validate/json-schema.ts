@@ -15,8 +15,9 @@ export interface JsonSchemas {
 
 const RUNTIME_ONLY =
   'Checked at run time only, beyond this schema: codes against the referential (certifications and their blocks, ' +
-  'ROME v3 fiches, skills, restrictions, physical demands, adaptations) and cross-field rules ' +
-  '(weeklyHoursMin ≤ weeklyHoursMax, endDate ≥ startDate, a vehicle not both required and provided).';
+  'ROME v3 fiches, or ROME 4.0 fiches and appellations under romeVersion v4, skills, restrictions, physical demands, ' +
+  'adaptations, INSEE commune codes) and cross-field rules (weeklyHoursMin ≤ weeklyHoursMax, endDate ≥ startDate, ' +
+  'a vehicle not both required and provided, job.rome and job.appellation agreeing).';
 
 function build(schema: z.ZodType, title: string, what: string, runtime = RUNTIME_ONLY): Record<string, unknown> {
   // io 'input': what a backend sends, so fields with a default are optional; refinements have no

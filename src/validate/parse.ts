@@ -23,7 +23,8 @@ export interface RecordTypes {
 
 interface Kind<T> {
   schema: z.ZodType<T>;
-  codes: (record: T, ref: Referential) => Issue[];
+  /** The referential check; a record that passes comes back with its ROME codes read as v3. */
+  codes: (record: T, ref: Referential) => CheckResult<T>;
 }
 
 const KINDS: { [K in RecordKind]: Kind<RecordTypes[K]> } = {
@@ -82,8 +83,7 @@ export function checkRecord<K extends RecordKind>(kind: K, input: unknown, ref: 
   try {
     const parsed = schema.safeParse(input);
     if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
-    const issues = codes(parsed.data, ref);
-    return issues.length === 0 ? { ok: true, value: parsed.data } : { ok: false, issues };
+    return codes(parsed.data, ref);
   } catch {
     // A getter or proxy trap threw while zod read the record, or while its issues were worded
     // (zod words them lazily, reading the values again).

@@ -64,7 +64,10 @@ function quoteCode(input: unknown): string {
 function customCode(i: ZodIssue): IssueCode {
   const params = (i as { params?: { code?: unknown } }).params;
   const code = params?.code;
-  return code === 'invalid_date' || code === 'invalid_range' || code === 'contradictory' || code === 'invalid_type' ? code : 'invalid';
+  return code === 'invalid_date' || code === 'invalid_range' || code === 'contradictory' || code === 'invalid_type' ||
+    code === 'required' || code === 'unknown_code'
+    ? code
+    : 'invalid';
 }
 
 /**
@@ -127,8 +130,7 @@ function mapOne(zi: ZodIssue, record: unknown): Issue[] {
           issue(
             'unsupported_rome_version',
             path,
-            `version${quoteCode(input)} non prise en charge : seuls les codes de fiche ROME v3 sont acceptés ` +
-              "tant qu'aucune table de correspondance ROME 4.0 → v3 n'existe",
+            `version${quoteCode(input)} non prise en charge : v3 (ROME v3, par défaut) ou v4 (ROME 4.0)`,
           ),
         ];
       }

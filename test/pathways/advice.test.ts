@@ -207,9 +207,30 @@ describe('honest costs and dates (REFERENCE.md §2, §4)', () => {
     const old = run(candidate({ ...base, categories: [{ code: 'RQTH', provenOn: '2023-01-15' }] }), { target: 'J1501' });
     expect(old.map((p) => p.steps.map((s) => s.code))).toEqual(fresh.map((p) => p.steps.map((s) => s.code)));
     expect(old.map((p) => p.cost)).toEqual(fresh.map((p) => p.cost));
-    expect(fresh[0].toCheck).toEqual([]);
-    expect(old[0].toCheck.map((t) => t.code)).toEqual(['category_proof']);
+    // Admission conditions (the same for both) are points to check too; only the old proof adds one.
+    expect(fresh[0].toCheck.map((t) => t.code)).not.toContain('category_proof');
+    expect(old[0].toCheck.map((t) => t.code)).toEqual(['category_proof', ...fresh[0].toCheck.map((t) => t.code)]);
     expect(old[0].toCheck[0].message).toMatch(/justificatif .*à renouveler/i);
     expect(old[0].toCheck[0].message).not.toContain('RQTH_');
+  });
+});
+
+describe('admission conditions the input does not settle (REFERENCE.md §2)', () => {
+  it('a pathway entering the DE infirmier names its entry routes (Bac via Parcoursup, or 3 years of contributions) as a point to check', () => {
+    const ps = run(candidate({ birthYear: 1969, experience: [] }), { target: 'J1506' });
+    const dei = ps.filter((p) => p.steps.some((s) => s.certification === 'DEI' && s.kind === 'training'));
+    expect(dei.length).toBeGreaterThan(0);
+    for (const p of dei) {
+      const admission = p.toCheck.filter((t) => t.code === 'admission');
+      expect(admission).toHaveLength(1);
+      expect(admission[0].message).toMatch(/^Conditions d’accès au DE d’infirmier à vérifier : Parcoursup, .*3 ans de cotisation/);
+    }
+  });
+
+  it('is listed once per certification and never drops a route', () => {
+    for (const p of run(candidate(), { target: 'J1501' })) {
+      const certs = p.toCheck.filter((t) => t.code === 'admission').map((t) => t.message);
+      expect(new Set(certs).size).toBe(certs.length);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonSchemas, parseCandidate, parseTrainingSession, parseVacancy } from '../../src/validate/index.js';
-import { validCandidate, validTrainingSession, validVacancy } from '../arbitraries.js';
+import { validCandidate, validCandidateV4, validTrainingSession, validVacancy, validVacancyOtherCodes } from '../arbitraries.js';
 import { validEvent, validOutcome } from '../audit/arbitraries.js';
 import { OutcomeSchema, PlatformEventSchema } from '../../src/audit/schemas.js';
 
@@ -64,9 +64,12 @@ function check(schema: Schema, v: unknown, path = ''): string[] {
     if (schema.maxItems !== undefined && v.length > schema.maxItems) fail('maxItems');
     if (schema.items) v.forEach((x, i) => errors.push(...check(schema.items, x, `${path}[${i}]`)));
   }
+  // `required` applies to any object, also in a schema without `type` (an anyOf alternative).
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    for (const r of schema.required ?? []) if (!Object.hasOwn(v, r)) fail(`required ${r}`);
+  }
   if (schema.type === 'object') {
     const o = v as Record<string, unknown>;
-    for (const r of schema.required ?? []) if (!Object.hasOwn(o, r)) fail(`required ${r}`);
     for (const [k, x] of Object.entries(o)) {
       const sub = schema.properties?.[k];
       if (sub) {
@@ -81,6 +84,8 @@ const schemas = jsonSchemas();
 const cases = [
   { name: 'candidate', schema: schemas.candidate, arb: validCandidate(), parse: parseCandidate },
   { name: 'vacancy', schema: schemas.vacancy, arb: validVacancy(), parse: parseVacancy },
+  { name: 'candidate (ROME 4.0)', schema: schemas.candidate, arb: validCandidateV4(), parse: parseCandidate },
+  { name: 'vacancy (ROME 4.0, appellations, communes)', schema: schemas.vacancy, arb: validVacancyOtherCodes(), parse: parseVacancy },
   { name: 'training-session', schema: schemas['training-session'], arb: validTrainingSession(), parse: parseTrainingSession },
   { name: 'outcome', schema: schemas.outcome, arb: validOutcome(), parse: (x: unknown) => OutcomeSchema.parse(x) },
   { name: 'platform-event', schema: schemas['platform-event'], arb: validEvent(), parse: (x: unknown) => PlatformEventSchema.parse(x) },
@@ -102,7 +107,15 @@ describe('jsonSchemas()', () => {
     const v = schemas.vacancy as Schema;
     expect(v.required).not.toContain('openings');
     expect(v.required).not.toContain('requires');
-    expect(v.properties.job.properties.romeVersion).toEqual({ default: 'v3', type: 'string', const: 'v3' });
+    expect(v.properties.job.properties.romeVersion).toEqual({ default: 'v3', type: 'string', enum: ['v3', 'v4'] });
+    // A place: its coordinates, or a commune code to take them from.
+    expect(v.properties.site.anyOf).toEqual([{ required: ['lat', 'lon'] }, { required: ['communeCode'] }]);
+    expect(check(v.properties.site, { communeCode: '2A004' })).toEqual([]);
+    expect(check(v.properties.site, { lat: 48.4, lon: 0.09 })).toEqual([]);
+    expect(check(v.properties.site, { lat: 48.4 })).toContain('(root): anyOf');
+    expect(v.properties.job.anyOf).toEqual([{ required: ['rome'] }, { required: ['appellation'] }]);
+    expect(check(v.properties.job, { appellation: '10856' })).toEqual([]);
+    expect(check(v.properties.job, { romeVersion: 'v4' })).toContain('(root): anyOf');
     expect(v.properties.structure.properties.kind.enum).toContain('EHPAD');
 
     const s = schemas['training-session'] as Schema;

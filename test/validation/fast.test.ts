@@ -13,13 +13,20 @@ import { candidateFields, fastCheck, setFastPath } from '../../src/validate/fast
 import { checkRecord, type CheckResult } from '../../src/validate/parse.js';
 import { validateBatch } from '../../src/validate/batch.js';
 import type { RecordKind } from '../../src/errors.js';
-import { referentialCodes, validCandidate, validTrainingSession, validVacancy } from '../arbitraries.js';
+import {
+  referentialCodes, validCandidate, validCandidateV4, validTrainingSession, validTrainingSessionByCommune, validVacancy,
+  validVacancyOtherCodes,
+} from '../arbitraries.js';
 
 const KINDS: RecordKind[] = ['candidate', 'vacancy', 'trainingSession'];
+// One record in four in another spelling: places by commune code alone, ROME 4.0 codes, appellations.
 const valid: Record<RecordKind, fc.Arbitrary<object>> = {
-  candidate: validCandidate(),
-  vacancy: validVacancy(),
-  trainingSession: validTrainingSession(),
+  candidate: fc.oneof({ arbitrary: validCandidate(), weight: 3 }, { arbitrary: validCandidateV4(), weight: 1 }),
+  vacancy: fc.oneof({ arbitrary: validVacancy(), weight: 3 }, { arbitrary: validVacancyOtherCodes(), weight: 1 }),
+  trainingSession: fc.oneof(
+    { arbitrary: validTrainingSession(), weight: 3 },
+    { arbitrary: validTrainingSessionByCommune(), weight: 1 },
+  ),
 };
 
 afterEach(() => {
@@ -60,15 +67,20 @@ function plain(v: unknown): unknown {
   return out;
 }
 
-/** The fields of `value` that are not `input`'s own are exactly the defaults zod fills. */
+/**
+ * The fields of `value` that are not `input`'s own are exactly what zod's path fills or rewrites:
+ * defaults, a commune's lat/lon, ROME codes read as v3.
+ */
 function sameOrDefaulted(value: object, input: object) {
   if (value === input) return;
   const v = value as Record<string, unknown>;
   const i = input as Record<string, unknown>;
   for (const k of Object.keys(v)) {
     if (v[k] === i[k]) continue;
-    if (k === 'job') sameOrDefaulted(v[k] as object, i[k] as object);
-    else expect(['requires', 'prefers', 'openings', 'romeVersion']).toContain(k);
+    if (k === 'job' || k === 'home' || k === 'site') sameOrDefaulted(v[k] as object, i[k] as object);
+    else if (k === 'desiredJobs' || k === 'experience') expect(i.romeVersion).toBe('v4');
+    else if (k === 'lat' || k === 'lon') expect(i[k]).toBeUndefined();
+    else expect(['requires', 'prefers', 'openings', 'romeVersion', 'rome', 'rome4']).toContain(k);
   }
 }
 

@@ -218,7 +218,7 @@ describe('parse functions', () => {
 
   it('check vacancy and session codes, ROME version and cross-field rules', () => {
     const v = vacancy();
-    v.job.romeVersion = 'v4';
+    (v.job as { romeVersion: string }).romeVersion = 'v5';
     expect(issuesOf(() => parseVacancy(v, opts)).map((i) => [i.code, i.path])).toEqual([
       ['unsupported_rome_version', 'job.romeVersion'],
     ]);
