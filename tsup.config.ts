@@ -1,14 +1,39 @@
+import { rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  // The worker is its own entry: matchAll starts it from next to the bundle.
-  entry: { index: 'src/index.ts', worker: 'src/batch/worker.ts' },
-  format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts' } },
-  sourcemap: true,
-  clean: true,
+// The two builds below run in parallel: cleaning once here, not in each, so neither deletes the other's output.
+rmSync('dist', { recursive: true, force: true });
+
+const common = {
+  // Maps would double the tarball (3.5 MB of embedded sources for 1.46 MB of code) for little use to a reader.
+  sourcemap: false,
+  clean: false,
   target: 'node20',
   splitting: false,
-  // import.meta.url in the CommonJS build (to locate the worker).
-  shims: true,
-});
+} as const;
+
+export default defineConfig([
+  {
+    ...common,
+    // The worker is its own entry: matchAll starts it from next to the bundle.
+    entry: { index: 'src/index.ts', worker: 'src/batch/worker.ts' },
+    format: ['esm', 'cjs'],
+    dts: { entry: { index: 'src/index.ts' } },
+    // import.meta.url in the CommonJS build (to locate the worker).
+    shims: true,
+  },
+  {
+    ...common,
+    // The `passerelle` command: ESM only (top-level await), next to worker.js which matchAll starts.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    banner: { js: '#!/usr/bin/env node' },
+    // The library is imported from ./index.js beside it, not bundled a second time (1.1 MB saved, one PasserelleInputError class).
+    esbuildPlugins: [{
+      name: 'library-beside',
+      setup(build) {
+        build.onResolve({ filter: /^\.\.\/index\.js$/ }, () => ({ path: './index.js', external: true }));
+      },
+    }],
+  },
+]);

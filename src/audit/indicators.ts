@@ -3,6 +3,7 @@
  * from its event log, per public and in all. Each definition is written once here and, word for
  * word, in the README ("Follow-up indicators"). Dates are UTC day numbers; both bounds inclusive.
  */
+import { csvField } from '../format/csv.js';
 import type { Versions } from '../scoring/types.js';
 import { defaultReferential } from '../referential/index.js';
 import { ROME_VERSION, romeFiches } from '../referential/rome/index.js';
@@ -274,8 +275,6 @@ export function platformIndicators(events: readonly unknown[], options: Indicato
 }
 
 /** RFC 4180: a field with a comma, a quote or a line break is quoted. */
-const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 /**
  * Long format, one figure a line: `group,indicator,key,value` (key empty for a plain figure;
  * value empty when undefined, e.g. a rate over nothing). Machine-readable: codes, dot decimals.
