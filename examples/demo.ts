@@ -15,7 +15,7 @@ import {
   createEngine, defaultReferential, formatGain, resolveCertification, resolveJobTitle, validateBatch,
   type Candidate, type CandidateIndex, type Engine, type Match, type Pathway, type Place, type Rejection, type Vacancy,
   type VacancyIndex,
-  BLOCKER_LABELS, formatDate, formatEuros, formatFixed, plural,
+  BLOCKER_LABELS, MODE_LABELS, formatDate, formatEuros, formatFixed, plural,
 } from '../src/index.js';
 import { runAuditDemo } from './demo-audit.js';
 import { runAdviceDemo } from './demo-advice.js';
@@ -221,7 +221,7 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
     print(`  Offre ${v.id} — ${describeVacancy(v)}`);
     for (const [i, m] of matches.entries()) {
       const c = candidates.get(m.candidateId)!;
-      print(`    ${i + 1}. ${pad(m.candidateId, 6)} score ${padL(fr(m.score), 3)}/100 · ${placeName(c.home)}, ${fr(m.commute.minutes)} min (${m.commute.mode})`);
+      print(`    ${i + 1}. ${pad(m.candidateId, 6)} score ${padL(fr(m.score), 3)}/100 · ${placeName(c.home)}, ${fr(m.commute.minutes)} min ${MODE_LABELS[m.commute.mode]}`);
       print(`       ${m.summary}`);
       printCriteria(print, m, '       ');
     }

@@ -45,7 +45,7 @@ export type {
 } from './scoring/types.js';
 export { MODES, type Commute, type ModeModel } from './geo/travel.js';
 export { distanceKm, haversineKm, bestCommute, reachKm, homeCareKm } from './geo/public.js';
-export { counterfactualLabel, formatGain, COUNTERFACTUAL_LABELS, BLOCKER_LABELS, CRITERION_LABELS } from './explain/index.js';
+export { counterfactualLabel, formatGain, COUNTERFACTUAL_LABELS, BLOCKER_LABELS, CRITERION_LABELS, MODE_LABELS } from './explain/index.js';
 
 // Training pathways.
 export { recommendPathways } from './pathways/public.js';
