@@ -3,9 +3,8 @@
  * Cells of ~0.1° (≈ 11 km): queries visit the cells a disc overlaps and skip those whose nearest
  * point is beyond what the cell's occupants could reach.
  */
-import { DEG, EARTH_RADIUS_KM } from './travel.js';
+import { DEG, KM_PER_DEG } from './travel.js';
 
-const KM_PER_DEG = EARTH_RADIUS_KM * DEG;
 const MAX_CELLS = 4_000_000;
 
 export interface GridParts {

@@ -9,6 +9,8 @@ import type { Mode } from '../schema/primitives.js';
 
 export const EARTH_RADIUS_KM = 6371.0088;
 export const DEG = Math.PI / 180;
+/** Kilometres per degree of latitude (and of longitude at the equator). */
+export const KM_PER_DEG = EARTH_RADIUS_KM * DEG;
 
 export interface ModeModel {
   /** Road/path length over straight-line distance. */

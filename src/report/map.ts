@@ -3,6 +3,7 @@
  * latitude), fitted to the records' bounding box; commune points underneath, links, then markers.
  */
 import { formatKm } from '../format/french.js';
+import { KM_PER_DEG } from '../geo/travel.js';
 import { esc } from './html.js';
 
 export interface LatLon { lat: number; lon: number }
@@ -37,7 +38,6 @@ export interface MapLink {
 const WIDTH = 820;
 const MAX_HEIGHT = 760;
 const MARGIN = 24;
-const KM_PER_DEGREE = 111.195;
 /** Above this many links, lines are drawn lighter so that markers stay readable. */
 const MANY_LINKS = 300;
 
@@ -73,7 +73,7 @@ export function fitProjection(points: Iterable<LatLon>): Projection {
     y: (lat) => height / 2 - (lat - cy) * scale,
     width: WIDTH,
     height,
-    kmPerUnit: KM_PER_DEGREE / scale,
+    kmPerUnit: KM_PER_DEG / scale,
   };
 }
 
