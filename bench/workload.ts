@@ -24,7 +24,14 @@ export interface TerritoryOptions {
   sessions: number;
   /** Reference date for availability, start dates and sessions (default '2026-11-23'). */
   today?: string;
+  /**
+   * Candidates' mobility: `usual` (the table in WORKLOAD.md) or `car45`, the dense variant where
+   * most candidates drive and accept 45 minutes (more pairs in reach, weaker pruning).
+   */
+  mobility?: Mobility;
 }
+
+export type Mobility = 'usual' | 'car45';
 
 export interface Territory {
   candidates: CandidateInput[];
@@ -38,6 +45,8 @@ export interface Territory {
 export const WORKLOADS = {
   departement: { seed: 61, scope: { departement: '61' }, candidates: 20_000, vacancies: 2_000, sessions: 200 },
   france: { seed: 2026, scope: 'france', candidates: 600_000, vacancies: 120_000, sessions: 3_000 },
+  departementCar45: { seed: 61, scope: { departement: '61' }, candidates: 20_000, vacancies: 2_000, sessions: 200, mobility: 'car45' },
+  franceCar45: { seed: 2026, scope: 'france', candidates: 600_000, vacancies: 120_000, sessions: 3_000, mobility: 'car45' },
   demo: { seed: 7, scope: { departement: '61' }, candidates: 400, vacancies: 60, sessions: 40 },
 } as const satisfies Record<string, TerritoryOptions>;
 
@@ -431,7 +440,12 @@ const ALL_SKILLS = [
 ] as const;
 const HOME_JOBS = new Set<Rome>(['K1302', 'K1304', 'K1305']);
 
-function candidate(rng: Rng, geo: Geo, days: Days, i: number): CandidateInput {
+/** The car45 variant's drivers accept 45 minutes; everyone else keeps the drawn limit. */
+function maxMinutesOf(drawn: number, driverOfCar45: boolean): number {
+  return driverOfCar45 ? 45 : drawn;
+}
+
+function candidate(rng: Rng, geo: Geo, days: Days, i: number, mobility: Mobility): CandidateInput {
   const ci = pickWeighted(rng, geo.homes);
   const commune = geo.communes[ci];
   const town = commune.population >= 10_000;
@@ -477,8 +491,10 @@ function candidate(rng: Rng, geo: Geo, days: Days, i: number): CandidateInput {
     }
   }
 
-  const licence = chance(rng, 0.7);
-  const vehicle = licence && chance(rng, 0.55 / 0.7);
+  // car45 draws the same values in the same order, so only mobility differs from the usual workload.
+  const car45 = mobility === 'car45';
+  const licence = chance(rng, car45 ? 0.9 : 0.7);
+  const vehicle = licence && chance(rng, car45 ? 0.85 / 0.9 : 0.55 / 0.7);
   const modes: Mode[] = [];
   if (vehicle) modes.push('car');
   if (chance(rng, town ? 0.7 : rural ? 0.15 : 0.35)) modes.push('transit');
@@ -522,7 +538,7 @@ function candidate(rng: Rng, geo: Geo, days: Days, i: number): CandidateInput {
   const c: CandidateInput = {
     id: `c${i}`,
     home: place(rng, geo, ci),
-    mobility: { modes, maxMinutes: pickWeighted(rng, MAX_MINUTES), drivingLicence: licence, vehicle },
+    mobility: { modes, maxMinutes: maxMinutesOf(pickWeighted(rng, MAX_MINUTES), car45 && vehicle), drivingLicence: licence, vehicle },
     availableFrom: days.at(chance(rng, 0.5) ? 0 : int(rng, 1, 60)),
     desiredJobs: jobs,
     qualifications,
@@ -638,7 +654,7 @@ export function generateTerritory(options: TerritoryOptions): Territory {
   const rs = mulberry32(seed ^ 0xc2b2ae35);
 
   const candidates = new Array<CandidateInput>(options.candidates);
-  for (let i = 0; i < options.candidates; i++) candidates[i] = candidate(rc, geo, days, i);
+  for (let i = 0; i < options.candidates; i++) candidates[i] = candidate(rc, geo, days, i, options.mobility ?? 'usual');
 
   const pools = new Map<StructureKind, Structure[]>();
   const counter = { n: 0 };
