@@ -29,8 +29,8 @@ export { romeFiches, romeAppellations, ROME_VERSION } from './referential/rome/i
 
 // The scoring core.
 export { createEngine, type Engine, type TopOptions, type TopResult, type IndexResult } from './engine/engine.js';
-export type { CandidateIndex, VacancyIndex } from './engine/indexes.js';
-export type { EngineOptions } from './engine/options.js';
+export type { CandidateIndex, VacancyIndex } from './core/indexes.js';
+export type { EngineOptions } from './core/options.js';
 export type { Counterfactual } from './engine/counterfactuals.js';
 export type { RecommendOptions } from './engine/pathways.js';
 export type {
@@ -98,4 +98,4 @@ export {
 } from './referential/rome/index.js';
 // Plain JSON out (issue 16): what JSON.stringify writes for a batch and an index.
 export type { BatchJSON } from './batch/matchAll.js';
-export type { IndexSummary } from './engine/indexes.js';
+export type { IndexSummary } from './core/indexes.js';

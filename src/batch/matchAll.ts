@@ -8,9 +8,9 @@ import type { Audience, Match, Versions } from '../scoring/types.js';
 import type { MatchBlockerCode } from '../scoring/model.js';
 import type { Candidate } from '../schema/candidate.js';
 import type { Vacancy } from '../schema/vacancy.js';
-import type { Engine } from '../engine/engine.js';
-import type { CandidateIndex, VacancyIndex } from '../engine/indexes.js';
-import { scanCandidatesForVacancy } from '../engine/scan.js';
+import type { Core } from '../core/core.js';
+import type { CandidateStore, VacancyStore } from '../core/indexes.js';
+import { scanCandidatesForVacancy } from '../core/scan.js';
 import { HeapBank } from '../rank/bank.js';
 import { TopK } from '../rank/topk.js';
 import type { Rejection } from '../validate/index.js';
@@ -103,14 +103,8 @@ export class BatchMatches implements Iterable<BatchMatch> {
   }
 }
 
-/** A pair as `explain` judges it, without its sentences: what a scheduler needs by the thousand. */
-export interface PairVerdict {
-  eligible: boolean;
-  /** The score `explain` shows for the same audience. */
-  score: number;
-  /** `explain`'s `blockers[].code`, in its order. */
-  blockers: MatchBlockerCode[];
-}
+import type { PairVerdict } from '../core/core.js';
+export type { PairVerdict };
 
 export interface BatchResult {
   matches: BatchMatches;
@@ -165,9 +159,9 @@ function abortError(): Error {
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function matchAll(
-  engine: Engine,
-  candidatesIn: CandidateIndex | unknown[],
-  vacanciesIn: VacancyIndex | unknown[],
+  core: Core,
+  candidatesIn: CandidateStore | unknown[],
+  vacanciesIn: VacancyStore | unknown[],
   options: MatchAllOptions,
 ): Promise<BatchResult> {
   const t0 = performance.now();
@@ -178,15 +172,15 @@ export async function matchAll(
   if (signal?.aborted) throw abortError();
   let rejectedCandidates: Rejection[] = [];
   let rejectedVacancies: Rejection[] = [];
-  let candidates: CandidateIndex;
-  let vacancies: VacancyIndex;
+  let candidates: CandidateStore;
+  let vacancies: VacancyStore;
   if (Array.isArray(candidatesIn)) {
-    const r = engine.indexCandidates(candidatesIn);
+    const r = core.indexCandidates(candidatesIn);
     candidates = r.index;
     rejectedCandidates = r.rejected;
   } else candidates = candidatesIn;
   if (Array.isArray(vacanciesIn)) {
-    const r = engine.indexVacancies(vacanciesIn);
+    const r = core.indexVacancies(vacanciesIn);
     vacancies = r.index;
     rejectedVacancies = r.rejected;
   } else vacancies = vacanciesIn;
@@ -197,7 +191,7 @@ export async function matchAll(
   const vacancySlots = vacancies.liveSlotsById();
   const nV = vacancySlots.length;
   const capacity = candidates.cols.size;
-  const kernel = engine.internals.kernelFor(candidates.cols, vacancies.cols);
+  const kernel = core.kernelFor(candidates.cols, vacancies.cols);
   // The numbering of this batch: the result keeps reading these even if the index changes later.
   const candidateIds = candidates.ids;
   const vacancyIds = vacancies.ids;
@@ -227,7 +221,7 @@ export async function matchAll(
   const shardSlots: Int32Array[] = [];
   let done = 0;
   const report = (phase: 'shortlists' | 'unmatched', d: number, total: number) => options.onProgress?.({ done: d, total, phase });
-  const audience = options.audience ?? engine.options.audience;
+  const audience = options.audience ?? core.options.audience;
   // An employer's shortlists and best lists rank by the score its Match shows, without the bonus.
   const withoutBonus = audience === 'employer';
 
@@ -253,7 +247,7 @@ export async function matchAll(
     const progress = new Array<number>(workers).fill(0);
     const results = await Promise.all(
       shardSlots.map((slots, w) =>
-        runWorker(engine, candidateCols, candidateIds, vacancies, shortlistGrids.map((g) => g.toParts()), gridOfSlot, overflow, slots, perVacancy, perCandidate, capacity, matched, withoutBonus, signal, (d) => {
+        runWorker(core, candidateCols, candidateIds, vacancies, shortlistGrids.map((g) => g.toParts()), gridOfSlot, overflow, slots, perVacancy, perCandidate, capacity, matched, withoutBonus, signal, (d) => {
           progress[w] = d;
           report('shortlists', progress.reduce((a, b) => a + b, 0), nV);
         }),
@@ -319,7 +313,7 @@ export async function matchAll(
     accounts.push(
       ...(await Promise.all(
         accountShards.map((slots) =>
-          runAccountWorker(engine, candidateCols, vacancies, vGrid.toParts(), vOverflow, slots, countBlockers, signal),
+          runAccountWorker(core, candidateCols, vacancies, vGrid.toParts(), vOverflow, slots, countBlockers, signal),
         ),
       )),
     );
@@ -375,7 +369,7 @@ export async function matchAll(
     unmatchedCandidates,
     unmatchedVacancies,
     rejected: { candidates: rejectedCandidates, vacancies: rejectedVacancies },
-    versions: engine.versions,
+    versions: core.versions,
     stats: {
       candidates: candidateSlots.length,
       vacancies: nV,
@@ -413,13 +407,13 @@ export async function matchAll(
       // From the indexes' current records, scored afresh: independent of the batch's numbering.
       const explainAudience = checkCallOptions(ScoreOptionsSchema, opts).audience ?? audience;
       const { c, v } = pairSlots(candidateId, vacancyId);
-      return engine.score(candidates.records[c], vacancies.records[v], { audience: explainAudience });
+      return core.score(candidates.records[c], vacancies.records[v], explainAudience);
     },
     evaluate(candidateId, vacancyId) {
       // Like explain, from the indexes' current slots and columns (a grid rebuild may have renumbered them).
       const { c, v } = pairSlots(candidateId, vacancyId);
-      if (liveKernel.c !== candidates.cols || liveKernel.v !== vacancies.cols) liveKernel = engine.internals.kernelFor(candidates.cols, vacancies.cols);
-      return engine.internals.verdict(c, v, liveKernel, candidates.records[c], audience);
+      if (liveKernel.c !== candidates.cols || liveKernel.v !== vacancies.cols) liveKernel = core.kernelFor(candidates.cols, vacancies.cols);
+      return core.verdict(c, v, liveKernel, candidates.records[c], audience);
     },
     candidateIds() {
       return Array.from(candidateSlots, (ci) => candidateIds[ci]);
@@ -464,10 +458,10 @@ function startWorker(workerData: unknown): Worker {
 }
 
 function runWorker(
-  engine: Engine,
+  core: Core,
   candidateCols: CandidateColumns,
   candidateIds: readonly string[],
-  vacancies: VacancyIndex,
+  vacancies: VacancyStore,
   grids: GridParts[],
   gridOfSlot: Int32Array,
   overflow: readonly number[],
@@ -480,7 +474,7 @@ function runWorker(
   signal: AbortSignal | undefined,
   onProgress: (done: number) => void,
 ): Promise<ShardResult> {
-  const { ctx, options } = engine.internals;
+  const { ctx, options } = core;
   return new Promise((resolve, reject) => {
     const worker = startWorker({
         phase: 'shortlists',
@@ -524,16 +518,16 @@ function runWorker(
 
 /** Phase two in a worker: account for candidates that no shortlist holds. */
 function runAccountWorker(
-  engine: Engine,
+  core: Core,
   candidateCols: CandidateColumns,
-  vacancies: VacancyIndex,
+  vacancies: VacancyStore,
   vacancyGrid: GridParts,
   vacancyOverflow: readonly number[],
   slots: Int32Array,
   countBlockers: boolean,
   signal: AbortSignal | undefined,
 ): Promise<{ matched: Uint8Array; counts: Int32Array }> {
-  const { ctx, options } = engine.internals;
+  const { ctx, options } = core;
   return new Promise((resolve, reject) => {
     const worker = startWorker({
       phase: 'account',

@@ -6,7 +6,7 @@ import type { Kernel } from '../kernel/kernel.js';
 import type { Grid } from '../geo/grid.js';
 import { TopK } from '../rank/topk.js';
 import { HeapBank } from '../rank/bank.js';
-import { hasEligibleVacancy, scanCandidatesForVacancy, scanVacanciesForCandidate, type VacancyScanSinks } from '../engine/scan.js';
+import { hasEligibleVacancy, scanCandidatesForVacancy, scanVacanciesForCandidate, type VacancyScanSinks } from '../core/scan.js';
 import { BLOCKER_CODES, TO_DISCUSS, TO_DISCUSS_BLOCKERS, TO_DISCUSS_MASK } from '../scoring/model.js';
 import type { Audience } from '../scoring/types.js';
 

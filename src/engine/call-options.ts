@@ -9,7 +9,7 @@ import { PasserelleInputError, issue, type Issue } from '../errors.js';
 import { fromZodIssues } from '../validate/zod-issues.js';
 import { isPlain } from '../validate/fast.js';
 import { type FieldKind, isArray, isProxy, readOptions } from '../validate/edge.js';
-import { CandidateIndex, VacancyIndex } from './indexes.js';
+import { CandidateStore, VacancyStore } from '../core/indexes.js';
 import type { Referential } from '../referential/types.js';
 
 const count = (max: number) => z.number().int().min(0).max(max);
@@ -45,7 +45,7 @@ export const RecommendOptionsSchema = z.strictObject({
   target: z.unknown().optional(),
   // An array of records (readOptions read it as a batch); each session is validated as a record.
   sessions: z.custom<unknown[]>((s) => Array.isArray(s), { message: 'un tableau de sessions attendu', params: { code: 'invalid_type' } }).optional(),
-  vacancies: z.instanceof(VacancyIndex, { message: 'un index d’offres (engine.indexVacancies) attendu' }).optional(),
+  vacancies: z.instanceof(VacancyStore, { message: 'un index d’offres (engine.indexVacancies) attendu' }).optional(),
   today: IsoDate.optional(),
   limit: count(1_000).optional(),
 });
@@ -83,7 +83,7 @@ export function recommendOptionsLookValid(o: object): boolean {
   for (const key in o) if (!RECOMMEND_KEYS.has(key)) return false;
   const { sessions, vacancies, today, limit } = o as Record<string, unknown>;
   if (sessions !== undefined && !Array.isArray(sessions)) return false;
-  if (vacancies !== undefined && !(vacancies instanceof VacancyIndex)) return false;
+  if (vacancies !== undefined && !(vacancies instanceof VacancyStore)) return false;
   if (limit !== undefined && !(typeof limit === 'number' && Number.isInteger(limit) && limit >= 0 && limit <= 1_000)) return false;
   if (today !== undefined) {
     if (typeof today !== 'string') return false;
@@ -128,10 +128,10 @@ export function checkIndex(
   };
   // A Proxy is never an index, and `instanceof` would run its traps; arrays are read later as batches.
   if (isProxy(value) ? arraysToo && isArray(value) : arraysToo && Array.isArray(value)) return;
-  const isIndex = !isProxy(value) && (kind === 'candidates' ? value instanceof CandidateIndex : value instanceof VacancyIndex);
+  const isIndex = !isProxy(value) && (kind === 'candidates' ? value instanceof CandidateStore : value instanceof VacancyStore);
   if (!isIndex) {
     fail(kind === 'candidates' ? 'un index de candidat·es (engine.indexCandidates) attendu' : 'un index d’offres (engine.indexVacancies) attendu');
-  } else if ((value as CandidateIndex | VacancyIndex).referential !== referential) {
+  } else if ((value as CandidateStore | VacancyStore).referential !== referential) {
     fail('un index construit par un moteur du même référentiel attendu');
   }
 }

@@ -10,9 +10,9 @@ import {
 import { F_NIGHTS, F_SPLIT, F_WEEKENDS } from '../encode/flags.js';
 import { counterfactualLabel } from '../explain/index.js';
 import { FRENCH_RANK } from '../scoring/model.js';
-import type { Engine } from './engine.js';
-import type { VacancyIndex } from './indexes.js';
-import { scanVacanciesForCandidate } from './scan.js';
+import type { Core } from '../core/core.js';
+import type { VacancyStore } from '../core/indexes.js';
+import { scanVacanciesForCandidate } from '../core/scan.js';
 import { COMMUTE_EXTRA_MINUTES } from '../scoring/model.js';
 
 export interface Counterfactual {
@@ -33,8 +33,8 @@ const SIMPLE_CHANGES: { code: string; lifts: number; applies: (c: Candidate) => 
   { code: 'split_shifts', lifts: F_SPLIT << SCHEDULE_TO_BLOCKER_SHIFT, applies: (c) => !c.schedule.splitShifts },
 ];
 
-export function computeCounterfactuals(engine: Engine, candidate: Candidate, vacancies: VacancyIndex): Counterfactual[] {
-  const { scratchCandidate, kernelFor } = engine.internals;
+export function computeCounterfactuals(core: Core, candidate: Candidate, vacancies: VacancyStore): Counterfactual[] {
+  const { scratchCandidate, kernelFor, ctx } = core;
   const cols = scratchCandidate(candidate);
   const kernel = kernelFor(cols, vacancies.cols);
   const extraMax = candidate.mobility.maxMinutes + COMMUTE_EXTRA_MINUTES;
@@ -60,7 +60,7 @@ export function computeCounterfactuals(engine: Engine, candidate: Candidate, vac
       for (const ch of simple) if ((mask & ~ch.lifts) === 0) add(ch.code, vi);
       if (mask === B_CONTRACT && !accepted.has(v.contract.type)) add(`contract:${v.contract.type}`, vi);
       if ((mask & ~(B_LEGAL | B_REQUIRED)) === 0) {
-        const legal = engine.internals.ctx.legalCerts[engine.internals.ctx.romeIndex.get(v.job.rome) ?? -1] ?? [];
+        const legal = ctx.legalCerts[ctx.romeIndex.get(v.job.rome) ?? -1] ?? [];
         const required = v.requires.certifications ?? [];
         const candidates = new Set([...legal, ...required]);
         for (const code of candidates) {

@@ -1,4 +1,4 @@
-/** engine.recommendPathways: the pure pathway recommender, fed with the engine's reach and eligibility. */
+/** engine.recommendPathways: the pure pathway recommender, fed with the core's reach and eligibility. */
 import type { Candidate } from '../schema/candidate.js';
 import type { TrainingSession } from '../schema/training.js';
 import { recommendPathways as recommend, type NearMissTarget, type Pathway, type PathwayDeps, type PathwayGain, type PathwayOptions, type UnlockCounter } from '../pathways/index.js';
@@ -10,10 +10,10 @@ import { RecommendOptionsSchema, checkCallOptions, checkIndex, recommendOptionsL
 import { parseRecord, validateBatch } from '../validate/index.js';
 import { B_FRENCH, B_LEGAL, B_LICENCE, B_REQUIRED } from '../kernel/kernel.js';
 import { FRENCH_RANK } from '../scoring/model.js';
-import type { Engine } from './engine.js';
-import type { VacancyIndex } from './indexes.js';
+import type { Core } from '../core/core.js';
+import type { VacancyIndex, VacancyStore } from '../core/indexes.js';
 import type { EncodingContext } from '../encode/context.js';
-import { scanReachMasks } from './scan.js';
+import { scanReachMasks } from '../core/scan.js';
 
 export interface RecommendOptions {
   /** A ROME code, a vacancy, a near miss from topCandidates/topVacancies, or nothing (the jobs most in demand within reach). */
@@ -56,7 +56,7 @@ function validateSessions(referential: Referential, sessions: readonly unknown[]
  * The target as the recommender takes it: a vacancy is validated as a record; a near miss must name
  * a vacancy of the index passed (else nothing could say what it lacks).
  */
-function checkedTarget(engine: Engine, options: RecommendOptions): PathwayOptions['target'] {
+function checkedTarget(core: Core, options: RecommendOptions): PathwayOptions['target'] {
   const target = options.target;
   switch (targetKind(target)) {
     case 'none':
@@ -73,7 +73,7 @@ function checkedTarget(engine: Engine, options: RecommendOptions): PathwayOption
       return nearMiss;
     }
     case 'vacancy':
-      return parseRecord('vacancy', target, engine.options.referential);
+      return parseRecord('vacancy', target, core.options.referential);
   }
 }
 
@@ -105,9 +105,9 @@ let romeCounts: Int32Array = new Int32Array(0);
  * length: slots are only ever appended, and a compaction replaces the array (indexes.ts).
  */
 interface IdOrder { ids: readonly string[]; size: number; rank: Int32Array; slotAt: Int32Array }
-const idOrders = new WeakMap<VacancyIndex, IdOrder>();
+const idOrders = new WeakMap<VacancyStore, IdOrder>();
 
-function idOrder(index: VacancyIndex): IdOrder {
+function idOrder(index: VacancyStore): IdOrder {
   const ids = index.ids;
   let o = idOrders.get(index);
   if (o === undefined || o.ids !== ids || o.size !== ids.length) {
@@ -128,12 +128,12 @@ function growInt32(a: Int32Array, n: number): Int32Array {
   return a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2));
 }
 
-export function recommendForCandidate(engine: Engine, candidate: Candidate, input: RecommendOptions | undefined): Pathway[] {
+export function recommendForCandidate(core: Core, candidate: Candidate, input: RecommendOptions | undefined): Pathway[] {
   const options = checkCallOptions(RecommendOptionsSchema, input, recommendOptionsLookValid) as RecommendOptions;
-  const vacancies = options.vacancies;
-  if (vacancies !== undefined) checkIndex(vacancies, 'vacancies', 'vacancies', engine.options.referential);
-  const target = checkedTarget(engine, options);
-  const { scratchCandidate, kernelFor, ctx } = engine.internals;
+  const vacancies = options.vacancies as VacancyStore | undefined;
+  if (vacancies !== undefined) checkIndex(vacancies, 'vacancies', 'vacancies', core.options.referential);
+  const target = checkedTarget(core, options);
+  const { scratchCandidate, kernelFor, ctx } = core;
   // One scan of the vacancies in reach gives every blocker mask; what a pathway unlocks (a
   // certification, the licence, a French level) is then read off the masks, without rescanning.
   reachCount = 0;
@@ -181,11 +181,11 @@ export function recommendForCandidate(engine: Engine, candidate: Candidate, inpu
     candidate,
     {
       target,
-      sessions: parseSessions(engine.options.referential, options.sessions),
-      today: options.today ?? engine.options.today,
+      sessions: parseSessions(core.options.referential, options.sessions),
+      today: options.today ?? core.options.today,
       limit: options.limit,
     },
-    new EngineDeps(engine.options.referential, vacancies, ctx, held, candidate.mobility.drivingLicence, ownFrench),
+    new EngineDeps(core.options.referential, vacancies, ctx, held, candidate.mobility.drivingLicence, ownFrench),
   );
 }
 
@@ -198,7 +198,7 @@ class EngineDeps implements PathwayDeps, UnlockCounter {
 
   constructor(
     readonly referential: Referential,
-    private readonly vacancies: VacancyIndex | undefined,
+    private readonly vacancies: VacancyStore | undefined,
     private readonly ctx: EncodingContext,
     private readonly held: ReadonlySet<string>,
     private readonly hadLicence: boolean,
@@ -236,7 +236,7 @@ class EngineDeps implements PathwayDeps, UnlockCounter {
  * level raised enough.
  */
 function lifted(
-  vacancies: VacancyIndex, ctx: EncodingContext, gain: PathwayGain, held: ReadonlySet<string>, hadLicence: boolean, ownFrench: number, collect: boolean,
+  vacancies: VacancyStore, ctx: EncodingContext, gain: PathwayGain, held: ReadonlySet<string>, hadLicence: boolean, ownFrench: number, collect: boolean,
 ): number {
   const cw = ctx.certWords;
   // The certification gained, as one bit: word `word` of a vacancy's set, tested against `bit`.
@@ -275,13 +275,13 @@ function lifted(
 }
 
 
-function legalOf(vacancies: VacancyIndex, ctx: EncodingContext, vi: number): readonly string[] {
+function legalOf(vacancies: VacancyStore, ctx: EncodingContext, vi: number): readonly string[] {
   const rome = vacancies.cols.rome[vi];
   return rome >= 0 ? ctx.legalCerts[rome] : [];
 }
 
 /** Vacancies in reach by ROME code, most first (then code order). */
-function demandInReach(vacancies: VacancyIndex, ctx: EncodingContext): { rome: string; count: number }[] {
+function demandInReach(vacancies: VacancyStore, ctx: EncodingContext): { rome: string; count: number }[] {
   if (romeCounts.length < ctx.romeCount) romeCounts = new Int32Array(ctx.romeCount);
   const romes = vacancies.cols.rome;
   const records = vacancies.records;

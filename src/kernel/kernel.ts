@@ -6,12 +6,14 @@ import type { CandidateColumns } from '../encode/candidates.js';
 import type { VacancyColumns } from '../encode/vacancies.js';
 import {
   F_ACCEPTS_TRAINING, F_ANY_CERT, F_AUTH, F_DESIRED_EMPTY, F_EXPECTED_EMPTY, F_HAS_LEGAL, F_HAS_REQUIRED, F_LICENCE,
-  F_PUBLICS, F_SCHEDULE, F_SECTORS, F_VEHICLE, MODE_NONE,
+  F_PUBLICS, F_SCHEDULE, F_SECTORS, F_VEHICLE,
 } from '../encode/flags.js';
-import { DEG, EARTH_RADIUS_KM, MEAN_TRIP_IN_DISC, MODES, minutesPerKm } from '../geo/travel.js';
+import { DEG, EARTH_RADIUS_KM } from '../geo/travel.js';
+import { EXPERIENCE, WISH_RELATED, type Weights } from '../scoring/model.js';
 import {
-  COMMUTE_SLOPE, EXPERIENCE, HOURS_GAP_SCALE, QUALIFICATION, START_LATE_SCALE_DAYS, WISH_RELATED, type Weights,
-} from '../scoring/model.js';
+  BEST_EXPERIENCE_RUNG, TRANSIT_MODE, anyCommon, certificateRung, commuteKm, commuteValue, experienceRung, frenchBlocks,
+  hoursValue, noneExpectedValue, restrictionBlocks, skillsValue, slopeMinutes, startBlocks, startValue, transitMinutes, transitWins,
+} from './criteria.js';
 
 export const B_LEGAL = 1 << 0;
 export const B_REQUIRED = 1 << 1;
@@ -27,22 +29,6 @@ export const B_AUTH = 1 << 11;
 export const B_START = 1 << 12;
 export const B_RESTRICTION = 1 << 13;
 
-const TRANSIT_FIXED = MODES.transit.fixedMinutes;
-const TRANSIT_SLOPE = minutesPerKm('transit');
-/** Index of transit in MODE_CODES; modes before it win ties against it. */
-const TRANSIT_MODE = 2;
-
-function anyCommon(a: Uint32Array, ai: number, b: Uint32Array, bi: number, words: number): boolean {
-  for (let w = 0; w < words; w++) if ((a[ai + w] & b[bi + w]) !== 0) return true;
-  return false;
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
 /** Unmet capabilities (`need & ~flags`) → their blocker bits; off the common path. */
 function capabilityBlockers(missing: number): number {
   let m = 0;
@@ -56,10 +42,11 @@ function capabilityBlockers(missing: number): number {
 
 /**
  * The cheap test a shortlist scan runs on every candidate once its list is full: certain
- * ineligibility (capabilities, French level, start, restrictions, reach) or an upper bound of the
- * score (cheap criteria exact, the others perfect) that cannot beat the last kept score. Columns
- * and the vacancy's values are hoisted into fields once, so the test is a few loads and flops.
- * Conservative: whatever passes goes through the exact kernel.
+ * ineligibility (capabilities, French level, start, restrictions, commute) or an upper bound of
+ * the score that cannot reach the last kept one. The bound is the score with experience and the
+ * wished job taken as perfect and the qualification at its best rung without experience; every
+ * other criterion is exact, from the same functions the kernel calls (./criteria.ts). Bit tests
+ * first, distance last. The vacancy's values are hoisted into fields once per vacancy.
  */
 export class ShortlistFilter {
   private readonly flags: Uint32Array;
@@ -80,9 +67,14 @@ export class ShortlistFilter {
   private readonly equivalent: Uint32Array;
   private readonly partial: Uint32Array;
   private readonly bridge: Uint32Array;
+  private readonly skills: Uint32Array;
+  private readonly bonus: Float64Array;
   private readonly cw: number;
+  private readonly sw: number;
   private readonly expected: Uint32Array;
+  private readonly preferred: Uint32Array;
   private need = 0;
+  private vFlags = 0;
   private vFrench = 0;
   private vEnd = 0;
   private vUnlifted = 0;
@@ -92,8 +84,10 @@ export class ShortlistFilter {
   private vRadius = 0;
   private vHours = 0;
   private vStart = 0;
-  private expectedEmpty = false;
-  private readonly base: number;
+  private nPref = 0;
+  private useBonus = true;
+  /** The weights of experience, summed with the job part of wishes when it is taken as perfect. */
+  private readonly slack: number;
 
   constructor(private readonly k: Kernel) {
     const c = k.c;
@@ -101,14 +95,18 @@ export class ShortlistFilter {
     this.restrictions = c.restrictions; this.lat = c.lat; this.lon = c.lon; this.cosLat = c.cosLat;
     this.slope = c.slope; this.slopeMode = c.slopeMode; this.transit = c.transit; this.maxMinutes = c.maxMinutes;
     this.hoursMin = c.hoursMin; this.hoursMax = c.hoursMax; this.held = c.held; this.equivalent = c.equivalent;
-    this.partial = c.partial; this.bridge = c.bridge; this.cw = c.certWords;
+    this.partial = c.partial; this.bridge = c.bridge; this.skills = c.skills; this.bonus = c.bonus;
+    this.cw = c.certWords; this.sw = c.skillWords;
     this.expected = new Uint32Array(c.certWords);
-    this.base = k.wExp + k.wWishes + k.wSkills + k.maxBonus + 1e-9;
+    this.preferred = new Uint32Array(c.skillWords);
+    this.slack = k.wExp + 1e-9;
   }
 
-  setVacancy(vi: number): void {
+  /** Vacancy `vi` of the kernel's columns; `withoutBonus`: lists rank by the score without the positive-action bonus. */
+  setVacancy(vi: number, withoutBonus: boolean): void {
     const v = this.k.v;
     this.need = v.need[vi];
+    this.vFlags = v.flags[vi];
     this.vFrench = v.french[vi];
     this.vEnd = v.end[vi];
     this.vUnlifted = v.unlifted[vi];
@@ -118,52 +116,53 @@ export class ShortlistFilter {
     this.vRadius = v.radius[vi];
     this.vHours = v.hours[vi];
     this.vStart = v.start[vi];
-    this.expectedEmpty = (v.flags[vi] & F_EXPECTED_EMPTY) !== 0;
+    this.nPref = v.preferredSkillCount[vi];
+    this.useBonus = !withoutBonus;
     for (let w = 0; w < this.cw; w++) this.expected[w] = v.expected[vi * this.cw + w];
+    for (let w = 0; w < this.sw; w++) this.preferred[w] = v.preferredSkills[vi * this.sw + w];
   }
 
-  /** false when candidate `ci` certainly cannot be eligible with a score ≥ `threshold`. */
+  /** false when candidate `ci` certainly cannot be eligible with a shown score ≥ `threshold`. */
   mayEnter(ci: number, threshold: number): boolean {
-    if (this.alive[ci] === 0 || (this.need & ~this.flags[ci]) !== 0) return false;
-    const fr = this.french[ci];
-    if (this.vFrench !== 0 && fr !== 0 && fr < this.vFrench) return false;
-    if (this.available[ci] > this.vEnd || (this.restrictions[ci] & this.vUnlifted) !== 0) return false;
+    const cf = this.flags[ci];
+    if (this.alive[ci] === 0 || (this.need & ~cf) !== 0) return false;
+    if (frenchBlocks(this.vFrench, this.french[ci]) || startBlocks(this.available[ci], this.vEnd)) return false;
+    if (restrictionBlocks(this.restrictions[ci], this.vUnlifted)) return false;
+    const kk = this.k;
+    let q: number;
+    if ((this.vFlags & F_EXPECTED_EMPTY) !== 0) q = noneExpectedValue((cf & F_ANY_CERT) !== 0);
+    else {
+      q = certificateRung(this.held, this.equivalent, this.partial, this.bridge, ci * this.cw, this.expected, 0, this.cw);
+      if (q < BEST_EXPERIENCE_RUNG) q = BEST_EXPERIENCE_RUNG;
+    }
+    const skills = skillsValue(this.skills, ci * this.sw, this.preferred, 0, this.sw, this.nPref);
+    // Everything but the commute, with experience and the wished job perfect.
+    let ub = this.slack + kk.wQual * q + kk.wHours * hoursValue(this.vHours, this.hoursMin[ci], this.hoursMax[ci]) +
+      kk.wStart * startValue(this.available[ci], this.vStart) + kk.wWishes * wishesValue(1, cf, this.vFlags) + kk.wSkills * skills;
+    if (this.useBonus) ub += this.bonus[ci];
+    if (ub + kk.wCommute < threshold) return false;
     const k = 0.5 * (this.cosLat[ci] + this.vCos);
     const dx = (this.lon[ci] - this.vLon) * DEG * k;
     const dy = (this.lat[ci] - this.vLat) * DEG;
-    const d = EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy);
-    const r = this.vRadius;
-    const km = r > 0 ? Math.max(0, d - r) + MEAN_TRIP_IN_DISC * r : d;
-    let minutes = this.slopeMode[ci] !== MODE_NONE ? km * this.slope[ci] : Infinity;
+    const km = commuteKm(EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy), this.vRadius);
+    let minutes = slopeMinutes(km, this.slope[ci], this.slopeMode[ci]);
     if (this.transit[ci] !== 0) {
-      const t = TRANSIT_FIXED + km * TRANSIT_SLOPE;
+      const t = transitMinutes(km);
       if (t < minutes) minutes = t;
     }
     const maxMinutes = this.maxMinutes[ci];
     if (minutes > maxMinutes) return false;
-    const kk = this.k;
-    const ratio = minutes / maxMinutes;
-    let ub = this.base + kk.wCommute * (1 - COMMUTE_SLOPE * ratio);
-    const lo = this.hoursMin[ci];
-    const hi = this.hoursMax[ci];
-    const wh = this.vHours;
-    const gap = wh < lo ? lo - wh : wh > hi ? wh - hi : 0;
-    ub += kk.wHours * (gap >= HOURS_GAP_SCALE ? 0 : 1 - gap / HOURS_GAP_SCALE);
-    const late = this.available[ci] - this.vStart;
-    ub += kk.wStart * (late <= 0 ? 1 : late >= START_LATE_SCALE_DAYS ? 0 : 1 - late / START_LATE_SCALE_DAYS);
-    if (ub + kk.wQual < threshold) return false;
-    if (this.expectedEmpty) return true;
-    const at = ci * this.cw;
-    let q: number = QUALIFICATION.experienceWithoutDiploma;
-    for (let w = 0; w < this.cw; w++) {
-      const e = this.expected[w];
-      if ((this.held[at + w] & e) !== 0) return true;
-      if ((this.equivalent[at + w] & e) !== 0) q = Math.max(q, QUALIFICATION.equivalentOrHigher);
-      else if ((this.partial[at + w] & e) !== 0) q = Math.max(q, QUALIFICATION.partialOrInTraining);
-      else if ((this.bridge[at + w] & e) !== 0) q = Math.max(q, QUALIFICATION.bridge);
-    }
-    return ub + kk.wQual * q >= threshold;
+    return ub + kk.wCommute * commuteValue(minutes, maxMinutes) >= threshold;
   }
+}
+
+/** Wishes value: the job part (1 wished, WISH_RELATED related), then sectors and publics when the candidate stated them. */
+function wishesValue(jobs: number, cf: number, vf: number): number {
+  let sum = jobs;
+  let count = 1;
+  if ((cf & F_SECTORS) !== 0) { sum += (cf & vf & F_SECTORS) !== 0 ? 1 : 0; count++; }
+  if ((cf & F_PUBLICS) !== 0) { sum += (cf & vf & F_PUBLICS) !== 0 ? 1 : 0; count++; }
+  return sum / count;
 }
 
 export class Kernel {
@@ -229,13 +228,9 @@ export class Kernel {
       if (!anyCommon(c.held, ci * cw, v.required, vi * cw, cw) &&
           !((vf & F_ACCEPTS_TRAINING) !== 0 && anyCommon(c.training, ci * cw, v.required, vi * cw, cw))) m |= B_REQUIRED;
     }
-    const fr = v.french[vi];
-    if (fr !== 0) {
-      const cr = c.french[ci];
-      if (cr !== 0 && cr < fr) m |= B_FRENCH;
-    }
-    if (c.available[ci] > v.end[vi]) m |= B_START;
-    if ((c.restrictions[ci] & v.unlifted[vi]) !== 0) m |= B_RESTRICTION;
+    if (frenchBlocks(v.french[vi], c.french[ci])) m |= B_FRENCH;
+    if (startBlocks(c.available[ci], v.end[vi])) m |= B_START;
+    if (restrictionBlocks(c.restrictions[ci], v.unlifted[vi])) m |= B_RESTRICTION;
     return m;
   }
 
@@ -257,14 +252,12 @@ export class Kernel {
   /** `commute` when the caller already measured the straight-line km `d` (distance(ci, vi)). */
   commuteAt(ci: number, vi: number, d: number): number {
     const c = this.c;
-    const r = this.v.radius[vi];
-    const km = r > 0 ? Math.max(0, d - r) + MEAN_TRIP_IN_DISC * r : d;
-    let minutes = Infinity;
+    const km = commuteKm(d, this.v.radius[vi]);
     let mode = c.slopeMode[ci];
-    if (mode !== MODE_NONE) minutes = 0 + km * c.slope[ci];
+    let minutes = slopeMinutes(km, c.slope[ci], mode);
     if (c.transit[ci] !== 0) {
-      const t = TRANSIT_FIXED + km * TRANSIT_SLOPE;
-      if (t < minutes || (t === minutes && mode > TRANSIT_MODE)) {
+      const t = transitMinutes(km);
+      if (transitWins(t, minutes, mode)) {
         minutes = t;
         mode = TRANSIT_MODE;
       }
@@ -348,39 +341,21 @@ export class Kernel {
     const vf = v.flags[vi];
     const cw = c.certWords;
 
-    // qualification
     let q: number;
-    if ((vf & F_EXPECTED_EMPTY) !== 0) {
-      q = QUALIFICATION.noneExpectedBase + ((cf & F_ANY_CERT) !== 0 ? 1 - QUALIFICATION.noneExpectedBase : 0);
-    } else {
-      const ca = ci * cw;
-      const va = vi * cw;
-      if (anyCommon(c.held, ca, v.expected, va, cw)) q = QUALIFICATION.held;
-      else if (anyCommon(c.equivalent, ca, v.expected, va, cw)) q = QUALIFICATION.equivalentOrHigher;
-      else if (anyCommon(c.partial, ca, v.expected, va, cw)) q = QUALIFICATION.partialOrInTraining;
-      else if (anyCommon(c.bridge, ca, v.expected, va, cw)) q = QUALIFICATION.bridge;
-      else if (exact >= QUALIFICATION.experienceWithoutDiplomaMonths) q = QUALIFICATION.experienceWithoutDiploma;
-      else if (exact > 0) q = QUALIFICATION.someExperienceWithoutDiploma;
-      else q = 0;
+    if ((vf & F_EXPECTED_EMPTY) !== 0) q = noneExpectedValue((cf & F_ANY_CERT) !== 0);
+    else {
+      q = certificateRung(c.held, c.equivalent, c.partial, c.bridge, ci * cw, v.expected, vi * cw, cw);
+      if (q === 0) q = experienceRung(exact);
     }
     values[0] = q;
 
     const x = eff / v.experienceTarget[vi];
     values[1] = x < 1 ? x : 1;
+    values[2] = commuteValue(minutes, maxMinutes);
+    values[3] = hoursValue(v.hours[vi], c.hoursMin[ci], c.hoursMax[ci]);
+    values[4] = startValue(c.available[ci], v.start[vi]);
 
-    const ratio = minutes / maxMinutes;
-    values[2] = 1 - COMMUTE_SLOPE * (ratio < 1 ? ratio : 1);
-
-    const wh = v.hours[vi];
-    const lo = c.hoursMin[ci];
-    const hi = c.hoursMax[ci];
-    const gap = wh < lo ? lo - wh : wh > hi ? wh - hi : 0;
-    values[3] = Math.max(0, 1 - gap / HOURS_GAP_SCALE);
-
-    const late = c.available[ci] - v.start[vi];
-    values[4] = late <= 0 ? 1 : Math.max(0, 1 - late / START_LATE_SCALE_DAYS);
-
-    // wishes: jobs always, sectors and publics when the candidate stated them
+    // wishes: the job always, sectors and publics when the candidate stated them
     let jobs = 0;
     if ((cf & F_DESIRED_EMPTY) !== 0) jobs = 1;
     else {
@@ -392,20 +367,10 @@ export class Kernel {
         if (vr >= 0 && r >= 0 && this.related[rowAt + r] !== 0) jobs = WISH_RELATED;
       }
     }
-    let wishSum = jobs;
-    let wishCount = 1;
-    if ((cf & F_SECTORS) !== 0) { wishSum += (cf & vf & F_SECTORS) !== 0 ? 1 : 0; wishCount++; }
-    if ((cf & F_PUBLICS) !== 0) { wishSum += (cf & vf & F_PUBLICS) !== 0 ? 1 : 0; wishCount++; }
-    values[5] = wishSum / wishCount;
+    values[5] = wishesValue(jobs, cf, vf);
 
-    const nPref = v.preferredSkillCount[vi];
-    if (nPref === 0) values[6] = 1;
-    else {
-      const sw = c.skillWords;
-      let common = 0;
-      for (let w = 0; w < sw; w++) common += popcount(c.skills[ci * sw + w] & v.preferredSkills[vi * sw + w]);
-      values[6] = common / nPref;
-    }
+    const sw = c.skillWords;
+    values[6] = skillsValue(c.skills, ci * sw, v.preferredSkills, vi * sw, sw, v.preferredSkillCount[vi]);
 
     return this.wQual * values[0] + this.wExp * values[1] + this.wCommute * values[2] + this.wHours * values[3] +
       this.wStart * values[4] + this.wWishes * values[5] + this.wSkills * values[6];

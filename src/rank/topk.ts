@@ -1,3 +1,5 @@
+import { popcount } from '../kernel/bits.js';
+
 /**
  * Bounded best-k selections on typed arrays (never a sort of objects). Ties are broken by id
  * (string order by code point), the only time an id string is read.
@@ -129,14 +131,8 @@ export class NearMissTopK {
   }
 }
 
-export function bitCount(x: number): number {
-  let n = 0;
-  while (x !== 0) { x &= x - 1; n++; }
-  return n;
-}
-
 /** Blockers of a mask as `near` counts them: those of its shared mask count once together. */
 export function shownBlockerCount(near: NearMissTopK, mask: number): number {
-  const shared = bitCount(mask & near.sharedMask);
-  return bitCount(mask) - (shared > 1 ? shared - 1 : 0);
+  const shared = popcount(mask & near.sharedMask);
+  return popcount(mask) - (shared > 1 ? shared - 1 : 0);
 }

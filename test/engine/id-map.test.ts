@@ -1,7 +1,7 @@
 /** IdMap (src/engine/id-map.ts) against a Map, over random sequences of adds, gets and deletes. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdMap } from '../../src/engine/id-map.js';
+import { IdMap } from '../../src/core/id-map.js';
 
 type Op = { op: 'add' | 'get' | 'delete'; id: string };
 

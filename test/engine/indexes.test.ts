@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createEngine, type Engine } from '../../src/engine/engine.js';
-import type { CandidateIndex, VacancyIndex } from '../../src/engine/indexes.js';
+import type { CandidateIndex, CandidateStore, VacancyIndex } from '../../src/core/indexes.js';
+import { createCore } from '../../src/core/core.js';
 import { PasserelleInputError } from '../../src/errors.js';
 import type { Candidate, Vacancy } from '../../src/schema/index.js';
 import { candidate, candidates, engineOptions, setting, vacancies } from './territory.js';
@@ -153,16 +154,16 @@ describe('indexes', () => {
   it('a batch gives the ids, records, columns and grid of the same records added one by one', () => {
     fc.assert(
       fc.property(candidates(0, 60), setting, (cs, s) => {
-        const engine = createEngine(engineOptions(s));
-        const batch = engine.indexCandidates(cs).index;
-        const one = engine.indexCandidates([]).index;
+        const core = createCore(engineOptions(s));
+        const batch = core.indexCandidates(cs).index;
+        const one = core.indexCandidates([]).index;
         for (const c of cs) one.add(c);
         const a = batch.grid().grid;
         const b = one.grid().grid;
         expect(a.toParts()).toEqual(b.toParts());
         expect(batch.ids).toEqual(one.ids);
         expect(batch.records).toEqual(one.records);
-        const cols = (x: CandidateIndex) => Object.fromEntries(Object.entries(x.cols).map(([k, v]) =>
+        const cols = (x: CandidateStore) => Object.fromEntries(Object.entries(x.cols).map(([k, v]) =>
           [k, ArrayBuffer.isView(v) ? [...(v as Float64Array).subarray(0, k.startsWith('exp') ? x.cols.expUsed : k.startsWith('wish') ? x.cols.wishUsed : ['held', 'partial', 'training', 'equivalent', 'bridge'].includes(k) ? x.size * x.cols.certWords : k === 'skills' ? x.size * x.cols.skillWords : x.size)] : v]));
         expect(cols(batch)).toEqual(cols(one));
         for (const c of cs) expect(batch.slot(c.id)).toBe(one.slot(c.id));

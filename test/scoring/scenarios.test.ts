@@ -10,21 +10,21 @@ import { defaultReferential, type Referential } from '../../src/referential/inde
 import { CRITERION_CODES, type BlockerCode, type Weights } from '../../src/scoring/model.js';
 import type { PairEvaluation } from '../../src/scoring/types.js';
 import { referenceEvaluate, type PositiveAction } from '../../bench/reference.js';
-import { createEngine, type Engine } from '../../src/engine/engine.js';
-import { toEvaluation } from '../../src/engine/evaluation.js';
+import { createCore, type Core } from '../../src/core/core.js';
+import { toEvaluation } from '../../src/core/evaluation.js';
 
 interface EvaluateOptions { referential?: Referential; weights?: Partial<Weights>; positiveAction?: PositiveAction }
 type Evaluate = (c: Candidate, v: Vacancy, options?: EvaluateOptions) => PairEvaluation;
 
-const engines = new WeakMap<Referential, Map<string, Engine>>();
-function engineFor(o: EvaluateOptions = {}): Engine {
+const engines = new WeakMap<Referential, Map<string, Core>>();
+function engineFor(o: EvaluateOptions = {}): Core {
   const referential = o.referential ?? defaultReferential;
   let byOptions = engines.get(referential);
   if (byOptions === undefined) engines.set(referential, (byOptions = new Map()));
   const key = JSON.stringify([o.weights ?? null, o.positiveAction ?? null]);
   let engine = byOptions.get(key);
   if (engine === undefined) {
-    engine = createEngine({ referential, today: '2026-01-15', weights: o.weights, positiveAction: o.positiveAction });
+    engine = createCore({ referential, today: '2026-01-15', weights: o.weights, positiveAction: o.positiveAction });
     byOptions.set(key, engine);
   }
   return engine;
@@ -40,7 +40,7 @@ function engineFor(o: EvaluateOptions = {}): Engine {
  */
 function engineEvaluate(c: Candidate, v: Vacancy, o?: EvaluateOptions): PairEvaluation {
   const engine = engineFor(o);
-  const { ctx, options, kernelFor, explain, scratchCandidate, scratchVacancy } = engine.internals;
+  const { ctx, options, kernelFor, explain, scratchCandidate, scratchVacancy } = engine;
   const kernel = kernelFor(scratchCandidate(c), scratchVacancy(v));
   const match = explain(0, 0, kernel, c, v, 'advisor');
   const internal = toEvaluation(kernel, kernel.evaluate(0, 0), c, v, options.weights, options, ctx);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { createEngine, type Engine } from '../../src/engine/engine.js';
-import type { CandidateIndex, VacancyIndex } from '../../src/engine/indexes.js';
+import type { CandidateIndex, VacancyIndex } from '../../src/core/indexes.js';
 import type { Match } from '../../src/scoring/types.js';
 import type { Pathway } from '../../src/pathways/types.js';
 import { validCandidate, validVacancy } from '../arbitraries.js';

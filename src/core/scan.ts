@@ -57,7 +57,7 @@ export function scanCandidatesForVacancy(
   const bounded = sinks.near === null && (sinks.visit ?? null) === null && sinks.candidateBank === null;
   const top = sinks.top;
   const filter = kernel.shortlistFilter;
-  if (bounded) filter.setVacancy(vi);
+  if (bounded) filter.setVacancy(vi, sinks.withoutBonus === true);
   const restMax = 100 - kernel.wCommute + kernel.maxBonus + 1e-9;
   const wc = kernel.wCommute * COMMUTE_SLOPE;
   const cx = Math.min(x1, Math.max(x0, Math.floor((lon - grid.lon0) / grid.cellDeg)));

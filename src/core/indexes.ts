@@ -22,6 +22,41 @@ function overflowLimit(size: number): number {
   return Math.max(256, size >> 4);
 }
 
+/**
+ * What a user may rely on in a candidate index (README "API"): the engine builds it
+ * (`indexCandidates`) and takes it back; its columns and grids are the core's.
+ */
+export interface CandidateIndex {
+  /** Number of live records. */
+  readonly size: number;
+  /** The referential its records were validated against (an engine takes only its own). */
+  readonly referential: Referential;
+  /** The validated records as indexed (read only; `get(id)` finds one). */
+  readonly records: readonly Candidate[];
+  /** The validated record of an id. @throws PasserelleInputError('argument') when `id` is not a string. */
+  get(id: string): Candidate | undefined;
+  /** Adds a record; throws PasserelleInputError when invalid or when the id exists. */
+  add(input: unknown): Candidate;
+  /** Replaces the record with the same id; throws when the id is unknown or the record invalid. */
+  update(input: unknown): Candidate;
+  /** Removes a record by id; returns whether it was there. */
+  remove(id: string): boolean;
+  /** A small summary (what `JSON.stringify(index)` writes). */
+  toJSON(): IndexSummary;
+}
+
+/** A vacancy index: the same contract as `CandidateIndex`, for vacancies. */
+export interface VacancyIndex {
+  readonly size: number;
+  readonly referential: Referential;
+  readonly records: readonly Vacancy[];
+  get(id: string): Vacancy | undefined;
+  add(input: unknown): Vacancy;
+  update(input: unknown): Vacancy;
+  remove(id: string): boolean;
+  toJSON(): IndexSummary;
+}
+
 /** An index as plain data (`JSON.stringify(index)`). */
 export interface IndexSummary {
   kind: 'candidate' | 'vacancy';
@@ -254,7 +289,8 @@ function growInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
   return out;
 }
 
-export class CandidateIndex extends BaseIndex<Candidate> {
+/** The core's candidate index: columns in grid order, the grid, and the shortlist sub-grids. */
+export class CandidateStore extends BaseIndex<Candidate> implements CandidateIndex {
   cols: CandidateColumns;
 
   constructor(ctx: EncodingContext, private readonly bonusOf: (c: Candidate) => number) {
@@ -346,7 +382,7 @@ export class CandidateIndex extends BaseIndex<Candidate> {
   }
 }
 
-export class VacancyIndex extends BaseIndex<Vacancy> {
+export class VacancyStore extends BaseIndex<Vacancy> implements VacancyIndex {
   readonly cols: VacancyColumns;
   /** Per-slot slack added to a candidate's reach by home care: (1 − mean trip) × radius. */
   private slack = new Float64Array(16);
