@@ -1,14 +1,14 @@
 /** A matchAll shard in a worker thread: columns arrive as shared memory, results leave as transfers. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Kernel } from '../kernel/kernel.js';
-import { Grid } from '../geo/grid.js';
+import { Grid, type GridParts } from '../geo/grid.js';
 import type { CandidateColumns } from '../encode/candidates.js';
 import type { VacancyColumns } from '../encode/vacancies.js';
 import { PROGRESS_CHUNK, ShardRunner, accountCandidates } from './shard.js';
 
 const d = workerData as {
   phase: 'shortlists' | 'account';
-  vacancyGrid: Parameters<typeof Grid.fromParts>[0];
+  vacancyGrid: GridParts;
   vacancyOverflow: number[];
   countBlockers: boolean;
   candidates: CandidateColumns;
@@ -16,7 +16,7 @@ const d = workerData as {
   candidateIds: string[];
   vacancyIds: string[];
   /** The shortlist grids, and which one each vacancy slot scans. */
-  grids: Parameters<typeof Grid.fromParts>[0][];
+  grids: GridParts[];
   gridOfSlot: Int32Array;
   overflow: number[];
   weights: ConstructorParameters<typeof Kernel>[2];
@@ -33,14 +33,14 @@ const d = workerData as {
 
 const kernel = new Kernel(d.candidates, d.vacancies, d.weights, d.related, d.romeCount, d.maxBonus);
 if (d.phase === 'account') {
-  const a = accountCandidates(kernel, Grid.fromParts(d.vacancyGrid), d.vacancyOverflow, d.slots, d.countBlockers);
+  const a = accountCandidates(kernel, new Grid(d.vacancyGrid), d.vacancyOverflow, d.slots, d.countBlockers);
   parentPort!.postMessage(a, [a.matched.buffer, a.counts.buffer] as ArrayBuffer[]);
 } else {
   runShortlists();
 }
 
 function runShortlists(): void {
-  const grids = d.grids.map((parts) => Grid.fromParts(parts));
+  const grids = d.grids.map((parts) => new Grid(parts));
   const gridFor = (vi: number): Grid => grids[d.gridOfSlot[vi]];
   const runner = new ShardRunner(
     kernel, gridFor, d.overflow, d.slots, d.candidateIds, d.vacancyIds, d.perVacancy, d.perCandidate, d.capacity, d.matched, d.withoutBonus,

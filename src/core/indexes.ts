@@ -307,7 +307,7 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
   }
   protected buildGrid(slots: Int32Array): Grid {
     // Ordered by each candidate's reach: a shortlist scan stops at the first who cannot reach.
-    const grid = new Grid(this.cols.lat, this.cols.lon, slots, this.cols.reach);
+    const grid = Grid.build(this.cols.lat, this.cols.lon, slots, this.cols.reach);
     // Then the columns are rewritten in the grid's order, so a cell's candidates are contiguous.
     const order = grid.items;
     this.cols = this.cols.permuted(order);
@@ -329,7 +329,7 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
   nearGrid(): Grid {
     const { grid } = this.grid();
     if (this.nearGridCache === null) {
-      this.nearGridCache = new Grid(this.cols.lat, this.cols.lon, Int32Array.from(grid.items).sort(), this.cols.reachNear);
+      this.nearGridCache = Grid.build(this.cols.lat, this.cols.lon, Int32Array.from(grid.items).sort(), this.cols.reachNear);
     }
     return this.nearGridCache;
   }
@@ -401,7 +401,7 @@ export class VacancyStore extends BaseIndex<Vacancy> implements VacancyIndex {
   protected buildGrid(slots: Int32Array): Grid {
     if (this.slack.length < this.cols.size) this.slack = new Float64Array(this.cols.size);
     for (let s = 0; s < this.cols.size; s++) this.slack[s] = homeCareSlack(this.cols.radius[s]);
-    return new Grid(this.cols.lat, this.cols.lon, slots, this.slack);
+    return Grid.build(this.cols.lat, this.cols.lon, slots, this.slack);
   }
 }
 

@@ -4,15 +4,32 @@
  * kernel only for pairs that can still enter a list.
  */
 import { B_COMMUTE, type Kernel } from '../kernel/kernel.js';
-import type { Grid } from '../geo/grid.js';
+import { RING_COUNT, RING_KM, withinReach, type Grid } from '../geo/grid.js';
 import { COMMUTE_SLOPE, NEAR_MISS_COMMUTE_FACTOR } from '../scoring/model.js';
-import { DEG, EARTH_RADIUS_KM, MEAN_TRIP_IN_DISC } from '../geo/travel.js';
+import { commuteKm } from '../kernel/criteria.js';
 import { shownBlockerCount, type NearMissTopK, type TopK } from '../rank/topk.js';
 import type { HeapBank } from '../rank/bank.js';
 import { homeCareSlack } from './indexes.js';
 
-/** Relative slack on reach tests so float rounding never drops a pair the kernel would keep. */
-const REACH_EPS = 1e-9;
+/**
+ * Work done by the scans of this thread, read by bench/run.ts (not public API), at the indexes
+ * below: candidates met in reach of a shortlist scan, those the bound was computed for, those it
+ * let through, pairs fully scored. A Float64Array: counts pass 2³¹ nationally, where an object's
+ * number field would box every increment.
+ */
+export const scanCounters = new Float64Array(4);
+export const IN_REACH = 0, BOUNDED = 1, PASSED = 2, SCORED = 3;
+
+/** The cells a traversal lists, with their lower-bound km; grown to the largest grid seen. */
+let cells = new Int32Array(256);
+let cellKm = new Float64Array(256);
+function reserveCells(grid: Grid): void {
+  if (cells.length < grid.cellCount) {
+    cells = new Int32Array(grid.cellCount);
+    cellKm = new Float64Array(grid.cellCount);
+  }
+}
+const ring = new Float64Array(8);
 
 export interface VacancyScanSinks {
   top: TopK;
@@ -27,7 +44,6 @@ export interface VacancyScanSinks {
   withoutBonus?: boolean;
 }
 
-const range = new Int32Array(4);
 
 /** Score of a pair with the positive-action bonus, capped so the total stays ≤ 100. */
 function withBonus(score: number, bonus: number): number {
@@ -48,9 +64,6 @@ export function scanCandidatesForVacancy(
   const lon = v.lon[vi];
   const radius = v.radius[vi];
   const slack = homeCareSlack(radius);
-  grid.rangeInto(lat, lon, grid.maxRadius + slack + 1e-6, range);
-  const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
-  const { compact, cellStart, items, cellRadius, itemRadius, nx } = grid;
   // Pure shortlists may stop early: cells are visited in rings around the vacancy (nearest
   // first), and once the list is full, a candidate whose best possible score cannot beat the
   // last kept one ends the cell (and a ring whose nearest cell cannot, the scan).
@@ -60,49 +73,40 @@ export function scanCandidatesForVacancy(
   if (bounded) filter.setVacancy(vi, sinks.withoutBonus === true);
   const restMax = 100 - kernel.wCommute + kernel.maxBonus + 1e-9;
   const wc = kernel.wCommute * COMMUTE_SLOPE;
-  const cx = Math.min(x1, Math.max(x0, Math.floor((lon - grid.lon0) / grid.cellDeg)));
-  const cy = Math.min(y1, Math.max(y0, Math.floor((lat - grid.lat0) / grid.cellDeg)));
-  const rings = Math.max(cx - x0, x1 - cx, cy - y0, y1 - cy);
-  const farLat = Math.min(89.9, Math.max(Math.abs(grid.lat0 + y0 * grid.cellDeg), Math.abs(grid.lat0 + (y1 + 1) * grid.cellDeg)));
-  const cellKmMin = grid.cellDeg * EARTH_RADIUS_KM * DEG * Math.cos(farLat * DEG);
+  const { cellStart, items, itemRadius } = grid;
+  reserveCells(grid);
+  grid.ringsInto(lat, lon, slack, ring);
+  const rings = ring[RING_COUNT];
+  const ringKm = ring[RING_KM];
+  const counters = scanCounters;
   for (let r = 0; r <= rings; r++) {
-    for (let y = cy - r; y <= cy + r; y++) {
-      if (y < y0 || y > y1) continue;
-      const edge = y === cy - r || y === cy + r;
-      for (let x = cx - r; x <= cx + r; x += edge ? 1 : 2 * r) {
-        if (x >= x0 && x <= x1) {
-          const cell = compact[y * nx + x];
-          const s0 = cell < 0 ? 0 : cellStart[cell];
-          const s1 = cell < 0 ? 0 : cellStart[cell + 1];
-          if (s0 !== s1) {
-            const dmin = grid.minKmToCell(lat, lon, x, y);
-            if (dmin <= (cellRadius[cell] + slack) * (1 + REACH_EPS) + 1e-6) {
-              // The commute distance is at least this (home care: the way to the zone + a mean trip).
-              const dEff = radius > 0 ? Math.max(MEAN_TRIP_IN_DISC * radius, dmin - slack) : dmin;
-              for (let s = s0; s < s1; s++) {
-                const reach = itemRadius[s];
-                // Items are sorted by reach descending: the rest of the cell cannot reach either.
-                if ((reach + slack) * (1 + REACH_EPS) + 1e-6 < dmin) break;
-                if (bounded && top.size === top.k) {
-                  const threshold = top.scores[0];
-                  const ratio = dEff / reach;
-                  if (restMax + kernel.wCommute - wc * (ratio < 1 ? ratio : 1) < threshold) break;
-                  if (!filter.mayEnter(items[s], threshold)) continue;
-                }
-                visitPair(kernel, items[s], vi, slack, sinks);
-              }
-            }
-          }
+    const n = grid.ringInto(lat, lon, slack, ring, r, cells, cellKm);
+    for (let k = 0; k < n; k++) {
+      const cell = cells[k];
+      const dmin = cellKm[k];
+      // The commute distance is at least this (home care: the way to the zone + a mean trip).
+      const dEff = commuteKm(dmin, radius);
+      const s1 = cellStart[cell + 1];
+      for (let s = cellStart[cell]; s < s1; s++) {
+        const reach = itemRadius[s];
+        // Items are sorted by reach descending: the rest of the cell cannot reach either.
+        if (!withinReach(dmin, reach + slack)) break;
+        counters[IN_REACH]++;
+        if (bounded && top.size === top.k) {
+          const threshold = top.scores[0];
+          const ratio = dEff / reach;
+          if (restMax + kernel.wCommute - wc * (ratio < 1 ? ratio : 1) < threshold) break;
+          counters[BOUNDED]++;
+          if (!filter.mayEnter(items[s], threshold)) continue;
+          counters[PASSED]++;
         }
-        if (r === 0) break;
+        visitPair(kernel, items[s], vi, slack, sinks);
       }
     }
     if (bounded && top.size === top.k && r > 0) {
       // Every cell of the next rings is at least r cells away: stop when even the longest reach
       // cannot score enough from there.
-      const ringMin = r * cellKmMin;
-      const dEff = radius > 0 ? Math.max(MEAN_TRIP_IN_DISC * radius, ringMin - slack) : ringMin;
-      const ratio = dEff / grid.maxRadius;
+      const ratio = commuteKm(r * ringKm, radius) / grid.maxRadius;
       if (restMax + kernel.wCommute - wc * (ratio < 1 ? ratio : 1) < top.scores[0]) break;
     }
   }
@@ -112,14 +116,14 @@ export function scanCandidatesForVacancy(
 function visitPair(kernel: Kernel, ci: number, vi: number, slack: number, sinks: VacancyScanSinks): void {
   const c = kernel.c;
   if (c.alive[ci] === 0) return;
+  scanCounters[SCORED]++;
   const hard = kernel.hardMask(ci, vi);
   const near = sinks.near;
   const visit = sinks.visit ?? null;
   const wide = near !== null || visit !== null;
   if (hard !== 0 && !wide) return;
   const d = kernel.distance(ci, vi);
-  const limit = (wide ? c.reachNear[ci] : c.reach[ci]) + slack;
-  if (d > limit * (1 + REACH_EPS) + 1e-6) return;
+  if (!withinReach(d, (wide ? c.reachNear[ci] : c.reach[ci]) + slack)) return;
   const score = kernel.evaluateFrom(ci, vi, hard);
   const mask = kernel.mask;
   if (visit !== null) visit(ci, mask);
@@ -178,22 +182,15 @@ export function scanVacanciesForCandidate(
   const c = kernel.c;
   const lat = c.lat[ci];
   const lon = c.lon[ci];
-  grid.rangeInto(lat, lon, reachKm + grid.maxRadius + 1e-6, range);
-  const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
-  const { compact, cellStart, items, cellRadius, itemRadius, nx } = grid;
-  for (let y = y0; y <= y1; y++) {
-    for (let x = x0; x <= x1; x++) {
-      const cell = compact[y * nx + x];
-      if (cell < 0) continue;
-      const s0 = cellStart[cell];
-      const s1 = cellStart[cell + 1];
-      if (s0 === s1) continue;
-      const dmin = grid.minKmToCell(lat, lon, x, y);
-      if (dmin > (reachKm + cellRadius[cell]) * (1 + REACH_EPS) + 1e-6) continue;
-      for (let s = s0; s < s1; s++) {
-        if ((reachKm + itemRadius[s]) * (1 + REACH_EPS) + 1e-6 < dmin) break;
-        if (visitVacancy(kernel, ci, items[s], reachKm, sinks) && sinks.stopAtEligible === true) return true;
-      }
+  const { cellStart, items, itemRadius } = grid;
+  reserveCells(grid);
+  const n = grid.withinInto(lat, lon, reachKm, cells, cellKm);
+  for (let k = 0; k < n; k++) {
+    const dmin = cellKm[k];
+    const s1 = cellStart[cells[k] + 1];
+    for (let s = cellStart[cells[k]]; s < s1; s++) {
+      if (!withinReach(dmin, reachKm + itemRadius[s])) break;
+      if (visitVacancy(kernel, ci, items[s], reachKm, sinks) && sinks.stopAtEligible === true) return true;
     }
   }
   for (let k = 0; k < overflow.length; k++) {
@@ -209,7 +206,7 @@ function visitVacancy(kernel: Kernel, ci: number, vi: number, reachKm: number, s
   const hard = kernel.hardMask(ci, vi);
   if (hard !== 0 && sinks.near === null && sinks.visit === null) return false;
   const d = kernel.distance(ci, vi);
-  if (d > (reachKm + homeCareSlack(v.radius[vi])) * (1 + REACH_EPS) + 1e-6) return false;
+  if (!withinReach(d, reachKm + homeCareSlack(v.radius[vi]))) return false;
   if (sinks.masksOnly === true) {
     const mask = kernel.blockersFrom(ci, vi, hard);
     if (sinks.visit !== null) sinks.visit(vi, mask, NaN);
@@ -252,22 +249,15 @@ export function scanReachMasks(
   const c = kernel.c;
   const lat = c.lat[ci];
   const lon = c.lon[ci];
-  grid.rangeInto(lat, lon, reachKm + grid.maxRadius + 1e-6, range);
-  const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
-  const { compact, cellStart, items, cellRadius, itemRadius, nx } = grid;
-  for (let y = y0; y <= y1; y++) {
-    for (let x = x0; x <= x1; x++) {
-      const cell = compact[y * nx + x];
-      if (cell < 0) continue;
-      const s0 = cellStart[cell];
-      const s1 = cellStart[cell + 1];
-      if (s0 === s1) continue;
-      const dmin = grid.minKmToCell(lat, lon, x, y);
-      if (dmin > (reachKm + cellRadius[cell]) * (1 + REACH_EPS) + 1e-6) continue;
-      for (let s = s0; s < s1; s++) {
-        if ((reachKm + itemRadius[s]) * (1 + REACH_EPS) + 1e-6 < dmin) break;
-        reachMask(kernel, ci, items[s], reachKm, rank, maskOut, rankBits);
-      }
+  const { cellStart, items, itemRadius } = grid;
+  reserveCells(grid);
+  const n = grid.withinInto(lat, lon, reachKm, cells, cellKm);
+  for (let k = 0; k < n; k++) {
+    const dmin = cellKm[k];
+    const s1 = cellStart[cells[k] + 1];
+    for (let s = cellStart[cells[k]]; s < s1; s++) {
+      if (!withinReach(dmin, reachKm + itemRadius[s])) break;
+      reachMask(kernel, ci, items[s], reachKm, rank, maskOut, rankBits);
     }
   }
   for (let k = 0; k < overflow.length; k++) reachMask(kernel, ci, overflow[k], reachKm, rank, maskOut, rankBits);
@@ -277,7 +267,7 @@ function reachMask(kernel: Kernel, ci: number, vi: number, reachKm: number, rank
   const v = kernel.v;
   if (v.alive[vi] === 0) return;
   const d = kernel.distance(ci, vi);
-  if (d > (reachKm + homeCareSlack(v.radius[vi])) * (1 + REACH_EPS) + 1e-6) return;
+  if (!withinReach(d, reachKm + homeCareSlack(v.radius[vi]))) return;
   const mask = kernel.blockersAt(ci, vi, kernel.hardMask(ci, vi), d);
   if ((mask & B_COMMUTE) !== 0) return;
   maskOut[vi] = mask;

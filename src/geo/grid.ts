@@ -21,6 +21,22 @@ export interface GridParts {
   maxRadius: number;
 }
 
+/** Relative slack on reach tests, so float rounding never drops a pair the kernel would keep. */
+const REACH_EPS = 1e-9;
+
+/** The km a reach of `km` is tested against: every reach test of the scans goes through it. */
+export function reachTolerance(km: number): number {
+  return km * (1 + REACH_EPS) + 1e-6;
+}
+
+/** Whether a distance `d` (or a lower bound of it) is within a reach of `km`, with the tolerance. */
+export function withinReach(d: number, km: number): boolean {
+  return d <= reachTolerance(km);
+}
+
+/** Ring state of a nearest-first traversal (`ringsInto`): box, centre cell, ring count, km per ring. */
+export const RING_X0 = 0, RING_X1 = 1, RING_Y0 = 2, RING_Y1 = 3, RING_CX = 4, RING_CY = 5, RING_COUNT = 6, RING_KM = 7;
+
 export class Grid {
   readonly lat0: number;
   readonly lon0: number;
@@ -45,11 +61,19 @@ export class Grid {
   readonly itemRadius: Float64Array;
   readonly maxRadius: number;
 
+  /** The one constructor: from arrays built by `Grid.build`, derived from a grid, or sent to a worker. */
+  constructor(parts: GridParts) {
+    this.lat0 = parts.lat0; this.lon0 = parts.lon0; this.cellDeg = parts.cellDeg; this.nx = parts.nx; this.ny = parts.ny;
+    this.compact = parts.compact; this.cellStart = parts.cellStart; this.items = parts.items;
+    this.cellRadius = parts.cellRadius; this.itemRadius = parts.itemRadius; this.maxRadius = parts.maxRadius;
+  }
+
   /**
+   * Indexes points by cell, each cell's items by radius descending.
    * @param slots the live slots to index, in increasing order (ties inside a cell stay in slot order)
    * @param radius per-slot radius for cell pruning (km)
    */
-  constructor(lat: Float64Array, lon: Float64Array, slots: Int32Array, radius: Float64Array) {
+  static build(lat: Float64Array, lon: Float64Array, slots: Int32Array, radius: Float64Array): Grid {
     let minLat = 90, maxLat = -90, minLon = 180, maxLon = -180;
     for (let k = 0; k < slots.length; k++) {
       const s = slots[k];
@@ -61,50 +85,48 @@ export class Grid {
     if (slots.length === 0) { minLat = maxLat = minLon = maxLon = 0; }
     let cellDeg = 0.1;
     while (((maxLat - minLat) / cellDeg + 1) * ((maxLon - minLon) / cellDeg + 1) > MAX_CELLS) cellDeg *= 2;
-    this.cellDeg = cellDeg;
-    this.lat0 = minLat;
-    this.lon0 = minLon;
-    this.nx = Math.floor((maxLon - minLon) / cellDeg) + 1;
-    this.ny = Math.floor((maxLat - minLat) / cellDeg) + 1;
+    const nx = Math.floor((maxLon - minLon) / cellDeg) + 1;
+    const ny = Math.floor((maxLat - minLat) / cellDeg) + 1;
     const n = slots.length;
     const cellOf = new Int32Array(n);
-    this.compact = new Int32Array(this.nx * this.ny).fill(-1);
+    const compact = new Int32Array(nx * ny).fill(-1);
     let nonEmpty = 0;
     for (let k = 0; k < n; k++) {
-      const c = this.cellIndex(lat[slots[k]], lon[slots[k]]);
+      const c = cellIndex(lat[slots[k]], lon[slots[k]], minLat, minLon, cellDeg, nx, ny);
       cellOf[k] = c;
-      if (this.compact[c] < 0) this.compact[c] = nonEmpty++;
+      if (compact[c] < 0) compact[c] = nonEmpty++;
     }
     // Compact ids in cell order, so that items of one cell, and cells of one row, are contiguous.
     let next = 0;
-    for (let c = 0; c < this.compact.length; c++) if (this.compact[c] >= 0) this.compact[c] = next++;
+    for (let c = 0; c < compact.length; c++) if (compact[c] >= 0) compact[c] = next++;
     const counts = new Int32Array(nonEmpty + 1);
-    for (let k = 0; k < n; k++) counts[this.compact[cellOf[k]] + 1]++;
+    for (let k = 0; k < n; k++) counts[compact[cellOf[k]] + 1]++;
     for (let c = 0; c < nonEmpty; c++) counts[c + 1] += counts[c];
-    this.cellStart = counts.slice();
-    this.cellRadius = new Float64Array(nonEmpty);
-    this.itemRadius = new Float64Array(n);
+    const building: Building = { compact, cellStart: counts.slice(), itemRadius: new Float64Array(n) };
     const items = new Int32Array(n);
-    if (!sortByRadixRanks(this, cellOf, slots, radius, items)) sortByComparator(this, cellOf, slots, radius, items, counts);
+    if (!sortByRadixRanks(building, cellOf, slots, radius, items)) sortByComparator(building, cellOf, slots, radius, items, counts);
+    const { cellStart, itemRadius } = building;
+    const cellRadius = new Float64Array(nonEmpty);
     let maxRadius = 0;
     for (let c = 0; c < nonEmpty; c++) {
-      const a = this.cellStart[c];
+      const a = cellStart[c];
       // Sorted by radius descending: the cell's largest radius comes first.
-      if (this.cellStart[c + 1] > a) this.cellRadius[c] = this.itemRadius[a];
-      if (this.cellRadius[c] > maxRadius) maxRadius = this.cellRadius[c];
+      if (cellStart[c + 1] > a) cellRadius[c] = itemRadius[a];
+      if (cellRadius[c] > maxRadius) maxRadius = cellRadius[c];
     }
-    this.maxRadius = maxRadius;
-    this.items = items;
+    return new Grid({ lat0: minLat, lon0: minLon, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, maxRadius });
+  }
+
+  /** Number of non-empty cells of the base grid: the most cells a traversal can list. */
+  get cellCount(): number {
+    return this.cellStart.length - 1;
   }
 
   /** A grid over some items of this one, given by their increasing positions in `items` (same cells, same order). */
   subset(positions: Int32Array): Grid {
-    const g = Object.create(Grid.prototype) as { -readonly [K in keyof Grid]: Grid[K] };
-    g.lat0 = this.lat0; g.lon0 = this.lon0; g.cellDeg = this.cellDeg; g.nx = this.nx; g.ny = this.ny;
-    g.compact = this.compact;
-    const nCells = this.cellStart.length - 1;
+    const nCells = this.cellCount;
     const m = positions.length;
-    const start = new Int32Array(nCells + 1);
+    const cellStart = new Int32Array(nCells + 1);
     const items = new Int32Array(m);
     const itemRadius = new Float64Array(m);
     const cellRadius = new Float64Array(nCells);
@@ -112,25 +134,22 @@ export class Grid {
     let cell = 0;
     for (let k = 0; k < m; k++) {
       const p = positions[k];
-      while (this.cellStart[cell + 1] <= p) start[++cell] = k;
+      while (this.cellStart[cell + 1] <= p) cellStart[++cell] = k;
       items[k] = this.items[p];
       const r = this.itemRadius[p];
       itemRadius[k] = r;
       if (r > cellRadius[cell]) cellRadius[cell] = r;
       if (r > maxRadius) maxRadius = r;
     }
-    while (cell < nCells) start[++cell] = m;
-    g.cellStart = start; g.items = items; g.itemRadius = itemRadius; g.cellRadius = cellRadius; g.maxRadius = maxRadius;
-    return g as Grid;
+    while (cell < nCells) cellStart[++cell] = m;
+    return new Grid({ ...this.toParts(), cellStart, items, itemRadius, cellRadius, maxRadius });
   }
 
   /** This grid after its items were renumbered 0, 1, 2… in its own order (see CandidateColumns.permuted). */
   renumbered(): Grid {
-    const g = Object.assign(Object.create(Grid.prototype) as Grid, this.toParts());
     const items = new Int32Array(this.items.length);
     for (let k = 0; k < items.length; k++) items[k] = k;
-    (g as { items: Int32Array }).items = items;
-    return g;
+    return new Grid({ ...this.toParts(), items });
   }
 
   /** The grid's arrays, to rebuild it in a worker without recomputing. */
@@ -139,20 +158,12 @@ export class Grid {
     return { lat0, lon0, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, maxRadius };
   }
 
-  static fromParts(parts: GridParts): Grid {
-    return Object.assign(Object.create(Grid.prototype) as Grid, parts);
-  }
-
   cellIndex(lat: number, lon: number): number {
-    let x = Math.floor((lon - this.lon0) / this.cellDeg);
-    let y = Math.floor((lat - this.lat0) / this.cellDeg);
-    if (x < 0) x = 0; else if (x >= this.nx) x = this.nx - 1;
-    if (y < 0) y = 0; else if (y >= this.ny) y = this.ny - 1;
-    return y * this.nx + x;
+    return cellIndex(lat, lon, this.lat0, this.lon0, this.cellDeg, this.nx, this.ny);
   }
 
   /** Cell row range [y0, y1] and column range [x0, x1] covering a disc of `km` around a point; written into `out`. */
-  rangeInto(lat: number, lon: number, km: number, out: Int32Array): void {
+  rangeInto(lat: number, lon: number, km: number, out: Int32Array | Float64Array): void {
     const dLat = km / KM_PER_DEG;
     const maxAbsLat = Math.min(89.9, Math.abs(lat) + dLat);
     const dLon = km / (KM_PER_DEG * Math.cos(maxAbsLat * DEG));
@@ -174,6 +185,85 @@ export class Grid {
     const dy = lat - cl;
     return KM_PER_DEG * Math.sqrt(dx * dx + dy * dy);
   }
+
+  /**
+   * Every non-empty cell an item of which may reach the point: its lower-bound km within
+   * `extraKm` + the cell's largest radius. Row by row; cells into `out`, their lower-bound km into
+   * `outKm` (both at least `cellCount` long); returns the count. No callback per cell or item.
+   */
+  withinInto(lat: number, lon: number, extraKm: number, out: Int32Array, outKm: Float64Array): number {
+    const box = this.box;
+    this.rangeInto(lat, lon, reachTolerance(extraKm + this.maxRadius), box);
+    const { compact, cellStart, cellRadius, nx } = this;
+    let n = 0;
+    for (let y = box[2]; y <= box[3]; y++) {
+      for (let x = box[0]; x <= box[1]; x++) {
+        const cell = compact[y * nx + x];
+        if (cell < 0 || cellStart[cell] === cellStart[cell + 1]) continue;
+        const d = this.minKmToCell(lat, lon, x, y);
+        if (!withinReach(d, extraKm + cellRadius[cell])) continue;
+        out[n] = cell;
+        outKm[n++] = d;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Prepares a nearest-first traversal around a point for `ringInto`: the box of cells that may
+   * hold an item reaching it (`extraKm` + the largest radius), the point's cell, the number of
+   * rings, and a lower bound of the km per ring (every cell of ring r is at least r × that away).
+   */
+  ringsInto(lat: number, lon: number, extraKm: number, ring: Float64Array): void {
+    this.rangeInto(lat, lon, reachTolerance(extraKm + this.maxRadius), ring);
+    const x0 = ring[RING_X0], x1 = ring[RING_X1], y0 = ring[RING_Y0], y1 = ring[RING_Y1];
+    const cx = Math.min(x1, Math.max(x0, Math.floor((lon - this.lon0) / this.cellDeg)));
+    const cy = Math.min(y1, Math.max(y0, Math.floor((lat - this.lat0) / this.cellDeg)));
+    ring[RING_CX] = cx;
+    ring[RING_CY] = cy;
+    ring[RING_COUNT] = Math.max(cx - x0, x1 - cx, cy - y0, y1 - cy);
+    const farLat = Math.min(89.9, Math.max(Math.abs(this.lat0 + y0 * this.cellDeg), Math.abs(this.lat0 + (y1 + 1) * this.cellDeg)));
+    ring[RING_KM] = this.cellDeg * KM_PER_DEG * Math.cos(farLat * DEG);
+  }
+
+  /**
+   * The cells of ring `r` (prepared by `ringsInto`) an item of which may reach the point, as
+   * `withinInto` lists them: edge rows left to right, the rows between by their two ends.
+   */
+  ringInto(lat: number, lon: number, extraKm: number, ring: Float64Array, r: number, out: Int32Array, outKm: Float64Array): number {
+    const x0 = ring[RING_X0], x1 = ring[RING_X1], y0 = ring[RING_Y0], y1 = ring[RING_Y1], cx = ring[RING_CX], cy = ring[RING_CY];
+    const { compact, cellStart, cellRadius, nx } = this;
+    let n = 0;
+    for (let y = cy - r; y <= cy + r; y++) {
+      if (y < y0 || y > y1) continue;
+      const edge = y === cy - r || y === cy + r;
+      for (let x = cx - r; x <= cx + r; x += edge ? 1 : 2 * r) {
+        if (x >= x0 && x <= x1) {
+          const cell = compact[y * nx + x];
+          if (cell >= 0 && cellStart[cell] !== cellStart[cell + 1]) {
+            const d = this.minKmToCell(lat, lon, x, y);
+            if (withinReach(d, extraKm + cellRadius[cell])) {
+              out[n] = cell;
+              outKm[n++] = d;
+            }
+          }
+        }
+        if (r === 0) break;
+      }
+    }
+    return n;
+  }
+
+  /** Scratch of `withinInto` (one query at a time per thread). */
+  private readonly box = new Int32Array(4);
+}
+
+function cellIndex(lat: number, lon: number, lat0: number, lon0: number, cellDeg: number, nx: number, ny: number): number {
+  let x = Math.floor((lon - lon0) / cellDeg);
+  let y = Math.floor((lat - lat0) / cellDeg);
+  if (x < 0) x = 0; else if (x >= nx) x = nx - 1;
+  if (y < 0) y = 0; else if (y >= ny) y = ny - 1;
+  return y * nx + x;
 }
 
 type Building = { compact: Int32Array; cellStart: Int32Array; itemRadius: Float64Array };

@@ -85,9 +85,11 @@ export class ShortlistFilter {
   private vHours = 0;
   private vStart = 0;
   private nPref = 0;
+  private vi = 0;
+  private vRome = 0;
+  private vReqExp = 0;
+  private vTarget = 1;
   private useBonus = true;
-  /** The weights of experience, summed with the job part of wishes when it is taken as perfect. */
-  private readonly slack: number;
 
   constructor(private readonly k: Kernel) {
     const c = k.c;
@@ -99,7 +101,6 @@ export class ShortlistFilter {
     this.cw = c.certWords; this.sw = c.skillWords;
     this.expected = new Uint32Array(c.certWords);
     this.preferred = new Uint32Array(c.skillWords);
-    this.slack = k.wExp + 1e-9;
   }
 
   /** Vacancy `vi` of the kernel's columns; `withoutBonus`: lists rank by the score without the positive-action bonus. */
@@ -117,6 +118,10 @@ export class ShortlistFilter {
     this.vHours = v.hours[vi];
     this.vStart = v.start[vi];
     this.nPref = v.preferredSkillCount[vi];
+    this.vi = vi;
+    this.vRome = v.rome[vi];
+    this.vReqExp = v.requiredExperience[vi];
+    this.vTarget = v.experienceTarget[vi];
     this.useBonus = !withoutBonus;
     for (let w = 0; w < this.cw; w++) this.expected[w] = v.expected[vi * this.cw + w];
     for (let w = 0; w < this.sw; w++) this.preferred[w] = v.preferredSkills[vi * this.sw + w];
@@ -129,18 +134,19 @@ export class ShortlistFilter {
     if (frenchBlocks(this.vFrench, this.french[ci]) || startBlocks(this.available[ci], this.vEnd)) return false;
     if (restrictionBlocks(this.restrictions[ci], this.vUnlifted)) return false;
     const kk = this.k;
+    let rung = 1;
     let q: number;
     if ((this.vFlags & F_EXPECTED_EMPTY) !== 0) q = noneExpectedValue((cf & F_ANY_CERT) !== 0);
     else {
-      q = certificateRung(this.held, this.equivalent, this.partial, this.bridge, ci * this.cw, this.expected, 0, this.cw);
+      q = rung = certificateRung(this.held, this.equivalent, this.partial, this.bridge, ci * this.cw, this.expected, 0, this.cw);
       if (q < BEST_EXPERIENCE_RUNG) q = BEST_EXPERIENCE_RUNG;
     }
     const skills = skillsValue(this.skills, ci * this.sw, this.preferred, 0, this.sw, this.nPref);
-    // Everything but the commute, with experience and the wished job perfect.
-    let ub = this.slack + kk.wQual * q + kk.wHours * hoursValue(this.vHours, this.hoursMin[ci], this.hoursMax[ci]) +
-      kk.wStart * startValue(this.available[ci], this.vStart) + kk.wWishes * wishesValue(1, cf, this.vFlags) + kk.wSkills * skills;
+    // Bit tests and day numbers first; experience, the wished job and the commute taken as perfect.
+    let ub = SLACK + kk.wQual * q + kk.wHours * hoursValue(this.vHours, this.hoursMin[ci], this.hoursMax[ci]) +
+      kk.wStart * startValue(this.available[ci], this.vStart) + kk.wSkills * skills;
     if (this.useBonus) ub += this.bonus[ci];
-    if (ub + kk.wCommute < threshold) return false;
+    if (ub + kk.wExp + kk.wWishes * wishesValue(1, cf, this.vFlags) + kk.wCommute < threshold) return false;
     const k = 0.5 * (this.cosLat[ci] + this.vCos);
     const dx = (this.lon[ci] - this.vLon) * DEG * k;
     const dy = (this.lat[ci] - this.vLat) * DEG;
@@ -152,9 +158,20 @@ export class ShortlistFilter {
     }
     const maxMinutes = this.maxMinutes[ci];
     if (minutes > maxMinutes) return false;
-    return ub + kk.wCommute * commuteValue(minutes, maxMinutes) >= threshold;
+    ub += kk.wCommute * commuteValue(minutes, maxMinutes);
+    if (ub + kk.wExp + kk.wWishes * wishesValue(1, cf, this.vFlags) < threshold) return false;
+    // Then the rest exactly: experience (and the rung it gives without a certificate), the wished job.
+    const eff = kk.experience(ci, this.vi);
+    if (this.vReqExp > 0 && eff < this.vReqExp) return false;
+    if (rung === 0) ub -= kk.wQual * (BEST_EXPERIENCE_RUNG - experienceRung(kk.exactMonths));
+    const x = eff / this.vTarget;
+    ub += kk.wExp * (x < 1 ? x : 1) + kk.wWishes * wishesValue(kk.wishedJob(ci, this.vRome), cf, this.vFlags);
+    return ub >= threshold;
   }
 }
+
+/** Added to a bound so that its own float rounding never prunes a pair the exact sum would keep. */
+const SLACK = 1e-9;
 
 /** Wishes value: the job part (1 wished, WISH_RELATED related), then sectors and publics when the candidate stated them. */
 function wishesValue(jobs: number, cf: number, vf: number): number {
@@ -269,10 +286,10 @@ export class Kernel {
   }
 
   /** Months in the vacancy's fiche of the last `experience` call. */
-  private exactMonths = 0;
+  exactMonths = 0;
 
   /** Experience for the post: months in its fiche, plus related fiches at half (sets `exactMonths`). */
-  private experience(ci: number, vi: number): number {
+  experience(ci: number, vi: number): number {
     const c = this.c;
     const vr = this.v.rome[vi];
     const rowAt = vr * this.romeCount;
@@ -287,6 +304,22 @@ export class Kernel {
     }
     this.exactMonths = exact;
     return exact + EXPERIENCE.relatedFactor * related;
+  }
+
+  /** The job part of wishes for a post of ROME index `vr`: 1 wished (or no wish stated), WISH_RELATED a related job, else 0. */
+  wishedJob(ci: number, vr: number): number {
+    const c = this.c;
+    if ((c.flags[ci] & F_DESIRED_EMPTY) !== 0) return 1;
+    const rowAt = vr * this.romeCount;
+    let jobs = 0;
+    const w0 = c.wishStart[ci];
+    const w1 = w0 + c.wishCount[ci];
+    for (let k = w0; k < w1; k++) {
+      const r = c.wishRome[k];
+      if (r === vr) return 1;
+      if (vr >= 0 && r >= 0 && this.related[rowAt + r] !== 0) jobs = WISH_RELATED;
+    }
+    return jobs;
   }
 
   /** Every blocker of the pair (sets `mask`, km, minutes, mode) without the criteria: for blocker counts. */
@@ -331,7 +364,6 @@ export class Kernel {
     const eff = this.experience(ci, vi);
     const exact = this.exactMonths;
     const vr = v.rome[vi];
-    const rowAt = vr * this.romeCount;
     const reqExp = v.requiredExperience[vi];
     if (reqExp > 0 && eff < reqExp) mask |= B_EXPERIENCE;
     this.mask = mask;
@@ -355,19 +387,7 @@ export class Kernel {
     values[3] = hoursValue(v.hours[vi], c.hoursMin[ci], c.hoursMax[ci]);
     values[4] = startValue(c.available[ci], v.start[vi]);
 
-    // wishes: the job always, sectors and publics when the candidate stated them
-    let jobs = 0;
-    if ((cf & F_DESIRED_EMPTY) !== 0) jobs = 1;
-    else {
-      const w0 = c.wishStart[ci];
-      const w1 = w0 + c.wishCount[ci];
-      for (let k = w0; k < w1; k++) {
-        const r = c.wishRome[k];
-        if (r === vr) { jobs = 1; break; }
-        if (vr >= 0 && r >= 0 && this.related[rowAt + r] !== 0) jobs = WISH_RELATED;
-      }
-    }
-    values[5] = wishesValue(jobs, cf, vf);
+    values[5] = wishesValue(this.wishedJob(ci, vr), cf, vf);
 
     const sw = c.skillWords;
     values[6] = skillsValue(c.skills, ci * sw, v.preferredSkills, vi * sw, sw, v.preferredSkillCount[vi]);

@@ -1,11 +1,12 @@
 import { popcount } from '../kernel/bits.js';
+import { heapOrder, heapPush } from './heap.js';
 
 /**
  * Bounded best-k selections on typed arrays (never a sort of objects). Ties are broken by id
  * (string order by code point), the only time an id string is read.
  */
 
-/** Best `k` by score descending, then id ascending. Root = the worst kept entry. */
+/** Best `k` by score descending, then id ascending (./heap.ts). */
 export class TopK {
   readonly scores: Float64Array;
   readonly slots: Int32Array;
@@ -25,57 +26,17 @@ export class TopK {
     this.size = 0;
   }
 
-  /** True when (sa, a) ranks before (sb, b). */
-  private before(sa: number, a: number, sb: number, b: number): boolean {
-    return sa > sb || (sa === sb && this.ids[a] < this.ids[b]);
-  }
-
   push(score: number, slot: number): void {
-    const k = this.k;
-    if (k === 0) return;
-    const scores = this.scores;
-    const slots = this.slots;
-    if (this.size < k) {
-      let i = this.size++;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (!this.before(scores[p], slots[p], score, slot)) break;
-        scores[i] = scores[p];
-        slots[i] = slots[p];
-        i = p;
-      }
-      scores[i] = score;
-      slots[i] = slot;
-      return;
-    }
-    if (!this.before(score, slot, scores[0], slots[0])) return;
-    let i = 0;
-    const n = this.size;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      let w = l;
-      if (r < n && this.before(scores[l], slots[l], scores[r], slots[r])) w = r;
-      if (!this.before(score, slot, scores[w], slots[w])) break;
-      scores[i] = scores[w];
-      slots[i] = slots[w];
-      i = w;
-    }
-    scores[i] = score;
-    slots[i] = slot;
+    this.size = heapPush(this.scores, this.slots, 0, this.size, this.k, score, slot, this.ids);
   }
 
   /** Kept slots, best first, written into `outSlots`/`outScores`; returns the count. */
   drainInto(outSlots: Int32Array, outScores: Float64Array, at = 0): number {
     const n = this.size;
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    const { scores, slots, ids } = this;
-    order.sort((a, b) => (scores[a] !== scores[b] ? scores[b] - scores[a] : ids[slots[a]] < ids[slots[b]] ? -1 : 1));
+    const order = heapOrder(this.scores, this.slots, 0, n, this.ids);
     for (let i = 0; i < n; i++) {
-      outSlots[at + i] = slots[order[i]];
-      outScores[at + i] = scores[order[i]];
+      outSlots[at + i] = this.slots[order[i]];
+      outScores[at + i] = this.scores[order[i]];
     }
     return n;
   }

@@ -17,7 +17,7 @@ describe('grid item order', () => {
       const lon = Float64Array.from(points, (p) => p.lon);
       const radius = Float64Array.from(points, (p) => p.radius);
       const slots = Int32Array.from(points.keys());
-      const grid = new Grid(lat, lon, slots, radius);
+      const grid = Grid.build(lat, lon, slots, radius);
       const cellOf = Int32Array.from(slots, (s) => grid.cellIndex(lat[s], lon[s]));
       const run = (packed: boolean) => {
         const g = { compact: grid.compact, cellStart: grid.cellStart, itemRadius: new Float64Array(slots.length) };
