@@ -317,9 +317,38 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
 
   private shortlistGrids = new Map<string, Grid>();
   private nearGridCache: Grid | null = null;
+  private certTiersCache: (Grid | null)[] | null = null;
   protected override onGridRebuilt(): void {
     this.shortlistGrids.clear();
     this.nearGridCache = null;
+    this.certTiersCache = null;
+  }
+
+  /**
+   * Per certification bit, the candidates holding it or a higher level of its family (the
+   * qualification rungs 1 and 0.85): a shortlist scan visits these holders of the post's expected
+   * certifications first, then everyone else with a bound that caps their rung at 0.6.
+   */
+  private certTiers(): (Grid | null)[] {
+    if (this.certTiersCache === null) {
+      const { grid } = this.grid();
+      const { held, equivalent, certWords } = this.cols;
+      const items = grid.items;
+      const tiers: (Grid | null)[] = [];
+      const positions = new Int32Array(items.length);
+      for (let b = 0; b < certWords * 32; b++) {
+        const w = b >>> 5;
+        const bit = 1 << (b & 31);
+        let m = 0;
+        for (let k = 0; k < items.length; k++) {
+          const at = items[k] * certWords + w;
+          if (((held[at] | equivalent[at]) & bit) !== 0) positions[m++] = k;
+        }
+        tiers.push(m === 0 ? null : grid.subset(positions.slice(0, m)));
+      }
+      this.certTiersCache = tiers;
+    }
+    return this.certTiersCache;
   }
 
   /**
@@ -364,7 +393,7 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
         }
         positions[m++] = k;
       }
-      g = grid.subset(positions.subarray(0, m));
+      g = grid.subset(positions.subarray(0, m), this.certTiers());
       this.shortlistGrids.set(key, g);
     }
     return g;

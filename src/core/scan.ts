@@ -3,9 +3,10 @@
  * reach. Cheap bit tests first, then a distance test against the precomputed reach, and the full
  * kernel only for pairs that can still enter a list.
  */
-import { B_COMMUTE, type Kernel } from '../kernel/kernel.js';
+import { B_COMMUTE, SLACK, type Kernel } from '../kernel/kernel.js';
 import { RING_COUNT, RING_KM, withinReach, type Grid } from '../geo/grid.js';
-import { COMMUTE_SLOPE, NEAR_MISS_COMMUTE_FACTOR } from '../scoring/model.js';
+import { COMMUTE_SLOPE, NEAR_MISS_COMMUTE_FACTOR, QUALIFICATION } from '../scoring/model.js';
+import { F_EXPECTED_EMPTY } from '../encode/flags.js';
 import { commuteKm } from '../kernel/criteria.js';
 import { shownBlockerCount, type NearMissTopK, type TopK } from '../rank/topk.js';
 import type { HeapBank } from '../rank/bank.js';
@@ -60,19 +61,63 @@ export function scanCandidatesForVacancy(
   sinks: VacancyScanSinks,
 ): void {
   const v = kernel.v;
+  // Pure shortlists may stop early (bounded by the last kept score); lists that want near misses,
+  // per-candidate bests or blocker counts see every pair in reach.
+  const bounded = sinks.near === null && (sinks.visit ?? null) === null && sinks.candidateBank === null;
+  const tiers = grid.tiers;
+  // The best possible score but the commute: every other criterion perfect, the largest bonus.
+  const restMax = 100 - kernel.wCommute + kernel.maxBonus + SLACK;
+  if (!bounded) {
+    scanRings(kernel, grid, vi, sinks, false, restMax, ANY);
+  } else {
+    const filter = kernel.shortlistFilter;
+    filter.setVacancy(vi, sinks.withoutBonus === true);
+    if (tiers === null || (v.flags[vi] & F_EXPECTED_EMPTY) !== 0) {
+      scanRings(kernel, grid, vi, sinks, true, restMax, ANY);
+    } else {
+      // First the holders of an expected certification or of a higher level (rung ≥ 0.85), who
+      // fill the list with good scores; then the others, whose rung is at most 0.6: their bound is
+      // lower, so their scan stops nearer.
+      filter.newStamp();
+      const cw = v.certWords;
+      for (let w = 0; w < cw; w++) {
+        let bits = v.expected[vi * cw + w];
+        while (bits !== 0) {
+          const low = bits & -bits;
+          bits ^= low;
+          const tier = tiers[(w << 5) | (31 - Math.clz32(low))];
+          if (tier != null) scanRings(kernel, tier, vi, sinks, true, restMax, MARK);
+        }
+      }
+      const rest = restMax - kernel.wQual * (1 - QUALIFICATION.partialOrInTraining);
+      scanRings(kernel, grid, vi, sinks, true, rest, SKIP_MARKED);
+    }
+  }
+  const slack = homeCareSlack(v.radius[vi]);
+  for (let k = 0; k < overflow.length; k++) visitPair(kernel, overflow[k], vi, slack, sinks);
+}
+
+/** How a ring scan treats the stamp of the current vacancy: ignore it, set it, or skip who has it. */
+const ANY = 0, MARK = 1, SKIP_MARKED = 2;
+
+/**
+ * The candidates of `grid` in reach of vacancy `vi`, by rings nearest first. When `bounded` and
+ * the list is full, `restMax` (the best score but the commute of any item of this grid) ends a
+ * cell at the first candidate whose reach leaves too little commute value, and the scan at the
+ * first ring too far for the longest reach.
+ */
+function scanRings(kernel: Kernel, grid: Grid, vi: number, sinks: VacancyScanSinks, bounded: boolean, restMax: number, stamps: number): void {
+  const v = kernel.v;
   const lat = v.lat[vi];
   const lon = v.lon[vi];
   const radius = v.radius[vi];
   const slack = homeCareSlack(radius);
-  // Pure shortlists may stop early: cells are visited in rings around the vacancy (nearest
-  // first), and once the list is full, a candidate whose best possible score cannot beat the
-  // last kept one ends the cell (and a ring whose nearest cell cannot, the scan).
-  const bounded = sinks.near === null && (sinks.visit ?? null) === null && sinks.candidateBank === null;
   const top = sinks.top;
   const filter = kernel.shortlistFilter;
-  if (bounded) filter.setVacancy(vi, sinks.withoutBonus === true);
-  const restMax = 100 - kernel.wCommute + kernel.maxBonus + 1e-9;
-  const wc = kernel.wCommute * COMMUTE_SLOPE;
+  const seen = filter.seen;
+  const stamp = filter.stamp;
+  const wCommute = kernel.wCommute;
+  const wc = wCommute * COMMUTE_SLOPE;
   const { cellStart, items, itemRadius } = grid;
   reserveCells(grid);
   grid.ringsInto(lat, lon, slack, ring);
@@ -91,26 +136,30 @@ export function scanCandidatesForVacancy(
         const reach = itemRadius[s];
         // Items are sorted by reach descending: the rest of the cell cannot reach either.
         if (!withinReach(dmin, reach + slack)) break;
+        const ci = items[s];
+        if (stamps !== ANY) {
+          if (seen[ci] === stamp) continue;
+          if (stamps === MARK) seen[ci] = stamp;
+        }
         counters[IN_REACH]++;
         if (bounded && top.size === top.k) {
           const threshold = top.scores[0];
           const ratio = dEff / reach;
-          if (restMax + kernel.wCommute - wc * (ratio < 1 ? ratio : 1) < threshold) break;
+          if (restMax + wCommute - wc * (ratio < 1 ? ratio : 1) < threshold) break;
           counters[BOUNDED]++;
-          if (!filter.mayEnter(items[s], threshold)) continue;
+          if (!filter.mayEnter(ci, threshold)) continue;
           counters[PASSED]++;
         }
-        visitPair(kernel, items[s], vi, slack, sinks);
+        visitPair(kernel, ci, vi, slack, sinks);
       }
     }
     if (bounded && top.size === top.k && r > 0) {
       // Every cell of the next rings is at least r cells away: stop when even the longest reach
       // cannot score enough from there.
       const ratio = commuteKm(r * ringKm, radius) / grid.maxRadius;
-      if (restMax + kernel.wCommute - wc * (ratio < 1 ? ratio : 1) < top.scores[0]) break;
+      if (restMax + wCommute - wc * (ratio < 1 ? ratio : 1) < top.scores[0]) break;
     }
   }
-  for (let k = 0; k < overflow.length; k++) visitPair(kernel, overflow[k], vi, slack, sinks);
 }
 
 function visitPair(kernel: Kernel, ci: number, vi: number, slack: number, sinks: VacancyScanSinks): void {

@@ -19,6 +19,8 @@ export interface GridParts {
   cellRadius: Float64Array;
   itemRadius: Float64Array;
   maxRadius: number;
+  /** See `Grid.tiers`; absent or null when unused. */
+  tiers?: readonly (GridParts | null)[] | null;
 }
 
 /** Relative slack on reach tests, so float rounding never drops a pair the kernel would keep. */
@@ -60,12 +62,19 @@ export class Grid {
    */
   readonly itemRadius: Float64Array;
   readonly maxRadius: number;
+  /**
+   * Sub-grids of the same base grid, one per key bit (for candidates: who holds each
+   * certification, or a higher level of its family), shared by every grid derived from that base
+   * for the same items: a shortlist scan visits the likeliest entrants first. Null when unused.
+   */
+  readonly tiers: readonly (Grid | null)[] | null;
 
   /** The one constructor: from arrays built by `Grid.build`, derived from a grid, or sent to a worker. */
   constructor(parts: GridParts) {
     this.lat0 = parts.lat0; this.lon0 = parts.lon0; this.cellDeg = parts.cellDeg; this.nx = parts.nx; this.ny = parts.ny;
     this.compact = parts.compact; this.cellStart = parts.cellStart; this.items = parts.items;
     this.cellRadius = parts.cellRadius; this.itemRadius = parts.itemRadius; this.maxRadius = parts.maxRadius;
+    this.tiers = parts.tiers == null ? null : tierGrids(parts.tiers);
   }
 
   /**
@@ -123,7 +132,7 @@ export class Grid {
   }
 
   /** A grid over some items of this one, given by their increasing positions in `items` (same cells, same order). */
-  subset(positions: Int32Array): Grid {
+  subset(positions: Int32Array, tiers: readonly (Grid | null)[] | null = null): Grid {
     const nCells = this.cellCount;
     const m = positions.length;
     const cellStart = new Int32Array(nCells + 1);
@@ -142,7 +151,7 @@ export class Grid {
       if (r > maxRadius) maxRadius = r;
     }
     while (cell < nCells) cellStart[++cell] = m;
-    return new Grid({ ...this.toParts(), cellStart, items, itemRadius, cellRadius, maxRadius });
+    return new Grid({ ...this.toParts(), cellStart, items, itemRadius, cellRadius, maxRadius, tiers });
   }
 
   /** This grid after its items were renumbered 0, 1, 2… in its own order (see CandidateColumns.permuted). */
@@ -155,7 +164,8 @@ export class Grid {
   /** The grid's arrays, to rebuild it in a worker without recomputing. */
   toParts(): GridParts {
     const { lat0, lon0, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, maxRadius } = this;
-    return { lat0, lon0, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, maxRadius };
+    const tiers = this.tiers === null ? null : tierParts(this.tiers);
+    return { lat0, lon0, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, maxRadius, tiers };
   }
 
   cellIndex(lat: number, lon: number): number {
@@ -256,6 +266,24 @@ export class Grid {
 
   /** Scratch of `withinInto` (one query at a time per thread). */
   private readonly box = new Int32Array(4);
+}
+
+// Tiers are shared: one parts array per tiers array (one structured clone to a worker however many
+// grids refer to it), and one array of grids per parts array received.
+const partsOfTiers = new WeakMap<readonly (Grid | null)[], (GridParts | null)[]>();
+const gridsOfTiers = new WeakMap<readonly (GridParts | null)[], (Grid | null)[]>();
+
+function tierParts(tiers: readonly (Grid | null)[]): (GridParts | null)[] {
+  let parts = partsOfTiers.get(tiers);
+  if (parts === undefined) partsOfTiers.set(tiers, (parts = tiers.map((g) => (g === null ? null : g.toParts()))));
+  return parts;
+}
+
+function tierGrids(tiers: readonly (GridParts | null)[]): readonly (Grid | null)[] {
+  if (tiers.every((g) => g === null || g instanceof Grid)) return tiers as readonly (Grid | null)[];
+  let grids = gridsOfTiers.get(tiers);
+  if (grids === undefined) gridsOfTiers.set(tiers, (grids = tiers.map((p) => (p === null ? null : new Grid(p)))));
+  return grids;
 }
 
 function cellIndex(lat: number, lon: number, lat0: number, lon0: number, cellDeg: number, nx: number, ny: number): number {

@@ -90,6 +90,9 @@ export class ShortlistFilter {
   private vReqExp = 0;
   private vTarget = 1;
   private useBonus = true;
+  /** Per candidate, the stamp of the last vacancy whose scan visited it (`newStamp`). */
+  seen = new Int32Array(0);
+  stamp = 0;
 
   constructor(private readonly k: Kernel) {
     const c = k.c;
@@ -125,6 +128,12 @@ export class ShortlistFilter {
     this.useBonus = !withoutBonus;
     for (let w = 0; w < this.cw; w++) this.expected[w] = v.expected[vi * this.cw + w];
     for (let w = 0; w < this.sw; w++) this.preferred[w] = v.preferredSkills[vi * this.sw + w];
+  }
+
+  /** A new stamp for the scan of one vacancy over several grids (a candidate is visited once). */
+  newStamp(): void {
+    if (this.seen.length < this.k.c.size) this.seen = new Int32Array(this.k.c.size);
+    this.stamp++;
   }
 
   /** false when candidate `ci` certainly cannot be eligible with a shown score ≥ `threshold`. */
@@ -171,7 +180,7 @@ export class ShortlistFilter {
 }
 
 /** Added to a bound so that its own float rounding never prunes a pair the exact sum would keep. */
-const SLACK = 1e-9;
+export const SLACK = 1e-9;
 
 /** Wishes value: the job part (1 wished, WISH_RELATED related), then sectors and publics when the candidate stated them. */
 function wishesValue(jobs: number, cf: number, vf: number): number {
