@@ -1,0 +1,204 @@
+/**
+ * The unmatched accounting of a batch: for each candidate no shortlist holds, whether a vacancy is
+ * eligible for it and, if none is, how many vacancies within near-miss reach each blocker kept out;
+ * for each vacancy with an empty shortlist, the same counts over the candidates within its reach.
+ */
+import { Kernel } from '../kernel/kernel.js';
+import { VacancyColumns } from '../encode/vacancies.js';
+import type { Weights } from '../scoring/model.js';
+import type { Grid } from '../geo/grid.js';
+import { COUNT_COLUMNS } from './shard.js';
+import { BLOCKER_CODES, TO_DISCUSS_MASK } from '../scoring/model.js';
+import { homeCareSlack } from '../engine/indexes.js';
+
+/**
+ * The scans' reach test, with their tolerance (src/engine/scan.ts): a pair or a cell is visited
+ * exactly when the engine's own scans would visit it, so the counts are theirs.
+ */
+const REACH_EPS = 1e-9;
+function limit(km: number): number {
+  return km * (1 + REACH_EPS) + 1e-6;
+}
+
+const range = new Int32Array(4);
+
+/** Adds a blocker mask to a record's counts: only its set bits are visited (usually one or two). */
+function addMask(counts: Int32Array, at: number, mask: number): void {
+  if ((mask & TO_DISCUSS_MASK) !== 0) counts[at + BLOCKER_CODES.length]++;
+  while (mask !== 0) {
+    const low = mask & -mask;
+    counts[at + 31 - Math.clz32(low)]++;
+    mask ^= low;
+  }
+}
+
+/**
+ * The vacancy columns with slot s holding the grid's item s: a candidate's scan then reads the
+ * vacancies of a cell from contiguous memory instead of one cache miss per column and pair.
+ */
+function inGridOrder(v: VacancyColumns, items: Int32Array): VacancyColumns {
+  const out = new VacancyColumns(v.certWords, v.skillWords);
+  const n = items.length;
+  out.ensure(n);
+  out.size = n;
+  const capacity = v.lat.length;
+  const from = v as unknown as Record<string, unknown>;
+  const to = out as unknown as Record<string, ArrayLike<number> & { [i: number]: number }>;
+  // Every per-record column, whatever its width, so the kernel reads the same values by position.
+  for (const key of Object.keys(from)) {
+    const column = from[key];
+    if (!ArrayBuffer.isView(column)) continue;
+    const src = column as unknown as ArrayLike<number>;
+    const dst = to[key];
+    const width = src.length / capacity;
+    for (let k = 0; k < n; k++) {
+      const a = items[k] * width;
+      const b = k * width;
+      for (let w = 0; w < width; w++) dst[b + w] = src[a + w];
+    }
+  }
+  return out;
+}
+
+/** A kernel over the same candidates and the vacancies in `v`'s slots (only its blocker methods are used). */
+function kernelOver(kernel: Kernel, v: VacancyColumns): Kernel {
+  const weights: Weights = {
+    qualification: kernel.wQual, experience: kernel.wExp, commute: kernel.wCommute, hours: kernel.wHours,
+    start_date: kernel.wStart, wishes: kernel.wWishes, skills: kernel.wSkills,
+  };
+  return new Kernel(kernel.c, v, weights, kernel.related, kernel.romeCount, kernel.maxBonus);
+}
+
+/**
+ * Each candidate of `slots`: `matched[k]` is 1 when some vacancy is eligible for it (within its
+ * reach, no blocker); otherwise, when `countBlockers`, slot k's COUNT_COLUMNS counts over the
+ * vacancies within its near-miss reach. One pass over the near-miss reach answers both: the
+ * eligible pairs are a subset of it, told apart by the reach tests the eligibility scan runs.
+ */
+export function accountCandidates(
+  kernel: Kernel,
+  vacancyGrid: Grid,
+  vacancyOverflow: readonly number[],
+  slots: Int32Array,
+  countBlockers: boolean,
+): { matched: Uint8Array; counts: Int32Array } {
+  const nb = COUNT_COLUMNS;
+  const matched = new Uint8Array(slots.length);
+  const counts = new Int32Array(slots.length * nb);
+  const c = kernel.c;
+  const grid = vacancyGrid;
+  const { compact, cellStart, cellRadius, itemRadius, nx } = grid;
+  const byPosition = kernelOver(kernel, inGridOrder(kernel.v, grid.items));
+  const alive = byPosition.v.alive;
+  const radius = byPosition.v.radius;
+  // Candidates in slot order, which is the candidate grid's cell order: neighbours in turn scan
+  // the same vacancies, still in cache.
+  const order = Array.from(slots.keys()).sort((a, b) => slots[a] - slots[b]);
+  for (const k of order) {
+    const ci = slots[k];
+    const lat = c.lat[ci];
+    const lon = c.lon[ci];
+    const reach = c.reach[ci];
+    // Without counts the near-miss reach is not needed: the eligibility reach alone is scanned.
+    const outer = countBlockers ? c.reachNear[ci] : reach;
+    grid.rangeInto(lat, lon, reach + grid.maxRadius + 1e-6, range);
+    const rx0 = range[0], rx1 = range[1], ry0 = range[2], ry1 = range[3];
+    grid.rangeInto(lat, lon, outer + grid.maxRadius + 1e-6, range);
+    const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
+    const at = k * nb;
+    let found = false;
+    scan: for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) {
+        const cell = compact[y * nx + x];
+        if (cell < 0) continue;
+        const s0 = cellStart[cell];
+        const s1 = cellStart[cell + 1];
+        if (s0 === s1) continue;
+        const dmin = grid.minKmToCell(lat, lon, x, y);
+        if (dmin > limit(outer + cellRadius[cell])) continue;
+        const cellInReach = x >= rx0 && x <= rx1 && y >= ry0 && y <= ry1 && dmin <= limit(reach + cellRadius[cell]);
+        for (let s = s0; s < s1; s++) {
+          if (limit(outer + itemRadius[s]) < dmin) break;
+          if (alive[s] === 0) continue;
+          const d = byPosition.distance(ci, s);
+          const slack = homeCareSlack(radius[s]);
+          if (d > limit(outer + slack)) continue;
+          const mask = byPosition.blockersAt(ci, s, byPosition.hardMask(ci, s), d);
+          if (mask === 0 && cellInReach && limit(reach + itemRadius[s]) >= dmin && d <= limit(reach + slack)) {
+            found = true;
+            break scan;
+          }
+          if (countBlockers) addMask(counts, at, mask);
+        }
+      }
+    }
+    for (let j = 0; j < vacancyOverflow.length && !found; j++) {
+      const vi = vacancyOverflow[j];
+      if (kernel.v.alive[vi] === 0) continue;
+      const d = kernel.distance(ci, vi);
+      const slack = homeCareSlack(kernel.v.radius[vi]);
+      if (d > limit(outer + slack)) continue;
+      const mask = kernel.blockersAt(ci, vi, kernel.hardMask(ci, vi), d);
+      if (mask === 0 && d <= limit(reach + slack)) found = true;
+      else if (countBlockers) addMask(counts, at, mask);
+    }
+    if (found) {
+      matched[k] = 1;
+      counts.fill(0, at, at + nb);
+    }
+  }
+  return { matched, counts };
+}
+
+/**
+ * The COUNT_COLUMNS blocker counts of each vacancy of `slots` over the candidates of `nearGrid`
+ * (ordered by near-miss reach) and `overflow` within their near-miss reach of it.
+ */
+export function accountVacancies(kernel: Kernel, nearGrid: Grid, overflow: readonly number[], slots: Int32Array): Int32Array {
+  const nb = COUNT_COLUMNS;
+  const counts = new Int32Array(slots.length * nb);
+  const c = kernel.c;
+  const v = kernel.v;
+  const cAlive = c.alive;
+  const reachNear = c.reachNear;
+  const grid = nearGrid;
+  const { compact, cellStart, items, cellRadius, itemRadius, nx } = grid;
+  for (let k = 0; k < slots.length; k++) {
+    const vi = slots[k];
+    const lat = v.lat[vi];
+    const lon = v.lon[vi];
+    const slack = homeCareSlack(v.radius[vi]);
+    const at = k * nb;
+    grid.rangeInto(lat, lon, grid.maxRadius + slack + 1e-6, range);
+    const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
+    for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) {
+        const cell = compact[y * nx + x];
+        if (cell < 0) continue;
+        const s0 = cellStart[cell];
+        const s1 = cellStart[cell + 1];
+        if (s0 === s1) continue;
+        const dmin = grid.minKmToCell(lat, lon, x, y);
+        if (dmin > limit(cellRadius[cell] + slack)) continue;
+        for (let s = s0; s < s1; s++) {
+          if (limit(itemRadius[s] + slack) < dmin) break;
+          const ci = items[s];
+          if (cAlive[ci] === 0) continue;
+          const hard = kernel.hardMask(ci, vi);
+          const d = kernel.distance(ci, vi);
+          if (d > limit(reachNear[ci] + slack)) continue;
+          addMask(counts, at, kernel.blockersAt(ci, vi, hard, d));
+        }
+      }
+    }
+    for (let j = 0; j < overflow.length; j++) {
+      const ci = overflow[j];
+      if (cAlive[ci] === 0) continue;
+      const hard = kernel.hardMask(ci, vi);
+      const d = kernel.distance(ci, vi);
+      if (d > limit(reachNear[ci] + slack)) continue;
+      addMask(counts, at, kernel.blockersAt(ci, vi, hard, d));
+    }
+  }
+  return counts;
+}
