@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createEngine } from '../../src/engine/engine.js';
-import { accountCandidates, accountVacancies } from '../../src/batch/account.js';
+import { accountCandidates, accountCandidatesInto, accountVacancies, accountVacanciesInto, vacanciesInGridOrder } from '../../src/batch/account.js';
 import { COUNT_COLUMNS } from '../../src/batch/shard.js';
 import { accountCandidatesPairwise, accountVacanciesPairwise } from '../../bench/account-oracle.js';
 import { generateTerritory } from '../../bench/workload.js';
@@ -15,7 +15,7 @@ import { candidate, engineOptions, setting, vacancy, wideCandidate, wideVacancy,
 import { uniqueById } from '../scoring/arbitraries.js';
 
 /** Both accountings of every live record; `late` records are added after the grids were built, `gone` ids removed. */
-function bothWays(cs: readonly unknown[], vs: readonly unknown[], s: Setting | null, late: { cs: unknown[]; vs: unknown[] }, gone: string[]) {
+function bothWays(cs: readonly unknown[], vs: readonly unknown[], s: Setting | null, late: { cs: unknown[]; vs: unknown[] }, gone: string[], cut = 0.5) {
   const engine = createEngine(s === null ? { today: '2026-11-23' } : engineOptions(s));
   const candidates = engine.indexCandidates(cs as unknown[]).index;
   const vacancies = engine.indexVacancies(vs as unknown[]).index;
@@ -37,6 +37,15 @@ function bothWays(cs: readonly unknown[], vs: readonly unknown[], s: Setting | n
     const slow = accountCandidatesPairwise(kernel, vGrid, vOverflow, cSlots, countBlockers);
     expect(Array.from(fast.matched)).toEqual(Array.from(slow.matched));
     expect(Array.from(fast.counts)).toEqual(Array.from(slow.counts));
+    // In two chunks, as a batch that yields between them calls it.
+    const matched = new Uint8Array(cSlots.length);
+    const counts = new Int32Array(cSlots.length * COUNT_COLUMNS);
+    const byPosition = vacanciesInGridOrder(kernel, vGrid);
+    const mid = Math.floor(cSlots.length * cut);
+    accountCandidatesInto(kernel, byPosition, vGrid, vOverflow, cSlots, mid, cSlots.length, countBlockers, matched, counts);
+    accountCandidatesInto(kernel, byPosition, vGrid, vOverflow, cSlots, 0, mid, countBlockers, matched, counts);
+    expect(Array.from(matched)).toEqual(Array.from(slow.matched));
+    expect(Array.from(counts)).toEqual(Array.from(slow.counts));
     out.matched = slow.matched.reduce((a, b) => a + b, 0);
     if (countBlockers) out.counted = slow.counts.reduce((a, b) => a + b, 0);
   }
@@ -44,6 +53,11 @@ function bothWays(cs: readonly unknown[], vs: readonly unknown[], s: Setting | n
   const slowV = accountVacanciesPairwise(kernel, nearGrid, overflow, vSlots, candidates.ids);
   expect(fastV.length).toBe(vSlots.length * COUNT_COLUMNS);
   expect(Array.from(fastV)).toEqual(Array.from(slowV));
+  const chunked = new Int32Array(vSlots.length * COUNT_COLUMNS);
+  const mid = Math.floor(vSlots.length * cut);
+  accountVacanciesInto(kernel, nearGrid, overflow, vSlots, mid, vSlots.length, chunked);
+  accountVacanciesInto(kernel, nearGrid, overflow, vSlots, 0, mid, chunked);
+  expect(Array.from(chunked)).toEqual(Array.from(slowV));
   return out;
 }
 
@@ -56,14 +70,15 @@ describe('unmatched accounting', () => {
     fc.assert(
       fc.property(
         someCandidates, someVacancies, setting, lateRecords(candidate), lateRecords(vacancy), fc.integer({ min: 0, max: 5 }),
-        (cs: Candidate[], vs: Vacancy[], s, lateCs, lateVs, removed) => {
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (cs: Candidate[], vs: Vacancy[], s, lateCs, lateVs, removed, cut) => {
           // Late records get ids of their own, so that add never meets an id already indexed.
           const late = {
             cs: lateCs.map((c, i) => ({ ...c, id: `late-c${i}` })),
             vs: lateVs.map((v, i) => ({ ...v, id: `late-v${i}` })),
           };
           const gone = [...cs.slice(0, removed), ...vs.slice(0, removed)].map((r) => r.id);
-          bothWays(cs, vs, s, late, gone);
+          bothWays(cs, vs, s, late, gone, cut);
         },
       ),
       { numRuns: 60 },
