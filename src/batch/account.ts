@@ -5,10 +5,9 @@
  */
 import { Kernel } from '../kernel/kernel.js';
 import { VacancyColumns } from '../encode/vacancies.js';
-import type { Weights } from '../scoring/model.js';
 import type { Grid } from '../geo/grid.js';
 import { COUNT_COLUMNS } from './shard.js';
-import { BLOCKER_CODES, TO_DISCUSS_MASK } from '../scoring/model.js';
+import { BLOCKER_CODES, TO_DISCUSS_MASK, type Weights } from '../scoring/model.js';
 import { homeCareSlack } from '../engine/indexes.js';
 
 /**
@@ -84,10 +83,7 @@ function addMask(counts: Int32Array, at: number, mask: number): void {
   }
 }
 
-/**
- * The vacancy columns with slot s holding the grid's item s: a candidate's scan then reads the
- * vacancies of a cell from contiguous memory instead of one cache miss per column and pair.
- */
+/** The vacancy columns with slot k holding slot items[k]. */
 function inGridOrder(v: VacancyColumns, items: Int32Array): VacancyColumns {
   const out = new VacancyColumns(v.certWords, v.skillWords);
   const n = items.length;
@@ -96,7 +92,8 @@ function inGridOrder(v: VacancyColumns, items: Int32Array): VacancyColumns {
   const capacity = v.lat.length;
   const from = v as unknown as Record<string, unknown>;
   const to = out as unknown as Record<string, ArrayLike<number> & { [i: number]: number }>;
-  // Every per-record column, whatever its width, so the kernel reads the same values by position.
+  // Every per-record column (all grow to the same capacity, `width` values per record), so the
+  // kernel reads the same values by position whatever columns its blocker tests use.
   for (const key of Object.keys(from)) {
     const column = from[key];
     if (!ArrayBuffer.isView(column)) continue;
