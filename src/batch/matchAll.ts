@@ -10,11 +10,10 @@ import type { Candidate } from '../schema/candidate.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import type { Core } from '../core/core.js';
 import type { CandidateStore, VacancyStore } from '../core/indexes.js';
-import { scanCandidatesForVacancy } from '../core/scan.js';
 import { HeapBank } from '../rank/bank.js';
-import { TopK } from '../rank/topk.js';
 import type { Rejection } from '../validate/index.js';
-import { COUNT_COLUMNS, PROGRESS_CHUNK, ShardRunner, accountCandidates, countMask, countsFor, type ShardResult } from './shard.js';
+import { COUNT_COLUMNS, PROGRESS_CHUNK, ShardRunner, countsFor, type ShardResult } from './shard.js';
+import { accountCandidates, accountVacancies } from './account.js';
 import type { Grid, GridParts } from '../geo/grid.js';
 import type { CandidateColumns } from '../encode/candidates.js';
 import { allocShared } from '../encode/columns.js';
@@ -333,16 +332,11 @@ export async function matchAll(
   for (const ci of pending) { const u = unmatchedBySlot.get(ci); if (u !== undefined) unmatchedCandidates.push(u); }
   let unmatchedDone = candidateSlots.length;
   report('unmatched', unmatchedDone, unmatchedTotal);
-  const emptyTop = new TopK(0, candidateIds);
-  for (let k = 0; k < nV; k++) {
-    if (offsets[k + 1] > offsets[k]) continue;
-    counts.fill(0);
-    if (countBlockers) {
-      scanCandidatesForVacancy(kernel, nearGrid, overflow, vacancySlots[k], {
-        top: emptyTop, near: null, candidateBank: null, visit: (_ci, mask) => countMask(counts, 0, mask),
-      });
-    }
-    unmatchedVacancies.push(toRecord(vacancyIds[vacancySlots[k]]));
+  const emptySlots = vacancySlots.filter((_, k) => offsets[k + 1] === offsets[k]);
+  const vacancyCounts = countBlockers ? accountVacancies(kernel, nearGrid, overflow, emptySlots) : new Int32Array(emptySlots.length * COUNT_COLUMNS);
+  for (let k = 0; k < emptySlots.length; k++) {
+    counts.set(vacancyCounts.subarray(k * COUNT_COLUMNS, (k + 1) * COUNT_COLUMNS));
+    unmatchedVacancies.push(toRecord(vacancyIds[emptySlots[k]]));
   }
   report('unmatched', unmatchedTotal, unmatchedTotal);
 

@@ -6,8 +6,8 @@ import type { Kernel } from '../kernel/kernel.js';
 import type { Grid } from '../geo/grid.js';
 import { TopK } from '../rank/topk.js';
 import { HeapBank } from '../rank/bank.js';
-import { hasEligibleVacancy, scanCandidatesForVacancy, scanVacanciesForCandidate, type VacancyScanSinks } from '../core/scan.js';
-import { BLOCKER_CODES, TO_DISCUSS, TO_DISCUSS_BLOCKERS, TO_DISCUSS_MASK } from '../scoring/model.js';
+import { scanCandidatesForVacancy, type VacancyScanSinks } from '../core/scan.js';
+import { BLOCKER_CODES, TO_DISCUSS, TO_DISCUSS_BLOCKERS } from '../scoring/model.js';
 import type { Audience } from '../scoring/types.js';
 
 export interface ShardResult {
@@ -78,11 +78,6 @@ export class ShardRunner {
  */
 export const COUNT_COLUMNS = BLOCKER_CODES.length + 1;
 
-export function countMask(counts: Int32Array, at: number, mask: number): void {
-  for (let b = 0; b < BLOCKER_CODES.length; b++) if ((mask & (1 << b)) !== 0) counts[at + b]++;
-  if ((mask & TO_DISCUSS_MASK) !== 0) counts[at + BLOCKER_CODES.length]++;
-}
-
 /**
  * The counts as an audience reads them (MODEL.md "Two audiences"): the employer's fold a
  * restriction and a missing work authorisation into `to_discuss`, last.
@@ -97,37 +92,4 @@ export function countsFor(counts: Int32Array, at: number, audience: Audience): P
   const shared = counts[at + BLOCKER_CODES.length];
   if (employer && shared > 0) out[TO_DISCUSS] = shared;
   return out;
-}
-
-/**
- * The candidates of `slots` that no shortlist holds: whether each has an eligible vacancy at all,
- * and for those without one, how many vacancies within near-miss reach each blocker kept out.
- * `counts` gets COUNT_COLUMNS entries per slot; `matched[k]` is 1 when slot k is matched.
- */
-export function accountCandidates(
-  kernel: Kernel,
-  vacancyGrid: Grid,
-  vacancyOverflow: readonly number[],
-  slots: Int32Array,
-  countBlockers: boolean,
-): { matched: Uint8Array; counts: Int32Array } {
-  const nb = COUNT_COLUMNS;
-  const matched = new Uint8Array(slots.length);
-  const counts = new Int32Array(slots.length * nb);
-  let at = 0;
-  const sinks = {
-    top: null, near: null, masksOnly: true,
-    visit: (_vi: number, mask: number) => countMask(counts, at, mask),
-  };
-  const c = kernel.c;
-  for (let k = 0; k < slots.length; k++) {
-    const ci = slots[k];
-    if (hasEligibleVacancy(kernel, vacancyGrid, vacancyOverflow, ci, c.reach[ci])) {
-      matched[k] = 1;
-      continue;
-    }
-    at = k * nb;
-    if (countBlockers) scanVacanciesForCandidate(kernel, vacancyGrid, vacancyOverflow, ci, c.reachNear[ci], sinks);
-  }
-  return { matched, counts };
 }

@@ -4,7 +4,8 @@ import { Kernel } from '../kernel/kernel.js';
 import { Grid, type GridParts } from '../geo/grid.js';
 import type { CandidateColumns } from '../encode/candidates.js';
 import type { VacancyColumns } from '../encode/vacancies.js';
-import { PROGRESS_CHUNK, ShardRunner, accountCandidates } from './shard.js';
+import { PROGRESS_CHUNK, ShardRunner } from './shard.js';
+import { accountCandidates } from './account.js';
 
 const d = workerData as {
   phase: 'shortlists' | 'account';

@@ -1,0 +1,275 @@
+/**
+ * The unmatched accounting of a batch: for each candidate no shortlist holds, whether a vacancy is
+ * eligible for it and, if none is, how many vacancies within near-miss reach each blocker kept out;
+ * for each vacancy with an empty shortlist, the same counts over the candidates within its reach.
+ */
+import { Kernel } from '../kernel/kernel.js';
+import { VacancyColumns } from '../encode/vacancies.js';
+import type { Grid } from '../geo/grid.js';
+import { COUNT_COLUMNS } from './shard.js';
+import { BLOCKER_CODES, TO_DISCUSS_MASK, type Weights } from '../scoring/model.js';
+import { homeCareSlack } from '../core/indexes.js';
+
+/**
+ * The scans' reach test, with their tolerance (src/core/scan.ts): a pair or a cell is visited
+ * exactly when the engine's own scans would visit it, so the counts are theirs.
+ */
+const REACH_EPS = 1e-9;
+function limit(km: number): number {
+  return km * (1 + REACH_EPS) + 1e-6;
+}
+
+const range = new Int32Array(4);
+
+/**
+ * The cells a scan visits around a point, as the engine's scans choose them: within the grid's
+ * range of `base` + its largest item radius, cells whose lower-bound distance `dmin` passes
+ * `base` + the cell's radius, each cut at its first item whose `base` + radius cannot reach (items
+ * are sorted by radius, descending). Written into typed arrays, not a callback per item.
+ */
+class CellWalk {
+  /** Per cell: first item, end item, x, y. */
+  spans = new Int32Array(4 * 256);
+  dmin = new Float64Array(256);
+  count = 0;
+
+  run(grid: Grid, lat: number, lon: number, base: number): void {
+    grid.rangeInto(lat, lon, base + grid.maxRadius + 1e-6, range);
+    const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
+    const { compact, cellStart, cellRadius, itemRadius, nx } = grid;
+    let n = 0;
+    for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) {
+        const cell = compact[y * nx + x];
+        if (cell < 0) continue;
+        const s0 = cellStart[cell];
+        const s1 = cellStart[cell + 1];
+        if (s0 === s1) continue;
+        const dmin = grid.minKmToCell(lat, lon, x, y);
+        if (dmin > limit(base + cellRadius[cell])) continue;
+        let end = s0;
+        while (end < s1 && limit(base + itemRadius[end]) >= dmin) end++;
+        if (n === this.dmin.length) this.grow();
+        const at = 4 * n;
+        this.spans[at] = s0;
+        this.spans[at + 1] = end;
+        this.spans[at + 2] = x;
+        this.spans[at + 3] = y;
+        this.dmin[n++] = dmin;
+      }
+    }
+    this.count = n;
+  }
+
+  private grow(): void {
+    const spans = new Int32Array(this.spans.length * 2);
+    spans.set(this.spans);
+    const dmin = new Float64Array(this.dmin.length * 2);
+    dmin.set(this.dmin);
+    this.spans = spans;
+    this.dmin = dmin;
+  }
+}
+
+const walk = new CellWalk();
+
+/** Adds a blocker mask to a record's counts: only its set bits are visited (usually one or two). */
+function addMask(counts: Int32Array, at: number, mask: number): void {
+  if ((mask & TO_DISCUSS_MASK) !== 0) counts[at + BLOCKER_CODES.length]++;
+  while (mask !== 0) {
+    const low = mask & -mask;
+    counts[at + 31 - Math.clz32(low)]++;
+    mask ^= low;
+  }
+}
+
+/** The vacancy columns with slot k holding slot items[k]. */
+function inGridOrder(v: VacancyColumns, items: Int32Array): VacancyColumns {
+  const out = new VacancyColumns(v.certWords, v.skillWords);
+  const n = items.length;
+  out.ensure(n);
+  out.size = n;
+  const capacity = v.lat.length;
+  const from = v as unknown as Record<string, unknown>;
+  const to = out as unknown as Record<string, ArrayLike<number> & { [i: number]: number }>;
+  // Every per-record column (all grow to the same capacity, `width` values per record), so the
+  // kernel reads the same values by position whatever columns its blocker tests use.
+  for (const key of Object.keys(from)) {
+    const column = from[key];
+    if (!ArrayBuffer.isView(column)) continue;
+    const src = column as unknown as ArrayLike<number>;
+    const dst = to[key];
+    const width = src.length / capacity;
+    for (let k = 0; k < n; k++) {
+      const a = items[k] * width;
+      const b = k * width;
+      for (let w = 0; w < width; w++) dst[b + w] = src[a + w];
+    }
+  }
+  return out;
+}
+
+/**
+ * A kernel over the same candidates whose vacancy slot s is the grid's item s: a candidate's scan
+ * then reads a cell's vacancies from contiguous memory instead of one cache miss per column and
+ * pair. Built once per batch (or worker), for `accountCandidatesInto`.
+ */
+export function vacanciesInGridOrder(kernel: Kernel, vacancyGrid: Grid): Kernel {
+  const weights: Weights = {
+    qualification: kernel.wQual, experience: kernel.wExp, commute: kernel.wCommute, hours: kernel.wHours,
+    start_date: kernel.wStart, wishes: kernel.wWishes, skills: kernel.wSkills,
+  };
+  return new Kernel(kernel.c, inGridOrder(kernel.v, vacancyGrid.items), weights, kernel.related, kernel.romeCount, kernel.maxBonus);
+}
+
+/**
+ * Each candidate of `slots`: `matched[k]` is 1 when some vacancy is eligible for it (within its
+ * reach, no blocker); otherwise, when `countBlockers`, slot k's COUNT_COLUMNS counts over the
+ * vacancies within its near-miss reach. One pass over the near-miss reach answers both: the
+ * eligible pairs are a subset of it, told apart by the reach tests the eligibility scan runs.
+ */
+export function accountCandidates(
+  kernel: Kernel,
+  vacancyGrid: Grid,
+  vacancyOverflow: readonly number[],
+  slots: Int32Array,
+  countBlockers: boolean,
+): { matched: Uint8Array; counts: Int32Array } {
+  const matched = new Uint8Array(slots.length);
+  const counts = new Int32Array(slots.length * COUNT_COLUMNS);
+  const byPosition = vacanciesInGridOrder(kernel, vacancyGrid);
+  accountCandidatesInto(kernel, byPosition, vacancyGrid, vacancyOverflow, slots, 0, slots.length, countBlockers, matched, counts);
+  return { matched, counts };
+}
+
+/**
+ * `accountCandidates` for slots[from … to), into `matched` (one entry per slot of `slots`) and
+ * `counts` (COUNT_COLUMNS per slot), which the caller zeroed: a batch may account in chunks.
+ * `byPosition` is `vacanciesInGridOrder(kernel, vacancyGrid)`.
+ */
+export function accountCandidatesInto(
+  kernel: Kernel,
+  byPosition: Kernel,
+  vacancyGrid: Grid,
+  vacancyOverflow: readonly number[],
+  slots: Int32Array,
+  from: number,
+  to: number,
+  countBlockers: boolean,
+  matched: Uint8Array,
+  counts: Int32Array,
+): void {
+  const nb = COUNT_COLUMNS;
+  const c = kernel.c;
+  const grid = vacancyGrid;
+  const { itemRadius } = grid;
+  const alive = byPosition.v.alive;
+  const radius = byPosition.v.radius;
+  // Candidates in slot order, which is the candidate grid's cell order: neighbours in turn scan
+  // the same vacancies, still in cache.
+  const order = Int32Array.from({ length: to - from }, (_, j) => from + j).sort((a, b) => slots[a] - slots[b]);
+  for (const k of order) {
+    const ci = slots[k];
+    const lat = c.lat[ci];
+    const lon = c.lon[ci];
+    const reach = c.reach[ci];
+    // Without counts the near-miss reach is not needed: the eligibility reach alone is scanned.
+    const outer = countBlockers ? c.reachNear[ci] : reach;
+    // The eligibility scan's cell range, within the near-miss one.
+    grid.rangeInto(lat, lon, reach + grid.maxRadius + 1e-6, range);
+    const rx0 = range[0], rx1 = range[1], ry0 = range[2], ry1 = range[3];
+    walk.run(grid, lat, lon, outer);
+    const { spans, dmin: dmins, count } = walk;
+    const at = k * nb;
+    let found = false;
+    // The eligibility scan's cells first (phase 0), where an eligible vacancy ends the search,
+    // then the rest of the near-miss reach (phase 1).
+    scan: for (let phase = 0; phase < 2; phase++) {
+      for (let w = 0; w < count; w++) {
+        const x = spans[4 * w + 2];
+        const y = spans[4 * w + 3];
+        const inReachRange = x >= rx0 && x <= rx1 && y >= ry0 && y <= ry1;
+        if (inReachRange !== (phase === 0)) continue;
+        const dmin = dmins[w];
+        const cellInReach = inReachRange && dmin <= limit(reach + grid.cellRadius[grid.compact[y * grid.nx + x]]);
+        for (let s = spans[4 * w], end = spans[4 * w + 1]; s < end; s++) {
+          if (alive[s] === 0) continue;
+          const d = byPosition.distance(ci, s);
+          const slack = homeCareSlack(radius[s]);
+          if (d > limit(outer + slack)) continue;
+          const mask = byPosition.blockersAt(ci, s, byPosition.hardMask(ci, s), d);
+          if (mask === 0 && cellInReach && limit(reach + itemRadius[s]) >= dmin && d <= limit(reach + slack)) {
+            found = true;
+            break scan;
+          }
+          if (countBlockers) addMask(counts, at, mask);
+        }
+      }
+    }
+    for (let j = 0; j < vacancyOverflow.length && !found; j++) {
+      const vi = vacancyOverflow[j];
+      if (kernel.v.alive[vi] === 0) continue;
+      const d = kernel.distance(ci, vi);
+      const slack = homeCareSlack(kernel.v.radius[vi]);
+      if (d > limit(outer + slack)) continue;
+      const mask = kernel.blockersAt(ci, vi, kernel.hardMask(ci, vi), d);
+      if (mask === 0 && d <= limit(reach + slack)) found = true;
+      else if (countBlockers) addMask(counts, at, mask);
+    }
+    if (found) {
+      matched[k] = 1;
+      counts.fill(0, at, at + nb);
+    }
+  }
+}
+
+/**
+ * The COUNT_COLUMNS blocker counts of each vacancy of `slots` over the candidates of `nearGrid`
+ * (ordered by near-miss reach) and `overflow` within their near-miss reach of it.
+ */
+export function accountVacancies(kernel: Kernel, nearGrid: Grid, overflow: readonly number[], slots: Int32Array): Int32Array {
+  const counts = new Int32Array(slots.length * COUNT_COLUMNS);
+  accountVacanciesInto(kernel, nearGrid, overflow, slots, 0, slots.length, counts);
+  return counts;
+}
+
+/** `accountVacancies` for slots[from … to), into `counts` (COUNT_COLUMNS per slot of `slots`, zeroed by the caller). */
+export function accountVacanciesInto(
+  kernel: Kernel,
+  nearGrid: Grid,
+  overflow: readonly number[],
+  slots: Int32Array,
+  from: number,
+  to: number,
+  counts: Int32Array,
+): void {
+  const nb = COUNT_COLUMNS;
+  const c = kernel.c;
+  const v = kernel.v;
+  const cAlive = c.alive;
+  const reachNear = c.reachNear;
+  const items = nearGrid.items;
+  for (let k = from; k < to; k++) {
+    const vi = slots[k];
+    const slack = homeCareSlack(v.radius[vi]);
+    const at = k * nb;
+    walk.run(nearGrid, v.lat[vi], v.lon[vi], slack);
+    const { spans, count } = walk;
+    for (let w = 0; w < count; w++) {
+      for (let s = spans[4 * w], end = spans[4 * w + 1]; s < end; s++) {
+        const ci = items[s];
+        if (cAlive[ci] === 0) continue;
+        const d = kernel.distance(ci, vi);
+        if (d > limit(reachNear[ci] + slack)) continue;
+        addMask(counts, at, kernel.blockersAt(ci, vi, kernel.hardMask(ci, vi), d));
+      }
+    }
+    for (let j = 0; j < overflow.length; j++) {
+      const ci = overflow[j];
+      if (cAlive[ci] === 0) continue;
+      const d = kernel.distance(ci, vi);
+      if (d > limit(reachNear[ci] + slack)) continue;
+      addMask(counts, at, kernel.blockersAt(ci, vi, kernel.hardMask(ci, vi), d));
+    }
+  }
+}
