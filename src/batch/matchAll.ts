@@ -1,9 +1,10 @@
 /**
  * matchAll: a whole territory. Vacancies are shortlisted shard by shard (worker threads when
  * asked), candidates' best vacancies accumulate on the way, and every record is accounted for:
- * matched, or unmatched with the count of each blocker that kept it out.
+ * matched, or unmatched with the count of each blocker that kept it out. Every phase runs in
+ * time-sized steps (batch/control.ts) so that the caller's event loop, its aborts and its
+ * progress bar keep running.
  */
-import { Worker } from 'node:worker_threads';
 import type { Audience, Match, Versions } from '../scoring/types.js';
 import type { MatchBlockerCode } from '../scoring/model.js';
 import type { Candidate } from '../schema/candidate.js';
@@ -14,10 +15,12 @@ import { scanCandidatesForVacancy } from '../engine/scan.js';
 import { HeapBank } from '../rank/bank.js';
 import { TopK } from '../rank/topk.js';
 import type { Rejection } from '../validate/index.js';
-import { COUNT_COLUMNS, PROGRESS_CHUNK, ShardRunner, accountCandidates, countMask, countsFor, type ShardResult } from './shard.js';
-import type { Grid, GridParts } from '../geo/grid.js';
-import type { CandidateColumns } from '../encode/candidates.js';
+import { COUNT_COLUMNS, ShardRunner, accountCandidates, countMask, countsFor, type ShardResult } from './shard.js';
+import type { Grid } from '../geo/grid.js';
 import { allocShared } from '../encode/columns.js';
+import { Pacer, type BatchProgress } from './control.js';
+import type { AccountResult, AccountTask, KernelParts, ShardTask, ShortlistTask } from '../workers/protocol.js';
+import { runWorker, workerFile } from '../workers/spawn.js';
 import { argumentError, stringArgument } from '../validate/edge.js';
 import { ScoreOptionsSchema, checkCallOptions } from '../engine/call-options.js';
 
@@ -31,7 +34,18 @@ export interface MatchAllOptions {
   perCandidate?: number;
   /** Worker threads (default 0: the calling thread). Pays off at national scale. */
   workers?: number;
-  onProgress?: (progress: { done: number; total: number; phase: 'shortlists' | 'unmatched' }) => void;
+  /**
+   * Called at the start and end of each phase and every 50 ms of work in between: 'index'
+   * (raw arrays validated and indexed, records), 'shortlists' (vacancies), 'unmatched' (candidates,
+   * then vacancies). `done` never decreases within a phase.
+   */
+  onProgress?: (progress: BatchProgress) => void;
+  /**
+   * Stops the batch: the promise rejects with a DOMException named 'AbortError' (the signal's
+   * reason itself when it is one, else one whose `cause` is the reason) and workers are terminated.
+   * The batch gives the event loop back every 10 ms of work, so an abort from a timer or an I/O
+   * callback is seen; the indexes must not change until the promise settles.
+   */
   signal?: AbortSignal;
   /** Count the blockers of unmatched records (default true). A candidate is matched when at least one vacancy is eligible for it. */
   blockerCounts?: boolean;
@@ -156,14 +170,6 @@ export interface BatchJSON {
   versions: Versions;
 }
 
-function abortError(): Error {
-  const e = new Error('matchAll aborted');
-  e.name = 'AbortError';
-  return e;
-}
-
-const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export async function matchAll(
   engine: Engine,
   candidatesIn: CandidateIndex | unknown[],
@@ -175,21 +181,21 @@ export async function matchAll(
   const perCandidate = options.perCandidate ?? 0;
   const workers = Math.max(0, Math.floor(options.workers ?? 0));
   const signal = options.signal;
-  if (signal?.aborted) throw abortError();
-  let rejectedCandidates: Rejection[] = [];
-  let rejectedVacancies: Rejection[] = [];
-  let candidates: CandidateIndex;
-  let vacancies: VacancyIndex;
-  if (Array.isArray(candidatesIn)) {
-    const r = engine.indexCandidates(candidatesIn);
-    candidates = r.index;
-    rejectedCandidates = r.rejected;
-  } else candidates = candidatesIn;
-  if (Array.isArray(vacanciesIn)) {
-    const r = engine.indexVacancies(vacanciesIn);
-    vacancies = r.index;
-    rejectedVacancies = r.rejected;
-  } else vacancies = vacanciesIn;
+  const pacer = new Pacer(signal, options.onProgress);
+  pacer.throwIfAborted();
+  // Raw arrays: validated and indexed in steps, into new indexes nobody else holds.
+  const candidates = Array.isArray(candidatesIn) ? engine.indexCandidates([]).index : candidatesIn;
+  const vacancies = Array.isArray(vacanciesIn) ? engine.indexVacancies([]).index : vacanciesIn;
+  const candidateSteps = Array.isArray(candidatesIn) ? candidates.insertInSteps(candidatesIn, candidates.referential) : null;
+  const vacancySteps = Array.isArray(vacanciesIn) ? vacancies.insertInSteps(vacanciesIn, vacancies.referential) : null;
+  if (candidateSteps !== null || vacancySteps !== null) {
+    const nc = candidateSteps?.length ?? 0;
+    const total = nc + (vacancySteps?.length ?? 0);
+    if (candidateSteps !== null) await pacer.run(nc, candidateSteps.step, 'index', 0, total);
+    if (vacancySteps !== null) await pacer.run(vacancySteps.length, vacancySteps.step, 'index', nc, total);
+  }
+  const rejectedCandidates: Rejection[] = candidateSteps?.rejected ?? [];
+  const rejectedVacancies: Rejection[] = vacancySteps?.rejected ?? [];
 
   // Grids first: building the candidates' grid may renumber their columns.
   const { grid, overflow } = candidates.grid();
@@ -220,27 +226,27 @@ export async function matchAll(
   }
   const gridFor = (vi: number): Grid => shortlistGrids[gridOfSlot[vi]];
 
-
   // Candidates found eligible by any shortlist scan (shared memory: workers mark it too).
   const matched = allocShared<Uint8Array>(Uint8Array, capacity);
   const shards: ShardResult[] = [];
   const shardSlots: Int32Array[] = [];
-  let done = 0;
-  const report = (phase: 'shortlists' | 'unmatched', d: number, total: number) => options.onProgress?.({ done: d, total, phase });
   const audience = options.audience ?? engine.options.audience;
   // An employer's shortlists and best lists rank by the score its Match shows, without the bonus.
   const withoutBonus = audience === 'employer';
 
+  // What a worker needs to rebuild this batch's kernel (the engine's compiled options).
+  const kernelParts = (): KernelParts => ({
+    candidates: { ...candidateCols },
+    vacancies: { ...vacancies.cols },
+    weights: engine.internals.options.weights,
+    related: engine.internals.ctx.related,
+    romeCount: engine.internals.ctx.romeCount,
+    maxBonus: engine.internals.options.positiveActionWeight,
+  });
+
   if (workers <= 1) {
     const runner = new ShardRunner(kernel, gridFor, overflow, vacancySlots, candidateIds, vacancyIds, perVacancy, perCandidate, capacity, matched, withoutBonus);
-    for (let from = 0; from < nV; from += PROGRESS_CHUNK) {
-      if (signal?.aborted) throw abortError();
-      const to = Math.min(nV, from + PROGRESS_CHUNK);
-      runner.run(from, to);
-      done = to;
-      report('shortlists', done, nV);
-      if (options.signal !== undefined || options.onProgress !== undefined) await yieldToEvents();
-    }
+    await pacer.run(nV, (from, to) => runner.run(from, to), 'shortlists');
     shards.push(runner.result);
     shardSlots.push(vacancySlots);
   } else {
@@ -250,16 +256,15 @@ export async function matchAll(
       for (let k = w; k < nV; k += workers) slots.push(vacancySlots[k]);
       shardSlots.push(Int32Array.from(slots));
     }
-    const progress = new Array<number>(workers).fill(0);
-    const results = await Promise.all(
-      shardSlots.map((slots, w) =>
-        runWorker(engine, candidateCols, candidateIds, vacancies, shortlistGrids.map((g) => g.toParts()), gridOfSlot, overflow, slots, perVacancy, perCandidate, capacity, matched, withoutBonus, signal, (d) => {
-          progress[w] = d;
-          report('shortlists', progress.reduce((a, b) => a + b, 0), nV);
-        }),
-      ),
-    );
-    shards.push(...results);
+    const common = {
+      kind: 'shortlists' as const, kernel: kernelParts(), candidateIds, vacancyIds: vacancies.ids, grids: shortlistGrids.map((g) => g.toParts()),
+      gridOfSlot, overflow: [...overflow], perVacancy, perCandidate, capacity, matched, withoutBonus,
+    };
+    const tasks = shardSlots.map((slots): ShortlistTask => ({ ...common, slots }));
+    pacer.report('shortlists', 0, nV);
+    shards.push(...(await inWorkers<ShardResult>(tasks, signal, (done) => pacer.report('shortlists', done, nV))));
+    pacer.report('shortlists', nV, nV);
+    pacer.resumed();
   }
   const tShortlists = performance.now();
 
@@ -282,16 +287,19 @@ export async function matchAll(
   }
   let bank: HeapBank | null = null;
   if (perCandidate > 0) {
-    bank = new HeapBank(capacity, perCandidate, vacancies.ids);
+    const merged = new HeapBank(capacity, perCandidate, vacancies.ids);
+    bank = merged;
     if (shards.length === 1) {
-      bank.scores.set(shards[0].bankScores!);
-      bank.items.set(shards[0].bankItems!);
-      bank.sizes.set(shards[0].bankSizes!);
+      merged.scores.set(shards[0].bankScores!);
+      merged.items.set(shards[0].bankItems!);
+      merged.sizes.set(shards[0].bankSizes!);
     } else {
       for (const r of shards) {
-        for (let ci = 0; ci < capacity; ci++) {
-          for (let j = 0; j < r.bankSizes![ci]; j++) bank.push(ci, r.bankScores![ci * perCandidate + j], r.bankItems![ci * perCandidate + j]);
-        }
+        await pacer.run(capacity, (from, to) => {
+          for (let ci = from; ci < to; ci++) {
+            for (let j = 0; j < r.bankSizes![ci]; j++) merged.push(ci, r.bankScores![ci * perCandidate + j], r.bankItems![ci * perCandidate + j]);
+          }
+        });
       }
     }
   }
@@ -309,22 +317,26 @@ export async function matchAll(
   // Candidates in no shortlist: matched elsewhere, or unmatched with their blocker counts.
   const pending = candidateSlots.filter((ci) => shortlisted[ci] === 0 && matched[ci] === 0);
   const matchedByScans = candidateSlots.length - pending.length;
+  // Progress of this phase: candidates (those the scans matched count as done), then vacancies.
   const accountShards: Int32Array[] = [];
-  const accounts: { matched: Uint8Array; counts: Int32Array }[] = [];
+  const accounts: AccountResult[] = [];
   if (workers <= 1) {
-    accountShards.push(pending);
-    accounts.push(accountCandidates(kernel, vGrid, vOverflow, pending, countBlockers));
+    await pacer.run(pending.length, (from, to) => {
+      const slots = pending.subarray(from, to);
+      accountShards.push(slots);
+      accounts.push(accountCandidates(kernel, vGrid, vOverflow, slots, countBlockers));
+    }, 'unmatched', matchedByScans, unmatchedTotal);
   } else {
     for (let w = 0; w < workers; w++) accountShards.push(pending.filter((_, k) => k % workers === w));
-    accounts.push(
-      ...(await Promise.all(
-        accountShards.map((slots) =>
-          runAccountWorker(engine, candidateCols, vacancies, vGrid.toParts(), vOverflow, slots, countBlockers, signal),
-        ),
-      )),
-    );
+    const kernelOfWorkers = kernelParts();
+    const vacancyGrid = vGrid.toParts();
+    const tasks = accountShards.map((slots): AccountTask => ({
+      kind: 'account', kernel: kernelOfWorkers, vacancyGrid, vacancyOverflow: [...vOverflow], slots, countBlockers,
+    }));
+    pacer.report('unmatched', matchedByScans, unmatchedTotal);
+    accounts.push(...(await inWorkers<AccountResult>(tasks, signal, (done) => pacer.report('unmatched', matchedByScans + done, unmatchedTotal))));
+    pacer.resumed();
   }
-  if (signal?.aborted) throw abortError();
   let matchedCandidates = matchedByScans;
   const unmatchedBySlot = new Map<number, Unmatched>();
   accountShards.forEach((slots, s) => {
@@ -337,20 +349,19 @@ export async function matchAll(
   });
   // In id order, like every list of the batch.
   for (const ci of pending) { const u = unmatchedBySlot.get(ci); if (u !== undefined) unmatchedCandidates.push(u); }
-  let unmatchedDone = candidateSlots.length;
-  report('unmatched', unmatchedDone, unmatchedTotal);
   const emptyTop = new TopK(0, candidateIds);
-  for (let k = 0; k < nV; k++) {
-    if (offsets[k + 1] > offsets[k]) continue;
-    counts.fill(0);
-    if (countBlockers) {
-      scanCandidatesForVacancy(kernel, nearGrid, overflow, vacancySlots[k], {
-        top: emptyTop, near: null, candidateBank: null, visit: (_ci, mask) => countMask(counts, 0, mask),
-      });
+  await pacer.run(nV, (from, to) => {
+    for (let k = from; k < to; k++) {
+      if (offsets[k + 1] > offsets[k]) continue;
+      counts.fill(0);
+      if (countBlockers) {
+        scanCandidatesForVacancy(kernel, nearGrid, overflow, vacancySlots[k], {
+          top: emptyTop, near: null, candidateBank: null, visit: (_ci, mask) => countMask(counts, 0, mask),
+        });
+      }
+      unmatchedVacancies.push(toRecord(vacancyIds[vacancySlots[k]]));
     }
-    unmatchedVacancies.push(toRecord(vacancyIds[vacancySlots[k]]));
-  }
-  report('unmatched', unmatchedTotal, unmatchedTotal);
+  }, 'unmatched', candidateSlots.length, unmatchedTotal);
 
   let shortlistedCandidates = 0;
   for (const ci of candidateSlots) shortlistedCandidates += shortlisted[ci];
@@ -450,117 +461,31 @@ export async function matchAll(
 }
 
 /**
- * Starts the worker: the built `worker.js` next to the bundle, or — when passerelle runs from its
- * TypeScript sources (tests, benchmarks) — the source file behind tsx's loader, which workers do
- * not inherit from the parent's command line.
+ * One task per worker (the shard worker file); the first failure, or the caller's abort,
+ * terminates them all and rejects with that error (or the abort rejection).
  */
-function startWorker(workerData: unknown): Worker {
-  const here = import.meta.url;
-  // execArgv: [] — a worker must not inherit the parent's command-line flags (e.g. `-e`).
-  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData, execArgv: [] });
-  const source = new URL('./worker.ts', here).href;
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(boot, { eval: true, workerData, execArgv: [] });
-}
-
-function runWorker(
-  engine: Engine,
-  candidateCols: CandidateColumns,
-  candidateIds: readonly string[],
-  vacancies: VacancyIndex,
-  grids: GridParts[],
-  gridOfSlot: Int32Array,
-  overflow: readonly number[],
-  slots: Int32Array,
-  perVacancy: number,
-  perCandidate: number,
-  capacity: number,
-  matched: Uint8Array,
-  withoutBonus: boolean,
-  signal: AbortSignal | undefined,
-  onProgress: (done: number) => void,
-): Promise<ShardResult> {
-  const { ctx, options } = engine.internals;
-  return new Promise((resolve, reject) => {
-    const worker = startWorker({
-        phase: 'shortlists',
-        candidates: { ...candidateCols },
-        vacancies: { ...vacancies.cols },
-        candidateIds,
-        vacancyIds: vacancies.ids,
-        grids,
-        gridOfSlot,
-        overflow: [...overflow],
-        weights: options.weights,
-        related: ctx.related,
-        romeCount: ctx.romeCount,
-        maxBonus: options.positiveActionWeight,
-        slots,
-        perVacancy,
-        perCandidate,
-        capacity,
-        matched,
-        withoutBonus,
-    });
-    const onAbort = () => {
-      void worker.terminate();
-      reject(abortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (m: { type: 'progress'; done: number } | { type: 'done'; result: ShardResult }) => {
-      if (m.type === 'progress') onProgress(m.done);
-      else {
-        signal?.removeEventListener('abort', onAbort);
-        resolve(m.result);
-        void worker.terminate();
-      }
-    });
-    worker.on('error', (e) => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(e);
-    });
-  });
-}
-
-/** Phase two in a worker: account for candidates that no shortlist holds. */
-function runAccountWorker(
-  engine: Engine,
-  candidateCols: CandidateColumns,
-  vacancies: VacancyIndex,
-  vacancyGrid: GridParts,
-  vacancyOverflow: readonly number[],
-  slots: Int32Array,
-  countBlockers: boolean,
-  signal: AbortSignal | undefined,
-): Promise<{ matched: Uint8Array; counts: Int32Array }> {
-  const { ctx, options } = engine.internals;
-  return new Promise((resolve, reject) => {
-    const worker = startWorker({
-      phase: 'account',
-      candidates: { ...candidateCols },
-      vacancies: { ...vacancies.cols },
-      vacancyGrid,
-      vacancyOverflow: [...vacancyOverflow],
-      weights: options.weights,
-      related: ctx.related,
-      romeCount: ctx.romeCount,
-      maxBonus: options.positiveActionWeight,
-      slots,
-      countBlockers,
-    });
-    const onAbort = () => {
-      void worker.terminate();
-      reject(abortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (m: { matched: Uint8Array; counts: Int32Array }) => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(m);
-      void worker.terminate();
-    });
-    worker.on('error', (e) => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(e);
-    });
-  });
+async function inWorkers<R>(tasks: ShardTask[], signal: AbortSignal | undefined, onProgress: (done: number) => void): Promise<R[]> {
+  const group = new AbortController();
+  const forward = () => group.abort(signal!.reason);
+  signal?.addEventListener('abort', forward, { once: true });
+  const progress = new Array<number>(tasks.length).fill(0);
+  const file = workerFile('shard-worker');
+  try {
+    return await Promise.all(
+      tasks.map((task, w) =>
+        runWorker<R>(file, task, {
+          signal: group.signal,
+          onProgress: (done) => {
+            progress[w] = done;
+            onProgress(progress.reduce((a, b) => a + b, 0));
+          },
+        }).catch((e: unknown) => {
+          group.abort(e);
+          throw e;
+        }),
+      ),
+    );
+  } finally {
+    signal?.removeEventListener('abort', forward);
+  }
 }
