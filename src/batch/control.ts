@@ -75,6 +75,8 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
 export class Pacer {
   private lastYield = performance.now();
   private lastReport = -Infinity;
+  /** The last progress reported, repeated while work between phases goes on. */
+  private last: BatchProgress | null = null;
 
   constructor(
     private readonly signal: AbortSignal | undefined,
@@ -88,12 +90,18 @@ export class Pacer {
 
   report(phase: BatchPhase, done: number, total: number): void {
     this.lastReport = performance.now();
+    this.last = { done, total, phase };
     this.onProgress?.({ done, total, phase });
   }
 
+  /** Work outside a phase's steps: the last progress again, if REPORT_MS went by without one. */
+  private keepAlive(now: number): void {
+    if (this.last !== null && now - this.lastReport >= REPORT_MS) this.report(this.last.phase, this.last.done, this.last.total);
+  }
+
   /**
-   * Steps over [0, total); progress reads `offset + done` of `phaseTotal` in `phase` (none when
-   * `phase` is null: work between two phases, still sliced).
+   * Steps over [0, total); progress reads `offset + done` of `phaseTotal` in `phase` (when
+   * `phase` is null, work between two phases: the last progress is repeated).
    */
   async run(
     total: number,
@@ -106,10 +114,27 @@ export class Pacer {
     const steps = new Steps();
     for (let from = 0; from < total;) {
       from = steps.next(from, total, step);
-      if (phase !== null && steps.now - this.lastReport >= REPORT_MS) this.report(phase, offset + from, phaseTotal);
+      if (phase === null) this.keepAlive(steps.now);
+      else if (steps.now - this.lastReport >= REPORT_MS) this.report(phase, offset + from, phaseTotal);
       if (steps.now - this.lastYield >= SLICE_MS) await this.pause();
     }
     if (phase !== null) this.report(phase, offset + total, phaseTotal);
+  }
+
+  /** Between two pieces of work that cannot be cut: gives the event loop back if SLICE_MS of work went by. */
+  async checkpoint(): Promise<void> {
+    const now = performance.now();
+    this.keepAlive(now);
+    if (now - this.lastYield >= SLICE_MS) await this.pause();
+  }
+
+  /**
+   * While other threads work and this one waits: `done()` reported every REPORT_MS, so that a
+   * progress bar sees the batch alive while workers start. Returns the function that stops it.
+   */
+  heartbeat(phase: BatchPhase, done: () => number, total: number): () => void {
+    const timer = setInterval(() => this.report(phase, done(), total), REPORT_MS);
+    return () => clearInterval(timer);
   }
 
   /** Gives the event loop back (timers and I/O callbacks run), then checks the signal. */

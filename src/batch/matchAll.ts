@@ -197,33 +197,43 @@ export async function matchAll(
   const rejectedCandidates: Rejection[] = candidateSteps?.rejected ?? [];
   const rejectedVacancies: Rejection[] = vacancySteps?.rejected ?? [];
 
-  // Grids first: building the candidates' grid may renumber their columns.
-  const { grid, overflow } = candidates.grid();
+  // Grids first: building a grid may renumber its index's columns. Each piece of the set-up
+  // below is one call; the event loop gets its turn between them.
   vacancies.grid();
   const vacancySlots = vacancies.liveSlotsById();
   const nV = vacancySlots.length;
+  // The rest of the set-up prepares the shortlists: reported as their start.
+  pacer.report('shortlists', 0, nV);
+  await pacer.checkpoint();
+  const { grid, overflow } = candidates.grid();
+  await pacer.checkpoint();
   const capacity = candidates.cols.size;
   const kernel = engine.internals.kernelFor(candidates.cols, vacancies.cols);
   // The numbering of this batch: the result keeps reading these even if the index changes later.
   const candidateIds = candidates.ids;
   const vacancyIds = vacancies.ids;
   const candidateCols = candidates.cols;
+  await pacer.checkpoint();
   const candidateSlots = candidates.liveSlotsById();
+  await pacer.checkpoint();
   const nearGrid = (options.blockerCounts ?? true) ? candidates.nearGrid() : grid;
-  // The shortlist grid of every vacancy, built before any await so the batch sees one numbering.
+  // The shortlist grid of every vacancy (those of a legal diploma's holders are built on first use).
   const shortlistGrids: Grid[] = [];
   const gridIndex = new Map<Grid, number>();
   const gridOfSlot = new Int32Array(vacancies.cols.size);
-  for (const vi of vacancySlots) {
-    const g = candidates.gridFor(vacancies.cols, vi, false);
-    let k = gridIndex.get(g);
-    if (k === undefined) {
-      k = shortlistGrids.length;
-      shortlistGrids.push(g);
-      gridIndex.set(g, k);
+  await pacer.run(nV, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const vi = vacancySlots[k];
+      const g = candidates.gridFor(vacancies.cols, vi, false);
+      let n = gridIndex.get(g);
+      if (n === undefined) {
+        n = shortlistGrids.length;
+        shortlistGrids.push(g);
+        gridIndex.set(g, n);
+      }
+      gridOfSlot[vi] = n;
     }
-    gridOfSlot[vi] = k;
-  }
+  });
   const gridFor = (vi: number): Grid => shortlistGrids[gridOfSlot[vi]];
 
   // Candidates found eligible by any shortlist scan (shared memory: workers mark it too).
@@ -262,7 +272,13 @@ export async function matchAll(
     };
     const tasks = shardSlots.map((slots): ShortlistTask => ({ ...common, slots }));
     pacer.report('shortlists', 0, nV);
-    shards.push(...(await inWorkers<ShardResult>(tasks, signal, (done) => pacer.report('shortlists', done, nV))));
+    let done = 0;
+    const stop = pacer.heartbeat('shortlists', () => done, nV);
+    try {
+      shards.push(...(await inWorkers<ShardResult>(tasks, signal, (d) => pacer.report('shortlists', (done = d), nV))));
+    } finally {
+      stop();
+    }
     pacer.report('shortlists', nV, nV);
     pacer.resumed();
   }
@@ -334,7 +350,13 @@ export async function matchAll(
       kind: 'account', kernel: kernelOfWorkers, vacancyGrid, vacancyOverflow: [...vOverflow], slots, countBlockers,
     }));
     pacer.report('unmatched', matchedByScans, unmatchedTotal);
-    accounts.push(...(await inWorkers<AccountResult>(tasks, signal, (done) => pacer.report('unmatched', matchedByScans + done, unmatchedTotal))));
+    let done = matchedByScans;
+    const stop = pacer.heartbeat('unmatched', () => done, unmatchedTotal);
+    try {
+      accounts.push(...(await inWorkers<AccountResult>(tasks, signal, (d) => pacer.report('unmatched', (done = matchedByScans + d), unmatchedTotal))));
+    } finally {
+      stop();
+    }
     pacer.resumed();
   }
   let matchedCandidates = matchedByScans;
