@@ -284,22 +284,20 @@ export async function matchAll(
   }
   const tShortlists = performance.now();
 
-  // Merge shards into id order.
-  const position = new Map<number, { shard: number; k: number }>();
-  shardSlots.forEach((slots, s) => slots.forEach((slot, k) => position.set(slot, { shard: s, k })));
+  // Merge shards into id order: which shard holds each vacancy slot's shortlist, at which row.
+  const shardOf = new Int32Array(vacancies.cols.size);
+  const rowOf = new Int32Array(vacancies.cols.size);
+  shardSlots.forEach((slots, s) => slots.forEach((slot, k) => { shardOf[slot] = s; rowOf[slot] = k; }));
   const offsets = new Int32Array(nV + 1);
-  for (let k = 0; k < nV; k++) {
-    const p = position.get(vacancySlots[k])!;
-    offsets[k + 1] = offsets[k] + shards[p.shard].topCounts[p.k];
-  }
+  for (let k = 0; k < nV; k++) offsets[k + 1] = offsets[k] + shards[shardOf[vacancySlots[k]]].topCounts[rowOf[vacancySlots[k]]];
   const outSlots = new Int32Array(offsets[nV]);
   const outScores = new Float64Array(offsets[nV]);
   for (let k = 0; k < nV; k++) {
-    const p = position.get(vacancySlots[k])!;
-    const r = shards[p.shard];
-    const n = r.topCounts[p.k];
-    outSlots.set(r.topSlots.subarray(p.k * perVacancy, p.k * perVacancy + n), offsets[k]);
-    outScores.set(r.topScores.subarray(p.k * perVacancy, p.k * perVacancy + n), offsets[k]);
+    const r = shards[shardOf[vacancySlots[k]]];
+    const row = rowOf[vacancySlots[k]];
+    const n = r.topCounts[row];
+    outSlots.set(r.topSlots.subarray(row * perVacancy, row * perVacancy + n), offsets[k]);
+    outScores.set(r.topScores.subarray(row * perVacancy, row * perVacancy + n), offsets[k]);
   }
   let bank: HeapBank | null = null;
   if (perCandidate > 0) {

@@ -13,7 +13,7 @@ import type { WorkerName, WorkerReply } from './protocol.js';
  */
 const here = import.meta.url;
 
-/** A worker file's location, beside the code that runs (README "Bundlers"). */
+/** A worker file's location, beside the code that runs (README "Worker threads and bundlers"). */
 export function workerFile(name: WorkerName): URL {
   return new URL(`./${name}${here.endsWith('.ts') ? '.ts' : '.js'}`, here);
 }
