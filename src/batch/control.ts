@@ -1,7 +1,8 @@
 /**
  * Control of a long batch: work cut into steps sized by the time they take (not by a count: a
- * vacancy in Paris costs a thousand times one in the Lozère), the event loop given back between
- * slices so that an abort or a timer sent meanwhile is seen, and progress reported on a clock.
+ * vacancy in a dense city costs far more than one in the countryside), the event loop given back
+ * between slices so that an abort or a timer sent meanwhile is seen, and progress reported on a
+ * clock.
  */
 
 /** Work between two returns to the event loop: under the 20 ms a caller's abort may wait. */
