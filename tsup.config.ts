@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-// The two builds below run in parallel: cleaning once here, not in each, so neither deletes the other's output.
+// The builds below run in parallel: cleaning once here, not in each, so neither deletes the other's output.
 rmSync('dist', { recursive: true, force: true });
 
 const common = {
@@ -15,16 +15,22 @@ const common = {
 export default defineConfig([
   {
     ...common,
-    // The worker is its own entry: matchAll starts it from next to the bundle.
-    entry: { index: 'src/index.ts', worker: 'src/batch/worker.ts' },
+    entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: { entry: { index: 'src/index.ts' } },
-    // import.meta.url in the CommonJS build (to locate the worker).
+    // import.meta.url in the CommonJS build (to locate the worker files beside it).
     shims: true,
   },
   {
     ...common,
-    // The `passerelle` command: ESM only (top-level await), next to worker.js which matchAll starts.
+    // The worker files (src/workers/spawn.ts starts them from beside the bundle): ESM only, since
+    // both builds start the same files, each self-contained.
+    entry: { 'shard-worker': 'src/workers/shard-worker.ts', 'gather-worker': 'src/workers/gather-worker.ts' },
+    format: ['esm'],
+  },
+  {
+    ...common,
+    // The `passerelle` command: ESM only (top-level await), beside the worker files matchAll starts.
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     banner: { js: '#!/usr/bin/env node' },

@@ -1,9 +1,10 @@
 /**
  * matchAll: a whole territory. Vacancies are shortlisted shard by shard (worker threads when
  * asked), candidates' best vacancies accumulate on the way, and every record is accounted for:
- * matched, or unmatched with the count of each blocker that kept it out.
+ * matched, or unmatched with the count of each blocker that kept it out. Every phase runs in
+ * time-sized steps (batch/control.ts) so that the caller's event loop, its aborts and its
+ * progress bar keep running.
  */
-import { Worker } from 'node:worker_threads';
 import type { Audience, Match, Versions } from '../scoring/types.js';
 import type { MatchBlockerCode } from '../scoring/model.js';
 import type { Candidate } from '../schema/candidate.js';
@@ -12,11 +13,13 @@ import type { Core } from '../core/core.js';
 import type { CandidateStore, VacancyStore } from '../core/indexes.js';
 import { HeapBank } from '../rank/bank.js';
 import type { Rejection } from '../validate/index.js';
-import { COUNT_COLUMNS, PROGRESS_CHUNK, ShardRunner, countsFor, type ShardResult } from './shard.js';
-import { accountCandidates, accountVacancies } from './account.js';
-import type { Grid, GridParts } from '../geo/grid.js';
-import type { CandidateColumns } from '../encode/candidates.js';
+import { COUNT_COLUMNS, ShardRunner, countsFor, type ShardResult } from './shard.js';
+import { accountCandidatesInto, accountVacanciesInto, vacanciesInGridOrder } from './account.js';
+import type { Grid } from '../geo/grid.js';
 import { allocShared } from '../encode/columns.js';
+import { Pacer, type BatchProgress } from './control.js';
+import type { AccountResult, AccountTask, KernelParts, ShardTask, ShortlistTask } from '../workers/protocol.js';
+import { runWorker, workerFile } from '../workers/spawn.js';
 import { argumentError, stringArgument } from '../validate/edge.js';
 import { ScoreOptionsSchema, checkCallOptions } from '../engine/call-options.js';
 
@@ -30,7 +33,18 @@ export interface MatchAllOptions {
   perCandidate?: number;
   /** Worker threads (default 0: the calling thread). Pays off at national scale. */
   workers?: number;
-  onProgress?: (progress: { done: number; total: number; phase: 'shortlists' | 'unmatched' }) => void;
+  /**
+   * Called at the start and end of each phase and every 50 ms of work in between: 'index'
+   * (raw arrays validated and indexed, records), 'shortlists' (vacancies), 'unmatched' (candidates,
+   * then vacancies). `done` never decreases within a phase.
+   */
+  onProgress?: (progress: BatchProgress) => void;
+  /**
+   * Stops the batch: the promise rejects with a DOMException named 'AbortError' (the signal's
+   * reason itself when it is one, else one whose `cause` is the reason) and workers are terminated.
+   * The batch gives the event loop back every 10 ms of work, so an abort from a timer or an I/O
+   * callback is seen; the indexes must not change until the promise settles.
+   */
   signal?: AbortSignal;
   /** Count the blockers of unmatched records (default true). A candidate is matched when at least one vacancy is eligible for it. */
   blockerCounts?: boolean;
@@ -149,14 +163,6 @@ export interface BatchJSON {
   versions: Versions;
 }
 
-function abortError(): Error {
-  const e = new Error('matchAll aborted');
-  e.name = 'AbortError';
-  return e;
-}
-
-const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export async function matchAll(
   core: Core,
   candidatesIn: CandidateStore | unknown[],
@@ -168,72 +174,82 @@ export async function matchAll(
   const perCandidate = options.perCandidate ?? 0;
   const workers = Math.max(0, Math.floor(options.workers ?? 0));
   const signal = options.signal;
-  if (signal?.aborted) throw abortError();
-  let rejectedCandidates: Rejection[] = [];
-  let rejectedVacancies: Rejection[] = [];
-  let candidates: CandidateStore;
-  let vacancies: VacancyStore;
-  if (Array.isArray(candidatesIn)) {
-    const r = core.indexCandidates(candidatesIn);
-    candidates = r.index;
-    rejectedCandidates = r.rejected;
-  } else candidates = candidatesIn;
-  if (Array.isArray(vacanciesIn)) {
-    const r = core.indexVacancies(vacanciesIn);
-    vacancies = r.index;
-    rejectedVacancies = r.rejected;
-  } else vacancies = vacanciesIn;
+  const pacer = new Pacer(signal, options.onProgress);
+  pacer.throwIfAborted();
+  // Raw arrays: validated and indexed in steps, into new indexes nobody else holds.
+  const candidates = Array.isArray(candidatesIn) ? core.indexCandidates([]).index : candidatesIn;
+  const vacancies = Array.isArray(vacanciesIn) ? core.indexVacancies([]).index : vacanciesIn;
+  const candidateSteps = Array.isArray(candidatesIn) ? candidates.insertInSteps(candidatesIn, candidates.referential) : null;
+  const vacancySteps = Array.isArray(vacanciesIn) ? vacancies.insertInSteps(vacanciesIn, vacancies.referential) : null;
+  if (candidateSteps !== null || vacancySteps !== null) {
+    const nc = candidateSteps?.length ?? 0;
+    const total = nc + (vacancySteps?.length ?? 0);
+    if (candidateSteps !== null) await pacer.run(nc, candidateSteps.step, 'index', 0, total);
+    if (vacancySteps !== null) await pacer.run(vacancySteps.length, vacancySteps.step, 'index', nc, total);
+  }
+  const rejectedCandidates: Rejection[] = candidateSteps?.rejected ?? [];
+  const rejectedVacancies: Rejection[] = vacancySteps?.rejected ?? [];
 
-  // Grids first: building the candidates' grid may renumber their columns.
-  const { grid, overflow } = candidates.grid();
+  // Grids first: building a grid may renumber its index's columns. Each piece of the set-up
+  // below is one call; the event loop gets its turn between them.
   vacancies.grid();
   const vacancySlots = vacancies.liveSlotsById();
   const nV = vacancySlots.length;
+  // The rest of the set-up prepares the shortlists: reported as their start.
+  pacer.report('shortlists', 0, nV);
+  await pacer.checkpoint();
+  const { grid, overflow } = candidates.grid();
+  await pacer.checkpoint();
   const capacity = candidates.cols.size;
   const kernel = core.kernelFor(candidates.cols, vacancies.cols);
   // The numbering of this batch: the result keeps reading these even if the index changes later.
   const candidateIds = candidates.ids;
   const vacancyIds = vacancies.ids;
   const candidateCols = candidates.cols;
+  await pacer.checkpoint();
   const candidateSlots = candidates.liveSlotsById();
+  await pacer.checkpoint();
   const nearGrid = (options.blockerCounts ?? true) ? candidates.nearGrid() : grid;
-  // The shortlist grid of every vacancy, built before any await so the batch sees one numbering.
+  // The shortlist grid of every vacancy (those of a legal diploma's holders are built on first use).
   const shortlistGrids: Grid[] = [];
   const gridIndex = new Map<Grid, number>();
   const gridOfSlot = new Int32Array(vacancies.cols.size);
-  for (const vi of vacancySlots) {
-    const g = candidates.gridFor(vacancies.cols, vi, false);
-    let k = gridIndex.get(g);
-    if (k === undefined) {
-      k = shortlistGrids.length;
-      shortlistGrids.push(g);
-      gridIndex.set(g, k);
+  await pacer.run(nV, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const vi = vacancySlots[k];
+      const g = candidates.gridFor(vacancies.cols, vi, false);
+      let n = gridIndex.get(g);
+      if (n === undefined) {
+        n = shortlistGrids.length;
+        shortlistGrids.push(g);
+        gridIndex.set(g, n);
+      }
+      gridOfSlot[vi] = n;
     }
-    gridOfSlot[vi] = k;
-  }
+  });
   const gridFor = (vi: number): Grid => shortlistGrids[gridOfSlot[vi]];
-
 
   // Candidates found eligible by any shortlist scan (shared memory: workers mark it too).
   const matched = allocShared<Uint8Array>(Uint8Array, capacity);
   const shards: ShardResult[] = [];
   const shardSlots: Int32Array[] = [];
-  let done = 0;
-  const report = (phase: 'shortlists' | 'unmatched', d: number, total: number) => options.onProgress?.({ done: d, total, phase });
   const audience = options.audience ?? core.options.audience;
   // An employer's shortlists and best lists rank by the score its Match shows, without the bonus.
   const withoutBonus = audience === 'employer';
 
+  // What a worker needs to rebuild this batch's kernel (the engine's compiled options).
+  const kernelParts = (): KernelParts => ({
+    candidates: { ...candidateCols },
+    vacancies: { ...vacancies.cols },
+    weights: core.options.weights,
+    related: core.ctx.related,
+    romeCount: core.ctx.romeCount,
+    maxBonus: core.options.positiveActionWeight,
+  });
+
   if (workers <= 1) {
     const runner = new ShardRunner(kernel, gridFor, overflow, vacancySlots, candidateIds, vacancyIds, perVacancy, perCandidate, capacity, matched, withoutBonus);
-    for (let from = 0; from < nV; from += PROGRESS_CHUNK) {
-      if (signal?.aborted) throw abortError();
-      const to = Math.min(nV, from + PROGRESS_CHUNK);
-      runner.run(from, to);
-      done = to;
-      report('shortlists', done, nV);
-      if (options.signal !== undefined || options.onProgress !== undefined) await yieldToEvents();
-    }
+    await pacer.run(nV, (from, to) => runner.run(from, to), 'shortlists');
     shards.push(runner.result);
     shardSlots.push(vacancySlots);
   } else {
@@ -243,48 +259,54 @@ export async function matchAll(
       for (let k = w; k < nV; k += workers) slots.push(vacancySlots[k]);
       shardSlots.push(Int32Array.from(slots));
     }
-    const progress = new Array<number>(workers).fill(0);
-    const results = await Promise.all(
-      shardSlots.map((slots, w) =>
-        runWorker(core, candidateCols, candidateIds, vacancies, shortlistGrids.map((g) => g.toParts()), gridOfSlot, overflow, slots, perVacancy, perCandidate, capacity, matched, withoutBonus, signal, (d) => {
-          progress[w] = d;
-          report('shortlists', progress.reduce((a, b) => a + b, 0), nV);
-        }),
-      ),
-    );
-    shards.push(...results);
+    const common = {
+      kind: 'shortlists' as const, kernel: kernelParts(), candidateIds, vacancyIds: vacancies.ids, grids: shortlistGrids.map((g) => g.toParts()),
+      gridOfSlot, overflow: [...overflow], perVacancy, perCandidate, capacity, matched, withoutBonus,
+    };
+    const tasks = shardSlots.map((slots): ShortlistTask => ({ ...common, slots }));
+    pacer.report('shortlists', 0, nV);
+    let done = 0;
+    const stop = pacer.heartbeat('shortlists', () => done, nV);
+    try {
+      shards.push(...(await inWorkers<ShardResult>(tasks, signal, (d) => pacer.report('shortlists', (done = d), nV))));
+    } finally {
+      stop();
+    }
+    pacer.report('shortlists', nV, nV);
+    pacer.resumed();
   }
   const tShortlists = performance.now();
 
-  // Merge shards into id order.
-  const position = new Map<number, { shard: number; k: number }>();
-  shardSlots.forEach((slots, s) => slots.forEach((slot, k) => position.set(slot, { shard: s, k })));
+  // Merge shards into id order: which shard holds each vacancy slot's shortlist, at which row.
+  const shardOf = new Int32Array(vacancies.cols.size);
+  const rowOf = new Int32Array(vacancies.cols.size);
+  shardSlots.forEach((slots, s) => slots.forEach((slot, k) => { shardOf[slot] = s; rowOf[slot] = k; }));
   const offsets = new Int32Array(nV + 1);
-  for (let k = 0; k < nV; k++) {
-    const p = position.get(vacancySlots[k])!;
-    offsets[k + 1] = offsets[k] + shards[p.shard].topCounts[p.k];
-  }
+  for (let k = 0; k < nV; k++) offsets[k + 1] = offsets[k] + shards[shardOf[vacancySlots[k]]].topCounts[rowOf[vacancySlots[k]]];
   const outSlots = new Int32Array(offsets[nV]);
   const outScores = new Float64Array(offsets[nV]);
   for (let k = 0; k < nV; k++) {
-    const p = position.get(vacancySlots[k])!;
-    const r = shards[p.shard];
-    const n = r.topCounts[p.k];
-    outSlots.set(r.topSlots.subarray(p.k * perVacancy, p.k * perVacancy + n), offsets[k]);
-    outScores.set(r.topScores.subarray(p.k * perVacancy, p.k * perVacancy + n), offsets[k]);
+    const r = shards[shardOf[vacancySlots[k]]];
+    const row = rowOf[vacancySlots[k]];
+    const n = r.topCounts[row];
+    outSlots.set(r.topSlots.subarray(row * perVacancy, row * perVacancy + n), offsets[k]);
+    outScores.set(r.topScores.subarray(row * perVacancy, row * perVacancy + n), offsets[k]);
   }
   let bank: HeapBank | null = null;
   if (perCandidate > 0) {
-    bank = new HeapBank(capacity, perCandidate, vacancies.ids);
+    const merged = new HeapBank(capacity, perCandidate, vacancies.ids);
+    bank = merged;
     if (shards.length === 1) {
-      bank.scores.set(shards[0].bankScores!);
-      bank.items.set(shards[0].bankItems!);
-      bank.sizes.set(shards[0].bankSizes!);
+      merged.scores.set(shards[0].bankScores!);
+      merged.items.set(shards[0].bankItems!);
+      merged.sizes.set(shards[0].bankSizes!);
     } else {
       for (const r of shards) {
-        for (let ci = 0; ci < capacity; ci++) {
-          for (let j = 0; j < r.bankSizes![ci]; j++) bank.push(ci, r.bankScores![ci * perCandidate + j], r.bankItems![ci * perCandidate + j]);
-        }
+        await pacer.run(capacity, (from, to) => {
+          for (let ci = from; ci < to; ci++) {
+            for (let j = 0; j < r.bankSizes![ci]; j++) merged.push(ci, r.bankScores![ci * perCandidate + j], r.bankItems![ci * perCandidate + j]);
+          }
+        });
       }
     }
   }
@@ -302,22 +324,34 @@ export async function matchAll(
   // Candidates in no shortlist: matched elsewhere, or unmatched with their blocker counts.
   const pending = candidateSlots.filter((ci) => shortlisted[ci] === 0 && matched[ci] === 0);
   const matchedByScans = candidateSlots.length - pending.length;
+  // Progress of this phase: candidates (those the scans matched count as done), then vacancies.
   const accountShards: Int32Array[] = [];
-  const accounts: { matched: Uint8Array; counts: Int32Array }[] = [];
+  const accounts: AccountResult[] = [];
   if (workers <= 1) {
+    const account: AccountResult = { matched: new Uint8Array(pending.length), counts: new Int32Array(pending.length * COUNT_COLUMNS) };
+    const byPosition = vacanciesInGridOrder(kernel, vGrid);
+    await pacer.run(pending.length, (from, to) => {
+      accountCandidatesInto(kernel, byPosition, vGrid, vOverflow, pending, from, to, countBlockers, account.matched, account.counts);
+    }, 'unmatched', matchedByScans, unmatchedTotal);
     accountShards.push(pending);
-    accounts.push(accountCandidates(kernel, vGrid, vOverflow, pending, countBlockers));
+    accounts.push(account);
   } else {
     for (let w = 0; w < workers; w++) accountShards.push(pending.filter((_, k) => k % workers === w));
-    accounts.push(
-      ...(await Promise.all(
-        accountShards.map((slots) =>
-          runAccountWorker(core, candidateCols, vacancies, vGrid.toParts(), vOverflow, slots, countBlockers, signal),
-        ),
-      )),
-    );
+    const kernelOfWorkers = kernelParts();
+    const vacancyGrid = vGrid.toParts();
+    const tasks = accountShards.map((slots): AccountTask => ({
+      kind: 'account', kernel: kernelOfWorkers, vacancyGrid, vacancyOverflow: [...vOverflow], slots, countBlockers,
+    }));
+    pacer.report('unmatched', matchedByScans, unmatchedTotal);
+    let done = matchedByScans;
+    const stop = pacer.heartbeat('unmatched', () => done, unmatchedTotal);
+    try {
+      accounts.push(...(await inWorkers<AccountResult>(tasks, signal, (d) => pacer.report('unmatched', (done = matchedByScans + d), unmatchedTotal))));
+    } finally {
+      stop();
+    }
+    pacer.resumed();
   }
-  if (signal?.aborted) throw abortError();
   let matchedCandidates = matchedByScans;
   const unmatchedBySlot = new Map<number, Unmatched>();
   accountShards.forEach((slots, s) => {
@@ -330,15 +364,17 @@ export async function matchAll(
   });
   // In id order, like every list of the batch.
   for (const ci of pending) { const u = unmatchedBySlot.get(ci); if (u !== undefined) unmatchedCandidates.push(u); }
-  let unmatchedDone = candidateSlots.length;
-  report('unmatched', unmatchedDone, unmatchedTotal);
   const emptySlots = vacancySlots.filter((_, k) => offsets[k + 1] === offsets[k]);
-  const vacancyCounts = countBlockers ? accountVacancies(kernel, nearGrid, overflow, emptySlots) : new Int32Array(emptySlots.length * COUNT_COLUMNS);
+  const vacancyCounts = new Int32Array(emptySlots.length * COUNT_COLUMNS);
+  if (countBlockers) {
+    await pacer.run(emptySlots.length, (from, to) => accountVacanciesInto(kernel, nearGrid, overflow, emptySlots, from, to, vacancyCounts),
+      'unmatched', unmatchedTotal - emptySlots.length, unmatchedTotal);
+  }
   for (let k = 0; k < emptySlots.length; k++) {
     counts.set(vacancyCounts.subarray(k * COUNT_COLUMNS, (k + 1) * COUNT_COLUMNS));
     unmatchedVacancies.push(toRecord(vacancyIds[emptySlots[k]]));
   }
-  report('unmatched', unmatchedTotal, unmatchedTotal);
+  pacer.report('unmatched', unmatchedTotal, unmatchedTotal);
 
   let shortlistedCandidates = 0;
   for (const ci of candidateSlots) shortlistedCandidates += shortlisted[ci];
@@ -438,117 +474,31 @@ export async function matchAll(
 }
 
 /**
- * Starts the worker: the built `worker.js` next to the bundle, or — when passerelle runs from its
- * TypeScript sources (tests, benchmarks) — the source file behind tsx's loader, which workers do
- * not inherit from the parent's command line.
+ * One task per worker (the shard worker file); the first failure, or the caller's abort,
+ * terminates them all and rejects with that error (or the abort rejection).
  */
-function startWorker(workerData: unknown): Worker {
-  const here = import.meta.url;
-  // execArgv: [] — a worker must not inherit the parent's command-line flags (e.g. `-e`).
-  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData, execArgv: [] });
-  const source = new URL('./worker.ts', here).href;
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(boot, { eval: true, workerData, execArgv: [] });
-}
-
-function runWorker(
-  core: Core,
-  candidateCols: CandidateColumns,
-  candidateIds: readonly string[],
-  vacancies: VacancyStore,
-  grids: GridParts[],
-  gridOfSlot: Int32Array,
-  overflow: readonly number[],
-  slots: Int32Array,
-  perVacancy: number,
-  perCandidate: number,
-  capacity: number,
-  matched: Uint8Array,
-  withoutBonus: boolean,
-  signal: AbortSignal | undefined,
-  onProgress: (done: number) => void,
-): Promise<ShardResult> {
-  const { ctx, options } = core;
-  return new Promise((resolve, reject) => {
-    const worker = startWorker({
-        phase: 'shortlists',
-        candidates: { ...candidateCols },
-        vacancies: { ...vacancies.cols },
-        candidateIds,
-        vacancyIds: vacancies.ids,
-        grids,
-        gridOfSlot,
-        overflow: [...overflow],
-        weights: options.weights,
-        related: ctx.related,
-        romeCount: ctx.romeCount,
-        maxBonus: options.positiveActionWeight,
-        slots,
-        perVacancy,
-        perCandidate,
-        capacity,
-        matched,
-        withoutBonus,
-    });
-    const onAbort = () => {
-      void worker.terminate();
-      reject(abortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (m: { type: 'progress'; done: number } | { type: 'done'; result: ShardResult }) => {
-      if (m.type === 'progress') onProgress(m.done);
-      else {
-        signal?.removeEventListener('abort', onAbort);
-        resolve(m.result);
-        void worker.terminate();
-      }
-    });
-    worker.on('error', (e) => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(e);
-    });
-  });
-}
-
-/** Phase two in a worker: account for candidates that no shortlist holds. */
-function runAccountWorker(
-  core: Core,
-  candidateCols: CandidateColumns,
-  vacancies: VacancyStore,
-  vacancyGrid: GridParts,
-  vacancyOverflow: readonly number[],
-  slots: Int32Array,
-  countBlockers: boolean,
-  signal: AbortSignal | undefined,
-): Promise<{ matched: Uint8Array; counts: Int32Array }> {
-  const { ctx, options } = core;
-  return new Promise((resolve, reject) => {
-    const worker = startWorker({
-      phase: 'account',
-      candidates: { ...candidateCols },
-      vacancies: { ...vacancies.cols },
-      vacancyGrid,
-      vacancyOverflow: [...vacancyOverflow],
-      weights: options.weights,
-      related: ctx.related,
-      romeCount: ctx.romeCount,
-      maxBonus: options.positiveActionWeight,
-      slots,
-      countBlockers,
-    });
-    const onAbort = () => {
-      void worker.terminate();
-      reject(abortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (m: { matched: Uint8Array; counts: Int32Array }) => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(m);
-      void worker.terminate();
-    });
-    worker.on('error', (e) => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(e);
-    });
-  });
+async function inWorkers<R>(tasks: ShardTask[], signal: AbortSignal | undefined, onProgress: (done: number) => void): Promise<R[]> {
+  const group = new AbortController();
+  const forward = () => group.abort(signal!.reason);
+  signal?.addEventListener('abort', forward, { once: true });
+  const progress = new Array<number>(tasks.length).fill(0);
+  const file = workerFile('shard-worker');
+  try {
+    return await Promise.all(
+      tasks.map((task, w) =>
+        runWorker<R>(file, task, {
+          signal: group.signal,
+          onProgress: (done) => {
+            progress[w] = done;
+            onProgress(progress.reduce((a, b) => a + b, 0));
+          },
+        }).catch((e: unknown) => {
+          group.abort(e);
+          throw e;
+        }),
+      ),
+    );
+  } finally {
+    signal?.removeEventListener('abort', forward);
+  }
 }

@@ -21,9 +21,6 @@ export interface ShardResult {
   bankSizes: Int32Array | null;
 }
 
-/** Vacancies between two progress reports (and abort checks). */
-export const PROGRESS_CHUNK = 512;
-
 export class ShardRunner {
   readonly result: ShardResult;
   private readonly top: TopK;

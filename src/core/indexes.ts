@@ -12,7 +12,7 @@ import { Grid } from '../geo/grid.js';
 import { MEAN_TRIP_IN_DISC } from '../geo/travel.js';
 import { F_ACCEPTS_TRAINING, F_AUTH, F_LICENCE, F_SCHEDULE, F_VEHICLE } from '../encode/flags.js';
 import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
-import { candidateFields, parseRecord, validateEach, type Rejection } from '../validate/index.js';
+import { candidateFields, parseRecord, validateInSteps, type BatchSteps, type Rejection } from '../validate/index.js';
 import type { Referential } from '../referential/types.js';
 import { IdMap } from './id-map.js';
 import { stringArgument } from '../validate/edge.js';
@@ -164,11 +164,18 @@ abstract class BaseIndex<T extends { id: string }> {
    * batch builds one map, not two).
    */
   insertBatch(records: unknown, referential: Referential): Rejection[] {
+    const steps = this.insertInSteps(records, referential);
+    steps.step(0, steps.length);
+    return steps.rejected;
+  }
+
+  /** `insertBatch` in steps (matchAll's raw arrays, between which it gives the event loop back). */
+  insertInSteps(records: unknown, referential: Referential): BatchSteps {
     if (this.ids.length !== 0) throw new Error('insertBatch: on a new index only');
     // Input index of each slot (= key, in a new index), for the `duplicate_id` message.
     let inputIndex = new Int32Array(0);
     const rejectedIds = new Map<string, number>();
-    const rejected = validateEach(this.kind as 'candidate' | 'vacancy', records, { referential }, {
+    return validateInSteps(this.kind as 'candidate' | 'vacancy', records, { referential }, {
       reserve: (length) => {
         this.cols.ensure(length);
         this.keyOf.reserve(length);
@@ -196,7 +203,6 @@ abstract class BaseIndex<T extends { id: string }> {
         return -1;
       },
     });
-    return rejected;
   }
 
   /** Live slots in id order: the deterministic order of every batch. */

@@ -5,7 +5,7 @@ import { NEAR_MISS_COMMUTE_FACTOR, FRENCH_RANK } from '../scoring/model.js';
 import { allocShared, dayNumber, grow, growPool } from './columns.js';
 import type { EncodingContext } from './context.js';
 import { romeIndexOf, setBits } from './context.js';
-import { PARALLEL_GATHER_MIN, type GatherJob, gatherWithWorker } from './parallel-gather.js';
+import { PARALLEL_GATHER_MIN, type GatherJob, gatherRange, gatherWithWorker } from './parallel-gather.js';
 import {
   F_ANY_CERT, F_AUTH, F_DESIRED_EMPTY, F_DOMICILE, F_ETABLISSEMENT, F_LICENCE, F_NIGHTS, F_SPLIT, F_VEHICLE,
   F_WEEKENDS, MODE_CODES, MODE_NONE, PUBLIC_FLAG, CONTRACT_ORDER, contractFlag,
@@ -116,15 +116,7 @@ export class CandidateColumns {
     if (n >= PARALLEL_GATHER_MIN) {
       gatherWithWorker(order, columns, here);
     } else {
-      // One loop per column, each on one element type: a loop over column names would make the
-      // copy megamorphic.
-      for (const [from, to, width] of columns) {
-        if (width > 1) gatherWords(from as Uint32Array, to as Uint32Array, order, width);
-        else if (from instanceof Float64Array) gatherF64(from, to as Float64Array, order);
-        else if (from instanceof Int32Array) gatherI32(from, to as Int32Array, order);
-        else if (from instanceof Uint32Array) gatherU32(from, to as Uint32Array, order);
-        else gatherU8(from, to as Uint8Array, order);
-      }
+      for (const [from, to, width] of columns) gatherRange(from, to, order, width, 0, n);
       here();
     }
     return out;
@@ -239,18 +231,6 @@ export class CandidateColumns {
   }
 }
 
-function gatherF64(from: Float64Array, to: Float64Array, order: Int32Array): void {
-  for (let k = 0; k < order.length; k++) to[k] = from[order[k]];
-}
-function gatherI32(from: Int32Array, to: Int32Array, order: Int32Array): void {
-  for (let k = 0; k < order.length; k++) to[k] = from[order[k]];
-}
-function gatherU32(from: Uint32Array, to: Uint32Array, order: Int32Array): void {
-  for (let k = 0; k < order.length; k++) to[k] = from[order[k]];
-}
-function gatherU8(from: Uint8Array, to: Uint8Array, order: Int32Array): void {
-  for (let k = 0; k < order.length; k++) to[k] = from[order[k]];
-}
 /** A variable-length pool (experience, wishes) in `order`; returns the entries used. */
 function gatherPool(
   order: Int32Array, start: Int32Array, count: Int32Array, outStart: Int32Array, outCount: Int32Array,
@@ -268,15 +248,6 @@ function gatherPool(
     used += c;
   }
   return used;
-}
-
-/** Strided sets: `width` words per record. */
-function gatherWords(from: Uint32Array, to: Uint32Array, order: Int32Array, width: number): void {
-  for (let k = 0; k < order.length; k++) {
-    const a = order[k] * width;
-    const b = k * width;
-    for (let w = 0; w < width; w++) to[b + w] = from[a + w];
-  }
 }
 
 // Mobility compiled per set of modes (a 5-bit mask): best slope, its mode, and the reach for each

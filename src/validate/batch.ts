@@ -134,50 +134,73 @@ export function validateEach<K extends RecordKind>(
   options: ParseOptions | undefined,
   sink: BatchSink<RecordTypes[K]>,
 ): Rejection[] {
+  const steps = validateInSteps(kindArgument, records, options, sink);
+  steps.step(0, steps.length);
+  return steps.rejected;
+}
+
+/** `validateEach` cut into steps: a caller that gives the event loop back between steps (matchAll). */
+export interface BatchSteps {
+  /** Records in the batch (0 when it is not an array: `rejected` then says so). */
+  readonly length: number;
+  /** The rejections so far, in input order. */
+  readonly rejected: Rejection[];
+  /** Validates records [from, to); steps come in order and cover [0, length). */
+  step(from: number, to: number): void;
+}
+
+/** @internal */
+export function validateInSteps<K extends RecordKind>(
+  kindArgument: K | 'training-session',
+  records: unknown,
+  options: ParseOptions | undefined,
+  sink: BatchSink<RecordTypes[K]>,
+): BatchSteps {
   const kind = recordKind(kindArgument) as K;
   const ref = parseOptionsReferential(options);
   const rejected: Rejection[] = [];
   const batch = readBatch(records);
   if (!batch.ok) {
     rejected.push({ index: -1, issues: [batch.issue] });
-    return rejected;
+    return { length: 0, rejected, step() {} };
   }
   const list = batch.value;
-  const length = list.length;
-  sink.reserve?.(length);
-  for (let i = 0; i < length; i++) {
-    let input: unknown;
-    let issues: Issue[] = NO_ISSUES;
-    let value: RecordTypes[K] | undefined;
-    try {
-      input = list[i];
-      // An element of a Proxy batch whose read threw: reported as any unreadable record below.
-      if (input === UNREADABLE_ELEMENT) throw input;
-      const r = checkRecord(kind, input, ref);
-      if (r.ok) value = r.value;
-      else issues = r.issues;
-    } catch {
-      input = undefined;
-      issues = [UNREADABLE];
+  sink.reserve?.(list.length);
+  const step = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      let input: unknown;
+      let issues: Issue[] = NO_ISSUES;
+      let value: RecordTypes[K] | undefined;
+      try {
+        input = list[i];
+        // An element of a Proxy batch whose read threw: reported as any unreadable record below.
+        if (input === UNREADABLE_ELEMENT) throw input;
+        const r = checkRecord(kind, input, ref);
+        if (r.ok) value = r.value;
+        else issues = r.issues;
+      } catch {
+        input = undefined;
+        issues = [UNREADABLE];
+      }
+      // A valid record's id was validated; a rejected one's is read without running getters.
+      if (issues === NO_ISSUES && value !== undefined) {
+        const id = (value as { id: string }).id;
+        const first = sink.accept(value, i, id);
+        if (first < 0) continue;
+        rejected.push({ index: i, id, issues: [duplicate(id, i, first)] });
+        continue;
+      }
+      const id = safeId(input);
+      if (id !== undefined) {
+        const first = sink.seen(id, i);
+        if (first >= 0) issues = [...issues, duplicate(id, i, first)];
+      }
+      const rejection: Rejection = { index: i, issues };
+      if (id !== undefined) rejection.id = id;
+      rejected.push(rejection);
     }
-    // A valid record's id was validated; a rejected one's is read without running getters.
-    if (issues === NO_ISSUES && value !== undefined) {
-      const id = (value as { id: string }).id;
-      const first = sink.accept(value, i, id);
-      if (first < 0) continue;
-      rejected.push({ index: i, id, issues: [duplicate(id, i, first)] });
-      continue;
-    }
-    const id = safeId(input);
-    if (id !== undefined) {
-      const first = sink.seen(id, i);
-      if (first >= 0) issues = [...issues, duplicate(id, i, first)];
-    }
-    const rejection: Rejection = { index: i, issues };
-    if (id !== undefined) rejection.id = id;
-    rejected.push(rejection);
-  }
-  return rejected;
+  };
+  return { length: list.length, rejected, step };
 }
 
 /** Names both input indexes: the record rejected and the first one, which is kept. */

@@ -1,7 +1,7 @@
 export {
   parseCandidate, parseVacancy, parseTrainingSession, checkRecord, parseRecord, type CheckResult, type ParseOptions, type RecordTypes,
 } from './parse.js';
-export { validateBatch, validateEach, type BatchResult, type BatchSink, type Rejection } from './batch.js';
+export { validateBatch, validateEach, validateInSteps, type BatchResult, type BatchSink, type BatchSteps, type Rejection } from './batch.js';
 export { jsonSchemas, type JsonSchemas } from './json-schema.js';
 export { candidateFields } from './fast.js';
 export { normaliseCode } from './codes.js';

@@ -52,7 +52,7 @@ describe('built package', () => {
   });
 
   it('has ESM, CJS, types and JSON Schemas', () => {
-    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/worker.js', 'schema/candidate.json', 'schema/vacancy.json', 'schema/training-session.json']) {
+    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/shard-worker.js', 'dist/gather-worker.js', 'schema/candidate.json', 'schema/vacancy.json', 'schema/training-session.json']) {
       expect(existsSync(new URL(f, root)), f).toBe(true);
     }
     const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));

@@ -40,7 +40,7 @@ afterAll(() => {
 describe('the packed tarball', () => {
   it('holds the code, types, schemas, licence and notice, and no source map', () => {
     const files: string[] = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], root))[0].files.map((f: { path: string }) => f.path);
-    for (const f of ['LICENSE', 'NOTICE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/cli.js', 'dist/worker.js', 'schema/candidate.json']) {
+    for (const f of ['LICENSE', 'NOTICE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/cli.js', 'dist/shard-worker.js', 'dist/gather-worker.js', 'schema/candidate.json']) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);

@@ -1,11 +1,15 @@
-/** gatherWithWorker, and CandidateColumns.permuted through it: everything comes out gathered. */
+/**
+ * gatherWithWorker, and CandidateColumns.permuted through it: everything comes out gathered, the
+ * worker file does its share, and a worker that fails (at start, or holding a chunk) costs nothing
+ * but the fallback.
+ */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PARALLEL_GATHER_MIN, gatherWithWorker } from '../../src/encode/parallel-gather.js';
+import { PARALLEL_GATHER_MIN, gatherWithWorker, type GatherJob } from '../../src/encode/parallel-gather.js';
 import { CandidateColumns } from '../../src/encode/candidates.js';
 import { createEncodingContext } from '../../src/encode/context.js';
 import { defaultReferential } from '../../src/referential/index.js';
-import { candidate } from './territory.js';
+import { candidate } from '../engine/territory.js';
 
 const shared = <T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(C: new (b: SharedArrayBuffer) => T, bytes: number, n: number): T =>
   new C(new SharedArrayBuffer(n * bytes));
@@ -32,25 +36,59 @@ describe('gatherWithWorker', () => {
   });
 });
 
-describe('gatherWithWorker, chunks shared between the threads', () => {
-  it('comes out whole when this thread is held up and the worker claims most chunks', () => {
-    const n = 300_000;
-    const order = Int32Array.from({ length: n }, (_, k) => (k * 104_729) % n);
-    const f = shared(Float64Array, 8, n), out = shared(Float64Array, 8, n);
-    const words = shared(Uint32Array, 4, 3 * n), wordsOut = shared(Uint32Array, 4, 3 * n);
-    for (let k = 0; k < n; k++) f[k] = k * 1.5;
-    for (let k = 0; k < 3 * n; k++) words[k] = k ^ 0x5a5a;
-    // This thread is busy for a while (a spin, no clock): the worker, once started, claims chunks meanwhile.
-    let spin = 0;
-    gatherWithWorker(order, [[f, out, 1], [words, wordsOut, 3]], () => { for (let k = 0; k < 2e8; k++) spin = (spin + k) | 0; });
-    let wrong = 0;
+/** A gather of 300 000 rows (5 chunks per job) with its check. */
+function bigGather() {
+  const n = 300_000;
+  const order = Int32Array.from({ length: n }, (_, k) => (k * 104_729) % n);
+  const f = shared(Float64Array, 8, n), out = shared(Float64Array, 8, n);
+  const words = shared(Uint32Array, 4, 3 * n), wordsOut = shared(Uint32Array, 4, 3 * n);
+  for (let k = 0; k < n; k++) f[k] = k * 1.5;
+  for (let k = 0; k < 3 * n; k++) words[k] = k ^ 0x5a5a;
+  out.fill(-1);
+  const wrong = () => {
+    let w = 0;
     for (let k = 0; k < n; k++) {
       const s = order[k];
-      if (out[k] !== f[s]) wrong++;
-      for (let j = 0; j < 3; j++) if (wordsOut[3 * k + j] !== words[3 * s + j]) wrong++;
+      if (out[k] !== f[s]) w++;
+      for (let j = 0; j < 3; j++) if (wordsOut[3 * k + j] !== words[3 * s + j]) w++;
     }
-    expect(wrong).toBe(0);
+    return w;
+  };
+  /**
+   * Holds this thread (a bounded spin, no clock) until a worker wrote the first target's first row,
+   * read through the high word of its float (-1 until then).
+   */
+  const high = new Int32Array(out.buffer, 4, 1);
+  const unset = Atomics.load(high, 0);
+  const holdUntilWorkerWrote = () => {
+    for (let k = 0; k < 1e9 && Atomics.load(high, 0) === unset; k++);
+  };
+  return { order, jobs: [[f, out, 1], [words, wordsOut, 3]] as GatherJob[], wrong, holdUntilWorkerWrote };
+}
+
+describe('gatherWithWorker, chunks shared between the threads', () => {
+  it('the worker file claims and finishes chunks while this thread is held up, and everything comes out whole', () => {
+    const g = bigGather();
+    const outcome = gatherWithWorker(g.order, g.jobs, g.holdUntilWorkerWrote);
+    expect(outcome.fellBack).toBe(false);
+    expect(outcome.workerChunks).toBeGreaterThan(0);
+    expect(g.wrong()).toBe(0);
+  }, 30_000);
+
+  it('a worker that throws at start: this thread gathers every chunk itself', () => {
+    const g = bigGather();
+    const outcome = gatherWithWorker(g.order, g.jobs, () => {}, new URL('./fixtures/gather-fails-at-start.ts', import.meta.url));
+    expect(outcome.workerChunks).toBe(0);
+    expect(g.wrong()).toBe(0);
   });
+
+  it('a worker that fails holding a chunk it claimed: this thread falls back and gathers everything', () => {
+    const g = bigGather();
+    const outcome = gatherWithWorker(g.order, g.jobs, g.holdUntilWorkerWrote, new URL('./fixtures/gather-fails-mid-chunk.ts', import.meta.url));
+    expect(outcome.workerChunks).toBe(0);
+    expect(outcome.fellBack).toBe(true);
+    expect(g.wrong()).toBe(0);
+  }, 30_000);
 });
 
 describe('CandidateColumns.permuted above the parallel threshold', () => {

@@ -1,0 +1,83 @@
+/**
+ * What the parent and its workers say to each other: one type per task (in `workerData`), and the
+ * replies a task's worker posts. Both sides import these types, so a field renamed on one side
+ * fails to compile on the other.
+ */
+import type { CandidateColumns } from '../encode/candidates.js';
+import type { VacancyColumns } from '../encode/vacancies.js';
+import type { GridParts } from '../geo/grid.js';
+import type { Weights } from '../scoring/model.js';
+import type { ShardResult } from '../batch/shard.js';
+
+/** The worker files, as built beside the bundle (`dist/<name>.js`) and as sources (`src/workers/<name>.ts`). */
+export type WorkerName = 'shard-worker' | 'gather-worker';
+
+/** A class's data without its methods: what survives a structured clone. */
+export type Fields<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
+
+/** What a worker needs to build the parent's kernel: columns on shared memory, the compiled options. */
+export interface KernelParts {
+  candidates: Fields<CandidateColumns>;
+  vacancies: Fields<VacancyColumns>;
+  weights: Weights;
+  related: Uint8Array;
+  romeCount: number;
+  maxBonus: number;
+}
+
+/** Shortlists for some vacancy slots of a batch (`ShardRunner` in the worker). */
+export interface ShortlistTask {
+  kind: 'shortlists';
+  kernel: KernelParts;
+  candidateIds: readonly string[];
+  vacancyIds: readonly string[];
+  /** The shortlist grids, and which one each vacancy slot scans. */
+  grids: GridParts[];
+  gridOfSlot: Int32Array;
+  overflow: number[];
+  slots: Int32Array;
+  perVacancy: number;
+  perCandidate: number;
+  capacity: number;
+  /** Shared marks of candidates found eligible. */
+  matched: Uint8Array;
+  withoutBonus: boolean;
+}
+
+/** The unmatched accounting of some candidate slots (`accountCandidates` in the worker). */
+export interface AccountTask {
+  kind: 'account';
+  kernel: KernelParts;
+  vacancyGrid: GridParts;
+  vacancyOverflow: number[];
+  slots: Int32Array;
+  countBlockers: boolean;
+}
+
+export type ShardTask = ShortlistTask | AccountTask;
+
+export interface AccountResult {
+  /** matched[k] is 1 when slot k has an eligible vacancy. */
+  matched: Uint8Array;
+  /** COUNT_COLUMNS blocker counts per slot. */
+  counts: Int32Array;
+}
+
+export type ShardTaskResult<T extends ShardTask> = T extends ShortlistTask ? ShardResult : AccountResult;
+
+/** A worker's replies: progress (items of its task done) any number of times, then its result once. */
+export type WorkerReply<R> = { type: 'progress'; done: number } | { type: 'done'; result: R };
+
+/**
+ * Gather chunks claimed by the worker as well as by the parent (the parent blocks meanwhile, so
+ * everything goes through shared memory, nothing through messages). `counters` on a
+ * SharedArrayBuffer: see GATHER_* in encode/parallel-gather.ts.
+ */
+export interface GatherTask {
+  order: Int32Array;
+  jobs: [GatherColumn, GatherColumn, number][];
+  counters: Int32Array;
+  chunk: number;
+}
+
+export type GatherColumn = Float64Array | Int32Array | Uint32Array | Uint8Array;
