@@ -87,6 +87,14 @@ export function createCore(engineOptions?: EngineOptions): Core {
 
   const kernelFor = (c: CandidateColumns, v: VacancyColumns) =>
     new Kernel(c, v, options.weights, ctx.related, ctx.romeCount, options.positiveActionWeight);
+  // One kernel per candidate columns for one-vacancy queries (the scratch vacancy is always the
+  // same columns): its shortlist bound and per-candidate scratch are allocated once, not per query.
+  const queryKernels = new WeakMap<CandidateColumns, Kernel>();
+  const queryKernel = (c: CandidateColumns): Kernel => {
+    let k = queryKernels.get(c);
+    if (k === undefined) queryKernels.set(c, (k = kernelFor(c, scratchV)));
+    return k;
+  };
 
   const explain = (ci: number, vi: number, kernel: Kernel, c: Candidate, v: Vacancy, audience: Audience): Match => {
     const score = kernel.evaluate(ci, vi);
@@ -131,7 +139,8 @@ export function createCore(engineOptions?: EngineOptions): Core {
     topCandidates(v, candidates, limit, nNear, audience) {
       // The grid first: building it may renumber the candidates' columns.
       const { overflow } = candidates.grid();
-      const kernel = kernelFor(candidates.cols, scratchVacancy(v));
+      scratchVacancy(v);
+      const kernel = queryKernel(candidates.cols);
       const top = new TopK(limit, candidates.ids);
       const near = nNear > 0 ? new NearMissTopK(nNear, candidates.ids, sharedBlockers(audience)) : null;
       const grid = candidates.gridFor(kernel.v, 0, near !== null);

@@ -10,7 +10,7 @@ import { VacancyColumns } from '../encode/vacancies.js';
 import type { EncodingContext } from '../encode/context.js';
 import { Grid } from '../geo/grid.js';
 import { MEAN_TRIP_IN_DISC } from '../geo/travel.js';
-import { F_ACCEPTS_TRAINING, F_AUTH, F_LICENCE, F_SCHEDULE, F_VEHICLE } from '../encode/flags.js';
+import { F_ACCEPTS_TRAINING, F_ANY_CERT, F_AUTH, F_LICENCE, F_SCHEDULE, F_VEHICLE } from '../encode/flags.js';
 import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
 import { candidateFields, parseRecord, validateInSteps, type BatchSteps, type Rejection } from '../validate/index.js';
 import type { Referential } from '../referential/types.js';
@@ -331,27 +331,31 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
   }
 
   /**
-   * Per certification bit, the candidates holding it or a higher level of its family (the
-   * qualification rungs 1 and 0.85): a shortlist scan visits these holders of the post's expected
-   * certifications first, then everyone else with a bound that caps their rung at 0.6.
+   * The qualification tiers of a shortlist scan, as sub-grids of `grid()`: per certification bit
+   * b, at b the candidates holding it or a higher level of its family (rungs 1 and 0.85), at
+   * `certBits + b` those partly holding it or bridged to it (0.6, 0.5); at `2 × certBits` those
+   * holding any certification (what a post expecting none rewards). See scan.ts.
    */
   private certTiers(): (Grid | null)[] {
     if (this.certTiersCache === null) {
       const { grid } = this.grid();
-      const { held, equivalent, certWords } = this.cols;
+      const { held, equivalent, partial, bridge, flags, certWords } = this.cols;
       const items = grid.items;
-      const tiers: (Grid | null)[] = [];
       const positions = new Int32Array(items.length);
-      for (let b = 0; b < certWords * 32; b++) {
-        const w = b >>> 5;
-        const bit = 1 << (b & 31);
+      const tierOf = (test: (s: number) => boolean): Grid | null => {
         let m = 0;
-        for (let k = 0; k < items.length; k++) {
-          const at = items[k] * certWords + w;
-          if (((held[at] | equivalent[at]) & bit) !== 0) positions[m++] = k;
+        for (let k = 0; k < items.length; k++) if (test(items[k])) positions[m++] = k;
+        return m === 0 ? null : grid.subset(positions.slice(0, m));
+      };
+      const tiers: (Grid | null)[] = [];
+      for (const [a, b] of [[held, equivalent], [partial, bridge]]) {
+        for (let bit = 0; bit < certWords * 32; bit++) {
+          const w = bit >>> 5;
+          const mask = 1 << (bit & 31);
+          tiers.push(tierOf((s) => ((a[s * certWords + w] | b[s * certWords + w]) & mask) !== 0));
         }
-        tiers.push(m === 0 ? null : grid.subset(positions.slice(0, m)));
       }
+      tiers.push(tierOf((s) => (flags[s] & F_ANY_CERT) !== 0));
       this.certTiersCache = tiers;
     }
     return this.certTiersCache;

@@ -7,7 +7,7 @@ import { B_COMMUTE, SLACK, type Kernel } from '../kernel/kernel.js';
 import { RING_COUNT, RING_KM, withinReach, type Grid } from '../geo/grid.js';
 import { COMMUTE_SLOPE, NEAR_MISS_COMMUTE_FACTOR, QUALIFICATION } from '../scoring/model.js';
 import { F_EXPECTED_EMPTY } from '../encode/flags.js';
-import { commuteKm } from '../kernel/criteria.js';
+import { BEST_EXPERIENCE_RUNG, commuteKm, noneExpectedValue } from '../kernel/criteria.js';
 import { shownBlockerCount, type NearMissTopK, type TopK } from '../rank/topk.js';
 import type { HeapBank } from '../rank/bank.js';
 import { homeCareSlack } from './indexes.js';
@@ -72,29 +72,43 @@ export function scanCandidatesForVacancy(
   } else {
     const filter = kernel.shortlistFilter;
     filter.setVacancy(vi, sinks.withoutBonus === true);
-    if (tiers === null || (v.flags[vi] & F_EXPECTED_EMPTY) !== 0) {
+    if (tiers === null) {
       scanRings(kernel, grid, vi, sinks, true, restMax, ANY);
     } else {
-      // First the holders of an expected certification or of a higher level (rung ≥ 0.85), who
-      // fill the list with good scores; then the others, whose rung is at most 0.6: their bound is
-      // lower, so their scan stops nearer.
+      // By qualification tiers, best first: they fill the list with high scores, and each next
+      // tier has a lower bound (its rung capped), so its rings stop nearer. A visited candidate
+      // carries the vacancy's stamp and is not visited again (CandidateStore.certTiers).
       filter.newStamp();
-      const cw = v.certWords;
-      for (let w = 0; w < cw; w++) {
-        let bits = v.expected[vi * cw + w];
-        while (bits !== 0) {
-          const low = bits & -bits;
-          bits ^= low;
-          const tier = tiers[(w << 5) | (31 - Math.clz32(low))];
-          if (tier != null) scanRings(kernel, tier, vi, sinks, true, restMax, MARK);
-        }
+      const wq = kernel.wQual;
+      if ((v.flags[vi] & F_EXPECTED_EMPTY) !== 0) {
+        const anyCert = tiers[tiers.length - 1];
+        if (anyCert !== null) scanRings(kernel, anyCert, vi, sinks, true, restMax, MARK);
+        scanRings(kernel, grid, vi, sinks, true, restMax - wq * (1 - noneExpectedValue(false)), SKIP_MARKED);
+      } else {
+        const certBits = (tiers.length - 1) >> 1;
+        scanExpectedTiers(kernel, tiers, 0, vi, sinks, restMax);
+        scanExpectedTiers(kernel, tiers, certBits, vi, sinks, restMax - wq * (1 - QUALIFICATION.partialOrInTraining));
+        scanRings(kernel, grid, vi, sinks, true, restMax - wq * (1 - BEST_EXPERIENCE_RUNG), SKIP_MARKED);
       }
-      const rest = restMax - kernel.wQual * (1 - QUALIFICATION.partialOrInTraining);
-      scanRings(kernel, grid, vi, sinks, true, rest, SKIP_MARKED);
     }
   }
   const slack = homeCareSlack(v.radius[vi]);
   for (let k = 0; k < overflow.length; k++) visitPair(kernel, overflow[k], vi, slack, sinks);
+}
+
+/** The tier grids at `offset` + each certification bit the vacancy expects. */
+function scanExpectedTiers(kernel: Kernel, tiers: readonly (Grid | null)[], offset: number, vi: number, sinks: VacancyScanSinks, restMax: number): void {
+  const v = kernel.v;
+  const cw = v.certWords;
+  for (let w = 0; w < cw; w++) {
+    let bits = v.expected[vi * cw + w];
+    while (bits !== 0) {
+      const low = bits & -bits;
+      bits ^= low;
+      const tier = tiers[offset + ((w << 5) | (31 - Math.clz32(low)))];
+      if (tier !== null) scanRings(kernel, tier, vi, sinks, true, restMax, MARK);
+    }
+  }
 }
 
 /** How a ring scan treats the stamp of the current vacancy: ignore it, set it, or skip who has it. */
