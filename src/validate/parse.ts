@@ -160,7 +160,6 @@ function findUnreadable(value: unknown, path: PropertyKey[], depth: number): Pro
   return undefined;
 }
 
-
 /**
  * Reads `id` (or `key`) only when it is an own data property holding a string of the schema's id
  * length (no getter is run; a 1 MB "id" is not echoed back into logs).
