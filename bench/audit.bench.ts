@@ -3,11 +3,13 @@
  * perCandidate 5) and on a synthetic France-sized allocation and spread (600 000 candidate
  * records, 120 000 vacancies: building the real France batch takes minutes, the audit reads
  * only ids, categories, shortlists and vacancy records); platformIndicators on 10⁶ events;
- * calibrateWeights on 10⁵ outcomes. Warm-up, then three runs: min and mean. Writes
+ * calibrateWeights on 10⁵ outcomes. Warm-up, then three runs: min and mean, and a hash of each
+ * output (sha256 of its JSON): a speed change must leave the hashes as they were. Writes
  * bench/results/audit.json.
  *
  * Run: npx tsx bench/audit.bench.ts   (--quick: smaller sizes, for a smoke run)
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { auditFairness, calibrateWeights, platformIndicators, type AllocationLike, type BatchLike, type SpreadLike } from '../src/audit/index.js';
@@ -28,6 +30,7 @@ function measure(name: string, f: () => unknown): void {
   f();
   const times: number[] = [];
   const cpu: number[] = [];
+  let hash = '';
   for (let r = 0; r < RUNS; r++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -35,12 +38,14 @@ function measure(name: string, f: () => unknown): void {
     times.push(performance.now() - t0);
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
-    sink += JSON.stringify(out).length > 0 ? 1 : 0;
+    const json = JSON.stringify(out);
+    sink += json.length > 0 ? 1 : 0;
+    hash = createHash('sha256').update(json).digest('hex').slice(0, 16);
   }
   const min = Math.min(...times);
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  results[name] = { minMs: Math.round(min), meanMs: Math.round(mean), runsMs: times.map(Math.round), cpuMs: cpu.map(Math.round), loadavg: loadavg()[0] };
-  console.log(`${name.padEnd(64)} min ${min.toFixed(0)} ms, mean ${mean.toFixed(0)} ms (CPU ${cpu.map((x) => x.toFixed(0)).join('/')} ms; load ${loadavg()[0].toFixed(1)})`);
+  results[name] = { minMs: Math.round(min), meanMs: Math.round(mean), runsMs: times.map(Math.round), cpuMs: cpu.map(Math.round), loadavg: loadavg()[0], outputHash: hash };
+  console.log(`${name.padEnd(64)} min ${min.toFixed(0)} ms, mean ${mean.toFixed(0)} ms (CPU ${cpu.map((x) => x.toFixed(0)).join('/')} ms; load ${loadavg()[0].toFixed(1)}; output ${hash})`);
 }
 
 // 1. The Orne batch, audited as a batch.

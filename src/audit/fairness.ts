@@ -145,19 +145,45 @@ const SEEN = 4;
 /** Known only from a schedule's `unscheduled`, which may name employers: dropped if no candidate has the id. */
 const MAYBE_EMPLOYER = 8;
 
-/** Who is audited (id → position of its flags) and what blocked the ineligible, when a batch tells it. */
+/**
+ * Who is audited (id → slot of its flags) and what blocked the ineligible, when a batch tells it.
+ * A France batch looks up 2.4 M shortlisted ids among 600 000, each a cache miss or more: the ids
+ * live in a prototype-less object, whose probe reads key and value in one entry (a Map reads a
+ * bucket, then an entry), and everything else about a candidate is kept by slot.
+ */
 class Population {
-  readonly position = new Map<string, number>();
-  flags = new Uint8Array(1024);
-  /** Slots handed out (a repeated id gets a new one: the map's size would not grow). */
-  private slots = 0;
-  blockers: Map<string, readonly string[]> | null = null;
+  private readonly slotById: Record<string, number> = Object.create(null) as Record<string, number>;
+  /** Ids that are not strings (a malformed result), kept apart so that 5 and '5' stay two ids. */
+  private readonly slotByOther = new Map<unknown, number>();
+  /** Id of each slot; a repeated id gets a new slot and leaves the old one behind (`isCurrent`). */
+  readonly ids: string[] = [];
+  /** Flags by slot, sized for the candidates expected (a batch's count) and grown past them. */
+  flags: Uint8Array;
+  /** Some id was added twice (a malformed batch): a record's position then says nothing of its slot. */
+  repeated = false;
+  /** Blocker codes by slot, when a batch tells them. */
+  blockers: (readonly string[] | undefined)[] | null = null;
   /** A batch's shortlist places per vacancy, counted in the same pass as the candidates selected. */
   shortlisted: Map<string, number> | null = null;
 
+  constructor(expected = 1024) {
+    this.flags = new Uint8Array(Math.max(expected, 16));
+  }
+
+  /** Slot of an id, or -1. */
+  slot(id: string): number {
+    const k = typeof id === 'string' ? this.slotById[id] : this.slotByOther.get(id);
+    return k === undefined ? -1 : k;
+  }
+
+  /** Whether `k` is its id's slot (not one a repeated id left behind). */
+  isCurrent(k: number): boolean {
+    return this.slot(this.ids[k]) === k;
+  }
+
   /** Adds a candidate the result names (the first mention decides its flags). */
   include(id: string, flags: number): void {
-    if (!this.position.has(id)) this.add(id, flags);
+    if (this.slot(id) < 0) this.add(id, flags);
   }
 
   /**
@@ -165,33 +191,42 @@ class Population {
    * repeated id would only leave an unread slot behind).
    */
   add(id: string, flags: number): void {
-    const k = this.slots++;
+    const k = this.ids.length;
     if (k === this.flags.length) {
       const grown = new Uint8Array(2 * k);
       grown.set(this.flags);
       this.flags = grown;
     }
-    this.position.set(id, k);
+    if (typeof id === 'string') {
+      // The read takes the cache miss the write would take alone: it costs almost nothing more.
+      if (this.slotById[id] !== undefined) this.repeated = true;
+      this.slotById[id] = k;
+    } else {
+      if (this.slotByOther.has(id)) this.repeated = true;
+      this.slotByOther.set(id, k);
+    }
+    this.ids.push(id);
     this.flags[k] = flags;
   }
 
   select(id: string): void {
-    const k = this.position.get(id);
+    const k = typeof id === 'string' ? this.slotById[id] : this.slotByOther.get(id);
     if (k !== undefined) this.flags[k] |= SELECTED;
   }
 }
 
 /** The batch's candidates; eligible = matched (not in unmatchedCandidates); their blockers. */
 function fromBatch(batch: BatchLike): Population {
-  const p = new Population();
-  for (const id of batch.candidateIds()) p.add(id, ELIGIBLE);
-  p.blockers = new Map<string, readonly string[]>();
+  const ids = batch.candidateIds();
+  const p = new Population(ids.length);
+  for (const id of ids) p.add(id, ELIGIBLE);
+  const blockers: (readonly string[] | undefined)[] = (p.blockers = []);
   for (const u of batch.unmatchedCandidates) {
-    const k = p.position.get(u.id);
-    if (k === undefined) continue;
+    const k = p.slot(u.id);
+    if (k < 0) continue;
     p.flags[k] &= ~ELIGIBLE;
     const codes = Object.keys(u.blockers).filter((c) => (u.blockers[c] ?? 0) > 0);
-    p.blockers.set(u.id, codes.length === 0 ? [NOTHING_IN_REACH] : codes);
+    blockers[k] = codes.length === 0 ? [NOTHING_IN_REACH] : codes;
   }
   return p;
 }
@@ -252,13 +287,13 @@ function populationOf(kind: ResultKind, result: AuditedResult, batch: BatchLike 
 }
 
 /**
- * Calls `visit` once per audited candidate with its record's categories (undefined: not found
- * among `candidates`; ids only a schedule's `unscheduled` names and no candidate has are left out).
+ * Calls `visit` once per audited candidate (its slot) with its record's categories (undefined: not
+ * found among `candidates`; ids only a schedule's `unscheduled` names and no candidate has are left out).
  */
 function forEachCandidate(
   p: Population,
   candidates: CandidatesLike,
-  visit: (id: string, flags: number, record: { categories?: readonly unknown[] } | undefined) => void,
+  visit: (slot: number, flags: number, record: { categories?: readonly unknown[] } | undefined) => void,
 ): void {
   if (Array.isArray(candidates)) {
     const records = candidates as readonly unknown[];
@@ -268,19 +303,24 @@ function forEachCandidate(
         throw new PasserelleInputError('options', [issue('invalid_type', `candidates[${i}].id`, 'un enregistrement avec un identifiant attendu')]);
       }
       const r = c as CandidateRecordLike;
-      const k = p.position.get(r.id);
-      if (k === undefined || (p.flags[k] & SEEN) !== 0) continue;
+      // Records usually come in the batch's order (the array the index was built from): the slot
+      // of the same position is tried before a lookup.
+      const k = !p.repeated && i < p.ids.length && p.ids[i] === r.id ? i : p.slot(r.id);
+      if (k < 0 || (p.flags[k] & SEEN) !== 0) continue;
       p.flags[k] |= SEEN;
-      visit(r.id, p.flags[k], r);
+      visit(k, p.flags[k], r);
     }
-    for (const [id, k] of p.position) if ((p.flags[k] & (SEEN | MAYBE_EMPLOYER)) === 0) visit(id, p.flags[k], undefined);
+    for (let k = 0; k < p.ids.length; k++) {
+      if ((p.flags[k] & (SEEN | MAYBE_EMPLOYER)) === 0 && p.isCurrent(k)) visit(k, p.flags[k], undefined);
+    }
     return;
   }
   if (candidates !== null && typeof candidates === 'object' && typeof (candidates as { get?: unknown }).get === 'function') {
     const index = candidates as { get(id: string): { categories?: readonly unknown[] } | undefined };
-    for (const [id, k] of p.position) {
-      const c = index.get(id);
-      if (c !== undefined || (p.flags[k] & MAYBE_EMPLOYER) === 0) visit(id, p.flags[k], c);
+    for (let k = 0; k < p.ids.length; k++) {
+      if (!p.isCurrent(k)) continue;
+      const c = index.get(p.ids[k]);
+      if (c !== undefined || (p.flags[k] & MAYBE_EMPLOYER) === 0) visit(k, p.flags[k], c);
     }
     return;
   }
@@ -388,7 +428,7 @@ export function auditFairness(result: AuditedResult, candidates: CandidatesLike,
   let anyNone = false;
   let unknown = 0;
   const slots: number[] = [];
-  callerCode(() => forEachCandidate(p, candidates, (id, f, c) => {
+  callerCode(() => forEachCandidate(p, candidates, (k, f, c) => {
     slots.length = 0;
     slots.push(ALL_SLOT);
     if (c === undefined) unknown++;
@@ -400,7 +440,7 @@ export function auditFairness(result: AuditedResult, candidates: CandidatesLike,
     }
     const eligible = f & ELIGIBLE;
     const selected = eligible !== 0 && (f & SELECTED) !== 0 ? 1 : 0;
-    const codes = eligible === 0 ? p.blockers?.get(id) : undefined;
+    const codes = eligible === 0 ? p.blockers?.[k] : undefined;
     for (const s of slots) {
       counts.candidates[s]++;
       counts.eligible[s] += eligible;

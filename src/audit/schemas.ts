@@ -1,7 +1,8 @@
 /**
  * The audit layer's inputs, validated at the edge: outcomes (calibrateWeights) and follow-up
  * events (platformIndicators), and each function's options. A quick check accepts the common
- * valid record without zod (10⁶ events: zod costs 2–4 µs each); zod decides, and words the
+ * valid record without zod (through zod, a large event log's check would cost more than the
+ * indicators themselves: bench/audit.bench.ts); zod decides, and words the
  * issues, whenever the quick check says no.
  */
 import { z } from 'zod';
@@ -10,7 +11,8 @@ import {
 } from '../schema/primitives.js';
 import { CRITERION_CODES } from '../scoring/model.js';
 import { fromZodIssues } from '../validate/zod-issues.js';
-import { isPlain } from '../validate/fast.js';
+import { isDate, isPlain } from '../validate/fast.js';
+import { CODE_PATTERN, ID_PATTERN, ITEMS, LENGTH, ROME_PATTERN } from '../schema/bounds.js';
 import type { Issue } from '../errors.js';
 
 /** A public category as a code, or dated (MODEL.md Candidate.categories). */
@@ -35,7 +37,7 @@ export const PlatformEventSchema = z.strictObject({
   /** hire: who employs. */
   structureKind: StructureKind.optional(),
   contract: ContractType.optional(),
-  categories: boundedArray(CategoryItem, 13).optional(),
+  categories: boundedArray(CategoryItem, ITEMS.categories.max).optional(),
 });
 export type PlatformEvent = z.infer<typeof PlatformEventSchema>;
 
@@ -58,10 +60,6 @@ export type Outcome = z.infer<typeof OutcomeSchema>;
 // ---------------------------------------------------------------------------------------------
 // Quick checks: true only for records zod accepts (a property test holds them to it).
 
-const ID_RE = /^[^\s\u0000-\u001f]+$/;
-const CODE_RE = /^[A-Za-z0-9_]+$/;
-const ROME_RE = /^[A-N]\d{4}$/;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const KIND_SET: ReadonlySet<unknown> = new Set(EVENT_KINDS);
 const CATEGORY_SET: ReadonlySet<unknown> = new Set(Category.options);
 const STRUCTURE_SET: ReadonlySet<unknown> = new Set(StructureKind.options);
@@ -69,17 +67,7 @@ const CONTRACT_SET: ReadonlySet<unknown> = new Set(ContractType.options);
 const EVENT_KEYS: ReadonlySet<string> = new Set(Object.keys(PlatformEventSchema.shape));
 
 function isId(v: unknown): boolean {
-  return typeof v === 'string' && v.length >= 1 && v.length <= 128 && ID_RE.test(v);
-}
-
-/** A calendar date that exists, within 1900–2200 (IsoDate's rules). */
-function isIsoDate(v: unknown): v is string {
-  if (typeof v !== 'string') return false;
-  const m = DATE_RE.exec(v);
-  if (m === null) return false;
-  const y = +m[1], mo = +m[2], d = +m[3];
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return typeof v === 'string' && v.length >= 1 && v.length <= LENGTH.id && ID_PATTERN.test(v);
 }
 
 /** Dates already found valid (an event log repeats a few thousand dates a million times). */
@@ -88,7 +76,7 @@ const MAX_CACHED_DATES = 100_000;
 
 function isKnownDate(v: unknown): boolean {
   if (typeof v === 'string' && validDates.has(v)) return true;
-  if (!isIsoDate(v)) return false;
+  if (!isDate(v)) return false;
   if (validDates.size < MAX_CACHED_DATES) validDates.add(v);
   return true;
 }
@@ -98,14 +86,14 @@ export function quickEvent(e: unknown): e is PlatformEvent {
   const o = e as Record<string, unknown>;
   for (const k in o) if (!EVENT_KEYS.has(k)) return false;
   if (!isId(o.candidateId) || !isKnownDate(o.date) || !KIND_SET.has(o.kind)) return false;
-  if (o.certification !== undefined && !(typeof o.certification === 'string' && o.certification.length <= 64 && CODE_RE.test(o.certification))) return false;
-  if (o.rome !== undefined && !(typeof o.rome === 'string' && ROME_RE.test(o.rome))) return false;
+  if (o.certification !== undefined && !(typeof o.certification === 'string' && o.certification.length <= LENGTH.code && CODE_PATTERN.test(o.certification))) return false;
+  if (o.rome !== undefined && !(typeof o.rome === 'string' && ROME_PATTERN.test(o.rome))) return false;
   if (o.structureKind !== undefined && !STRUCTURE_SET.has(o.structureKind)) return false;
   if (o.contract !== undefined && !CONTRACT_SET.has(o.contract)) return false;
   const cats = o.categories;
   if (cats !== undefined) {
     // Dated categories (objects) go through zod.
-    if (!Array.isArray(cats) || cats.length > 13) return false;
+    if (!Array.isArray(cats) || cats.length > ITEMS.categories.max) return false;
     for (let i = 0; i < cats.length; i++) if (!CATEGORY_SET.has(cats[i])) return false;
   }
   return true;

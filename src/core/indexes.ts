@@ -12,7 +12,7 @@ import { Grid } from '../geo/grid.js';
 import { MEAN_TRIP_IN_DISC } from '../geo/travel.js';
 import { F_ACCEPTS_TRAINING, F_ANY_CERT, F_AUTH, F_LICENCE, F_SCHEDULE, F_VEHICLE } from '../encode/flags.js';
 import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
-import { candidateFields, parseRecord, validateInSteps, type BatchSteps, type Rejection } from '../validate/index.js';
+import { parseRecord, validateInSteps, type BatchSteps, type Rejection } from '../validate/index.js';
 import type { Referential } from '../referential/types.js';
 import { IdMap } from './id-map.js';
 import { stringArgument } from '../validate/edge.js';
@@ -109,7 +109,8 @@ abstract class BaseIndex<T extends { id: string }> {
   /** The record columns: each kind's own, with the capacity and liveness every index uses. */
   abstract cols: { alive: Uint8Array; ensure(n: number): void };
   protected abstract parse(input: unknown): T;
-  protected abstract encode(record: T): number;
+  /** `fields`: the record's checked fields in one fixed shape (BatchSink.accept), or the record. */
+  protected abstract encode(record: T, fields: T): number;
   protected abstract buildGrid(slots: Int32Array): Grid;
 
   isAlive(slot: number): boolean {
@@ -181,7 +182,7 @@ abstract class BaseIndex<T extends { id: string }> {
         this.keyOf.reserve(length);
         inputIndex = new Int32Array(length);
       },
-      accept: (value, index, id) => {
+      accept: (value, index, id, fields) => {
         if (rejectedIds.size > 0) {
           const first = rejectedIds.get(id);
           if (first !== undefined) return first;
@@ -191,7 +192,7 @@ abstract class BaseIndex<T extends { id: string }> {
         if (existing >= 0) return inputIndex[existing];
         inputIndex[key] = index;
         this.nextKey++;
-        this.place(value as unknown as T, key, id);
+        this.place(value as unknown as T, key, id, fields as unknown as T);
         return -1;
       },
       seen: (id, index) => {
@@ -229,8 +230,8 @@ abstract class BaseIndex<T extends { id: string }> {
   }
 
   /** Encodes a record under a key its id was just given; returns its slot. */
-  protected place(record: T, key: number, id: string): number {
-    const slot = this.encode(record);
+  protected place(record: T, key: number, id: string, fields: T = record): number {
+    const slot = this.encode(record, fields);
     if (key >= this.slotOfKey.length) this.slotOfKey = growInt32(this.slotOfKey, key + 1);
     if (slot >= this.keyOfSlot.length) this.keyOfSlot = growInt32(this.keyOfSlot, slot + 1);
     this.slotOfKey[key] = slot;
@@ -307,9 +308,8 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
   protected parse(input: unknown): Candidate {
     return parseRecord('candidate', input, this.ctx.referential);
   }
-  protected encode(record: Candidate): number {
-    // Right after validation: the fields it read, in one fixed shape, rather than the record's own.
-    return this.cols.push(candidateFields(record) ?? record, this.ctx, this.bonusOf(record));
+  protected encode(record: Candidate, fields: Candidate): number {
+    return this.cols.push(fields, this.ctx, this.bonusOf(record));
   }
   protected buildGrid(slots: Int32Array): Grid {
     // Ordered by each candidate's reach: a shortlist scan stops at the first who cannot reach.

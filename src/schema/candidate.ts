@@ -4,19 +4,20 @@ import {
   boundedArray,
 } from './primitives.js';
 import { PlaceSchema } from './place.js';
+import { ITEMS, RANGE } from './bounds.js';
 
-const Hours = z.number().finite().min(0).max(48);
+const Hours = z.number().finite().min(RANGE.candidateWeeklyHours.min).max(RANGE.candidateWeeklyHours.max);
 
 export const QualificationSchema = z.strictObject({
   code: Code,
   obtainedOn: IsoDate.optional(),
   /** Only these blocs are validated (a partial certification). */
-  blocks: boundedArray(Code, 32).optional(),
+  blocks: boundedArray(Code, ITEMS.blocks.max).optional(),
 });
 
 export const ExperienceSchema = z.strictObject({
   rome: RomeCode,
-  months: z.number().finite().min(0, { message: 'une durée en mois ne peut pas être négative' }).max(720),
+  months: z.number().finite().min(RANGE.experienceMonths.min, { message: 'une durée en mois ne peut pas être négative' }).max(RANGE.experienceMonths.max),
   domicile: z.boolean().optional(),
   lastEndedOn: IsoDate.optional(),
 });
@@ -26,21 +27,21 @@ export const CandidateSchema = z
     id: Id,
     home: PlaceSchema,
     mobility: z.strictObject({
-      modes: boundedArray(Mode, 5).min(1, { message: 'au moins un mode de déplacement' }),
-      maxMinutes: z.number().int().min(5).max(180),
+      modes: boundedArray(Mode, ITEMS.modes.max).min(ITEMS.modes.min, { message: 'au moins un mode de déplacement' }),
+      maxMinutes: z.number().int().min(RANGE.maxMinutes.min).max(RANGE.maxMinutes.max),
       drivingLicence: z.boolean(),
       vehicle: z.boolean(),
     }),
     availableFrom: IsoDate,
-    desiredJobs: boundedArray(RomeCode, 50),
+    desiredJobs: boundedArray(RomeCode, ITEMS.desiredJobs.max),
     // How to read desiredJobs and experience[].rome; the validated record carries their v3 fiches.
     romeVersion: RomeVersion.optional(),
-    desiredSectors: boundedArray(Sector, 2).optional(),
-    desiredPublics: boundedArray(Public, 3).optional(),
-    qualifications: boundedArray(QualificationSchema, 50),
-    inTraining: boundedArray(z.strictObject({ code: Code, expectedEnd: IsoDate }), 10).optional(),
-    experience: boundedArray(ExperienceSchema, 100),
-    skills: boundedArray(Code, 100).optional(),
+    desiredSectors: boundedArray(Sector, ITEMS.desiredSectors.max).optional(),
+    desiredPublics: boundedArray(Public, ITEMS.desiredPublics.max).optional(),
+    qualifications: boundedArray(QualificationSchema, ITEMS.qualifications.max),
+    inTraining: boundedArray(z.strictObject({ code: Code, expectedEnd: IsoDate }), ITEMS.inTraining.max).optional(),
+    experience: boundedArray(ExperienceSchema, ITEMS.experience.max),
+    skills: boundedArray(Code, ITEMS.skills.max).optional(),
     frenchLevel: FrenchLevel.optional(),
     schedule: z.strictObject({
       nights: z.boolean(),
@@ -49,11 +50,11 @@ export const CandidateSchema = z
       weeklyHoursMin: Hours,
       weeklyHoursMax: Hours,
     }),
-    contracts: boundedArray(ContractType, 7).min(1, { message: 'au moins un type de contrat accepté' }),
-    restrictions: boundedArray(Code, 20).optional(),
-    categories: boundedArray(CandidateCategory, 13).optional(),
+    contracts: boundedArray(ContractType, ITEMS.contracts.max).min(ITEMS.contracts.min, { message: 'au moins un type de contrat accepté' }),
+    restrictions: boundedArray(Code, ITEMS.restrictions.max).optional(),
+    categories: boundedArray(CandidateCategory, ITEMS.categories.max).optional(),
     status: Status.optional(),
-    birthYear: z.number().int().min(1900).max(2100).optional(),
+    birthYear: z.number().int().min(RANGE.birthYear.min).max(RANGE.birthYear.max).optional(),
     // MODEL.md: boolean, default true. Absent stays absent and means authorised (every reader tests
     // `=== false`): filling the default would force a copy of each record of a national batch.
     workAuthorized: z.boolean().optional().meta({ default: true }),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ShortText } from './primitives.js';
+import { RANGE } from './bounds.js';
 import { communeLat, communeLon, communeRow } from '../geo/communes.js';
 
 const PlaceFields = z
   .strictObject({
-    lat: z.number().finite().min(-90).max(90).optional(),
-    lon: z.number().finite().min(-180).max(180).optional(),
+    lat: z.number().finite().min(RANGE.latitude.min).max(RANGE.latitude.max).optional(),
+    lon: z.number().finite().min(RANGE.longitude.min).max(RANGE.longitude.max).optional(),
     communeCode: z
       .string()
       .regex(/^(\d{5}|2[AB]\d{3})$/, { message: 'code commune INSEE de 5 caractères attendu (2A/2B pour la Corse)' })

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { argumentError, isProxy, numberArgument } from '../validate/edge.js';
+import { APPELLATION_PATTERN, CODE_PATTERN, DATE_MAX, DATE_MIN, ID_PATTERN, LENGTH, ROME_PATTERN, YEARS } from './bounds.js';
 
 /**
  * Calendar date `YYYY-MM-DD` that exists (rejects 2026-02-30, 2025-02-29): zod's ISO date, which
- * also gives JSON Schema `format: "date"`; years are kept within 1900–2200.
+ * also gives JSON Schema `format: "date"`; years are kept within YEARS.
  */
 export const IsoDate = z
   .iso.date({ message: 'date calendaire AAAA-MM-JJ attendue (une date qui existe)' })
-  .refine((s) => s >= '1900-01-01' && s <= '2200-12-31', {
-    message: 'date hors de la plage 1900–2200',
+  .refine((s) => s >= DATE_MIN && s <= DATE_MAX, {
+    message: `date hors de la plage ${YEARS.min}–${YEARS.max}`,
     params: { code: 'invalid_date' },
   });
 
@@ -16,28 +17,28 @@ export const IsoDate = z
 export const Id = z
   .string()
   .min(1, { message: 'un identifiant ne peut pas être vide' })
-  .max(128, { message: 'un identifiant a au plus 128 caractères' })
-  .regex(/^[^\s\u0000-\u001f]+$/, { message: "un identifiant n'a ni espace ni caractère de contrôle" });
+  .max(LENGTH.id, { message: `un identifiant a au plus ${LENGTH.id} caractères` })
+  .regex(ID_PATTERN, { message: "un identifiant n'a ni espace ni caractère de contrôle" });
 
 /** Short machine code (certification, skill, restriction…): checked against the referential later. */
 export const Code = z
   .string()
   .min(1)
-  .max(64, { message: 'un code a au plus 64 caractères' })
-  .regex(/^[A-Za-z0-9_]+$/, { message: "un code n'a que des lettres, des chiffres et des tirets bas" });
+  .max(LENGTH.code, { message: `un code a au plus ${LENGTH.code} caractères` })
+  .regex(CODE_PATTERN, { message: "un code n'a que des lettres, des chiffres et des tirets bas" });
 
 /** ROME fiche code, v3 or 4.0 (the same format): a letter A–N and four digits. */
-export const RomeCode = z.string().max(5).regex(/^[A-N]\d{4}$/, { message: 'code de fiche ROME attendu, comme K1302' });
+export const RomeCode = z.string().max(LENGTH.rome).regex(ROME_PATTERN, { message: 'code de fiche ROME attendu, comme K1302' });
 
 /** How to read a record's ROME codes (ROME 4.0 codes share the v3 format with other meanings). */
 export const RomeVersion = z.enum(['v3', 'v4']);
 export type RomeVersion = z.infer<typeof RomeVersion>;
 
 /** France Travail appellation code (OGR), e.g. "11255": digits only. */
-export const AppellationCode = z.string().max(9).regex(/^\d{1,9}$/, { message: "code d'appellation ROME (OGR) attendu : des chiffres, comme 11255" });
+export const AppellationCode = z.string().max(LENGTH.appellation).regex(APPELLATION_PATTERN, { message: "code d'appellation ROME (OGR) attendu : des chiffres, comme 11255" });
 
 /** Short free text (titles, labels): bounded so a 1 MB string is an error, not a slowdown. */
-export const ShortText = z.string().max(300, { message: 'au plus 300 caractères' });
+export const ShortText = z.string().max(LENGTH.shortText, { message: `au plus ${LENGTH.shortText} caractères` });
 
 /** Bounded list: arrays of 10⁶ items are rejected before any element is read. */
 export function boundedArray<T extends z.ZodType>(item: T, max: number) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Code, FundingCode, Id, IsoDate, ShortText, TrainingAccess, boundedArray } from './primitives.js';
 import { PlaceSchema } from './place.js';
+import { ITEMS, RANGE } from './bounds.js';
 
 export const TrainingSessionSchema = z
   .strictObject({
@@ -10,10 +11,10 @@ export const TrainingSessionSchema = z
     site: PlaceSchema,
     startDate: IsoDate,
     endDate: IsoDate,
-    hours: z.number().finite().min(1).max(6000),
-    seats: z.number().int().min(0).max(10_000).optional(),
-    access: boundedArray(TrainingAccess, 5).min(1),
-    funding: boundedArray(FundingCode, 12).min(1),
+    hours: z.number().finite().min(RANGE.sessionHours.min).max(RANGE.sessionHours.max),
+    seats: z.number().int().min(RANGE.seats.min).max(RANGE.seats.max).optional(),
+    access: boundedArray(TrainingAccess, ITEMS.access.max).min(ITEMS.access.min),
+    funding: boundedArray(FundingCode, ITEMS.funding.max).min(ITEMS.funding.min),
   })
   .superRefine((s, ctx) => {
     if (s.endDate < s.startDate) ctx.addIssue({

@@ -4,6 +4,7 @@ import {
   boundedArray,
 } from './primitives.js';
 import { PlaceSchema } from './place.js';
+import { ITEMS, RANGE } from './bounds.js';
 
 export const VacancySchema = z
   .strictObject({
@@ -36,28 +37,28 @@ export const VacancySchema = z
       // A validated vacancy always has its v3 fiche: the code check fills `rome` from the appellation.
       .transform((j) => j as typeof j & { rome: string }),
     site: PlaceSchema,
-    interventionRadiusKm: z.number().finite().min(0).max(200).optional(),
+    interventionRadiusKm: z.number().finite().min(RANGE.interventionRadiusKm.min).max(RANGE.interventionRadiusKm.max).optional(),
     requires: z
       .strictObject({
-        certifications: boundedArray(Code, 20).optional(),
+        certifications: boundedArray(Code, ITEMS.requiredCertifications.max).optional(),
         drivingLicence: z.boolean().optional(),
         vehicle: z.boolean().optional(),
         frenchLevel: FrenchLevel.optional(),
-        experienceMonths: z.number().int().min(0).max(600).optional(),
+        experienceMonths: z.number().int().min(RANGE.vacancyExperienceMonths.min).max(RANGE.vacancyExperienceMonths.max).optional(),
       })
       .default({}),
     prefers: z
       .strictObject({
-        certifications: boundedArray(Code, 20).optional(),
-        experienceMonths: z.number().int().min(0).max(600).optional(),
-        skills: boundedArray(Code, 50).optional(),
+        certifications: boundedArray(Code, ITEMS.preferredCertifications.max).optional(),
+        experienceMonths: z.number().int().min(RANGE.vacancyExperienceMonths.min).max(RANGE.vacancyExperienceMonths.max).optional(),
+        skills: boundedArray(Code, ITEMS.preferredSkills.max).optional(),
       })
       .default({}),
     vehicleProvided: z.boolean().optional(),
     acceptsInTraining: z.boolean().optional(),
     contract: z.strictObject({
       type: ContractType,
-      weeklyHours: z.number().finite().min(1).max(48),
+      weeklyHours: z.number().finite().min(RANGE.contractWeeklyHours.min).max(RANGE.contractWeeklyHours.max),
       startDate: IsoDate,
       endDate: IsoDate.optional(),
     }),
@@ -66,9 +67,9 @@ export const VacancySchema = z
       weekends: z.boolean(),
       splitShifts: z.boolean(),
     }),
-    physicalDemands: boundedArray(Code, 20).optional(),
-    adaptations: boundedArray(Code, 20).optional(),
-    openings: z.number().int().min(1).max(10_000).default(1),
+    physicalDemands: boundedArray(Code, ITEMS.physicalDemands.max).optional(),
+    adaptations: boundedArray(Code, ITEMS.adaptations.max).optional(),
+    openings: z.number().int().min(RANGE.openings.min).max(RANGE.openings.max).default(1),
     accessibleTH: z.boolean().optional(),
     trainsNewcomers: z.boolean().optional(),
   })

@@ -1,5 +1,6 @@
 import { type Issue, type RecordKind, issue, truncate } from '../errors.js';
 import { type ParseOptions, type RecordTypes, checkRecord, parseOptionsReferential, recordKind, safeId } from './parse.js';
+import { CandidateFields } from './fast.js';
 import { UNREADABLE_ELEMENT, readBatch } from './edge.js';
 import {
   type Outcome, OutcomeSchema, type PlatformEvent, PlatformEventSchema, quickEvent, quickOutcome, recordIssues,
@@ -115,8 +116,13 @@ const NO_ISSUES: Issue[] = [];
  * Both calls register the id when it is new, so the first occurrence wins, valid or not.
  */
 export interface BatchSink<T> {
-  /** Takes a valid record (`id` is its id) unless its id came earlier: then returns that input index (else -1). */
-  accept(value: T, index: number, id: string): number;
+  /**
+   * Takes a valid record (`id` is its id) unless its id came earlier: then returns that input
+   * index (else -1). `fields`: the same values as `value`'s, in one fixed shape when the fast
+   * path read them (an encoder reads those without megamorphic loads), else `value` itself;
+   * read them during the call only (the object is reused for the next record).
+   */
+  accept(value: T, index: number, id: string, fields: T): number;
   /** A rejected record's id: the input index of an earlier record with it, or -1. */
   seen(id: string, index: number): number;
   /** Told the batch's length once it is read, before any record. */
@@ -166,18 +172,22 @@ export function validateInSteps<K extends RecordKind>(
   }
   const list = batch.value;
   sink.reserve?.(list.length);
+  const scratch = kind === 'candidate' ? new CandidateFields() : undefined;
   const step = (from: number, to: number): void => {
     for (let i = from; i < to; i++) {
       let input: unknown;
       let issues: Issue[] = NO_ISSUES;
       let value: RecordTypes[K] | undefined;
+      let fields: RecordTypes[K] | undefined;
       try {
         input = list[i];
         // An element of a Proxy batch whose read threw: reported as any unreadable record below.
         if (input === UNREADABLE_ELEMENT) throw input;
-        const r = checkRecord(kind, input, ref);
-        if (r.ok) value = r.value;
-        else issues = r.issues;
+        const r = checkRecord(kind, input, ref, scratch);
+        if (r.ok) {
+          value = r.value;
+          fields = r.fields;
+        } else issues = r.issues;
       } catch {
         input = undefined;
         issues = [UNREADABLE];
@@ -185,7 +195,7 @@ export function validateInSteps<K extends RecordKind>(
       // A valid record's id was validated; a rejected one's is read without running getters.
       if (issues === NO_ISSUES && value !== undefined) {
         const id = (value as { id: string }).id;
-        const first = sink.accept(value, i, id);
+        const first = sink.accept(value, i, id, fields ?? value);
         if (first < 0) continue;
         rejected.push({ index: i, id, issues: [duplicate(id, i, first)] });
         continue;

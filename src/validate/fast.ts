@@ -1,6 +1,6 @@
 /**
  * Fast path of record validation: hand-written checks that recognise a VALID record that is
- * already zod's output as it stands, in about a microsecond instead of 15–25, and return it
+ * already zod's output as it stands, several times faster than zod (bench/validate.bench.ts), and return it
  * WITHOUT A COPY (a shallow copy when a default is missing). A national index holds 600 000
  * candidates: copying each would double the heap and the garbage collector's work. Callers own
  * the records they pass and must not mutate them afterwards (README, "Records are not copied").
@@ -24,8 +24,10 @@
  * given by its commune code alone gets the commune's lat/lon, ROME 4.0 codes their v3 fiche
  * (rome-versions.ts, shared with that path).
  *
- * The schema rules are re-stated here; test/validation/fast.test.ts checks both paths agree on
- * valid and mutated records, so a schema change that is not mirrored here shows up there.
+ * The schema rules are re-stated here, their bounds and patterns read from src/schema/bounds.ts
+ * as the schemas read them; test/validation/fast.test.ts checks both paths agree on valid and
+ * mutated records, test/validation/bounds.test.ts at every bound, so a schema change that is not
+ * mirrored here shows up there.
  */
 import type { Referential } from '../referential/types.js';
 import { romeFiches } from '../referential/rome/index.js';
@@ -34,8 +36,10 @@ import {
   Category, ContractType, FrenchLevel, FundingCode, Mode, Public, Sector, Status, StructureKind, StructurePublic,
   StructureStatus, TrainingAccess,
 } from '../schema/primitives.js';
+import {
+  APPELLATION_PATTERN, CODE_PATTERN, ID_PATTERN, ITEMS, LENGTH, RANGE, ROME_PATTERN, YEARS, type Range,
+} from '../schema/bounds.js';
 import type { RecordTypes } from './parse.js';
-import type { Candidate } from '../schema/index.js';
 import { ROME_KEYS, romeKey } from '../referential/rome/key.js';
 import { rome4Appellations, rome4Fiches } from '../referential/rome/index.js';
 import { communeLat, communeLon, communeRow } from '../geo/communes.js';
@@ -61,12 +65,9 @@ interface FastIndex {
   jobRules: JobRules;
 }
 
-const CODE = /^[A-Za-z0-9_]+$/;
-const ROME = /^[A-N]\d{4}$/;
-
 function codeSet(codes: Iterable<string>): Set<string> {
   const out = new Set<string>();
-  for (const c of codes) if (typeof c === 'string' && c.length >= 1 && c.length <= 64 && CODE.test(c)) out.add(c);
+  for (const c of codes) if (typeof c === 'string' && c.length >= 1 && c.length <= LENGTH.code && CODE_PATTERN.test(c)) out.add(c);
   return out;
 }
 
@@ -84,7 +85,7 @@ function fastIndex(ref: Referential): FastIndex {
     for (const c of ref.certifications) blocks.set(c.code, codeSet((c.blocks ?? []).map((b) => b.code)));
     const rome = new Set<string>();
     for (const r of [...romeFiches().keys(), ...ref.jobs.map((j) => j.rome)]) {
-      if (typeof r === 'string' && ROME.test(r)) rome.add(r);
+      if (typeof r === 'string' && ROME_PATTERN.test(r)) rome.add(r);
     }
     const romeByKey = new Uint8Array(ROME_KEYS);
     for (const r of rome) romeByKey[romeKey(r)] = 1;
@@ -129,7 +130,7 @@ const STRUCTURE_STATUSES = new Set<unknown>(StructureStatus.options);
 const TRAINING_ACCESS = new Set<unknown>(TrainingAccess.options);
 const FUNDING_CODES = new Set<unknown>(FundingCode.options);
 
-/** Schema keys as a prototype-less lookup object: measured ~7 % faster per record than a Set. */
+/** Schema keys as a prototype-less lookup object: one keyed load per key, cheaper than Set.has here. */
 type KeySet = Record<string, true | undefined>;
 const keys = (...k: string[]): KeySet => {
   const o: KeySet = Object.create(null);
@@ -161,28 +162,26 @@ const SESSION_KEYS = keys(
 // ---------------------------------------------------------------------------------------------
 // Primitive checks.
 
-const ID = /^[^\s\u0000-\u001f]+$/;
-
 type Obj = Record<string, unknown>;
 
 function isId(v: unknown): v is string {
-  return typeof v === 'string' && v.length >= 1 && v.length <= 128 && ID.test(v);
+  return typeof v === 'string' && v.length >= 1 && v.length <= LENGTH.id && ID_PATTERN.test(v);
 }
 
-function inRange(v: unknown, min: number, max: number): v is number {
-  return typeof v === 'number' && v >= min && v <= max;
+function inRange(v: unknown, r: Range): v is number {
+  return typeof v === 'number' && v >= r.min && v <= r.max;
 }
 
-function intInRange(v: unknown, min: number, max: number): v is number {
-  return typeof v === 'number' && v >= min && v <= max && Number.isInteger(v);
+function intInRange(v: unknown, r: Range): v is number {
+  return typeof v === 'number' && v >= r.min && v <= r.max && Number.isInteger(v);
 }
 
 function isShortText(v: unknown): v is string {
-  return typeof v === 'string' && v.length <= 300;
+  return typeof v === 'string' && v.length <= LENGTH.shortText;
 }
 
-/** zod's ISO date (a day that exists, Gregorian leap years) within 1900-01-01 … 2200-12-31. */
-function isDate(s: unknown): s is string {
+/** zod's ISO date (a day that exists, Gregorian leap years) within DATE_MIN … DATE_MAX. */
+export function isDate(s: unknown): s is string {
   if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
   const y0 = s.charCodeAt(0) - 48;
   const y1 = s.charCodeAt(1) - 48;
@@ -198,17 +197,16 @@ function isDate(s: unknown): s is string {
   const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const m = m0 * 10 + m1;
   const d = d0 * 10 + d1;
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+  // YEARS bound the whole year, as DATE_MIN … DATE_MAX do.
+  if (y < YEARS.min || y > YEARS.max || m < 1 || m > 12 || d < 1) return false;
   if (m === 2) return d <= ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28);
   return d <= (m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 }
 
 /** A string of the RomeCode schema (v3 or 4.0: the same format). */
 function isRomeFormat(v: unknown): v is string {
-  return typeof v === 'string' && v.length === 5 && ROME.test(v);
+  return typeof v === 'string' && v.length === LENGTH.rome && ROME_PATTERN.test(v);
 }
-
-const APPELLATION = /^\d{1,9}$/;
 
 /**
  * A plain array, kept as given: Array.prototype and no own `constructor` (one would hijack the
@@ -218,11 +216,11 @@ function isPlainArray(v: unknown): v is unknown[] {
   return Array.isArray(v) && !isProxy(v) && Object.getPrototypeOf(v) === Array.prototype && !Object.hasOwn(v, 'constructor');
 }
 
-/** `v` is a plain array of `min`…`max` members of `set` (codes or enum values). */
-function isListOf(v: unknown, set: Set<unknown>, max: number, min = 0): boolean {
+/** `v` is a plain array of `items.min`…`items.max` members of `set` (codes or enum values). */
+function isListOf(v: unknown, set: Set<unknown>, items: Range): boolean {
   if (!isPlainArray(v)) return false;
   const n = v.length;
-  if (n > max || n < min) return false;
+  if (n > items.max || n < items.min) return false;
   for (let i = 0; i < n; i++) if (!set.has(v[i])) return false;
   return true;
 }
@@ -239,15 +237,15 @@ function isRome4(v: unknown): boolean {
   return typeof v === 'string' && rome4Fiches().has(v);
 }
 
-function isRomeList(v: unknown, ix: FastIndex, max: number, v4: boolean): boolean {
-  if (!isPlainArray(v) || v.length > max) return false;
+function isRomeList(v: unknown, ix: FastIndex, items: Range, v4: boolean): boolean {
+  if (!isPlainArray(v) || v.length > items.max) return false;
   for (let i = 0; i < v.length; i++) if (!(v4 ? isRome4(v[i]) : isRome(v[i], ix))) return false;
   return true;
 }
 
 /** Absent, or a list as `isListOf` says. */
-function optionalList(v: unknown, set: Set<unknown>, max: number): boolean {
-  return v === undefined || isListOf(v, set, max);
+function optionalList(v: unknown, set: Set<unknown>, items: Range): boolean {
+  return v === undefined || isListOf(v, set, items);
 }
 
 /**
@@ -294,14 +292,14 @@ function placeValue(p: unknown): Obj | undefined {
   if (row === -2 || (communeCode !== undefined && row < 0)) return undefined;
   const n = present(p, lat, 'lat') + present(p, lon, 'lon') + present(p, communeCode, 'communeCode') + present(p, label, 'label');
   if (enumerableKnownKeys(p, PLACE_KEYS) !== n) return undefined;
-  if (lat !== undefined || lon !== undefined) return inRange(lat, -90, 90) && inRange(lon, -180, 180) ? p : undefined;
+  if (lat !== undefined || lon !== undefined) return inRange(lat, RANGE.latitude) && inRange(lon, RANGE.longitude) ? p : undefined;
   return row < 0 ? undefined : { ...p, lat: communeLat(row), lon: communeLon(row) };
 }
 
 function isMobility(m: unknown): boolean {
   if (!isPlain(m)) return false;
   const { modes, maxMinutes, drivingLicence, vehicle } = m;
-  if (!isListOf(modes, MODES, 5, 1) || !intInRange(maxMinutes, 5, 180)) return false;
+  if (!isListOf(modes, MODES, ITEMS.modes) || !intInRange(maxMinutes, RANGE.maxMinutes)) return false;
   if (typeof drivingLicence !== 'boolean' || typeof vehicle !== 'boolean') return false;
   return enumerableKnownKeys(m, MOBILITY_KEYS) === 4;
 }
@@ -310,12 +308,13 @@ function isCandidateSchedule(s: unknown): boolean {
   if (!isPlain(s)) return false;
   const { nights, weekends, splitShifts, weeklyHoursMin, weeklyHoursMax } = s;
   if (typeof nights !== 'boolean' || typeof weekends !== 'boolean' || typeof splitShifts !== 'boolean') return false;
-  if (!inRange(weeklyHoursMin, 0, 48) || !inRange(weeklyHoursMax, 0, 48) || weeklyHoursMin > weeklyHoursMax) return false;
+  if (!inRange(weeklyHoursMin, RANGE.candidateWeeklyHours) || !inRange(weeklyHoursMax, RANGE.candidateWeeklyHours)) return false;
+  if (weeklyHoursMin > weeklyHoursMax) return false;
   return enumerableKnownKeys(s, CANDIDATE_SCHEDULE_KEYS) === 5;
 }
 
 function isQualifications(v: unknown, ix: FastIndex): boolean {
-  if (!isPlainArray(v) || v.length > 50) return false;
+  if (!isPlainArray(v) || v.length > ITEMS.qualifications.max) return false;
   for (let i = 0; i < v.length; i++) {
     const q: unknown = v[i];
     if (!isPlain(q)) return false;
@@ -324,7 +323,7 @@ function isQualifications(v: unknown, ix: FastIndex): boolean {
     if (obtainedOn !== undefined && !isDate(obtainedOn)) return false;
     if (blocks !== undefined) {
       const known = ix.blocks.get(code as string);
-      if (known === undefined || !isListOf(blocks, known as Set<unknown>, 32)) return false;
+      if (known === undefined || !isListOf(blocks, known as Set<unknown>, ITEMS.blocks)) return false;
     }
     if (enumerableKnownKeys(q, QUALIFICATION_KEYS) !== 1 + present(q, obtainedOn, 'obtainedOn') + present(q, blocks, 'blocks')) return false;
   }
@@ -334,7 +333,7 @@ function isQualifications(v: unknown, ix: FastIndex): boolean {
 /** `categories`: codes, or `{ code, since?, until?, provenOn? }` with since ≤ until (MODEL.md "Candidate"). */
 function isCategories(v: unknown): boolean {
   if (v === undefined) return true;
-  if (!isPlainArray(v) || v.length > 13) return false;
+  if (!isPlainArray(v) || v.length > ITEMS.categories.max) return false;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
     if (CATEGORIES.has(x)) continue;
@@ -351,7 +350,7 @@ function isCategories(v: unknown): boolean {
 }
 
 function isInTraining(v: unknown, ix: FastIndex): boolean {
-  if (!isPlainArray(v) || v.length > 10) return false;
+  if (!isPlainArray(v) || v.length > ITEMS.inTraining.max) return false;
   for (let i = 0; i < v.length; i++) {
     const t: unknown = v[i];
     if (!isPlain(t)) return false;
@@ -363,12 +362,12 @@ function isInTraining(v: unknown, ix: FastIndex): boolean {
 }
 
 function isExperience(v: unknown, ix: FastIndex, v4: boolean): boolean {
-  if (!isPlainArray(v) || v.length > 100) return false;
+  if (!isPlainArray(v) || v.length > ITEMS.experience.max) return false;
   for (let i = 0; i < v.length; i++) {
     const e: unknown = v[i];
     if (!isPlain(e)) return false;
     const { rome, months, domicile, lastEndedOn } = e;
-    if (!(v4 ? isRome4(rome) : isRome(rome, ix)) || !inRange(months, 0, 720)) return false;
+    if (!(v4 ? isRome4(rome) : isRome(rome, ix)) || !inRange(months, RANGE.experienceMonths)) return false;
     if (domicile !== undefined && typeof domicile !== 'boolean') return false;
     if (lastEndedOn !== undefined && !isDate(lastEndedOn)) return false;
     if (enumerableKnownKeys(e, EXPERIENCE_KEYS) !== 2 + present(e, domicile, 'domicile') + present(e, lastEndedOn, 'lastEndedOn')) return false;
@@ -380,11 +379,11 @@ function isExperience(v: unknown, ix: FastIndex, v4: boolean): boolean {
  * A candidate's top-level fields, read once per record into this fixed shape. Records come in
  * hundreds of shapes (whichever optional keys each carries): reading their fields by name makes
  * every access megamorphic and thrashes V8's lookup caches, while a `for…in` reads each field by
- * its slot in the record's layout. The checks, and then the encoder (`candidateFields`), read
- * this object instead of the record: the encoder sees exactly the values that were checked.
+ * its slot in the record's layout. The checks, and then the encoder (validateEach hands the
+ * object to its sink with the record), read this object instead of the record: the encoder sees
+ * exactly the values that were checked. The caller owns it and reuses it from record to record.
  */
 export class CandidateFields {
-  source: unknown = undefined;
   id: unknown = undefined;
   home: unknown = undefined;
   mobility: unknown = undefined;
@@ -407,14 +406,11 @@ export class CandidateFields {
   romeVersion: unknown = undefined;
 }
 
-const fields = new CandidateFields();
-
 /**
  * Reads `c`'s enumerable keys into `f`; returns the mask of schema keys seen (bits in the order
  * of the `switch`), or -1 at the first key outside the schema.
  */
 function readCandidate(c: Obj, f: CandidateFields): number {
-  f.source = undefined;
   f.id = f.home = f.mobility = f.availableFrom = f.desiredJobs = f.desiredSectors = f.desiredPublics = undefined;
   f.qualifications = f.inTraining = f.experience = f.skills = f.frenchLevel = f.schedule = f.contracts = undefined;
   f.restrictions = f.categories = f.status = f.birthYear = f.workAuthorized = f.romeVersion = undefined;
@@ -476,9 +472,11 @@ function nothingHidden(c: Obj, seen: number): boolean {
   );
 }
 
-/** The validated candidate (`c`, or a shallow copy where zod's path rewrites it), else `undefined`. */
-function candidateValue(c: Obj, ix: FastIndex): Obj | undefined {
-  const f = fields;
+/**
+ * The validated candidate (`c`, or a shallow copy where zod's path rewrites it), else `undefined`;
+ * when valid, `f` holds its fields (the copy's where there is one).
+ */
+function candidateValue(c: Obj, ix: FastIndex, f: CandidateFields): Obj | undefined {
   const seen = readCandidate(c, f);
   if (seen < 0 || !nothingHidden(c, seen)) return undefined;
   if (!isId(f.id) || !isDate(f.availableFrom) || !isMobility(f.mobility)) return undefined;
@@ -498,30 +496,21 @@ function candidateValue(c: Obj, ix: FastIndex): Obj | undefined {
       out.experience = f.experience = (f.experience as Obj[]).map((e) => ({ ...e, rome: rome4Parent(e.rome as string)! }));
     }
   }
-  f.source = out;
   return out;
 }
 
 function isCandidateRest(f: CandidateFields, ix: FastIndex, v4: boolean): boolean {
-  if (!isRomeList(f.desiredJobs, ix, 50, v4)) return false;
-  if (!optionalList(f.desiredSectors, SECTORS, 2) || !optionalList(f.desiredPublics, PUBLICS, 3)) return false;
+  if (!isRomeList(f.desiredJobs, ix, ITEMS.desiredJobs, v4)) return false;
+  if (!optionalList(f.desiredSectors, SECTORS, ITEMS.desiredSectors) || !optionalList(f.desiredPublics, PUBLICS, ITEMS.desiredPublics)) return false;
   if (!isQualifications(f.qualifications, ix) || !isExperience(f.experience, ix, v4)) return false;
   if (f.inTraining !== undefined && !isInTraining(f.inTraining, ix)) return false;
-  if (!optionalList(f.skills, ix.skill as Set<unknown>, 100)) return false;
+  if (!optionalList(f.skills, ix.skill as Set<unknown>, ITEMS.skills)) return false;
   if (f.frenchLevel !== undefined && !FRENCH_LEVELS.has(f.frenchLevel)) return false;
-  if (!isCandidateSchedule(f.schedule) || !isListOf(f.contracts, CONTRACT_TYPES, 7, 1)) return false;
-  if (!optionalList(f.restrictions, ix.restriction as Set<unknown>, 20) || !isCategories(f.categories)) return false;
+  if (!isCandidateSchedule(f.schedule) || !isListOf(f.contracts, CONTRACT_TYPES, ITEMS.contracts)) return false;
+  if (!optionalList(f.restrictions, ix.restriction as Set<unknown>, ITEMS.restrictions) || !isCategories(f.categories)) return false;
   if (f.status !== undefined && !STATUSES.has(f.status)) return false;
-  if (f.birthYear !== undefined && !intInRange(f.birthYear, 1900, 2100)) return false;
+  if (f.birthYear !== undefined && !intInRange(f.birthYear, RANGE.birthYear)) return false;
   return f.workAuthorized === undefined || typeof f.workAuthorized === 'boolean';
-}
-
-/**
- * The checked fields of `record` when it is the candidate `fastCheck` accepted last (what an
- * index encodes right after validating it), else `undefined`. Same values as the record's own.
- */
-export function candidateFields(record: object): Candidate | undefined {
-  return fields.source === record ? (fields as unknown as Candidate) : undefined;
 }
 
 function isStructure(s: unknown): boolean {
@@ -547,7 +536,7 @@ function jobValue(j: unknown, ix: FastIndex): Obj | undefined {
   }
   if (romeVersion !== undefined && romeVersion !== 'v3' && romeVersion !== 'v4') return undefined;
   if ((rome !== undefined && !isRomeFormat(rome)) || (rome4 !== undefined && !isRomeFormat(rome4))) return undefined;
-  if (appellation === undefined ? rome === undefined : typeof appellation !== 'string' || !APPELLATION.test(appellation)) return undefined;
+  if (appellation === undefined ? rome === undefined : typeof appellation !== 'string' || !APPELLATION_PATTERN.test(appellation)) return undefined;
   const job = (romeVersion === undefined ? { ...j, romeVersion: 'v3' } : j) as unknown as JobInput;
   const codes = readJobCodes(job, ix.jobRules);
   return codes === undefined ? undefined : (normalisedJob(job, codes) as unknown as Obj);
@@ -557,10 +546,10 @@ function isRequires(r: unknown, ix: FastIndex): boolean {
   if (r === undefined) return true;
   if (!isPlain(r)) return false;
   const { certifications, drivingLicence, vehicle, frenchLevel, experienceMonths } = r;
-  if (!optionalList(certifications, ix.certification as Set<unknown>, 20)) return false;
+  if (!optionalList(certifications, ix.certification as Set<unknown>, ITEMS.requiredCertifications)) return false;
   if (!optionalBoolean(drivingLicence) || !optionalBoolean(vehicle)) return false;
   if (frenchLevel !== undefined && !FRENCH_LEVELS.has(frenchLevel)) return false;
-  if (experienceMonths !== undefined && !intInRange(experienceMonths, 0, 600)) return false;
+  if (experienceMonths !== undefined && !intInRange(experienceMonths, RANGE.vacancyExperienceMonths)) return false;
   return enumerableKnownKeys(r, REQUIRES_KEYS) ===
     present(r, certifications, 'certifications') + present(r, drivingLicence, 'drivingLicence') + present(r, vehicle, 'vehicle') +
     present(r, frenchLevel, 'frenchLevel') + present(r, experienceMonths, 'experienceMonths');
@@ -570,9 +559,9 @@ function isPrefers(p: unknown, ix: FastIndex): boolean {
   if (p === undefined) return true;
   if (!isPlain(p)) return false;
   const { certifications, experienceMonths, skills } = p;
-  if (!optionalList(certifications, ix.certification as Set<unknown>, 20)) return false;
-  if (experienceMonths !== undefined && !intInRange(experienceMonths, 0, 600)) return false;
-  if (!optionalList(skills, ix.skill as Set<unknown>, 50)) return false;
+  if (!optionalList(certifications, ix.certification as Set<unknown>, ITEMS.preferredCertifications)) return false;
+  if (experienceMonths !== undefined && !intInRange(experienceMonths, RANGE.vacancyExperienceMonths)) return false;
+  if (!optionalList(skills, ix.skill as Set<unknown>, ITEMS.preferredSkills)) return false;
   return enumerableKnownKeys(p, PREFERS_KEYS) ===
     present(p, certifications, 'certifications') + present(p, experienceMonths, 'experienceMonths') + present(p, skills, 'skills');
 }
@@ -580,7 +569,7 @@ function isPrefers(p: unknown, ix: FastIndex): boolean {
 function isContract(c: unknown): boolean {
   if (!isPlain(c)) return false;
   const { type, weeklyHours, startDate, endDate } = c;
-  if (!CONTRACT_TYPES.has(type) || !inRange(weeklyHours, 1, 48) || !isDate(startDate)) return false;
+  if (!CONTRACT_TYPES.has(type) || !inRange(weeklyHours, RANGE.contractWeeklyHours) || !isDate(startDate)) return false;
   if (endDate !== undefined && (!isDate(endDate) || endDate < startDate)) return false;
   return enumerableKnownKeys(c, CONTRACT_KEYS) === 3 + present(c, endDate, 'endDate');
 }
@@ -621,15 +610,15 @@ function isVacancy(v: Obj, ix: FastIndex): boolean {
     acceptsInTraining, contract, schedule, physicalDemands, adaptations, openings, accessibleTH, trainsNewcomers,
   } = v;
   if (!isId(id) || !isId(employerId) || !isStructure(structure)) return false;
-  if (interventionRadiusKm !== undefined && !inRange(interventionRadiusKm, 0, 200)) return false;
+  if (interventionRadiusKm !== undefined && !inRange(interventionRadiusKm, RANGE.interventionRadiusKm)) return false;
   if (!isRequires(requires, ix) || !isPrefers(prefers, ix)) return false;
   if (!optionalBoolean(vehicleProvided) || !optionalBoolean(acceptsInTraining)) return false;
   // The schema's refinement: a vehicle cannot be both required and provided.
   if (requires !== undefined && (requires as Obj).vehicle === true && vehicleProvided === true) return false;
   if (!isContract(contract) || !isVacancySchedule(schedule)) return false;
-  if (!optionalList(physicalDemands, ix.physicalDemand as Set<unknown>, 20)) return false;
-  if (!optionalList(adaptations, ix.adaptation as Set<unknown>, 20)) return false;
-  if (openings !== undefined && !intInRange(openings, 1, 10_000)) return false;
+  if (!optionalList(physicalDemands, ix.physicalDemand as Set<unknown>, ITEMS.physicalDemands)) return false;
+  if (!optionalList(adaptations, ix.adaptation as Set<unknown>, ITEMS.adaptations)) return false;
+  if (openings !== undefined && !intInRange(openings, RANGE.openings)) return false;
   if (!optionalBoolean(accessibleTH) || !optionalBoolean(trainsNewcomers)) return false;
   const keys =
     7 + present(v, interventionRadiusKm, 'interventionRadiusKm') + present(v, requires, 'requires') +
@@ -643,11 +632,11 @@ function isVacancy(v: Obj, ix: FastIndex): boolean {
 /** The validated session: `s`, or a copy whose site gets its commune's position; else `undefined`. */
 function trainingSessionValue(s: Obj, ix: FastIndex): Obj | undefined {
   const { id, provider, certification, site, startDate, endDate, hours, seats, access, funding } = s;
-  if (!isId(id) || typeof provider !== 'string' || provider.length < 1 || provider.length > 300) return undefined;
+  if (!isId(id) || typeof provider !== 'string' || provider.length < 1 || provider.length > LENGTH.shortText) return undefined;
   if (!ix.certification.has(certification as string)) return undefined;
-  if (!isDate(startDate) || !isDate(endDate) || endDate < startDate || !inRange(hours, 1, 6000)) return undefined;
-  if (seats !== undefined && !intInRange(seats, 0, 10_000)) return undefined;
-  if (!isListOf(access, TRAINING_ACCESS, 5, 1) || !isListOf(funding, FUNDING_CODES, 12, 1)) return undefined;
+  if (!isDate(startDate) || !isDate(endDate) || endDate < startDate || !inRange(hours, RANGE.sessionHours)) return undefined;
+  if (seats !== undefined && !intInRange(seats, RANGE.seats)) return undefined;
+  if (!isListOf(access, TRAINING_ACCESS, ITEMS.access) || !isListOf(funding, FUNDING_CODES, ITEMS.funding)) return undefined;
   if (enumerableKnownKeys(s, SESSION_KEYS) !== 9 + present(s, seats, 'seats')) return undefined;
   const place = placeValue(site);
   return place === undefined ? undefined : place === site ? s : { ...s, site: place };
@@ -669,16 +658,22 @@ export function setFastPath(on: boolean): boolean {
 
 /**
  * The record's parsed value when it is certainly valid (structure and codes), else `undefined`:
- * the caller then runs the zod path. Never throws (a throwing getter gives `undefined`).
+ * the caller then runs the zod path. Never throws (a throwing getter gives `undefined`). A
+ * candidate's checked fields are read into `fields` (a new object when none is given): valid
+ * until that object is used again, and only when a value is returned.
  * @example
  * const value = fastCheck('candidate', input, defaultReferential) ?? slowParse(input);
  */
-export function fastCheck<K extends RecordKind>(kind: K, input: unknown, ref: Referential): RecordTypes[K] | undefined {
+export function fastCheck<K extends RecordKind>(
+  kind: K, input: unknown, ref: Referential, fields?: CandidateFields,
+): RecordTypes[K] | undefined {
   if (!enabled || !isPlain(input)) return undefined;
   try {
     const ix = fastIndex(ref);
     const value =
-      kind === 'candidate' ? candidateValue(input, ix) : kind === 'vacancy' ? vacancyValue(input, ix) : trainingSessionValue(input, ix);
+      kind === 'candidate'
+        ? candidateValue(input, ix, fields ?? new CandidateFields())
+        : kind === 'vacancy' ? vacancyValue(input, ix) : trainingSessionValue(input, ix);
     return value as RecordTypes[K] | undefined;
   } catch {
     return undefined;

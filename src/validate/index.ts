@@ -3,7 +3,6 @@ export {
 } from './parse.js';
 export { validateBatch, validateEach, validateInSteps, type BatchResult, type BatchSink, type BatchSteps, type Rejection } from './batch.js';
 export { jsonSchemas, type JsonSchemas } from './json-schema.js';
-export { candidateFields } from './fast.js';
 export { normaliseCode } from './codes.js';
 export { ISSUE_CODES, PasserelleInputError, type Issue, type IssueCode, type RecordKind } from '../errors.js';
 export { formatIssues } from './format-issues.js';

@@ -341,4 +341,27 @@ describe('oracle', () => {
       expect(a.employers.map((e) => [e.perOpening, e.underServed])).toEqual(per.map((x) => [x, x < median / 2]));
     }), { numRuns: 300 });
   });
+
+  // The audit tries a record's own position as its slot before a lookup (records usually come in
+  // the batch's order): any order, a repeated id in the batch or an index must give the same audit.
+  it('the same audit whatever the records\' order, a repeated batch id, or an index in their place', () => {
+    fc.assert(fc.property(fc.array(candidateSpec, { minLength: 1, maxLength: 40 }), fc.nat(), fc.nat(), (specs, seed, dup) => {
+      const recs = specs.map((s, i) => ({ id: `c${String(i).padStart(2, '0')}`, categories: [...s.categories] }));
+      const b: BatchLike = {
+        matches: specs.flatMap((s, i) => (s.state === 'selected' ? [{ candidateId: recs[i].id, vacancyId: `v${s.vacancy}`, score: 50 }] : [])),
+        unmatchedCandidates: specs.flatMap((s, i) => (s.state === 'unmatched' ? [{ id: recs[i].id, blockers: Object.fromEntries(s.blockers.map((x) => [x, 1])) }] : [])),
+        candidateIds: () => recs.map((r) => r.id),
+        vacancyIds: () => ['v0'],
+        vacancy: () => ({ id: 'v0', employerId: 'e0' }),
+      };
+      const reference = auditFairness(b, new Map(recs.map((r) => [r.id, r])));
+      // A rotation and a reversal: positions that match the batch's order only by chance.
+      const k = seed % recs.length;
+      for (const order of [recs, [...recs.slice(k), ...recs.slice(0, k)], [...recs].reverse()]) {
+        expect(auditFairness(b, order)).toEqual(reference);
+      }
+      const repeated = { ...b, candidateIds: () => { const ids = recs.map((r) => r.id); ids.splice(dup % ids.length, 0, ids[(dup >> 3) % ids.length]); return ids; } };
+      expect(auditFairness(repeated, recs)).toEqual(auditFairness(repeated, new Map(recs.map((r) => [r.id, r]))));
+    }), { numRuns: 200 });
+  });
 });

@@ -9,9 +9,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultReferential } from '../../src/referential/index.js';
 import type { Referential } from '../../src/referential/types.js';
-import { candidateFields, fastCheck, setFastPath } from '../../src/validate/fast.js';
+import { CandidateFields, fastCheck, setFastPath } from '../../src/validate/fast.js';
 import { checkRecord, type CheckResult } from '../../src/validate/parse.js';
-import { validateBatch } from '../../src/validate/batch.js';
+import { validateBatch, validateEach } from '../../src/validate/batch.js';
 import type { RecordKind } from '../../src/errors.js';
 import {
   referentialCodes, validCandidate, validCandidateV4, validTrainingSession, validTrainingSessionByCommune, validVacancy,
@@ -309,19 +309,44 @@ describe('validateBatch with and without the fast path', () => {
   });
 });
 
-describe('candidateFields: what the encoder reads after validation', () => {
-  it('are the accepted record\'s own values, and only for the record checked last', () => {
-    const records = fc.sample(validCandidate(), { numRuns: 100, seed: 5 }) as Record<string, unknown>[];
-    for (const r of records) {
-      if (fastCheck('candidate', r, defaultReferential) === undefined) continue;
-      const f = candidateFields(r) as unknown as Record<string, unknown>;
-      expect(f).toBeDefined();
-      for (const k of Object.keys(r)) expect(f[k]).toBe(r[k]);
-      expect(candidateFields({ ...r })).toBeUndefined();
+describe('checked fields: what the encoder reads after validation', () => {
+  const records = fc.sample(valid.candidate, { numRuns: 100, seed: 5 }) as Record<string, unknown>[];
+  /** Each schema key of `fields` holds the value's own (undefined where the value has none). */
+  const sameValues = (fields: object, value: object) => {
+    const f = fields as Record<string, unknown>;
+    const v = value as Record<string, unknown>;
+    for (const k of Object.keys(new CandidateFields())) expect(f[k], k).toBe(v[k]);
+  };
+
+  it('are the accepted value\'s own, in the object the caller gave, each call its own', () => {
+    let accepted = 0;
+    for (let i = 0; i + 1 < records.length; i += 2) {
+      const [a, b] = [new CandidateFields(), new CandidateFields()];
+      const va = fastCheck('candidate', records[i], defaultReferential, a);
+      const vb = fastCheck('candidate', records[i + 1], defaultReferential, b);
+      // No state shared between calls: checking b left a as it was.
+      if (va !== undefined) sameValues(a, va);
+      if (vb !== undefined) sameValues(b, vb);
+      accepted += (va ? 1 : 0) + (vb ? 1 : 0);
     }
-    const bad = { ...records[0], id: '' };
-    expect(fastCheck('candidate', bad, defaultReferential)).toBeUndefined();
-    expect(candidateFields(bad)).toBeUndefined();
+    expect(accepted).toBeGreaterThan(90);
+  });
+
+  it('reach validateEach\'s sink with every valid record (the value itself when zod decided)', () => {
+    const batch = [...records, { ...records[0], id: 'zod-path', extra: 1 }, { ...records[1], id: 'copy', __proto__: null }];
+    const seen: string[] = [];
+    let fixedShape = 0;
+    const rejected = validateEach('candidate', batch, undefined, {
+      accept: (value, _index, id, fields) => {
+        sameValues(fields, value);
+        if (fields !== value) fixedShape++;
+        seen.push(id);
+        return -1;
+      },
+      seen: () => -1,
+    });
+    expect(fixedShape).toBeGreaterThan(90);
+    expect(seen.length + rejected.length).toBe(batch.length);
   });
 });
 
