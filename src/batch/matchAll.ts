@@ -18,7 +18,7 @@ import { accountCandidatesInto, accountVacanciesInto, vacanciesInGridOrder } fro
 import type { Grid } from '../geo/grid.js';
 import { allocShared } from '../encode/columns.js';
 import { Pacer, type BatchProgress } from './control.js';
-import type { AccountResult, AccountTask, KernelParts, ShardTask, ShortlistTask } from '../workers/protocol.js';
+import { packIds, type AccountResult, type AccountTask, type KernelParts, type ShardTask, type ShortlistTask } from '../workers/protocol.js';
 import { runWorker, workerFile } from '../workers/spawn.js';
 import { argumentError, stringArgument } from '../validate/edge.js';
 import { ScoreOptionsSchema, checkCallOptions } from '../engine/call-options.js';
@@ -267,7 +267,7 @@ export async function matchAll(
       shardSlots.push(Int32Array.from(slots));
     }
     const common = {
-      kind: 'shortlists' as const, kernel: kernelParts(), candidateIds, vacancyIds: vacancies.ids, grids: shortlistGrids.map((g) => g.toParts()),
+      kind: 'shortlists' as const, kernel: kernelParts(), candidateIds: packIds(candidateIds), vacancyIds: packIds(vacancies.ids), grids: shortlistGrids.map((g) => g.toParts()),
       gridOfSlot, overflow: [...overflow], perVacancy, perCandidate, capacity, matched, withoutBonus,
     };
     const tasks = shardSlots.map((slots): ShortlistTask => ({ ...common, slots }));
