@@ -5,6 +5,8 @@
  * and indexes, on Orne 20 000 × 2 000 and a 5 000 × 500 Orne draw. Writes bench/results/control.json.
  * `--dist`: the built package (`npm run build` first), whose workers start from dist/*.js as a
  * user's do, instead of the sources (each worker then compiles the library through tsx: seconds).
+ * `--france`: also a France-sized draw, 200 000 × 40 000 (one run per path, from indexes);
+ * `--france-only`: that draw alone.
  * Targets (the brief): rejection within 50 ms of the abort, progress at least every 100 ms of
  * work, the event loop back at least every 20 ms. Printed, never asserted.
  */
@@ -16,29 +18,38 @@ import { generateTerritory, WORKLOADS, DEFAULT_TODAY } from './workload.js';
 const dist = process.argv.includes('--dist');
 const { createEngine } = (await import(dist ? '../dist/index.js' : '../src/index.js')) as typeof import('../src/index.js');
 const engine = createEngine({ today: DEFAULT_TODAY });
-const workloads = {
-  orne: WORKLOADS.departement,
-  orne5000x500: { ...WORKLOADS.departement, seed: 12, candidates: 5_000, vacancies: 500, sessions: 0 },
-};
-const RUNS = 3;
-/** Abort delays after the call (ms): spread over the phases of both workloads. */
+/** Abort delays after the call (ms): spread over the phases of the Orne workloads. */
 const DELAYS = [5, 15, 30, 60, 100, 150, 250, 400, 700];
+const orne = { runs: 3, delays: DELAYS, inputs: ['raw', 'indexes'] as Input[] };
+const workloads: Record<string, { spec: Parameters<typeof generateTerritory>[0]; runs: number; delays: number[]; inputs: Input[] }> = {
+  orne: { spec: WORKLOADS.departement, ...orne },
+  orne5000x500: { spec: { ...WORKLOADS.departement, seed: 12, candidates: 5_000, vacancies: 500, sessions: 0 }, ...orne },
+};
+// `--france`: a France-sized draw (200 000 × 40 000), where the set-up's single calls (grid builds,
+// id sorts) are long: one run each from indexes, aborts sent during the set-up and the shortlists.
+if (process.argv.includes('--france-only')) {
+  delete workloads.orne;
+  delete workloads.orne5000x500;
+}
+if (process.argv.includes('--france') || process.argv.includes('--france-only')) {
+  workloads.france200k = { spec: { ...WORKLOADS.france, candidates: 200_000, vacancies: 40_000 }, runs: 1, delays: [300, 2000], inputs: ['indexes'] };
+}
 
 type Input = 'raw' | 'indexes';
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, code: dist ? 'dist' : 'src', loadavgBefore: loadavg() };
 const rows: Record<string, unknown>[] = [];
 
-for (const [name, spec] of Object.entries(workloads)) {
+for (const [name, { spec, runs, delays, inputs }] of Object.entries(workloads)) {
   const t = generateTerritory(spec);
   const indexes = () => [engine.indexCandidates(t.candidates).index, engine.indexVacancies(t.vacancies).index] as const;
   for (const workers of [0, 2]) {
-    for (const input of ['raw', 'indexes'] as Input[]) {
+    for (const input of inputs) {
       const args = () => (input === 'raw' ? [t.candidates, t.vacancies] as const : indexes());
       // Full runs: wall time, progress gaps, event-loop delay (max, and p99 of 1 ms samples).
-      // On a shared 2-core host a thread is also descheduled: the smallest max of RUNS runs is the
+      // On a shared 2-core host a thread is also descheduled: the smallest max of the runs is the
       // closer to the work's own figure, the largest says what a caller may see.
       const full: { wallMs: number; progressCalls: number; maxGap: number; loopMax: number; loopP99: number }[] = [];
-      for (let r = 0; r < RUNS; r++) {
+      for (let r = 0; r < runs; r++) {
         const [c, v] = args();
         const stamps: number[] = [];
         const loop = monitorEventLoopDelay({ resolution: 1 });
@@ -55,7 +66,7 @@ for (const [name, spec] of Object.entries(workloads)) {
       const spread = (k: keyof (typeof full)[number]) => ({ min: round(Math.min(...full.map((f) => f[k]))), max: round(Math.max(...full.map((f) => f[k]))) });
       // Aborts at each delay (runs that finished first are left out).
       const latencies: number[] = [];
-      for (const delay of DELAYS) {
+      for (const delay of delays) {
         const [ca, va] = args();
         const controller = new AbortController();
         let sentAt = 0;

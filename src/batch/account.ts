@@ -5,73 +5,26 @@
  */
 import { Kernel } from '../kernel/kernel.js';
 import { VacancyColumns } from '../encode/vacancies.js';
-import type { Grid } from '../geo/grid.js';
+import { withinReach, type Grid } from '../geo/grid.js';
 import { COUNT_COLUMNS } from './shard.js';
 import { BLOCKER_CODES, TO_DISCUSS_MASK, type Weights } from '../scoring/model.js';
 import { homeCareSlack } from '../core/indexes.js';
 
 /**
- * The scans' reach test, with their tolerance (src/core/scan.ts): a pair or a cell is visited
- * exactly when the engine's own scans would visit it, so the counts are theirs.
+ * The cells a scan lists around a point (`Grid.withinInto`, the engine's own traversal), with
+ * their lower-bound km; grown to the largest grid seen. Within a cell, items are sorted by radius
+ * descending: a walk stops at the first whose radius cannot reach (the scans' `withinReach` cut),
+ * so the pairs and cells visited, hence the counts, are the scans'.
  */
-const REACH_EPS = 1e-9;
-function limit(km: number): number {
-  return km * (1 + REACH_EPS) + 1e-6;
-}
-
-const range = new Int32Array(4);
-
-/**
- * The cells a scan visits around a point, as the engine's scans choose them: within the grid's
- * range of `base` + its largest item radius, cells whose lower-bound distance `dmin` passes
- * `base` + the cell's radius, each cut at its first item whose `base` + radius cannot reach (items
- * are sorted by radius, descending). Written into typed arrays, not a callback per item.
- */
-class CellWalk {
-  /** Per cell: first item, end item, x, y. */
-  spans = new Int32Array(4 * 256);
-  dmin = new Float64Array(256);
-  count = 0;
-
-  run(grid: Grid, lat: number, lon: number, base: number): void {
-    grid.rangeInto(lat, lon, base + grid.maxRadius + 1e-6, range);
-    const x0 = range[0], x1 = range[1], y0 = range[2], y1 = range[3];
-    const { compact, cellStart, cellRadius, itemRadius, nx } = grid;
-    let n = 0;
-    for (let y = y0; y <= y1; y++) {
-      for (let x = x0; x <= x1; x++) {
-        const cell = compact[y * nx + x];
-        if (cell < 0) continue;
-        const s0 = cellStart[cell];
-        const s1 = cellStart[cell + 1];
-        if (s0 === s1) continue;
-        const dmin = grid.minKmToCell(lat, lon, x, y);
-        if (dmin > limit(base + cellRadius[cell])) continue;
-        let end = s0;
-        while (end < s1 && limit(base + itemRadius[end]) >= dmin) end++;
-        if (n === this.dmin.length) this.grow();
-        const at = 4 * n;
-        this.spans[at] = s0;
-        this.spans[at + 1] = end;
-        this.spans[at + 2] = x;
-        this.spans[at + 3] = y;
-        this.dmin[n++] = dmin;
-      }
-    }
-    this.count = n;
+let cells = new Int32Array(256);
+let cellKm = new Float64Array(256);
+function listCells(grid: Grid, lat: number, lon: number, extraKm: number): number {
+  if (cells.length < grid.cellCount) {
+    cells = new Int32Array(grid.cellCount);
+    cellKm = new Float64Array(grid.cellCount);
   }
-
-  private grow(): void {
-    const spans = new Int32Array(this.spans.length * 2);
-    spans.set(this.spans);
-    const dmin = new Float64Array(this.dmin.length * 2);
-    dmin.set(this.dmin);
-    this.spans = spans;
-    this.dmin = dmin;
-  }
+  return grid.withinInto(lat, lon, extraKm, cells, cellKm);
 }
-
-const walk = new CellWalk();
 
 /** Adds a blocker mask to a record's counts: only its set bits are visited (usually one or two). */
 function addMask(counts: Int32Array, at: number, mask: number): void {
@@ -162,7 +115,7 @@ export function accountCandidatesInto(
   const nb = COUNT_COLUMNS;
   const c = kernel.c;
   const grid = vacancyGrid;
-  const { itemRadius } = grid;
+  const { cellStart, cellRadius, itemRadius } = grid;
   const alive = byPosition.v.alive;
   const radius = byPosition.v.radius;
   // Candidates in slot order, which is the candidate grid's cell order: neighbours in turn scan
@@ -175,30 +128,26 @@ export function accountCandidatesInto(
     const reach = c.reach[ci];
     // Without counts the near-miss reach is not needed: the eligibility reach alone is scanned.
     const outer = countBlockers ? c.reachNear[ci] : reach;
-    // The eligibility scan's cell range, within the near-miss one.
-    grid.rangeInto(lat, lon, reach + grid.maxRadius + 1e-6, range);
-    const rx0 = range[0], rx1 = range[1], ry0 = range[2], ry1 = range[3];
-    walk.run(grid, lat, lon, outer);
-    const { spans, dmin: dmins, count } = walk;
+    const n = listCells(grid, lat, lon, outer);
     const at = k * nb;
     let found = false;
-    // The eligibility scan's cells first (phase 0), where an eligible vacancy ends the search,
-    // then the rest of the near-miss reach (phase 1).
+    // The cells the eligibility scan lists (withinInto with the candidate's own reach) first
+    // (phase 0), where an eligible vacancy ends the search, then the rest of the near-miss reach
+    // (phase 1). The counts are sums: the order only decides how soon an eligible pair is met.
     scan: for (let phase = 0; phase < 2; phase++) {
-      for (let w = 0; w < count; w++) {
-        const x = spans[4 * w + 2];
-        const y = spans[4 * w + 3];
-        const inReachRange = x >= rx0 && x <= rx1 && y >= ry0 && y <= ry1;
-        if (inReachRange !== (phase === 0)) continue;
-        const dmin = dmins[w];
-        const cellInReach = inReachRange && dmin <= limit(reach + grid.cellRadius[grid.compact[y * grid.nx + x]]);
-        for (let s = spans[4 * w], end = spans[4 * w + 1]; s < end; s++) {
+      for (let w = 0; w < n; w++) {
+        const cell = cells[w];
+        const dmin = cellKm[w];
+        const cellInReach = withinReach(dmin, reach + cellRadius[cell]);
+        if (cellInReach !== (phase === 0)) continue;
+        for (let s = cellStart[cell], end = cellStart[cell + 1]; s < end; s++) {
+          if (!withinReach(dmin, outer + itemRadius[s])) break;
           if (alive[s] === 0) continue;
           const d = byPosition.distance(ci, s);
           const slack = homeCareSlack(radius[s]);
-          if (d > limit(outer + slack)) continue;
+          if (!withinReach(d, outer + slack)) continue;
           const mask = byPosition.blockersAt(ci, s, byPosition.hardMask(ci, s), d);
-          if (mask === 0 && cellInReach && limit(reach + itemRadius[s]) >= dmin && d <= limit(reach + slack)) {
+          if (mask === 0 && cellInReach && withinReach(dmin, reach + itemRadius[s]) && withinReach(d, reach + slack)) {
             found = true;
             break scan;
           }
@@ -211,9 +160,9 @@ export function accountCandidatesInto(
       if (kernel.v.alive[vi] === 0) continue;
       const d = kernel.distance(ci, vi);
       const slack = homeCareSlack(kernel.v.radius[vi]);
-      if (d > limit(outer + slack)) continue;
+      if (!withinReach(d, outer + slack)) continue;
       const mask = kernel.blockersAt(ci, vi, kernel.hardMask(ci, vi), d);
-      if (mask === 0 && d <= limit(reach + slack)) found = true;
+      if (mask === 0 && withinReach(d, reach + slack)) found = true;
       else if (countBlockers) addMask(counts, at, mask);
     }
     if (found) {
@@ -248,19 +197,20 @@ export function accountVacanciesInto(
   const v = kernel.v;
   const cAlive = c.alive;
   const reachNear = c.reachNear;
-  const items = nearGrid.items;
+  const { cellStart, items, itemRadius } = nearGrid;
   for (let k = from; k < to; k++) {
     const vi = slots[k];
     const slack = homeCareSlack(v.radius[vi]);
     const at = k * nb;
-    walk.run(nearGrid, v.lat[vi], v.lon[vi], slack);
-    const { spans, count } = walk;
-    for (let w = 0; w < count; w++) {
-      for (let s = spans[4 * w], end = spans[4 * w + 1]; s < end; s++) {
+    const n = listCells(nearGrid, v.lat[vi], v.lon[vi], slack);
+    for (let w = 0; w < n; w++) {
+      const dmin = cellKm[w];
+      for (let s = cellStart[cells[w]], end = cellStart[cells[w] + 1]; s < end; s++) {
+        if (!withinReach(dmin, slack + itemRadius[s])) break;
         const ci = items[s];
         if (cAlive[ci] === 0) continue;
         const d = kernel.distance(ci, vi);
-        if (d > limit(reachNear[ci] + slack)) continue;
+        if (!withinReach(d, reachNear[ci] + slack)) continue;
         addMask(counts, at, kernel.blockersAt(ci, vi, kernel.hardMask(ci, vi), d));
       }
     }
@@ -268,7 +218,7 @@ export function accountVacanciesInto(
       const ci = overflow[j];
       if (cAlive[ci] === 0) continue;
       const d = kernel.distance(ci, vi);
-      if (d > limit(reachNear[ci] + slack)) continue;
+      if (!withinReach(d, reachNear[ci] + slack)) continue;
       addMask(counts, at, kernel.blockersAt(ci, vi, kernel.hardMask(ci, vi), d));
     }
   }

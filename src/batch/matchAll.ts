@@ -18,7 +18,7 @@ import { accountCandidatesInto, accountVacanciesInto, vacanciesInGridOrder } fro
 import type { Grid } from '../geo/grid.js';
 import { allocShared } from '../encode/columns.js';
 import { Pacer, type BatchProgress } from './control.js';
-import type { AccountResult, AccountTask, KernelParts, ShardTask, ShortlistTask } from '../workers/protocol.js';
+import { packIds, type AccountResult, type AccountTask, type KernelParts, type ShardTask, type ShortlistTask } from '../workers/protocol.js';
 import { runWorker, workerFile } from '../workers/spawn.js';
 import { argumentError, stringArgument } from '../validate/edge.js';
 import { ScoreOptionsSchema, checkCallOptions } from '../engine/call-options.js';
@@ -210,22 +210,29 @@ export async function matchAll(
   const candidateSlots = candidates.liveSlotsById();
   await pacer.checkpoint();
   const nearGrid = (options.blockerCounts ?? true) ? candidates.nearGrid() : grid;
-  // The shortlist grid of every vacancy (those of a legal diploma's holders are built on first use).
-  const shortlistGrids: Grid[] = [];
-  const gridIndex = new Map<Grid, number>();
+  // The shortlist grid of every vacancy: vacancies grouped by the grid they share, then the
+  // qualification tiers and each grid built in steps of their own (each is a pass over every
+  // candidate, too long for one turn of the event loop nationally).
+  const gridKeys = new Map<string, number>();
+  const firstOfGrid: number[] = [];
   const gridOfSlot = new Int32Array(vacancies.cols.size);
   await pacer.run(nV, (from, to) => {
     for (let k = from; k < to; k++) {
       const vi = vacancySlots[k];
-      const g = candidates.gridFor(vacancies.cols, vi, false);
-      let n = gridIndex.get(g);
+      const key = candidates.shortlistKey(vacancies.cols, vi);
+      let n = gridKeys.get(key);
       if (n === undefined) {
-        n = shortlistGrids.length;
-        shortlistGrids.push(g);
-        gridIndex.set(g, n);
+        n = firstOfGrid.length;
+        firstOfGrid.push(vi);
+        gridKeys.set(key, n);
       }
       gridOfSlot[vi] = n;
     }
+  });
+  if (firstOfGrid.length > 0) await pacer.run(candidates.tierCount, (from, to) => candidates.buildTiers(from, to));
+  const shortlistGrids: Grid[] = [];
+  await pacer.run(firstOfGrid.length, (from, to) => {
+    for (let n = from; n < to; n++) shortlistGrids.push(candidates.gridFor(vacancies.cols, firstOfGrid[n], false));
   });
   const gridFor = (vi: number): Grid => shortlistGrids[gridOfSlot[vi]];
 
@@ -260,7 +267,7 @@ export async function matchAll(
       shardSlots.push(Int32Array.from(slots));
     }
     const common = {
-      kind: 'shortlists' as const, kernel: kernelParts(), candidateIds, vacancyIds: vacancies.ids, grids: shortlistGrids.map((g) => g.toParts()),
+      kind: 'shortlists' as const, kernel: kernelParts(), candidateIds: packIds(candidateIds), vacancyIds: packIds(vacancies.ids), grids: shortlistGrids.map((g) => g.toParts()),
       gridOfSlot, overflow: [...overflow], perVacancy, perCandidate, capacity, matched, withoutBonus,
     };
     const tasks = shardSlots.map((slots): ShortlistTask => ({ ...common, slots }));

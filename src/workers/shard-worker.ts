@@ -9,7 +9,7 @@ import { Grid } from '../geo/grid.js';
 import { COUNT_COLUMNS, ShardRunner } from '../batch/shard.js';
 import { accountCandidatesInto, vacanciesInGridOrder } from '../batch/account.js';
 import { runTimed } from '../batch/control.js';
-import type { AccountResult, AccountTask, KernelParts, ShardTask, ShortlistTask, WorkerReply } from './protocol.js';
+import { unpackIds, type AccountResult, type AccountTask, type KernelParts, type ShardTask, type ShortlistTask, type WorkerReply } from './protocol.js';
 import type { ShardResult } from '../batch/shard.js';
 import type { CandidateColumns } from '../encode/candidates.js';
 import type { VacancyColumns } from '../encode/vacancies.js';
@@ -29,7 +29,7 @@ function progress(done: number): void {
 function runShortlists(t: ShortlistTask): void {
   const grids = t.grids.map((parts) => new Grid(parts));
   const runner = new ShardRunner(
-    kernelOf(t.kernel), (vi) => grids[t.gridOfSlot[vi]], t.overflow, t.slots, t.candidateIds, t.vacancyIds,
+    kernelOf(t.kernel), (vi) => grids[t.gridOfSlot[vi]], t.overflow, t.slots, unpackIds(t.candidateIds), unpackIds(t.vacancyIds),
     t.perVacancy, t.perCandidate, t.capacity, t.matched, t.withoutBonus,
   );
   runTimed(t.slots.length, (from, to) => runner.run(from, to), progress);

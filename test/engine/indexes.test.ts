@@ -232,4 +232,35 @@ describe('indexes', () => {
       { numRuns: 12 },
     );
   });
+
+  it('liveSlotsById lists the live ids in `a < b` order after removals, updates and a renumbering', () => {
+    fc.assert(
+      fc.property(candidates(0, 40), fc.integer({ min: 0, max: 6 }), fc.boolean(), (cs, removed, renumber) => {
+        // Ids beyond ASCII too (accents, surrogate pairs), where code points and units could differ.
+        const prefixes = ['é', '\u{1F600}', 'Z', 'a', '\uFFFD'];
+        const records = cs.map((c, i) => ({ ...c, id: `${prefixes[i % prefixes.length]}${c.id}` }));
+        const index = createCore({ today: '2026-11-23' }).indexCandidates(records).index;
+        for (const r of records.slice(0, removed)) index.remove(r.id);
+        if (records.length > removed) index.update(records[removed]);
+        if (renumber) index.grid();
+        const live = records.slice(removed).map((r) => r.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        expect(Array.from(index.liveSlotsById(), (s) => index.ids[s])).toEqual(live);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('qualification tiers built a few per step equal those built in one call', () => {
+    fc.assert(
+      fc.property(candidates(0, 40), fc.integer({ min: 1, max: 9 }), (cs, step) => {
+        const core = createCore({ today: '2026-11-23' });
+        const once = core.indexCandidates(cs).index;
+        const stepped = core.indexCandidates(cs).index;
+        for (let from = 0; from < stepped.tierCount; from += step) stepped.buildTiers(from, Math.min(stepped.tierCount, from + step));
+        const tiers = (x: CandidateStore) => x.shortlistGrid(0, null, false).tiers!.map((t) => t?.toParts() ?? null);
+        expect(tiers(stepped)).toEqual(tiers(once));
+      }),
+      { numRuns: 30 },
+    );
+  });
 });
