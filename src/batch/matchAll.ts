@@ -5,7 +5,6 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Audience, Match, Versions } from '../scoring/types.js';
-import type { MatchBlockerCode } from '../scoring/model.js';
 import type { Candidate } from '../schema/candidate.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import type { Core } from '../core/core.js';
