@@ -59,7 +59,7 @@ function floorLoop(candidates: CandidateIndex, vacancies: VacancyIndex): number 
 
 /**
  * Pairs within reach by distance alone (the candidate's reach, plus the home-care slack of the
- * post), for `vacancySlots`: what a scan without pruning would visit. Measured by a plain loop
+ * post), for every `every`-th vacancy slot: what a scan without pruning would visit. Measured by a plain loop
  * over the grid's cells, apart from the timed runs.
  */
 function pairsInReach(candidates: CandidateIndex, vacancies: VacancyIndex, every = 1): number {
@@ -80,7 +80,7 @@ function pairsInReach(candidates: CandidateIndex, vacancies: VacancyIndex, every
       }
     }
   }
-  return n * every;
+  return n;
 }
 
 /** The scans' work counters since `reset`. */

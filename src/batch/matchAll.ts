@@ -6,7 +6,6 @@
  * progress bar keep running.
  */
 import type { Audience, Match, Versions } from '../scoring/types.js';
-import type { MatchBlockerCode } from '../scoring/model.js';
 import type { Candidate } from '../schema/candidate.js';
 import type { Vacancy } from '../schema/vacancy.js';
 import type { Core } from '../core/core.js';

@@ -156,13 +156,19 @@ function scanRings(kernel: Kernel, grid: Grid, vi: number, sinks: VacancyScanSin
           if (stamps === MARK) seen[ci] = stamp;
         }
         counters[IN_REACH]++;
-        if (bounded && top.size === top.k) {
-          const threshold = top.scores[0];
-          const ratio = dEff / reach;
-          if (restMax + wCommute - wc * (ratio < 1 ? ratio : 1) < threshold) break;
-          counters[BOUNDED]++;
-          if (!filter.mayEnter(ci, threshold)) continue;
-          counters[PASSED]++;
+        if (bounded) {
+          if (top.size === top.k) {
+            const threshold = top.scores[0];
+            const ratio = dEff / reach;
+            if (restMax + wCommute - wc * (ratio < 1 ? ratio : 1) < threshold) break;
+            counters[BOUNDED]++;
+            if (!filter.mayEnter(ci, threshold)) continue;
+            counters[PASSED]++;
+          } else if (!filter.mayEnter(ci, -Infinity)) {
+            // Before the list is full the bound only tests eligibility (capabilities, French,
+            // start, restrictions, commute, experience): cheaper than the full evaluation.
+            continue;
+          }
         }
         visitPair(kernel, ci, vi, slack, sinks);
       }

@@ -7,10 +7,6 @@ import { DEG, KM_PER_DEG } from './travel.js';
 
 const MAX_CELLS = 4_000_000;
 
-// A grid's arrays live in shared memory: worker threads read the grids of a batch without a copy.
-const sharedInt32 = (n: number) => new Int32Array(new SharedArrayBuffer(n * 4));
-const sharedFloat64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
-
 export interface GridParts {
   lat0: number;
   lon0: number;
@@ -102,7 +98,7 @@ export class Grid {
     const ny = Math.floor((maxLat - minLat) / cellDeg) + 1;
     const n = slots.length;
     const cellOf = new Int32Array(n);
-    const compact = sharedInt32(nx * ny).fill(-1);
+    const compact = new Int32Array(nx * ny).fill(-1);
     let nonEmpty = 0;
     for (let k = 0; k < n; k++) {
       const c = cellIndex(lat[slots[k]], lon[slots[k]], minLat, minLon, cellDeg, nx, ny);
@@ -115,13 +111,11 @@ export class Grid {
     const counts = new Int32Array(nonEmpty + 1);
     for (let k = 0; k < n; k++) counts[compact[cellOf[k]] + 1]++;
     for (let c = 0; c < nonEmpty; c++) counts[c + 1] += counts[c];
-    const cellStart = sharedInt32(nonEmpty + 1);
-    cellStart.set(counts);
-    const building: Building = { compact, cellStart, itemRadius: sharedFloat64(n) };
-    const items = sharedInt32(n);
+    const building: Building = { compact, cellStart: counts.slice(), itemRadius: new Float64Array(n) };
+    const items = new Int32Array(n);
     if (!sortByRadixRanks(building, cellOf, slots, radius, items)) sortByComparator(building, cellOf, slots, radius, items, counts);
-    const { itemRadius } = building;
-    const cellRadius = sharedFloat64(nonEmpty);
+    const { cellStart, itemRadius } = building;
+    const cellRadius = new Float64Array(nonEmpty);
     let maxRadius = 0;
     for (let c = 0; c < nonEmpty; c++) {
       const a = cellStart[c];
@@ -141,10 +135,10 @@ export class Grid {
   subset(positions: Int32Array, tiers: readonly (Grid | null)[] | null = null): Grid {
     const nCells = this.cellCount;
     const m = positions.length;
-    const cellStart = sharedInt32(nCells + 1);
-    const items = sharedInt32(m);
-    const itemRadius = sharedFloat64(m);
-    const cellRadius = sharedFloat64(nCells);
+    const cellStart = new Int32Array(nCells + 1);
+    const items = new Int32Array(m);
+    const itemRadius = new Float64Array(m);
+    const cellRadius = new Float64Array(nCells);
     let maxRadius = 0;
     let cell = 0;
     for (let k = 0; k < m; k++) {
@@ -162,7 +156,7 @@ export class Grid {
 
   /** This grid after its items were renumbered 0, 1, 2… in its own order (see CandidateColumns.permuted). */
   renumbered(): Grid {
-    const items = sharedInt32(this.items.length);
+    const items = new Int32Array(this.items.length);
     for (let k = 0; k < items.length; k++) items[k] = k;
     return new Grid({ ...this.toParts(), items });
   }
