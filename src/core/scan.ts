@@ -303,7 +303,7 @@ export function hasEligibleVacancy(kernel: Kernel, grid: Grid, overflow: readonl
  * Every vacancy candidate `ci` reaches within `reachKm` with an acceptable commute: its blocker mask
  * goes to `maskOut[vi]` and its id rank `rank[vi]` is set in `rankBits`, so the caller reads them in
  * id order. The pathway recommender's one scan; written without sinks or callbacks because it runs
- * for every candidate of a batch (a callback per vacancy cost a third of the scan).
+ * for every candidate of a batch (a callback per vacancy would dominate the scan).
  */
 export function scanReachMasks(
   kernel: Kernel,

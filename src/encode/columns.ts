@@ -52,7 +52,7 @@ export function dayNumber(iso: string): number {
     let n = packedDays[key];
     if (n === UNSET) {
       n = differenceInCalendarDays(parseISO(iso), EPOCH);
-      // Not a calendar day (2026-02-30): NaN, as before, and nothing cached.
+      // Not a calendar day (2026-02-30): NaN, and nothing cached.
       if (Number.isNaN(n)) return n;
       packedDays[key] = n;
     }

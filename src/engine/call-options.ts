@@ -62,7 +62,7 @@ export const CALL_OPTION_FIELDS: Readonly<Record<string, FieldKind>> = {
  * (readOptions: a throwing getter or Proxy trap is an `unreadable` issue) and that copy is
  * returned: indexes, signals, callbacks and session arrays keep their identity. `looksValid`,
  * when given, accepts common valid options without zod (a batch calls the recommender once per
- * candidate: zod cost 3–7 µs a call, copying the 200-session array); zod still decides, and words
+ * candidate, and zod copies the session array on every call); zod still decides, and words
  * the issues, whenever it says no.
  */
 export function checkCallOptions<T extends object>(schema: z.ZodType<T>, options: unknown, looksValid?: (o: object) => boolean): T {
