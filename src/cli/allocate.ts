@@ -1,7 +1,7 @@
 /** `passerelle allocate`: one post per candidate (or several, --multi-post), optimal or stable. */
 import { type Command, Option } from 'commander';
 import { allocate } from '../index.js';
-import { asProblems, emit, readObject } from './io.js';
+import { asProblems, emit, readObject, throwIfInterrupted } from './io.js';
 import { type BatchCliOptions, batchCommand, computeBatch } from './match.js';
 
 const PARTS = {
@@ -35,7 +35,7 @@ export function registerAllocate(program: Command, signal: AbortSignal): void {
         ...(preferences !== undefined && { preferences: preferences as Record<string, string[]> }),
         ...(options.timeLimit !== undefined && { timeLimitSeconds: options.timeLimit }),
       }).catch((e: unknown) => { throw asProblems(options.preferences ?? 'options', e); });
-      signal.throwIfAborted();
+      await throwIfInterrupted(signal);
       await emit({ columns: PARTS[options.part], rows: allocation[options.part], document: allocation }, options);
     });
 }

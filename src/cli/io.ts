@@ -17,6 +17,16 @@ export const EXIT_USAGE = 2;
 /** 128 + SIGINT, what shells report for a command stopped by Ctrl-C. */
 export const EXIT_INTERRUPTED = 130;
 
+/**
+ * Before writing a result: a Ctrl-C already delivered reaches its handler only when the event loop
+ * reads its signal pipe, which a short synchronous run may never let it do; one turn of the loop
+ * first, then stop if it came.
+ */
+export async function throwIfInterrupted(signal: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  signal.throwIfAborted();
+}
+
 /** One problem of an input file, located as precisely as the input allows. */
 export interface Problem extends Issue {
   file: string;

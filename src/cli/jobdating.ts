@@ -1,7 +1,7 @@
 /** `passerelle jobdating`: who meets whom, when and at which table. */
 import { type Command, Option } from 'commander';
 import { scheduleJobDating } from '../index.js';
-import { asProblems, emit, readObject } from './io.js';
+import { asProblems, emit, readObject, throwIfInterrupted } from './io.js';
 import { type BatchCliOptions, batchCommand, computeBatch } from './match.js';
 
 const PARTS = {
@@ -30,7 +30,7 @@ export function registerJobDating(program: Command, signal: AbortSignal): void {
         method: options.method,
         ...(options.timeLimit !== undefined && { timeLimitSeconds: options.timeLimit }),
       }).catch((e: unknown) => { throw asProblems(eventFile, e); });
-      signal.throwIfAborted();
+      await throwIfInterrupted(signal);
       await emit({ columns: PARTS[options.part], rows: schedule[options.part], document: schedule }, options);
     });
 }

@@ -3,8 +3,7 @@ import { type Command, Option } from 'commander';
 import { createEngine, type Engine, type CandidateIndex, type VacancyIndex, type BatchResult, type Audience } from '../index.js';
 import {
   type OutputOptions, SKIP_INVALID, emit, isoDate, positiveInt, progressBar, readRecords, fileProblems,
-  reportProblems, withOutput,
-} from './io.js';
+  reportProblems, withOutput, throwIfInterrupted } from './io.js';
 
 export interface EngineCliOptions {
   today?: string;
@@ -126,7 +125,7 @@ export function registerMatch(program: Command, signal: AbortSignal): void {
         }
         rows.push(row);
       }
-      signal.throwIfAborted();
+      await throwIfInterrupted(signal);
       await emit({
         columns: ['vacancyId', 'rank', 'candidateId', 'score', ...(options.explain ? ['blockers', 'summary'] : [])],
         rows,

@@ -1,7 +1,7 @@
 /** `passerelle report`: the territory's HTML report (map, filters, scores, blockers, audit, indicators). */
 import type { Command } from 'commander';
 import { allocate, auditFairness, platformIndicators, renderReport, type ReportCommune } from '../index.js';
-import { InputProblems, fileProblems, isoDate, readObject, readRecords, reportProblems, writeChunks } from './io.js';
+import { InputProblems, fileProblems, isoDate, readObject, readRecords, reportProblems, writeChunks, throwIfInterrupted } from './io.js';
 import { type BatchCliOptions, batchCommand, computeBatch } from './match.js';
 
 interface ReportCliOptions extends BatchCliOptions {
@@ -37,7 +37,7 @@ export function registerReport(program: Command, signal: AbortSignal): void {
         indicators = platformIndicators(events.values, { from: options.from!, to: options.to! });
         reportProblems(fileProblems(events, indicators.rejected), options.skipInvalid);
       }
-      signal.throwIfAborted();
+      await throwIfInterrupted(signal);
       const html = renderReport({
         batch,
         ...(allocation && { allocation }),
