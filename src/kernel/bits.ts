@@ -1,4 +1,4 @@
-/** Bit counting, shared by the kernel (skills in common) and the ranks (blockers of a near miss). */
+/** Bit counting, shared by the kernel (skills in common), the ranks (blockers of a near miss) and validation (keys seen). */
 
 /** Number of set bits of a 32-bit integer (SWAR: no loop, no table). */
 export function popcount(x: number): number {

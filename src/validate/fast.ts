@@ -29,6 +29,7 @@
  * mutated records, test/validation/bounds.test.ts at every bound, so a schema change that is not
  * mirrored here shows up there.
  */
+import { popcount } from '../kernel/bits.js';
 import type { Referential } from '../referential/types.js';
 import { romeFiches } from '../referential/rome/index.js';
 import type { RecordKind } from '../errors.js';
@@ -444,12 +445,6 @@ function readCandidate(c: Obj, f: CandidateFields): number {
   return seen;
 }
 
-function bitCount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
 /**
  * The keys `for…in` listed are all the record has: no non-enumerable own key (they would be
  * counted by getOwnPropertyNames) and no schema key inherited from Object.prototype (zod reads
@@ -457,7 +452,7 @@ function bitCount(x: number): number {
  * enumerable keys too, and those are not own names: the counts then differ.
  */
 function nothingHidden(c: Obj, seen: number): boolean {
-  if (Object.getOwnPropertyNames(c).length !== bitCount(seen)) return false;
+  if (Object.getOwnPropertyNames(c).length !== popcount(seen)) return false;
   if (Object.getPrototypeOf(c) === null) return true;
   // Optional keys only (an inherited required key leaves its field undefined, which the checks
   // refuse), one constant name per test so that each stays a monomorphic lookup.
