@@ -162,9 +162,9 @@ function scanRings(kernel: Kernel, grid: Grid, vi: number, sinks: VacancyScanSin
             const ratio = dEff / reach;
             if (restMax + wCommute - wc * (ratio < 1 ? ratio : 1) < threshold) break;
             counters[BOUNDED]++;
-            if (!filter.mayEnter(ci, threshold)) continue;
+            if (!filter.mayEnter(ci, threshold, restMax)) continue;
             counters[PASSED]++;
-          } else if (!filter.mayEnter(ci, -Infinity)) {
+          } else if (!filter.mayEnter(ci, -Infinity, restMax)) {
             // Before the list is full the bound only tests eligibility (capabilities, French,
             // start, restrictions, commute, experience): cheaper than the full evaluation.
             continue;

@@ -136,26 +136,19 @@ export class ShortlistFilter {
     this.stamp++;
   }
 
-  /** false when candidate `ci` certainly cannot be eligible with a shown score ≥ `threshold`. */
-  mayEnter(ci: number, threshold: number): boolean {
+  /**
+   * false when candidate `ci` certainly cannot be eligible with a shown score ≥ `threshold`.
+   * `restMax` bounds the score but the commute for every candidate of the scanned grid, with the
+   * largest bonus (the scan's restMax: its qualification tier caps the rung). The bound starts
+   * there and each stage replaces a criterion taken as perfect by its exact value, cheapest first:
+   * the commute, hours and start from a few columns, experience and the wished job, and last the
+   * certificate and skill bitsets, which only the few pairs that survive read.
+   */
+  mayEnter(ci: number, threshold: number, restMax: number): boolean {
     const cf = this.flags[ci];
     if (this.alive[ci] === 0 || (this.need & ~cf) !== 0) return false;
     if (frenchBlocks(this.vFrench, this.french[ci]) || startBlocks(this.available[ci], this.vEnd)) return false;
     if (restrictionBlocks(this.restrictions[ci], this.vUnlifted)) return false;
-    const kk = this.k;
-    let rung = 1;
-    let q: number;
-    if ((this.vFlags & F_EXPECTED_EMPTY) !== 0) q = noneExpectedValue((cf & F_ANY_CERT) !== 0);
-    else {
-      q = rung = certificateRung(this.held, this.equivalent, this.partial, this.bridge, ci * this.cw, this.expected, 0, this.cw);
-      if (q < BEST_EXPERIENCE_RUNG) q = BEST_EXPERIENCE_RUNG;
-    }
-    const skills = skillsValue(this.skills, ci * this.sw, this.preferred, 0, this.sw, this.nPref);
-    // Bit tests and day numbers first; experience, the wished job and the commute taken as perfect.
-    let ub = SLACK + kk.wQual * q + kk.wHours * hoursValue(this.vHours, this.hoursMin[ci], this.hoursMax[ci]) +
-      kk.wStart * startValue(this.available[ci], this.vStart) + kk.wSkills * skills;
-    if (this.useBonus) ub += this.bonus[ci];
-    if (ub + kk.wExp + kk.wWishes * wishesValue(1, cf, this.vFlags) + kk.wCommute < threshold) return false;
     const k = 0.5 * (this.cosLat[ci] + this.vCos);
     const dx = (this.lon[ci] - this.vLon) * DEG * k;
     const dy = (this.lat[ci] - this.vLat) * DEG;
@@ -167,15 +160,29 @@ export class ShortlistFilter {
     }
     const maxMinutes = this.maxMinutes[ci];
     if (minutes > maxMinutes) return false;
-    ub += kk.wCommute * commuteValue(minutes, maxMinutes);
-    if (ub + kk.wExp + kk.wWishes * wishesValue(1, cf, this.vFlags) < threshold) return false;
-    // Then the rest exactly: experience (and the rung it gives without a certificate), the wished job.
+    const kk = this.k;
+    const bonus = this.useBonus ? this.bonus[ci] : 0;
+    const commute = kk.wCommute * commuteValue(minutes, maxMinutes);
+    const hours = kk.wHours * hoursValue(this.vHours, this.hoursMin[ci], this.hoursMax[ci]);
+    const start = kk.wStart * startValue(this.available[ci], this.vStart);
+    let cap = restMax - kk.maxBonus - kk.wHours - kk.wStart + bonus + commute + hours + start;
+    if (cap < threshold) return false;
     const eff = kk.experience(ci, this.vi);
     if (this.vReqExp > 0 && eff < this.vReqExp) return false;
-    if (rung === 0) ub -= kk.wQual * (BEST_EXPERIENCE_RUNG - experienceRung(kk.exactMonths));
     const x = eff / this.vTarget;
-    ub += kk.wExp * (x < 1 ? x : 1) + kk.wWishes * wishesValue(kk.wishedJob(ci, this.vRome), cf, this.vFlags);
-    return ub >= threshold;
+    const experience = kk.wExp * (x < 1 ? x : 1);
+    const wishes = kk.wWishes * wishesValue(kk.wishedJob(ci, this.vRome), cf, this.vFlags);
+    cap += experience - kk.wExp + wishes - kk.wWishes;
+    if (cap < threshold) return false;
+    // The exact qualification rung and skills: the bound is then the pair's score (+ SLACK and bonus).
+    let q: number;
+    if ((this.vFlags & F_EXPECTED_EMPTY) !== 0) q = noneExpectedValue((cf & F_ANY_CERT) !== 0);
+    else {
+      q = certificateRung(this.held, this.equivalent, this.partial, this.bridge, ci * this.cw, this.expected, 0, this.cw);
+      if (q === 0) q = experienceRung(kk.exactMonths);
+    }
+    const skills = skillsValue(this.skills, ci * this.sw, this.preferred, 0, this.sw, this.nPref);
+    return SLACK + kk.wQual * q + experience + commute + hours + start + wishes + kk.wSkills * skills + bonus >= threshold;
   }
 }
 
