@@ -17,7 +17,7 @@ import { accountCandidatesInto, accountVacanciesInto, vacanciesInGridOrder } fro
 import type { Grid } from '../geo/grid.js';
 import { allocShared } from '../encode/columns.js';
 import { Pacer, type BatchProgress } from './control.js';
-import { packIds, type AccountResult, type AccountTask, type KernelParts, type ShardTask, type ShortlistTask } from '../workers/protocol.js';
+import { onSharedMemory, packIds, type AccountResult, type AccountTask, type KernelParts, type ShardTask, type ShortlistTask } from '../workers/protocol.js';
 import { runWorker, workerFile } from '../workers/spawn.js';
 import { argumentError, stringArgument } from '../validate/edge.js';
 import { ScoreOptionsSchema, checkCallOptions } from '../engine/call-options.js';
@@ -265,10 +265,11 @@ export async function matchAll(
       for (let k = w; k < nV; k += workers) slots.push(vacancySlots[k]);
       shardSlots.push(Int32Array.from(slots));
     }
-    const common = {
+    // On shared memory once, so each worker's task is cloned without its arrays.
+    const common = onSharedMemory({
       kind: 'shortlists' as const, kernel: kernelParts(), candidateIds: packIds(candidateIds), vacancyIds: packIds(vacancies.ids), grids: shortlistGrids.map((g) => g.toParts()),
       gridOfSlot, overflow: [...overflow], perVacancy, perCandidate, capacity, matched, withoutBonus,
-    };
+    });
     const tasks = shardSlots.map((slots): ShortlistTask => ({ ...common, slots }));
     pacer.report('shortlists', 0, nV);
     let done = 0;
@@ -343,8 +344,8 @@ export async function matchAll(
     accounts.push(account);
   } else {
     for (let w = 0; w < workers; w++) accountShards.push(pending.filter((_, k) => k % workers === w));
-    const kernelOfWorkers = kernelParts();
-    const vacancyGrid = vGrid.toParts();
+    const kernelOfWorkers = onSharedMemory(kernelParts());
+    const vacancyGrid = onSharedMemory(vGrid.toParts());
     const tasks = accountShards.map((slots): AccountTask => ({
       kind: 'account', kernel: kernelOfWorkers, vacancyGrid, vacancyOverflow: [...vOverflow], slots, countBlockers,
     }));

@@ -48,6 +48,53 @@ export function unpackIds({ text, ends }: PackedIds): string[] {
   return ids;
 }
 
+/**
+ * `value` with each typed array not yet on shared memory copied onto one SharedArrayBuffer (an
+ * array met twice is copied once): `new Worker` clones a task while the calling thread waits, once
+ * per worker and buffer by buffer, where shared arrays cross as handles. One buffer for all: a
+ * national task holds hundreds of grid arrays. Walks plain objects and arrays only.
+ */
+export function onSharedMemory<T>(value: T): T {
+  const views = new Set<Uint8Array>();
+  walk(value, (v) => views.add(v));
+  let bytes = 0;
+  for (const v of views) bytes += align8(v.byteLength);
+  const arena = new SharedArrayBuffer(Math.max(8, bytes));
+  const copies = new Map<object, unknown>();
+  let at = 0;
+  for (const v of views) {
+    const ctor = v.constructor as new (b: SharedArrayBuffer, offset: number, length: number) => Uint8Array;
+    const copy = new ctor(arena, at, v.length);
+    copy.set(v);
+    copies.set(v, copy);
+    at += align8(v.byteLength);
+  }
+  return walk(value, () => {}, copies) as T;
+}
+
+function align8(n: number): number {
+  return (n + 7) & ~7;
+}
+
+/** Visits `value`'s typed arrays off shared memory; rebuilds it with `copies` in their place. */
+function walk(value: unknown, visit: (view: Uint8Array) => void, copies: Map<object, unknown> = new Map()): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (copies.has(value)) return copies.get(value);
+  let out: unknown = value;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (ArrayBuffer.isView(value)) {
+    if (!(value instanceof DataView) && !(value.buffer instanceof SharedArrayBuffer)) visit(value as Uint8Array);
+  } else if (Array.isArray(value)) {
+    out = value.map((v) => walk(v, visit, copies));
+  } else if (proto === Object.prototype || proto === null) {
+    const o: Record<string, unknown> = Object.create(proto as object | null);
+    for (const [k, v] of Object.entries(value)) o[k] = walk(v, visit, copies);
+    out = o;
+  }
+  copies.set(value, out);
+  return out;
+}
+
 /** Shortlists for some vacancy slots of a batch (`ShardRunner` in the worker). */
 export interface ShortlistTask {
   kind: 'shortlists';
