@@ -6,7 +6,7 @@
 import type { Kernel } from '../src/kernel/kernel.js';
 import type { Grid } from '../src/geo/grid.js';
 import { TopK } from '../src/rank/topk.js';
-import { hasEligibleVacancy, scanCandidatesForVacancy, scanVacanciesForCandidate } from '../src/core/scan.js';
+import { scanCandidatesForVacancy, scanVacanciesForCandidate } from '../src/core/scan.js';
 import { COUNT_COLUMNS } from '../src/batch/shard.js';
 import { BLOCKER_CODES, TO_DISCUSS_MASK } from '../src/scoring/model.js';
 
@@ -30,10 +30,15 @@ export function accountCandidatesPairwise(
   const matched = new Uint8Array(slots.length);
   const counts = new Int32Array(slots.length * nb);
   let at = 0;
-  const sinks = { top: null, near: null, masksOnly: true, visit: (_vi: number, mask: number) => countMask(counts, at, mask) };
+  const sinks = { top: null, near: null, visit: (_vi: number, mask: number) => countMask(counts, at, mask) };
+  // Matched: some vacancy within the candidate's own reach has no blocker (every pair is scanned).
+  let eligible = false;
+  const eligibility = { top: null, near: null, visit: (_vi: number, mask: number) => { if (mask === 0) eligible = true; } };
   for (let k = 0; k < slots.length; k++) {
     const ci = slots[k];
-    if (hasEligibleVacancy(kernel, vacancyGrid, vacancyOverflow, ci, kernel.c.reach[ci])) {
+    eligible = false;
+    scanVacanciesForCandidate(kernel, vacancyGrid, vacancyOverflow, ci, kernel.c.reach[ci], eligibility);
+    if (eligible) {
       matched[k] = 1;
       continue;
     }

@@ -66,7 +66,7 @@ async function workload(engine: Core, name: string, spec: Parameters<typeof gene
   // Pairs the accounting examines: within near-miss reach of a pending candidate or an empty-shortlist vacancy.
   let candidatePairs = 0;
   let vacancyPairs = 0;
-  const countSinks = { top: null, near: null, masksOnly: true, visit: () => { candidatePairs++; } };
+  const countSinks = { top: null, near: null, visit: () => { candidatePairs++; } };
   for (const ci of pending) scanVacanciesForCandidate(kernel, vGrid, vOverflow, ci, kernel.c.reachNear[ci], countSinks);
   const emptyTop = new TopK(0, candidates.ids);
   for (const vi of emptyVacancies) {

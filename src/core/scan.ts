@@ -224,17 +224,9 @@ export interface CandidateScanSinks {
   near: NearMissTopK | null;
   /** Called for every pair evaluated (counterfactuals, demand). */
   visit: ((vi: number, mask: number, score: number) => void) | null;
-  /** Stop at the first eligible vacancy (the scan then returns true). */
-  stopAtEligible?: boolean;
-  /** Receives the slot of every eligible vacancy. */
-  eligibleOut?: number[] | null;
-  /** Only blocker masks are wanted (visit gets NaN as the score): criteria are not computed. */
-  masksOnly?: boolean;
   /** Rank by the bonus-free score, the one an employer's Match shows (MODEL.md "Two audiences"). */
   withoutBonus?: boolean;
 }
-
-const FIRST_ELIGIBLE: CandidateScanSinks = { top: null, near: null, visit: null, stopAtEligible: true, masksOnly: true };
 
 /**
  * The vacancies candidate `ci` may reach within `reachKm` (its own reach, its near-miss reach, or a
@@ -247,7 +239,7 @@ export function scanVacanciesForCandidate(
   ci: number,
   reachKm: number,
   sinks: CandidateScanSinks,
-): boolean {
+): void {
   const c = kernel.c;
   const lat = c.lat[ci];
   const lon = c.lon[ci];
@@ -259,44 +251,29 @@ export function scanVacanciesForCandidate(
     const s1 = cellStart[cells[k] + 1];
     for (let s = cellStart[cells[k]]; s < s1; s++) {
       if (!withinReach(dmin, reachKm + itemRadius[s])) break;
-      if (visitVacancy(kernel, ci, items[s], reachKm, sinks) && sinks.stopAtEligible === true) return true;
+      visitVacancy(kernel, ci, items[s], reachKm, sinks);
     }
   }
-  for (let k = 0; k < overflow.length; k++) {
-    if (visitVacancy(kernel, ci, overflow[k], reachKm, sinks) && sinks.stopAtEligible === true) return true;
-  }
-  return false;
+  for (let k = 0; k < overflow.length; k++) visitVacancy(kernel, ci, overflow[k], reachKm, sinks);
 }
 
-/** Evaluates one pair for the candidate-side scan; returns whether it is eligible. */
-function visitVacancy(kernel: Kernel, ci: number, vi: number, reachKm: number, sinks: CandidateScanSinks): boolean {
+/** Evaluates one pair for the candidate-side scan. */
+function visitVacancy(kernel: Kernel, ci: number, vi: number, reachKm: number, sinks: CandidateScanSinks): void {
   const v = kernel.v;
-  if (v.alive[vi] === 0) return false;
+  if (v.alive[vi] === 0) return;
   const hard = kernel.hardMask(ci, vi);
-  if (hard !== 0 && sinks.near === null && sinks.visit === null) return false;
+  if (hard !== 0 && sinks.near === null && sinks.visit === null) return;
   const d = kernel.distance(ci, vi);
-  if (!withinReach(d, reachKm + homeCareSlack(v.radius[vi]))) return false;
-  if (sinks.masksOnly === true) {
-    const mask = kernel.blockersFrom(ci, vi, hard);
-    if (sinks.visit !== null) sinks.visit(vi, mask, NaN);
-    return mask === 0;
-  }
+  if (!withinReach(d, reachKm + homeCareSlack(v.radius[vi]))) return;
   const score = kernel.evaluateFrom(ci, vi, hard);
   const mask = kernel.mask;
   if (sinks.visit !== null) sinks.visit(vi, mask, score);
   const shown = withBonus(score, sinks.withoutBonus === true ? 0 : kernel.c.bonus[ci]);
   if (mask === 0) {
     if (sinks.top !== null) sinks.top.push(shown, vi);
-    if (sinks.eligibleOut != null) sinks.eligibleOut.push(vi);
-    return true;
+    return;
   }
   if (sinks.near !== null) pushNearMiss(kernel, sinks.near, mask, shown, vi, ci);
-  return false;
-}
-
-/** Whether candidate `ci` has at least one eligible vacancy (the scan stops at the first). */
-export function hasEligibleVacancy(kernel: Kernel, grid: Grid, overflow: readonly number[], ci: number, reachKm: number): boolean {
-  return scanVacanciesForCandidate(kernel, grid, overflow, ci, reachKm, FIRST_ELIGIBLE);
 }
 
 /**
