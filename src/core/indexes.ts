@@ -10,7 +10,7 @@ import { VacancyColumns } from '../encode/vacancies.js';
 import type { EncodingContext } from '../encode/context.js';
 import { Grid } from '../geo/grid.js';
 import { MEAN_TRIP_IN_DISC } from '../geo/travel.js';
-import { F_ACCEPTS_TRAINING, F_ANY_CERT, F_AUTH, F_LICENCE, F_SCHEDULE, F_VEHICLE } from '../encode/flags.js';
+import { F_ACCEPTS_TRAINING, F_ANY_CERT } from '../encode/flags.js';
 import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
 import { parseRecord, validateInSteps, type BatchSteps, type Rejection } from '../validate/index.js';
 import type { Referential } from '../referential/types.js';
@@ -330,7 +330,8 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
     const order = grid.items;
     this.cols = this.cols.permuted(order);
     this.renumber(order);
-    return grid.renumbered();
+    // Each candidate's capabilities beside its grid item: shortlist scans test them first.
+    return grid.renumbered().withItemBits(this.cols.flags);
   }
 
   private shortlistGrids = new Map<string, Grid>();
@@ -344,6 +345,7 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
     this.nearGridCache = null;
     this.certTiersCache = null;
     this.tiersBuilding = null;
+    this.tierMembers = null;
     this.tiersDone = 0;
   }
 
@@ -365,38 +367,64 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
 
   /**
    * Builds tiers [from, to) of `certTiers`, `from` being the count built so far: a batch builds
-   * them a few per step, between which it gives the event loop back (each is a pass over every
-   * candidate). A no-op once all are built.
+   * them a few per step, between which it gives the event loop back (the first step also sorts
+   * every candidate into its tiers). A no-op once all are built.
    */
   buildTiers(from: number, to: number): void {
     if (this.certTiersCache !== null || from !== this.tiersDone) return;
     const { grid } = this.grid();
-    const { held, equivalent, partial, bridge, flags, certWords } = this.cols;
-    const certBits = certWords * 32;
-    const items = grid.items;
-    const positions = new Int32Array(items.length);
-    const tierOf = (test: (s: number) => boolean): Grid | null => {
-      let m = 0;
-      for (let k = 0; k < items.length; k++) if (test(items[k])) positions[m++] = k;
-      return m === 0 ? null : grid.subset(positions.slice(0, m));
-    };
+    const members = (this.tierMembers ??= this.tierPositions(grid.items));
     const tiers = (this.tiersBuilding ??= []);
     for (let t = from; t < to; t++) {
-      if (t === 2 * certBits) {
-        tiers.push(tierOf((s) => (flags[s] & F_ANY_CERT) !== 0));
-        continue;
-      }
-      const [a, b] = t < certBits ? [held, equivalent] : [partial, bridge];
-      const bit = t % certBits;
-      const w = bit >>> 5;
-      const mask = 1 << (bit & 31);
-      tiers.push(tierOf((s) => ((a[s * certWords + w] | b[s * certWords + w]) & mask) !== 0));
+      const a = members.starts[t], b = members.starts[t + 1];
+      tiers.push(a === b ? null : grid.subset(members.positions.subarray(a, b)));
     }
     this.tiersDone = to;
     if (to === this.tierCount) {
       this.certTiersCache = tiers;
       this.tiersBuilding = null;
+      this.tierMembers = null;
     }
+  }
+
+  private tierMembers: { positions: Int32Array; starts: Int32Array } | null = null;
+
+  /**
+   * The grid positions of each tier's candidates, tier after tier, in one pass over the candidates
+   * and their certification words (a pass per tier cost a second nationally): counted, then placed.
+   */
+  private tierPositions(items: Int32Array): { positions: Int32Array; starts: Int32Array } {
+    const { held, equivalent, partial, bridge, flags, certWords } = this.cols;
+    const certBits = certWords * 32;
+    const anyTier = 2 * certBits;
+    const starts = new Int32Array(this.tierCount + 1);
+    const visit = (place: (tier: number, k: number) => void): void => {
+      for (let k = 0; k < items.length; k++) {
+        const s = items[k];
+        for (let w = 0; w < certWords; w++) {
+          let top = held[s * certWords + w] | equivalent[s * certWords + w];
+          while (top !== 0) {
+            const low = top & -top;
+            top ^= low;
+            place((w << 5) | (31 - Math.clz32(low)), k);
+          }
+          let near = partial[s * certWords + w] | bridge[s * certWords + w];
+          while (near !== 0) {
+            const low = near & -near;
+            near ^= low;
+            place(certBits + ((w << 5) | (31 - Math.clz32(low))), k);
+          }
+        }
+        if ((flags[s] & F_ANY_CERT) !== 0) place(anyTier, k);
+      }
+    };
+    visit((tier) => { starts[tier + 1]++; });
+    for (let t = 0; t < this.tierCount; t++) starts[t + 1] += starts[t];
+    const next = starts.slice(0, this.tierCount);
+    const positions = new Int32Array(starts[this.tierCount]);
+    // Items in increasing k, so each tier's positions come out increasing, as `subset` wants.
+    visit((tier, k) => { positions[next[tier]++] = k; });
+    return { positions, starts };
   }
 
   /**
@@ -412,36 +440,36 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
   }
 
   /**
-   * The grid a shortlist scans: the candidates with every capability the post needs (licence,
-   * vehicle, schedules, its contract type, work authorisation) and, for a post with a legal
-   * diploma, holding one of `legalBits` (or in training toward one when `withTraining`). Posts
-   * share a handful of such signatures; each grid is built once, in memory order.
+   * The grid a shortlist scans: for a post with a legal diploma, the candidates holding one of
+   * `legalBits` (or in training toward one when `withTraining`); otherwise every candidate. The
+   * capabilities a post needs are tested on the grid's item bits as the scan goes (`itemBits`):
+   * a grid per signature of needs cost a pass and a copy per signature, over a hundred nationally.
    */
-  shortlistGrid(need: number, legalBits: readonly number[] | null, withTraining: boolean): Grid {
-    const key = shortlistGridKey(need, legalBits, withTraining);
+  shortlistGrid(legalBits: readonly number[] | null, withTraining: boolean): Grid {
+    const key = shortlistGridKey(legalBits, withTraining);
     let g = this.shortlistGrids.get(key);
     if (g === undefined) {
       const { grid } = this.grid();
-      const { flags, held, training, certWords } = this.cols;
-      // The legal certifications as word masks, tested on the held (or in-training) sets.
-      const legal = new Uint32Array(certWords);
-      for (const b of legalBits ?? []) legal[b >>> 5] |= 1 << (b & 31);
-      const items = grid.items;
-      const positions = new Int32Array(items.length);
-      let m = 0;
-      for (let k = 0; k < items.length; k++) {
-        const s = items[k];
-        if ((flags[s] & need) !== need) continue;
-        if (legalBits !== null) {
+      if (legalBits === null) {
+        g = new Grid({ ...grid.toParts(), tiers: this.certTiers() });
+      } else {
+        const { held, training, certWords } = this.cols;
+        // The legal certifications as word masks, tested on the held (or in-training) sets.
+        const legal = new Uint32Array(certWords);
+        for (const b of legalBits) legal[b >>> 5] |= 1 << (b & 31);
+        const items = grid.items;
+        const positions = new Int32Array(items.length);
+        let m = 0;
+        for (let k = 0; k < items.length; k++) {
+          const s = items[k];
           let ok = false;
           for (let w = 0; w < certWords && !ok; w++) {
             ok = (held[s * certWords + w] & legal[w]) !== 0 || (withTraining && (training[s * certWords + w] & legal[w]) !== 0);
           }
-          if (!ok) continue;
+          if (ok) positions[m++] = k;
         }
-        positions[m++] = k;
+        g = grid.subset(positions.subarray(0, m), this.certTiers());
       }
-      g = grid.subset(positions.subarray(0, m), this.certTiers());
       this.shortlistGrids.set(key, g);
     }
     return g;
@@ -451,33 +479,24 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
   gridFor(v: VacancyColumns, vi: number, wide: boolean): Grid {
     if (wide) return this.nearGrid();
     const legal = legalBitsOf(v, vi);
-    return this.shortlistGrid(shortlistNeed(v, vi), legal, legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0);
+    return this.shortlistGrid(legal, legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0);
   }
 
   /** Vacancies with the same key share one shortlist grid (`gridFor`): a batch builds each once, one per step. */
   shortlistKey(v: VacancyColumns, vi: number): string {
     const legal = legalBitsOf(v, vi);
-    return shortlistGridKey(shortlistNeed(v, vi), legal, legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0);
+    return shortlistGridKey(legal, legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0);
   }
 }
 
-function shortlistGridKey(need: number, legalBits: readonly number[] | null, withTraining: boolean): string {
-  return `${need}|${legalBits === null ? '' : legalBits.join(',')}|${withTraining ? 1 : 0}`;
+function shortlistGridKey(legalBits: readonly number[] | null, withTraining: boolean): string {
+  return `${legalBits === null ? '' : legalBits.join(',')}|${withTraining ? 1 : 0}`;
 }
 
 /** The legal certifications one of which a vacancy's post requires, or null. */
 function legalBitsOf(v: VacancyColumns, vi: number): readonly number[] | null {
   const group = v.legalGroup[vi];
   return group < 0 ? null : v.legalGroups[group];
-}
-
-/**
- * The capabilities a shortlist grid is keyed on: the schedule, licence and vehicle needs and the
- * work authorisation only. With contract types too there would be hundreds of grids to build, for
- * little more selectivity (hardMask still checks the contract).
- */
-function shortlistNeed(v: VacancyColumns, vi: number): number {
-  return v.need[vi] & (F_SCHEDULE | F_LICENCE | F_VEHICLE | F_AUTH);
 }
 
 export class VacancyStore extends BaseIndex<Vacancy> implements VacancyIndex {

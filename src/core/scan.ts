@@ -18,8 +18,8 @@ import { homeCareSlack } from './indexes.js';
  * let through, pairs fully scored. A Float64Array: counts pass 2³¹ nationally, where an object's
  * number field would box every increment.
  */
-export const scanCounters = new Float64Array(4);
-export const IN_REACH = 0, BOUNDED = 1, PASSED = 2, SCORED = 3;
+export const scanCounters = new Float64Array(5);
+export const IN_REACH = 0, BOUNDED = 1, PASSED = 2, SCORED = 3, CAPABILITY_SKIPPED = 4;
 
 /** The cells a traversal lists, with their lower-bound km; grown to the largest grid seen. */
 let cells = new Int32Array(256);
@@ -133,6 +133,10 @@ function scanRings(kernel: Kernel, grid: Grid, vi: number, sinks: VacancyScanSin
   const wCommute = kernel.wCommute;
   const wc = wCommute * COMMUTE_SLOPE;
   const { cellStart, items, itemRadius } = grid;
+  // A pair missing a capability is dropped by the kernel's first test unless near misses or
+  // visits want it: then it is skipped on the grid's item bits (every item passes without them).
+  const itemBits = grid.itemBits;
+  const need = sinks.near === null && (sinks.visit ?? null) === null && itemBits !== null ? v.need[vi] : 0;
   reserveCells(grid);
   grid.ringsInto(lat, lon, slack, ring);
   const rings = ring[RING_COUNT];
@@ -150,6 +154,10 @@ function scanRings(kernel: Kernel, grid: Grid, vi: number, sinks: VacancyScanSin
         const reach = itemRadius[s];
         // Items are sorted by reach descending: the rest of the cell cannot reach either.
         if (!withinReach(dmin, reach + slack)) break;
+        if (need !== 0 && (need & ~itemBits![s]) !== 0) {
+          counters[CAPABILITY_SKIPPED]++;
+          continue;
+        }
         const ci = items[s];
         if (stamps !== ANY) {
           if (seen[ci] === stamp) continue;

@@ -4,6 +4,15 @@
  * point is beyond what the cell's occupants could reach.
  */
 import { DEG, KM_PER_DEG } from './travel.js';
+import { allocShared } from '../encode/columns.js';
+
+/**
+ * A grid array on shared memory, exactly `length` long (`allocShared` keeps one element for an
+ * empty one): a batch hands grids to its workers without copying them.
+ */
+function shared<T extends Int32Array | Uint32Array | Float64Array>(ctor: { new (n: number): T; BYTES_PER_ELEMENT: number }, length: number): T {
+  return allocShared<T>(ctor as never, length).subarray(0, length) as T;
+}
 
 const MAX_CELLS = 4_000_000;
 
@@ -18,6 +27,8 @@ export interface GridParts {
   items: Int32Array;
   cellRadius: Float64Array;
   itemRadius: Float64Array;
+  /** See `Grid.itemBits`; absent when the items carry none (every bit set). */
+  itemBits?: Uint32Array | null;
   maxRadius: number;
   /** See `Grid.tiers`; absent or null when unused. */
   tiers?: readonly (GridParts | null)[] | null;
@@ -61,6 +72,12 @@ export class Grid {
    * descending, so a scan stops at the first item that cannot reach the query point.
    */
   readonly itemRadius: Float64Array;
+  /**
+   * A word per item, parallel to `items` (for candidates: their capability flags), so a scan can
+   * reject an item by a bit test on memory it reads in order, before touching the item's columns.
+   * Null when the items carry none: a scan then tests nothing.
+   */
+  readonly itemBits: Uint32Array | null;
   readonly maxRadius: number;
   /**
    * Sub-grids of the same base grid, one per key bit (for candidates: who holds each
@@ -74,6 +91,7 @@ export class Grid {
     this.lat0 = parts.lat0; this.lon0 = parts.lon0; this.cellDeg = parts.cellDeg; this.nx = parts.nx; this.ny = parts.ny;
     this.compact = parts.compact; this.cellStart = parts.cellStart; this.items = parts.items;
     this.cellRadius = parts.cellRadius; this.itemRadius = parts.itemRadius; this.maxRadius = parts.maxRadius;
+    this.itemBits = parts.itemBits ?? null;
     this.tiers = parts.tiers == null ? null : tierGrids(parts.tiers);
   }
 
@@ -98,7 +116,7 @@ export class Grid {
     const ny = Math.floor((maxLat - minLat) / cellDeg) + 1;
     const n = slots.length;
     const cellOf = new Int32Array(n);
-    const compact = new Int32Array(nx * ny).fill(-1);
+    const compact = shared<Int32Array>(Int32Array, nx * ny).fill(-1);
     let nonEmpty = 0;
     for (let k = 0; k < n; k++) {
       const c = cellIndex(lat[slots[k]], lon[slots[k]], minLat, minLon, cellDeg, nx, ny);
@@ -111,11 +129,13 @@ export class Grid {
     const counts = new Int32Array(nonEmpty + 1);
     for (let k = 0; k < n; k++) counts[compact[cellOf[k]] + 1]++;
     for (let c = 0; c < nonEmpty; c++) counts[c + 1] += counts[c];
-    const building: Building = { compact, cellStart: counts.slice(), itemRadius: new Float64Array(n) };
-    const items = new Int32Array(n);
+    const cellStart = shared<Int32Array>(Int32Array, nonEmpty + 1);
+    cellStart.set(counts);
+    const building: Building = { compact, cellStart, itemRadius: shared<Float64Array>(Float64Array, n) };
+    const items = shared<Int32Array>(Int32Array, n);
     if (!sortByRadixRanks(building, cellOf, slots, radius, items)) sortByComparator(building, cellOf, slots, radius, items, counts);
-    const { cellStart, itemRadius } = building;
-    const cellRadius = new Float64Array(nonEmpty);
+    const { itemRadius } = building;
+    const cellRadius = shared<Float64Array>(Float64Array, nonEmpty);
     let maxRadius = 0;
     for (let c = 0; c < nonEmpty; c++) {
       const a = cellStart[c];
@@ -135,37 +155,48 @@ export class Grid {
   subset(positions: Int32Array, tiers: readonly (Grid | null)[] | null = null): Grid {
     const nCells = this.cellCount;
     const m = positions.length;
-    const cellStart = new Int32Array(nCells + 1);
-    const items = new Int32Array(m);
-    const itemRadius = new Float64Array(m);
-    const cellRadius = new Float64Array(nCells);
+    const cellStart = shared<Int32Array>(Int32Array, nCells + 1);
+    const items = shared<Int32Array>(Int32Array, m);
+    const itemRadius = shared<Float64Array>(Float64Array, m);
+    const bits = this.itemBits;
+    const itemBits = bits === null ? null : shared<Uint32Array>(Uint32Array, m);
+    const cellRadius = shared<Float64Array>(Float64Array, nCells);
     let maxRadius = 0;
     let cell = 0;
     for (let k = 0; k < m; k++) {
       const p = positions[k];
       while (this.cellStart[cell + 1] <= p) cellStart[++cell] = k;
       items[k] = this.items[p];
+      if (itemBits !== null) itemBits[k] = bits![p];
       const r = this.itemRadius[p];
       itemRadius[k] = r;
       if (r > cellRadius[cell]) cellRadius[cell] = r;
       if (r > maxRadius) maxRadius = r;
     }
     while (cell < nCells) cellStart[++cell] = m;
-    return new Grid({ ...this.toParts(), cellStart, items, itemRadius, cellRadius, maxRadius, tiers });
+    return new Grid({ ...this.toParts(), cellStart, items, itemRadius, itemBits, cellRadius, maxRadius, tiers });
   }
 
   /** This grid after its items were renumbered 0, 1, 2… in its own order (see CandidateColumns.permuted). */
   renumbered(): Grid {
-    const items = new Int32Array(this.items.length);
+    const items = shared<Int32Array>(Int32Array, this.items.length);
     for (let k = 0; k < items.length; k++) items[k] = k;
     return new Grid({ ...this.toParts(), items });
   }
 
+  /** This grid with each item's word read from `bits` (indexed by item), for `itemBits`. */
+  withItemBits(bits: Uint32Array): Grid {
+    const { items } = this;
+    const itemBits = shared<Uint32Array>(Uint32Array, items.length);
+    for (let k = 0; k < items.length; k++) itemBits[k] = bits[items[k]];
+    return new Grid({ ...this.toParts(), itemBits });
+  }
+
   /** The grid's arrays, to rebuild it in a worker without recomputing. */
   toParts(): GridParts {
-    const { lat0, lon0, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, maxRadius } = this;
+    const { lat0, lon0, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, itemBits, maxRadius } = this;
     const tiers = this.tiers === null ? null : tierParts(this.tiers);
-    return { lat0, lon0, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, maxRadius, tiers };
+    return { lat0, lon0, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, itemBits, maxRadius, tiers };
   }
 
   cellIndex(lat: number, lon: number): number {

@@ -257,7 +257,7 @@ describe('indexes', () => {
         const once = core.indexCandidates(cs).index;
         const stepped = core.indexCandidates(cs).index;
         for (let from = 0; from < stepped.tierCount; from += step) stepped.buildTiers(from, Math.min(stepped.tierCount, from + step));
-        const tiers = (x: CandidateStore) => x.shortlistGrid(0, null, false).tiers!.map((t) => t?.toParts() ?? null);
+        const tiers = (x: CandidateStore) => x.shortlistGrid(null, false).tiers!.map((t) => t?.toParts() ?? null);
         expect(tiers(stepped)).toEqual(tiers(once));
       }),
       { numRuns: 30 },
