@@ -8,7 +8,7 @@ import { VacancyColumns } from '../encode/vacancies.js';
 import { withinReach, type Grid } from '../geo/grid.js';
 import { COUNT_COLUMNS } from './shard.js';
 import { BLOCKER_CODES, TO_DISCUSS_MASK, type Weights } from '../scoring/model.js';
-import { homeCareSlack } from '../core/indexes.js';
+import { homeCareSlack } from '../kernel/criteria.js';
 
 /**
  * The cells a scan lists around a point (`Grid.withinInto`, the engine's own traversal), with

@@ -9,13 +9,13 @@ import { CandidateColumns } from '../encode/candidates.js';
 import { VacancyColumns } from '../encode/vacancies.js';
 import type { EncodingContext } from '../encode/context.js';
 import { Grid } from '../geo/grid.js';
-import { MEAN_TRIP_IN_DISC } from '../geo/travel.js';
 import { F_ACCEPTS_TRAINING, F_ANY_CERT } from '../encode/flags.js';
 import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
 import { parseRecord, validateInSteps, type BatchSteps, type Rejection } from '../validate/index.js';
 import type { Referential } from '../referential/types.js';
 import { IdMap } from './id-map.js';
 import { stringArgument } from '../validate/edge.js';
+import { homeCareSlack } from '../kernel/criteria.js';
 
 /** Rebuild the grid once this many records were added since it was built. */
 function overflowLimit(size: number): number {
@@ -522,10 +522,3 @@ export class VacancyStore extends BaseIndex<Vacancy> implements VacancyIndex {
   }
 }
 
-/**
- * How much farther than a candidate's reach a home-care site may be: the commute counts
- * max(0, d − R) + 0.905 R, so d may exceed the reach by R − 0.905 R.
- */
-export function homeCareSlack(radiusKm: number): number {
-  return (1 - MEAN_TRIP_IN_DISC) * radiusKm;
-}

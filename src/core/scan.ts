@@ -7,10 +7,9 @@ import { B_COMMUTE, SLACK, type Kernel } from '../kernel/kernel.js';
 import { RING_COUNT, RING_KM, withinReach, type Grid } from '../geo/grid.js';
 import { COMMUTE_SLOPE, NEAR_MISS_COMMUTE_FACTOR, QUALIFICATION } from '../scoring/model.js';
 import { F_EXPECTED_EMPTY } from '../encode/flags.js';
-import { BEST_EXPERIENCE_RUNG, commuteKm, noneExpectedValue } from '../kernel/criteria.js';
+import { BEST_EXPERIENCE_RUNG, commuteKm, homeCareSlack, noneExpectedValue } from '../kernel/criteria.js';
 import { shownBlockerCount, type NearMissTopK, type TopK } from '../rank/topk.js';
 import type { HeapBank } from '../rank/bank.js';
-import { homeCareSlack } from './indexes.js';
 
 /**
  * Work done by the scans of this thread, read by bench/run.ts (not public API), at the indexes
@@ -72,6 +71,7 @@ export function scanCandidatesForVacancy(
   } else {
     const filter = kernel.shortlistFilter;
     filter.setVacancy(vi, sinks.withoutBonus === true);
+    filter.eligible = sinks.matched ?? null;
     if (tiers === null) {
       scanRings(kernel, grid, vi, sinks, true, restMax, ANY);
     } else {

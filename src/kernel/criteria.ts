@@ -18,6 +18,14 @@ export function commuteKm(d: number, r: number): number {
   return r > 0 ? Math.max(0, d - r) + MEAN_TRIP_IN_DISC * r : d;
 }
 
+/**
+ * How much farther than a candidate's reach a home-care site may be: the commute counts
+ * max(0, d − R) + 0.905 R, so d may exceed the reach by R − 0.905 R.
+ */
+export function homeCareSlack(radiusKm: number): number {
+  return (1 - MEAN_TRIP_IN_DISC) * radiusKm;
+}
+
 /** Minutes by the best mode without a fixed time (`slope` minutes per km), Infinity when there is none. */
 export function slopeMinutes(km: number, slope: number, slopeMode: number): number {
   return slopeMode !== MODE_NONE ? km * slope : Infinity;

@@ -9,10 +9,11 @@ import {
   F_PUBLICS, F_SCHEDULE, F_SECTORS, F_VEHICLE,
 } from '../encode/flags.js';
 import { DEG, EARTH_RADIUS_KM } from '../geo/travel.js';
+import { withinReach } from '../geo/grid.js';
 import { EXPERIENCE, WISH_RELATED, type Weights } from '../scoring/model.js';
 import {
   BEST_EXPERIENCE_RUNG, TRANSIT_MODE, anyCommon, certificateRung, commuteKm, commuteValue, experienceRung, frenchBlocks,
-  hoursValue, noneExpectedValue, restrictionBlocks, skillsValue, slopeMinutes, startBlocks, startValue, transitMinutes, transitWins,
+  homeCareSlack, hoursValue, noneExpectedValue, restrictionBlocks, skillsValue, slopeMinutes, startBlocks, startValue, transitMinutes, transitWins,
 } from './criteria.js';
 
 export const B_LEGAL = 1 << 0;
@@ -93,6 +94,14 @@ export class ShortlistFilter {
   /** Per candidate, the stamp of the last vacancy whose scan visited it (`newStamp`). */
   seen = new Int32Array(0);
   stamp = 0;
+  /**
+   * When set (a batch's shortlists), each candidate this bound finds eligible for the vacancy is
+   * marked 1, even when its score cannot enter the list: the batch's accounting then need not
+   * search an eligible vacancy for it.
+   */
+  eligible: Uint8Array | null = null;
+  private readonly reach: Float64Array;
+  private vSlack = 0;
 
   constructor(private readonly k: Kernel) {
     const c = k.c;
@@ -101,7 +110,7 @@ export class ShortlistFilter {
     this.slope = c.slope; this.slopeMode = c.slopeMode; this.transit = c.transit; this.maxMinutes = c.maxMinutes;
     this.hoursMin = c.hoursMin; this.hoursMax = c.hoursMax; this.held = c.held; this.equivalent = c.equivalent;
     this.partial = c.partial; this.bridge = c.bridge; this.skills = c.skills; this.bonus = c.bonus;
-    this.cw = c.certWords; this.sw = c.skillWords;
+    this.cw = c.certWords; this.sw = c.skillWords; this.reach = c.reach;
     this.expected = new Uint32Array(c.certWords);
     this.preferred = new Uint32Array(c.skillWords);
   }
@@ -118,6 +127,7 @@ export class ShortlistFilter {
     this.vLon = v.lon[vi];
     this.vCos = v.cosLat[vi];
     this.vRadius = v.radius[vi];
+    this.vSlack = homeCareSlack(this.vRadius);
     this.vHours = v.hours[vi];
     this.vStart = v.start[vi];
     this.nPref = v.preferredSkillCount[vi];
@@ -152,7 +162,8 @@ export class ShortlistFilter {
     const k = 0.5 * (this.cosLat[ci] + this.vCos);
     const dx = (this.lon[ci] - this.vLon) * DEG * k;
     const dy = (this.lat[ci] - this.vLat) * DEG;
-    const km = commuteKm(EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy), this.vRadius);
+    const d = EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy);
+    const km = commuteKm(d, this.vRadius);
     let minutes = slopeMinutes(km, this.slope[ci], this.slopeMode[ci]);
     if (this.transit[ci] !== 0) {
       const t = transitMinutes(km);
@@ -161,6 +172,9 @@ export class ShortlistFilter {
     const maxMinutes = this.maxMinutes[ci];
     if (minutes > maxMinutes) return false;
     const kk = this.k;
+    const eligible = this.eligible;
+    // Eligible when nothing else blocks: the certificates, and the experience the post requires.
+    if (eligible !== null && this.vReqExp === 0 && eligible[ci] === 0) this.markIfEligible(eligible, ci, d);
     const bonus = this.useBonus ? this.bonus[ci] : 0;
     const commute = kk.wCommute * commuteValue(minutes, maxMinutes);
     const hours = kk.wHours * hoursValue(this.vHours, this.hoursMin[ci], this.hoursMax[ci]);
@@ -168,7 +182,10 @@ export class ShortlistFilter {
     let cap = restMax - kk.maxBonus - kk.wHours - kk.wStart + bonus + commute + hours + start;
     if (cap < threshold) return false;
     const eff = kk.experience(ci, this.vi);
-    if (this.vReqExp > 0 && eff < this.vReqExp) return false;
+    if (this.vReqExp > 0) {
+      if (eff < this.vReqExp) return false;
+      if (eligible !== null && eligible[ci] === 0) this.markIfEligible(eligible, ci, d);
+    }
     const x = eff / this.vTarget;
     const experience = kk.wExp * (x < 1 ? x : 1);
     const wishes = kk.wWishes * wishesValue(kk.wishedJob(ci, this.vRome), cf, this.vFlags);
@@ -183,6 +200,15 @@ export class ShortlistFilter {
     }
     const skills = skillsValue(this.skills, ci * this.sw, this.preferred, 0, this.sw, this.nPref);
     return SLACK + kk.wQual * q + experience + commute + hours + start + wishes + kk.wSkills * skills + bonus >= threshold;
+  }
+
+  /**
+   * Marks candidate `ci` when the pair is eligible, `d` km apart, its other tests passed: the same
+   * reach test as the scan's visit, then the kernel's hard tests (of which only the certificates
+   * can still fail).
+   */
+  private markIfEligible(eligible: Uint8Array, ci: number, d: number): void {
+    if (withinReach(d, this.reach[ci] + this.vSlack) && this.k.hardMask(ci, this.vi) === 0) eligible[ci] = 1;
   }
 }
 
