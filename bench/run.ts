@@ -17,7 +17,7 @@ import { createEngine, validateBatch, type CandidateIndex, type VacancyIndex, ty
 import type { Candidate, Vacancy } from '../src/schema/index.js';
 import type { CandidateStore, VacancyStore } from '../src/core/indexes.js';
 import { createCore } from '../src/core/core.js';
-import { BOUNDED, IN_REACH, PASSED, SCORED, scanCounters } from '../src/core/scan.js';
+import { BOUNDED, CAPABILITY_SKIPPED, IN_REACH, PASSED, SCORED, scanCounters } from '../src/core/scan.js';
 import { homeCareSlack } from '../src/kernel/criteria.js';
 import { withinReach } from '../src/geo/grid.js';
 import { loadavg } from 'node:os';
@@ -84,9 +84,10 @@ function pairsInReach(candidates: CandidateIndex, vacancies: VacancyIndex, every
 }
 
 /** The scans' work counters since `reset`. */
-function counted(): { visited: number; bounded: number; pruned: number; scored: number } {
+/** The scans' counters: `capabilitySkipped` items dropped on their grid bits before any column is read, then `visited` ones. */
+function counted(): { capabilitySkipped: number; visited: number; bounded: number; pruned: number; scored: number } {
   const [visited, bounded, passed, scored] = [scanCounters[IN_REACH], scanCounters[BOUNDED], scanCounters[PASSED], scanCounters[SCORED]];
-  return { visited, bounded, pruned: bounded - passed, scored };
+  return { capabilitySkipped: scanCounters[CAPABILITY_SKIPPED], visited, bounded, pruned: bounded - passed, scored };
 }
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
@@ -130,8 +131,8 @@ async function departement(engine: Engine, name: 'departement' | 'departementCar
     return n;
   });
   row('  matchAll top-20 (shortlists only, best of 3)', `${ms(tMatch)} (${((tMatch * 1e6) / pairs).toFixed(2)} ns per pair of the cross product, ${((tMatch * 1e6) / work.inReach).toFixed(2)} ns per pair in reach)`);
-  row('  pairs in reach / visited / bound computed / pruned by the bound / fully scored',
-    `${work.inReach} / ${work.visited} / ${work.bounded} / ${work.pruned} / ${work.scored} (${((tMatch * 1e6) / work.scored).toFixed(0)} ns per pair scored)`);
+  row('  pairs in reach / skipped on capability bits / visited / bound computed / pruned by the bound / fully scored',
+    `${work.inReach} / ${work.capabilitySkipped} / ${work.visited} / ${work.bounded} / ${work.pruned} / ${work.scored} (${((tMatch * 1e6) / work.scored).toFixed(0)} ns per pair scored)`);
   row('  matchAll top-20 + per-candidate top-5 (every eligible pair) + unmatched blocker counts', ms(tFull.valueOf()));
   row(`  explanations of all ${explained} shortlisted matches`, `${ms(tExplain)} (${((tExplain * 1e3) / explained).toFixed(1)} µs each)`);
   row('  end to end (index both + matchAll + explanations)', ms(tIndexC + tIndexV + tFull + tExplain));
@@ -207,12 +208,26 @@ async function france(sourceEngine: Engine) {
   row('  candidate spatial grid (built on first query; columns reordered by cell)', ms(tGridC));
   row(`  index build of ${candidates.size} candidates: validate + encode + grid`, `${ms(tBuildC)} (${((tBuildC * 1e6) / candidates.size).toFixed(0)} ns per candidate)`);
   row('  indexVacancies (validate + encode) + grid', `${ms(tIndexV)} + ${ms(tGridV)}`);
+  // When each part of the batch ends, read from its progress: the set-up (until a first shortlist
+  // is done), the shortlists, the accounting.
   let done = 0;
+  const t0 = performance.now();
+  const timeline = { firstShortlistMs: NaN, shortlistsEndMs: NaN, accountingStartMs: NaN };
   const [batch, tMatch] = await timeAsync(() =>
-    engine.matchAll(candidates, vacancies, { perVacancy: 20, workers: 2, onProgress: (p) => { done = p.done; } }),
+    engine.matchAll(candidates, vacancies, {
+      perVacancy: 20, workers: 2, onProgress: (p) => {
+        done = p.done;
+        const t = performance.now() - t0;
+        if (p.phase === 'shortlists' && p.done > 0 && Number.isNaN(timeline.firstShortlistMs)) timeline.firstShortlistMs = t;
+        if (p.phase === 'shortlists' && p.done === p.total) timeline.shortlistsEndMs = t;
+        if (p.phase === 'unmatched' && Number.isNaN(timeline.accountingStartMs)) timeline.accountingStartMs = t;
+      },
+    }),
   );
   const rss = process.resourceUsage().maxRSS / 1024;
   row(`  matchAll top-20, workers: 2, from ${lib} (incl. unmatched blocker counts; load ${load()})`, `${ms(tMatch)} (shortlists ${ms(batch.stats.ms.shortlists)}, unmatched ${ms(batch.stats.ms.unmatched)})`);
+  row('  timeline: first shortlist done / shortlists done / accounting started / end',
+    `${ms(timeline.firstShortlistMs)} / ${ms(timeline.shortlistsEndMs)} / ${ms(timeline.accountingStartMs)} / ${ms(tMatch)}`);
   row('  peak RSS', `${rss.toFixed(0)} MB`);
 
   // One vacancy's top-20 on the national index, through the core without explanations; the
@@ -244,12 +259,12 @@ async function france(sourceEngine: Engine) {
     for (const vi of sample) sink += core.topCandidates(store2.records[vi], store, 20, 0, 'advisor').slots.length;
   });
   const work = { vacancies: sample.length, inReach: pairsInReach(candidates, vacancies, 20), ...counted() };
-  row(`  scans of ${sample.length} vacancies (every 20th, one thread): pairs in reach / visited / bound / pruned / scored`,
-    `${work.inReach} / ${work.visited} / ${work.bounded} / ${work.pruned} / ${work.scored} (${ms(tSample)}, ${((tSample * 1e6) / work.inReach).toFixed(2)} ns per pair in reach)`);
+  row(`  scans of ${sample.length} vacancies (every 20th, one thread): pairs in reach / skipped on capability bits / visited / bound / pruned / scored`,
+    `${work.inReach} / ${work.capabilitySkipped} / ${work.visited} / ${work.bounded} / ${work.pruned} / ${work.scored} (${ms(tSample)}, ${((tSample * 1e6) / work.inReach).toFixed(2)} ns per pair in reach)`);
   results.france = {
     lib, load: loadavg(), generateMs: tGen, indexCandidatesMs: tIndexC, candidateGridMs: tGridC, candidateIndexBuildMs: tBuildC,
     indexVacanciesMs: tIndexV, vacancyGridMs: tGridV, gridMs: tGrid, matchAllMs: tMatch, shortlistsMs: batch.stats.ms.shortlists,
-    progressDone: done, peakRssMb: rss, topCandidatesNoExplanationsP50Ms: p50, topCandidatesNoExplanationsP99Ms: p99,
+    progressDone: done, timeline, peakRssMb: rss, topCandidatesNoExplanationsP50Ms: p50, topCandidatesNoExplanationsP99Ms: p99,
     explainUsPerMatch: (explainMs * 1e3) / explained, sampleWork: work, sampleMs: tSample, stats: batch.stats,
   };
 }
