@@ -210,8 +210,8 @@ export async function matchAll(
   await pacer.checkpoint();
   const nearGrid = (options.blockerCounts ?? true) ? candidates.nearGrid() : grid;
   // The shortlist grid of every vacancy: vacancies grouped by the grid they share, then the
-  // qualification tiers and each grid built in steps of their own (each is a pass over every
-  // candidate, too long for one turn of the event loop nationally).
+  // qualification tiers and each grid built in steps of their own (one tier or grid per step: all
+  // at once is too long for one turn of the event loop nationally).
   const gridKeys = new Map<string, number>();
   const firstOfGrid: number[] = [];
   const gridOfSlot = new Int32Array(vacancies.cols.size);
