@@ -16,6 +16,7 @@ import type { Referential } from '../referential/types.js';
 import { IdMap } from './id-map.js';
 import { stringArgument } from '../validate/edge.js';
 import { homeCareSlack } from '../kernel/criteria.js';
+import { jobRelationWords } from '../kernel/kernel.js';
 
 /** Rebuild the grid once this many records were added since it was built. */
 function overflowLimit(size: number): number {
@@ -330,8 +331,10 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
     const order = grid.items;
     this.cols = this.cols.permuted(order);
     this.renumber(order);
-    // Each candidate's capabilities beside its grid item: shortlist scans test them first.
-    return grid.renumbered().withItemBits(this.cols.flags);
+    // Each candidate's capabilities and job bits beside its grid item: shortlist scans test them first.
+    const words = jobRelationWords(this.cols, this.ctx.related, this.ctx.romeCount);
+    for (let ci = 0; ci < words.length; ci++) words[ci] |= this.cols.flags[ci];
+    return grid.renumbered().withItemBits(words);
   }
 
   private shortlistGrids = new Map<string, Grid>();

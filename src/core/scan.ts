@@ -6,7 +6,7 @@
 import { B_COMMUTE, SLACK, type Kernel } from '../kernel/kernel.js';
 import { RING_COUNT, RING_KM, withinReach, type Grid } from '../geo/grid.js';
 import { COMMUTE_SLOPE, NEAR_MISS_COMMUTE_FACTOR, QUALIFICATION } from '../scoring/model.js';
-import { F_EXPECTED_EMPTY } from '../encode/flags.js';
+import { F_EXPECTED_EMPTY, jobBit } from '../encode/flags.js';
 import { BEST_EXPERIENCE_RUNG, commuteKm, homeCareSlack, noneExpectedValue } from '../kernel/criteria.js';
 import { shownBlockerCount, type NearMissTopK, type TopK } from '../rank/topk.js';
 import type { HeapBank } from '../rank/bank.js';
@@ -68,13 +68,14 @@ export function scanCandidatesForVacancy(
   // The best possible score but the commute: every other criterion perfect, the largest bonus.
   const restMax = 100 - kernel.wCommute + kernel.maxBonus + SLACK;
   if (!bounded) {
-    scanRings(kernel, grid, vi, sinks, false, restMax, ANY);
+    scanRings(kernel, grid, vi, sinks, false, restMax, 0, ANY);
   } else {
     const filter = kernel.shortlistFilter;
     filter.setVacancy(vi, sinks.withoutBonus === true);
     filter.eligible = sinks.matched ?? null;
+    const loss = kernel.lossWithoutJob;
     if (tiers === null) {
-      scanRings(kernel, grid, vi, sinks, true, restMax, ANY);
+      scanRings(kernel, grid, vi, sinks, true, restMax, loss, ANY);
     } else {
       // By qualification tiers, best first: they fill the list with high scores, and each next
       // tier has a lower bound (its rung capped), so its rings stop nearer. A visited candidate
@@ -83,13 +84,14 @@ export function scanCandidatesForVacancy(
       const wq = kernel.wQual;
       if ((v.flags[vi] & F_EXPECTED_EMPTY) !== 0) {
         const anyCert = tiers[tiers.length - 1];
-        if (anyCert !== null) scanRings(kernel, anyCert, vi, sinks, true, restMax, MARK);
-        scanRings(kernel, grid, vi, sinks, true, restMax - wq * (1 - noneExpectedValue(false)), SKIP_MARKED);
+        if (anyCert !== null) scanRings(kernel, anyCert, vi, sinks, true, restMax, loss, MARK);
+        scanRings(kernel, grid, vi, sinks, true, restMax - wq * (1 - noneExpectedValue(false)), loss, SKIP_MARKED);
       } else {
         const certBits = (tiers.length - 1) >> 1;
         scanExpectedTiers(kernel, tiers, 0, vi, sinks, restMax);
         scanExpectedTiers(kernel, tiers, certBits, vi, sinks, restMax - wq * (1 - QUALIFICATION.partialOrInTraining));
-        scanRings(kernel, grid, vi, sinks, true, restMax - wq * (1 - BEST_EXPERIENCE_RUNG), SKIP_MARKED);
+        // Outside the tiers the rung comes from months in the post's own fiche: none without its job bit.
+        scanRings(kernel, grid, vi, sinks, true, restMax - wq * (1 - BEST_EXPERIENCE_RUNG), loss + wq * BEST_EXPERIENCE_RUNG, SKIP_MARKED);
       }
     }
   }
@@ -107,7 +109,7 @@ function scanExpectedTiers(kernel: Kernel, tiers: readonly (Grid | null)[], offs
       const low = bits & -bits;
       bits ^= low;
       const tier = tiers[offset + ((w << 5) | (31 - Math.clz32(low)))];
-      if (tier !== null) scanRings(kernel, tier, vi, sinks, true, restMax, MARK);
+      if (tier !== null) scanRings(kernel, tier, vi, sinks, true, restMax, kernel.lossWithoutJob, MARK);
     }
   }
 }
@@ -119,9 +121,12 @@ const ANY = 0, MARK = 1, SKIP_MARKED = 2;
  * The candidates of `grid` in reach of vacancy `vi`, by rings nearest first. When `bounded` and
  * the list is full, `restMax` (the best score but the commute of any item of this grid) ends a
  * cell at the first candidate whose reach leaves too little commute value, and the scan at the
- * first ring too far for the longest reach.
+ * first ring too far for the longest reach; and once a cell's best cannot enter with
+ * `lossWithoutJob` less, its items without the post's job bit are skipped on their grid bits.
  */
-function scanRings(kernel: Kernel, grid: Grid, vi: number, sinks: VacancyScanSinks, bounded: boolean, restMax: number, stamps: number): void {
+function scanRings(
+  kernel: Kernel, grid: Grid, vi: number, sinks: VacancyScanSinks, bounded: boolean, restMax: number, lossWithoutJob: number, stamps: number,
+): void {
   const v = kernel.v;
   const lat = v.lat[vi];
   const lon = v.lon[vi];
@@ -138,11 +143,16 @@ function scanRings(kernel: Kernel, grid: Grid, vi: number, sinks: VacancyScanSin
   // visits want it: then it is skipped on the grid's item bits (every item passes without them).
   const itemBits = grid.itemBits;
   const need = sinks.near === null && (sinks.visit ?? null) === null && itemBits !== null ? v.need[vi] : 0;
+  const rome = v.rome[vi];
+  const job = bounded && itemBits !== null && rome >= 0 ? jobBit(rome) : 0;
   reserveCells(grid);
   grid.ringsInto(lat, lon, slack, ring);
   const rings = ring[RING_COUNT];
   const ringKm = ring[RING_KM];
-  const counters = scanCounters;
+  // Counted in locals, added to scanCounters once: an increment of a typed array element per item
+  // would chain every iteration through memory.
+  let skipped = 0, inReach = 0, boundedCount = 0, passed = 0, scored = 0;
+  const bonus = sinks.withoutBonus === true ? null : kernel.c.bonus;
   for (let r = 0; r <= rings; r++) {
     const n = grid.ringInto(lat, lon, slack, ring, r, cells, cellKm);
     for (let k = 0; k < n; k++) {
@@ -150,13 +160,17 @@ function scanRings(kernel: Kernel, grid: Grid, vi: number, sinks: VacancyScanSin
       const dmin = cellKm[k];
       // The commute distance is at least this (home care: the way to the zone + a mean trip).
       const dEff = commuteKm(dmin, radius);
+      // The job bit becomes required once even the cell's best commute cannot make up its loss.
+      const required = job !== 0 && top.size === top.k && restMax - lossWithoutJob + wCommute - wc * Math.min(1, dEff / grid.cellRadius[cell]) < top.scores[0]
+        ? need | job
+        : need;
       const s1 = cellStart[cell + 1];
       for (let s = cellStart[cell]; s < s1; s++) {
         const reach = itemRadius[s];
         // Items are sorted by reach descending: the rest of the cell cannot reach either.
         if (!withinReach(dmin, reach + slack)) break;
-        if (need !== 0 && (need & ~itemBits![s]) !== 0) {
-          counters[CAPABILITY_SKIPPED]++;
+        if (required !== 0 && (required & ~itemBits![s]) !== 0) {
+          skipped++;
           continue;
         }
         const ci = items[s];
@@ -164,22 +178,24 @@ function scanRings(kernel: Kernel, grid: Grid, vi: number, sinks: VacancyScanSin
           if (seen[ci] === stamp) continue;
           if (stamps === MARK) seen[ci] = stamp;
         }
-        counters[IN_REACH]++;
-        if (bounded) {
-          if (top.size === top.k) {
-            const threshold = top.scores[0];
-            const ratio = dEff / reach;
-            if (restMax + wCommute - wc * (ratio < 1 ? ratio : 1) < threshold) break;
-            counters[BOUNDED]++;
-            if (!filter.mayEnter(ci, threshold, restMax)) continue;
-            counters[PASSED]++;
-          } else if (!filter.mayEnter(ci, -Infinity, restMax)) {
-            // Before the list is full the bound only tests eligibility (capabilities, French,
-            // start, restrictions, commute, experience): cheaper than the full evaluation.
-            continue;
-          }
+        inReach++;
+        if (!bounded) {
+          visitPair(kernel, ci, vi, slack, sinks);
+          continue;
         }
-        visitPair(kernel, ci, vi, slack, sinks);
+        // Before the list is full every eligible pair enters.
+        let threshold = -Infinity;
+        if (top.size === top.k) {
+          threshold = top.scores[0];
+          const ratio = dEff / reach;
+          if (restMax + wCommute - wc * (ratio < 1 ? ratio : 1) < threshold) break;
+          boundedCount++;
+        }
+        const score = filter.enteringScore(ci, threshold, restMax);
+        if (score < 0) continue;
+        if (threshold !== -Infinity) passed++;
+        scored++;
+        top.push(withBonus(score, bonus === null ? 0 : bonus[ci]), ci);
       }
     }
     if (bounded && top.size === top.k && r > 0) {
@@ -189,6 +205,12 @@ function scanRings(kernel: Kernel, grid: Grid, vi: number, sinks: VacancyScanSin
       if (restMax + wCommute - wc * (ratio < 1 ? ratio : 1) < top.scores[0]) break;
     }
   }
+  const counters = scanCounters;
+  counters[CAPABILITY_SKIPPED] += skipped;
+  counters[IN_REACH] += inReach;
+  counters[BOUNDED] += boundedCount;
+  counters[PASSED] += passed;
+  counters[SCORED] += scored;
 }
 
 function visitPair(kernel: Kernel, ci: number, vi: number, slack: number, sinks: VacancyScanSinks): void {

@@ -32,6 +32,17 @@ export const F_AUTH = 1 << 21;
  * vacancy's `need` word and the candidate's flags: `need & ~flags` names every unmet one at once.
  */
 export const CAPABILITIES = F_LICENCE | F_VEHICLE | F_NIGHTS | F_WEEKENDS | F_SPLIT | (0x7f << 8) | F_AUTH;
+/**
+ * Grid item words only (shortlist grids, `Grid.itemBits`), above the flags: bit JOB_SHIFT + (r mod
+ * JOB_BITS) is set when the candidate may score experience or the wished job on a post of fiche r.
+ * A bit shared by several fiches (the modulo) only makes the test weaker, never wrong.
+ */
+export const JOB_SHIFT = 22;
+export const JOB_BITS = 10;
+export function jobBit(rome: number): number {
+  return 1 << (JOB_SHIFT + (rome % JOB_BITS));
+}
+
 export const PUBLIC_FLAG: Readonly<Record<string, number>> = {
   personnes_agees: F_PUB_AGED,
   handicap: F_PUB_HANDICAP,

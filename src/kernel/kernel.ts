@@ -6,7 +6,7 @@ import type { CandidateColumns } from '../encode/candidates.js';
 import type { VacancyColumns } from '../encode/vacancies.js';
 import {
   F_ACCEPTS_TRAINING, F_ANY_CERT, F_AUTH, F_DESIRED_EMPTY, F_EXPECTED_EMPTY, F_HAS_LEGAL, F_HAS_REQUIRED, F_LICENCE,
-  F_PUBLICS, F_SCHEDULE, F_SECTORS, F_VEHICLE,
+  F_PUBLICS, F_SCHEDULE, F_SECTORS, F_VEHICLE, JOB_BITS, jobBit,
 } from '../encode/flags.js';
 import { DEG, EARTH_RADIUS_KM } from '../geo/travel.js';
 import { withinReach } from '../geo/grid.js';
@@ -42,12 +42,12 @@ function capabilityBlockers(missing: number): number {
 }
 
 /**
- * The cheap test a shortlist scan runs on every candidate once its list is full: certain
- * ineligibility (capabilities, French level, start, restrictions, commute) or an upper bound of
- * the score that cannot reach the last kept one. The bound is the score with experience and the
- * wished job taken as perfect and the qualification at its best rung without experience; every
- * other criterion is exact, from the same functions the kernel calls (./criteria.ts). Bit tests
- * first, distance last. The vacancy's values are hoisted into fields once per vacancy.
+ * A shortlist scan's evaluation of a candidate: certain ineligibility (capabilities, French level,
+ * start, restrictions, commute) or an upper bound of the score that cannot reach the last kept one
+ * ends it early; a pair that gets through all the bound's stages has its exact score, the one
+ * `Kernel.evaluate` gives (same functions, ./criteria.ts, summed in the same order). Bit tests
+ * first, distance next, lists and bitsets last. The vacancy's values are hoisted into fields once
+ * per vacancy.
  */
 export class ShortlistFilter {
   private readonly flags: Uint32Array;
@@ -147,18 +147,19 @@ export class ShortlistFilter {
   }
 
   /**
-   * false when candidate `ci` certainly cannot be eligible with a shown score ≥ `threshold`.
-   * `restMax` bounds the score but the commute for every candidate of the scanned grid, with the
-   * largest bonus (the scan's restMax: its qualification tier caps the rung). The bound starts
-   * there and each stage replaces a criterion taken as perfect by its exact value, cheapest first:
-   * the commute, hours and start from a few columns, experience and the wished job, and last the
-   * certificate and skill bitsets, which only the few pairs that survive read.
+   * The score (without bonus) of candidate `ci` when the pair is eligible and its shown score may
+   * reach `threshold`, else −1. `restMax` bounds the score but the commute for every candidate of
+   * the scanned grid, with the largest bonus (the scan's restMax: its qualification tier caps the
+   * rung). The bound starts there and each stage replaces a criterion taken as perfect by its
+   * exact value, cheapest first: the commute, hours and start from a few columns, experience and
+   * the wished job, and last the certificate and skill bitsets, which only the few pairs that
+   * survive read. Those then pass the scan's reach test and the kernel's certificate tests.
    */
-  mayEnter(ci: number, threshold: number, restMax: number): boolean {
+  enteringScore(ci: number, threshold: number, restMax: number): number {
     const cf = this.flags[ci];
-    if (this.alive[ci] === 0 || (this.need & ~cf) !== 0) return false;
-    if (frenchBlocks(this.vFrench, this.french[ci]) || startBlocks(this.available[ci], this.vEnd)) return false;
-    if (restrictionBlocks(this.restrictions[ci], this.vUnlifted)) return false;
+    if (this.alive[ci] === 0 || (this.need & ~cf) !== 0) return -1;
+    if (frenchBlocks(this.vFrench, this.french[ci]) || startBlocks(this.available[ci], this.vEnd)) return -1;
+    if (restrictionBlocks(this.restrictions[ci], this.vUnlifted)) return -1;
     const k = 0.5 * (this.cosLat[ci] + this.vCos);
     const dx = (this.lon[ci] - this.vLon) * DEG * k;
     const dy = (this.lat[ci] - this.vLat) * DEG;
@@ -170,7 +171,7 @@ export class ShortlistFilter {
       if (t < minutes) minutes = t;
     }
     const maxMinutes = this.maxMinutes[ci];
-    if (minutes > maxMinutes) return false;
+    if (minutes > maxMinutes) return -1;
     const kk = this.k;
     const eligible = this.eligible;
     // Eligible when nothing else blocks: the certificates, and the experience the post requires.
@@ -180,18 +181,18 @@ export class ShortlistFilter {
     const hours = kk.wHours * hoursValue(this.vHours, this.hoursMin[ci], this.hoursMax[ci]);
     const start = kk.wStart * startValue(this.available[ci], this.vStart);
     let cap = restMax - kk.maxBonus - kk.wHours - kk.wStart + bonus + commute + hours + start;
-    if (cap < threshold) return false;
+    if (cap < threshold) return -1;
     const eff = kk.experience(ci, this.vi);
     if (this.vReqExp > 0) {
-      if (eff < this.vReqExp) return false;
+      if (eff < this.vReqExp) return -1;
       if (eligible !== null && eligible[ci] === 0) this.markIfEligible(eligible, ci, d);
     }
     const x = eff / this.vTarget;
     const experience = kk.wExp * (x < 1 ? x : 1);
     const wishes = kk.wWishes * wishesValue(kk.wishedJob(ci, this.vRome), cf, this.vFlags);
     cap += experience - kk.wExp + wishes - kk.wWishes;
-    if (cap < threshold) return false;
-    // The exact qualification rung and skills: the bound is then the pair's score (+ SLACK and bonus).
+    if (cap < threshold) return -1;
+    // The exact qualification rung and skills: the pair's score, summed as Kernel.evaluateFrom sums it.
     let q: number;
     if ((this.vFlags & F_EXPECTED_EMPTY) !== 0) q = noneExpectedValue((cf & F_ANY_CERT) !== 0);
     else {
@@ -199,16 +200,22 @@ export class ShortlistFilter {
       if (q === 0) q = experienceRung(kk.exactMonths);
     }
     const skills = skillsValue(this.skills, ci * this.sw, this.preferred, 0, this.sw, this.nPref);
-    return SLACK + kk.wQual * q + experience + commute + hours + start + wishes + kk.wSkills * skills + bonus >= threshold;
+    const score = kk.wQual * q + experience + commute + hours + start + wishes + kk.wSkills * skills;
+    if (SLACK + score + bonus < threshold || !this.eligibleAt(ci, d)) return -1;
+    if (eligible !== null) eligible[ci] = 1;
+    return score;
   }
 
   /**
-   * Marks candidate `ci` when the pair is eligible, `d` km apart, its other tests passed: the same
-   * reach test as the scan's visit, then the kernel's hard tests (of which only the certificates
-   * can still fail).
+   * Whether the pair is eligible, `d` km apart, its other tests passed: the same reach test as the
+   * scan's visit, then the kernel's certificate tests (the only hard tests left).
    */
+  private eligibleAt(ci: number, d: number): boolean {
+    return withinReach(d, this.reach[ci] + this.vSlack) && this.k.certificateBlockers(ci, this.vi) === 0;
+  }
+
   private markIfEligible(eligible: Uint8Array, ci: number, d: number): void {
-    if (withinReach(d, this.reach[ci] + this.vSlack) && this.k.hardMask(ci, this.vi) === 0) eligible[ci] = 1;
+    if (this.eligibleAt(ci, d)) eligible[ci] = 1;
   }
 }
 
@@ -216,12 +223,42 @@ export class ShortlistFilter {
 export const SLACK = 1e-9;
 
 /** Wishes value: the job part (1 wished, WISH_RELATED related), then sectors and publics when the candidate stated them. */
-function wishesValue(jobs: number, cf: number, vf: number): number {
+export function wishesValue(jobs: number, cf: number, vf: number): number {
   let sum = jobs;
   let count = 1;
   if ((cf & F_SECTORS) !== 0) { sum += (cf & vf & F_SECTORS) !== 0 ? 1 : 0; count++; }
   if ((cf & F_PUBLICS) !== 0) { sum += (cf & vf & F_PUBLICS) !== 0 ? 1 : 0; count++; }
   return sum / count;
+}
+
+/** The most `wishesValue` gives when the job part is 0: sectors and publics both stated and met. */
+export const BEST_WISHES_WITHOUT_JOB = 2 / 3;
+
+/**
+ * Per candidate, the `jobBit`s of the fiches on whose posts it may score experience or the wished
+ * job (Kernel.experience, Kernel.wishedJob): every fiche when it states no wish, else those of its
+ * wishes and experiences and the fiches they are related to. A candidate without the bit of a
+ * post's fiche scores 0 on both there.
+ */
+export function jobRelationWords(c: CandidateColumns, related: Uint8Array, romeCount: number): Uint32Array {
+  // For each fiche e, the bits of the fiches r for which e counts: r = e, or e related to r.
+  const bitsOf = new Uint32Array(romeCount);
+  for (let e = 0; e < romeCount; e++) {
+    let bits = jobBit(e);
+    for (let r = 0; r < romeCount; r++) if (related[r * romeCount + e] !== 0) bits |= jobBit(r);
+    bitsOf[e] = bits;
+  }
+  let all = 0;
+  for (let r = 0; r < Math.min(romeCount, JOB_BITS); r++) all |= jobBit(r);
+  const out = new Uint32Array(c.size);
+  for (let ci = 0; ci < c.size; ci++) {
+    if ((c.flags[ci] & F_DESIRED_EMPTY) !== 0) { out[ci] = all; continue; }
+    let bits = 0;
+    for (let k = c.expStart[ci], end = k + c.expCount[ci]; k < end; k++) if (c.expRome[k] >= 0) bits |= bitsOf[c.expRome[k]];
+    for (let k = c.wishStart[ci], end = k + c.wishCount[ci]; k < end; k++) if (c.wishRome[k] >= 0) bits |= bitsOf[c.wishRome[k]];
+    out[ci] = bits;
+  }
+  return out;
 }
 
 export class Kernel {
@@ -265,7 +302,11 @@ export class Kernel {
     this.wStart = weights.start_date;
     this.wWishes = weights.wishes;
     this.wSkills = weights.skills;
+    this.lossWithoutJob = this.wExp + this.wWishes * (1 - BEST_WISHES_WITHOUT_JOB);
   }
+
+  /** The least a pair loses on experience and wishes when the candidate lacks the post's `jobBit` (jobRelationWords). */
+  readonly lossWithoutJob: number;
 
   /**
    * The blockers that need neither distance nor experience: bit tests only. A pair failing here is
@@ -274,11 +315,23 @@ export class Kernel {
   hardMask(ci: number, vi: number): number {
     const c = this.c;
     const v = this.v;
-    const cf = c.flags[ci];
-    const vf = v.flags[vi];
-    const missing = v.need[vi] & ~cf;
+    const missing = v.need[vi] & ~c.flags[ci];
     let m = missing === 0 ? 0 : capabilityBlockers(missing);
+    m |= this.certificateBlockers(ci, vi);
+    if (frenchBlocks(v.french[vi], c.french[ci])) m |= B_FRENCH;
+    if (startBlocks(c.available[ci], v.end[vi])) m |= B_START;
+    if (restrictionBlocks(c.restrictions[ci], v.unlifted[vi])) m |= B_RESTRICTION;
+    return m;
+  }
+
+  /** The legal and required certification blockers: held, or in training where the post accepts it. */
+  certificateBlockers(ci: number, vi: number): number {
+    const c = this.c;
+    const v = this.v;
+    const vf = v.flags[vi];
+    if ((vf & (F_HAS_LEGAL | F_HAS_REQUIRED)) === 0) return 0;
     const cw = c.certWords;
+    let m = 0;
     if ((vf & F_HAS_LEGAL) !== 0) {
       if (!anyCommon(c.held, ci * cw, v.legal, vi * cw, cw) &&
           !((vf & F_ACCEPTS_TRAINING) !== 0 && anyCommon(c.training, ci * cw, v.legal, vi * cw, cw))) m |= B_LEGAL;
@@ -287,9 +340,6 @@ export class Kernel {
       if (!anyCommon(c.held, ci * cw, v.required, vi * cw, cw) &&
           !((vf & F_ACCEPTS_TRAINING) !== 0 && anyCommon(c.training, ci * cw, v.required, vi * cw, cw))) m |= B_REQUIRED;
     }
-    if (frenchBlocks(v.french[vi], c.french[ci])) m |= B_FRENCH;
-    if (startBlocks(c.available[ci], v.end[vi])) m |= B_START;
-    if (restrictionBlocks(c.restrictions[ci], v.unlifted[vi])) m |= B_RESTRICTION;
     return m;
   }
 
