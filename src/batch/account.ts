@@ -72,7 +72,7 @@ export function vacanciesInGridOrder(kernel: Kernel, vacancyGrid: Grid): Kernel 
     qualification: kernel.wQual, experience: kernel.wExp, commute: kernel.wCommute, hours: kernel.wHours,
     start_date: kernel.wStart, wishes: kernel.wWishes, skills: kernel.wSkills,
   };
-  return new Kernel(kernel.c, inGridOrder(kernel.v, vacancyGrid.items), weights, kernel.related, kernel.romeCount, kernel.maxBonus);
+  return new Kernel(kernel.c, inGridOrder(kernel.v, vacancyGrid.items), weights, kernel.related, kernel.romeCount, kernel.jobBit, kernel.maxBonus);
 }
 
 /**

@@ -250,6 +250,7 @@ export async function matchAll(
     weights: core.options.weights,
     related: core.ctx.related,
     romeCount: core.ctx.romeCount,
+    jobBit: core.ctx.jobBit,
     maxBonus: core.options.positiveActionWeight,
   });
 

@@ -86,7 +86,7 @@ export function createCore(engineOptions?: EngineOptions): Core {
   const scratchV = new VacancyColumns(ctx.certWords, ctx.skillWords);
 
   const kernelFor = (c: CandidateColumns, v: VacancyColumns) =>
-    new Kernel(c, v, options.weights, ctx.related, ctx.romeCount, options.positiveActionWeight);
+    new Kernel(c, v, options.weights, ctx.related, ctx.romeCount, ctx.jobBit, options.positiveActionWeight);
   // One kernel per candidate columns for one-vacancy queries (the scratch vacancy is always the
   // same columns): its shortlist bound and per-candidate scratch are allocated once, not per query.
   const queryKernels = new WeakMap<CandidateColumns, Kernel>();

@@ -9,7 +9,7 @@ import { CandidateColumns } from '../encode/candidates.js';
 import { VacancyColumns } from '../encode/vacancies.js';
 import type { EncodingContext } from '../encode/context.js';
 import { Grid } from '../geo/grid.js';
-import { F_ACCEPTS_TRAINING, F_ANY_CERT } from '../encode/flags.js';
+import { CAPABILITIES, F_ACCEPTS_TRAINING, F_ANY_CERT } from '../encode/flags.js';
 import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
 import { parseRecord, validateInSteps, type BatchSteps, type Rejection } from '../validate/index.js';
 import type { Referential } from '../referential/types.js';
@@ -332,8 +332,8 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
     this.cols = this.cols.permuted(order);
     this.renumber(order);
     // Each candidate's capabilities and job bits beside its grid item: shortlist scans test them first.
-    const words = jobRelationWords(this.cols, this.ctx.related, this.ctx.romeCount);
-    for (let ci = 0; ci < words.length; ci++) words[ci] |= this.cols.flags[ci];
+    const words = jobRelationWords(this.cols, this.ctx.related, this.ctx.romeCount, this.ctx.jobBit);
+    for (let ci = 0; ci < words.length; ci++) words[ci] |= this.cols.flags[ci] & CAPABILITIES;
     return grid.renumbered().withItemBits(words);
   }
 

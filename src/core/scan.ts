@@ -6,7 +6,7 @@
 import { B_COMMUTE, SLACK, type Kernel } from '../kernel/kernel.js';
 import { RING_COUNT, RING_KM, withinReach, type Grid } from '../geo/grid.js';
 import { COMMUTE_SLOPE, NEAR_MISS_COMMUTE_FACTOR, QUALIFICATION } from '../scoring/model.js';
-import { F_EXPECTED_EMPTY, jobBit } from '../encode/flags.js';
+import { F_EXPECTED_EMPTY } from '../encode/flags.js';
 import { BEST_EXPERIENCE_RUNG, commuteKm, homeCareSlack, noneExpectedValue } from '../kernel/criteria.js';
 import { shownBlockerCount, type NearMissTopK, type TopK } from '../rank/topk.js';
 import type { HeapBank } from '../rank/bank.js';
@@ -144,7 +144,7 @@ function scanRings(
   const itemBits = grid.itemBits;
   const need = sinks.near === null && (sinks.visit ?? null) === null && itemBits !== null ? v.need[vi] : 0;
   const rome = v.rome[vi];
-  const job = bounded && itemBits !== null && rome >= 0 ? jobBit(rome) : 0;
+  const job = bounded && itemBits !== null && rome >= 0 ? kernel.jobBit[rome] : 0;
   reserveCells(grid);
   grid.ringsInto(lat, lon, slack, ring);
   const rings = ring[RING_COUNT];

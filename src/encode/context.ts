@@ -6,6 +6,7 @@
 import type { Referential } from '../referential/types.js';
 import { romeFiches } from '../referential/rome/index.js';
 import { ROME_KEYS, romeKey } from '../referential/rome/key.js';
+import { JOB_BIT_POSITIONS } from './flags.js';
 
 export interface EncodingContext {
   referential: Referential;
@@ -27,6 +28,12 @@ export interface EncodingContext {
   romeCount: number;
   /** related[v * romeCount + e] = 1 when experience in fiche e counts as related for a post of fiche v. */
   related: Uint8Array;
+  /**
+   * Per ROME index, its bit among JOB_BIT_POSITIONS: one of its own for each of the referential's
+   * jobs while bits last, one shared by every other fiche. A shared bit only makes the scans' job
+   * test weaker, never wrong.
+   */
+  jobBit: Uint32Array;
   /** Legal certifications of the job of each ROME index (empty when none). */
   legalCerts: string[][];
   preferredCerts: string[][];
@@ -118,6 +125,15 @@ export function createEncodingContext(referential: Referential): EncodingContext
     preferredCerts[v] = [...(j.preferredCertifications ?? [])];
   }
 
+  const jobBit = new Uint32Array(romeCount);
+  const sharedJobBit = (1 << JOB_BIT_POSITIONS[JOB_BIT_POSITIONS.length - 1]) >>> 0;
+  jobBit.fill(sharedJobBit);
+  let nextJobBit = 0;
+  for (const j of referential.jobs) {
+    const r = romeIndex.get(j.rome)!;
+    if (jobBit[r] === sharedJobBit && nextJobBit < JOB_BIT_POSITIONS.length - 1) jobBit[r] = 1 << JOB_BIT_POSITIONS[nextJobBit++];
+  }
+
   const restrictionBit = new Map<string, number>();
   const addRestriction = (code: string) => {
     if (!restrictionBit.has(code)) restrictionBit.set(code, restrictionBit.size);
@@ -136,7 +152,7 @@ export function createEncodingContext(referential: Referential): EncodingContext
 
   return {
     referential, certBit, certWords, equivalentFrom, bridgeTargets, prerequisiteCerts, certEncoding, skillBit, skillWords,
-    romeIndex, romeIndexByKey, romeCount, related, legalCerts, preferredCerts, restrictionBit, demands, sectorOfKind,
+    romeIndex, romeIndexByKey, romeCount, related, jobBit, legalCerts, preferredCerts, restrictionBit, demands, sectorOfKind,
   };
 }
 

@@ -33,15 +33,10 @@ export const F_AUTH = 1 << 21;
  */
 export const CAPABILITIES = F_LICENCE | F_VEHICLE | F_NIGHTS | F_WEEKENDS | F_SPLIT | (0x7f << 8) | F_AUTH;
 /**
- * Grid item words only (shortlist grids, `Grid.itemBits`), above the flags: bit JOB_SHIFT + (r mod
- * JOB_BITS) is set when the candidate may score experience or the wished job on a post of fiche r.
- * A bit shared by several fiches (the modulo) only makes the test weaker, never wrong.
+ * The bits of a shortlist grid's item words (`Grid.itemBits`) that no post's `need` uses: there a
+ * candidate's capabilities leave room for its job bits (EncodingContext.jobBit).
  */
-export const JOB_SHIFT = 22;
-export const JOB_BITS = 10;
-export function jobBit(rome: number): number {
-  return 1 << (JOB_SHIFT + (rome % JOB_BITS));
-}
+export const JOB_BIT_POSITIONS: readonly number[] = Array.from({ length: 32 }, (_, b) => b).filter((b) => (CAPABILITIES & (1 << b)) === 0);
 
 export const PUBLIC_FLAG: Readonly<Record<string, number>> = {
   personnes_agees: F_PUB_AGED,

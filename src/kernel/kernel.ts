@@ -6,7 +6,7 @@ import type { CandidateColumns } from '../encode/candidates.js';
 import type { VacancyColumns } from '../encode/vacancies.js';
 import {
   F_ACCEPTS_TRAINING, F_ANY_CERT, F_AUTH, F_DESIRED_EMPTY, F_EXPECTED_EMPTY, F_HAS_LEGAL, F_HAS_REQUIRED, F_LICENCE,
-  F_PUBLICS, F_SCHEDULE, F_SECTORS, F_VEHICLE, JOB_BITS, jobBit,
+  F_PUBLICS, F_SCHEDULE, F_SECTORS, F_VEHICLE,
 } from '../encode/flags.js';
 import { DEG, EARTH_RADIUS_KM } from '../geo/travel.js';
 import { withinReach } from '../geo/grid.js';
@@ -235,21 +235,21 @@ export function wishesValue(jobs: number, cf: number, vf: number): number {
 export const BEST_WISHES_WITHOUT_JOB = 2 / 3;
 
 /**
- * Per candidate, the `jobBit`s of the fiches on whose posts it may score experience or the wished
- * job (Kernel.experience, Kernel.wishedJob): every fiche when it states no wish, else those of its
- * wishes and experiences and the fiches they are related to. A candidate without the bit of a
- * post's fiche scores 0 on both there.
+ * Per candidate, the job bits (`jobBit`, by ROME index) of the fiches on whose posts it may score
+ * experience or the wished job (Kernel.experience, Kernel.wishedJob): every fiche when it states no
+ * wish, else those of its wishes and experiences and the fiches they are related to. A candidate
+ * without the bit of a post's fiche scores 0 on both there.
  */
-export function jobRelationWords(c: CandidateColumns, related: Uint8Array, romeCount: number): Uint32Array {
+export function jobRelationWords(c: CandidateColumns, related: Uint8Array, romeCount: number, jobBit: Uint32Array): Uint32Array {
   // For each fiche e, the bits of the fiches r for which e counts: r = e, or e related to r.
   const bitsOf = new Uint32Array(romeCount);
-  for (let e = 0; e < romeCount; e++) {
-    let bits = jobBit(e);
-    for (let r = 0; r < romeCount; r++) if (related[r * romeCount + e] !== 0) bits |= jobBit(r);
-    bitsOf[e] = bits;
-  }
   let all = 0;
-  for (let r = 0; r < Math.min(romeCount, JOB_BITS); r++) all |= jobBit(r);
+  for (let e = 0; e < romeCount; e++) {
+    let bits = jobBit[e];
+    for (let r = 0; r < romeCount; r++) if (related[r * romeCount + e] !== 0) bits |= jobBit[r];
+    bitsOf[e] = bits;
+    all |= jobBit[e];
+  }
   const out = new Uint32Array(c.size);
   for (let ci = 0; ci < c.size; ci++) {
     if ((c.flags[ci] & F_DESIRED_EMPTY) !== 0) { out[ci] = all; continue; }
@@ -292,6 +292,8 @@ export class Kernel {
     /** related[vRome * romeCount + eRome] */
     readonly related: Uint8Array,
     readonly romeCount: number,
+    /** Per ROME index, its job bit in the shortlist grids' item words (EncodingContext.jobBit). */
+    readonly jobBit: Uint32Array,
     /** Largest positive-action bonus any candidate can get (0 when the option is off). */
     readonly maxBonus = 0,
   ) {

@@ -22,6 +22,7 @@ export interface KernelParts {
   weights: Weights;
   related: Uint8Array;
   romeCount: number;
+  jobBit: Uint32Array;
   maxBonus: number;
 }
 

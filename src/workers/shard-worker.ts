@@ -19,7 +19,7 @@ const port = parentPort!;
 
 /** The kernel reads the columns' fields only, so their cloned data stands for the classes. */
 function kernelOf(k: KernelParts): Kernel {
-  return new Kernel(k.candidates as CandidateColumns, k.vacancies as VacancyColumns, k.weights, k.related, k.romeCount, k.maxBonus);
+  return new Kernel(k.candidates as CandidateColumns, k.vacancies as VacancyColumns, k.weights, k.related, k.romeCount, k.jobBit, k.maxBonus);
 }
 
 function progress(done: number): void {

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createCore } from '../../src/core/core.js';
 import { BEST_WISHES_WITHOUT_JOB, SLACK, jobRelationWords } from '../../src/kernel/kernel.js';
-import { jobBit } from '../../src/encode/flags.js';
 import { homeCareSlack } from '../../src/kernel/criteria.js';
 import { withinReach } from '../../src/geo/grid.js';
 import { candidates, engineOptions, setting, vacancies } from './territory.js';
@@ -77,12 +76,12 @@ describe('shortlist bound', () => {
         const candidateIndex = core.indexCandidates(cs).index;
         const vacancyIndex = core.indexVacancies(vs).index;
         const kernel = core.kernelFor(candidateIndex.cols, vacancyIndex.cols);
-        const words = jobRelationWords(kernel.c, kernel.related, kernel.romeCount);
+        const words = jobRelationWords(kernel.c, kernel.related, kernel.romeCount, kernel.jobBit);
         for (let vi = 0; vi < kernel.v.size; vi++) {
           const rome = kernel.v.rome[vi];
           if (rome < 0) continue;
           for (let ci = 0; ci < kernel.c.size; ci++) {
-            if ((words[ci] & jobBit(rome)) !== 0) continue;
+            if ((words[ci] & kernel.jobBit[rome]) !== 0) continue;
             without++;
             expect(kernel.experience(ci, vi)).toBe(0);
             expect(kernel.wishedJob(ci, rome)).toBe(0);
