@@ -143,10 +143,13 @@ export function accountCandidatesInto(
         for (let s = cellStart[cell], end = cellStart[cell + 1]; s < end; s++) {
           if (!withinReach(dmin, outer + itemRadius[s])) break;
           if (alive[s] === 0) continue;
+          // Without counts a pair with a hard blocker tells nothing: no distance for it.
+          const hard = byPosition.hardMask(ci, s);
+          if (hard !== 0 && !countBlockers) continue;
           const d = byPosition.distance(ci, s);
           const slack = homeCareSlack(radius[s]);
           if (!withinReach(d, outer + slack)) continue;
-          const mask = byPosition.blockersAt(ci, s, byPosition.hardMask(ci, s), d);
+          const mask = byPosition.blockersAt(ci, s, hard, d);
           if (mask === 0 && cellInReach && withinReach(dmin, reach + itemRadius[s]) && withinReach(d, reach + slack)) {
             found = true;
             break scan;
