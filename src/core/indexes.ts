@@ -16,7 +16,7 @@ import type { Referential } from '../referential/types.js';
 import { IdMap } from './id-map.js';
 import { stringArgument } from '../validate/edge.js';
 import { homeCareSlack } from '../kernel/criteria.js';
-import { jobRelationWords } from '../kernel/kernel.js';
+import { experienceWords } from '../kernel/kernel.js';
 
 /** Rebuild the grid once this many records were added since it was built. */
 function overflowLimit(size: number): number {
@@ -331,8 +331,8 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
     const order = grid.items;
     this.cols = this.cols.permuted(order);
     this.renumber(order);
-    // Each candidate's capabilities and job bits beside its grid item: shortlist scans test them first.
-    const words = jobRelationWords(this.cols, this.ctx.related, this.ctx.romeCount, this.ctx.jobBit);
+    // Each candidate's capabilities and experience bits beside its grid item: shortlist scans test them first.
+    const words = experienceWords(this.cols, this.ctx.related, this.ctx.romeCount, this.ctx.jobBit);
     for (let ci = 0; ci < words.length; ci++) words[ci] |= this.cols.flags[ci] & CAPABILITIES;
     return grid.renumbered().withItemBits(words);
   }

@@ -73,7 +73,8 @@ export function scanCandidatesForVacancy(
     const filter = kernel.shortlistFilter;
     filter.setVacancy(vi, sinks.withoutBonus === true);
     filter.eligible = sinks.matched ?? null;
-    const loss = kernel.lossWithoutJob;
+    // Without experience for the post a candidate loses its experience points.
+    const loss = kernel.wExp;
     if (tiers === null) {
       scanRings(kernel, grid, vi, sinks, true, restMax, loss, ANY);
     } else {
@@ -90,7 +91,7 @@ export function scanCandidatesForVacancy(
         const certBits = (tiers.length - 1) >> 1;
         scanExpectedTiers(kernel, tiers, 0, vi, sinks, restMax);
         scanExpectedTiers(kernel, tiers, certBits, vi, sinks, restMax - wq * (1 - QUALIFICATION.partialOrInTraining));
-        // Outside the tiers the rung comes from months in the post's own fiche: none without its job bit.
+        // Outside the tiers the rung comes from months in the post's own fiche: none without its experience bit.
         scanRings(kernel, grid, vi, sinks, true, restMax - wq * (1 - BEST_EXPERIENCE_RUNG), loss + wq * BEST_EXPERIENCE_RUNG, SKIP_MARKED);
       }
     }
@@ -109,7 +110,7 @@ function scanExpectedTiers(kernel: Kernel, tiers: readonly (Grid | null)[], offs
       const low = bits & -bits;
       bits ^= low;
       const tier = tiers[offset + ((w << 5) | (31 - Math.clz32(low)))];
-      if (tier !== null) scanRings(kernel, tier, vi, sinks, true, restMax, kernel.lossWithoutJob, MARK);
+      if (tier !== null) scanRings(kernel, tier, vi, sinks, true, restMax, kernel.wExp, MARK);
     }
   }
 }
@@ -122,10 +123,11 @@ const ANY = 0, MARK = 1, SKIP_MARKED = 2;
  * the list is full, `restMax` (the best score but the commute of any item of this grid) ends a
  * cell at the first candidate whose reach leaves too little commute value, and the scan at the
  * first ring too far for the longest reach; and once a cell's best cannot enter with
- * `lossWithoutJob` less, its items without the post's job bit are skipped on their grid bits.
+ * `lossWithoutExperience` less, its items without experience for the post (their grid bits lack
+ * its job bit) are skipped on the bit test; where the post requires experience, always.
  */
 function scanRings(
-  kernel: Kernel, grid: Grid, vi: number, sinks: VacancyScanSinks, bounded: boolean, restMax: number, lossWithoutJob: number, stamps: number,
+  kernel: Kernel, grid: Grid, vi: number, sinks: VacancyScanSinks, bounded: boolean, restMax: number, lossWithoutExperience: number, stamps: number,
 ): void {
   const v = kernel.v;
   const lat = v.lat[vi];
@@ -145,6 +147,7 @@ function scanRings(
   const need = sinks.near === null && (sinks.visit ?? null) === null && itemBits !== null ? v.need[vi] : 0;
   const rome = v.rome[vi];
   const job = bounded && itemBits !== null && rome >= 0 ? kernel.jobBit[rome] : 0;
+  const always = v.requiredExperience[vi] > 0 ? need | job : need;
   reserveCells(grid);
   grid.ringsInto(lat, lon, slack, ring);
   const rings = ring[RING_COUNT];
@@ -161,9 +164,9 @@ function scanRings(
       // The commute distance is at least this (home care: the way to the zone + a mean trip).
       const dEff = commuteKm(dmin, radius);
       // The job bit becomes required once even the cell's best commute cannot make up its loss.
-      const required = job !== 0 && top.size === top.k && restMax - lossWithoutJob + wCommute - wc * Math.min(1, dEff / grid.cellRadius[cell]) < top.scores[0]
+      const required = job !== 0 && top.size === top.k && restMax - lossWithoutExperience + wCommute - wc * Math.min(1, dEff / grid.cellRadius[cell]) < top.scores[0]
         ? need | job
-        : need;
+        : always;
       const s1 = cellStart[cell + 1];
       for (let s = cellStart[cell]; s < s1; s++) {
         const reach = itemRadius[s];

@@ -223,7 +223,7 @@ export class ShortlistFilter {
 export const SLACK = 1e-9;
 
 /** Wishes value: the job part (1 wished, WISH_RELATED related), then sectors and publics when the candidate stated them. */
-export function wishesValue(jobs: number, cf: number, vf: number): number {
+function wishesValue(jobs: number, cf: number, vf: number): number {
   let sum = jobs;
   let count = 1;
   if ((cf & F_SECTORS) !== 0) { sum += (cf & vf & F_SECTORS) !== 0 ? 1 : 0; count++; }
@@ -231,31 +231,24 @@ export function wishesValue(jobs: number, cf: number, vf: number): number {
   return sum / count;
 }
 
-/** The most `wishesValue` gives when the job part is 0: sectors and publics both stated and met. */
-export const BEST_WISHES_WITHOUT_JOB = 2 / 3;
-
 /**
- * Per candidate, the job bits (`jobBit`, by ROME index) of the fiches on whose posts it may score
- * experience or the wished job (Kernel.experience, Kernel.wishedJob): every fiche when it states no
- * wish, else those of its wishes and experiences and the fiches they are related to. A candidate
- * without the bit of a post's fiche scores 0 on both there.
+ * Per candidate, the job bits (`jobBit`, by ROME index) of the fiches on whose posts its
+ * experience counts (Kernel.experience): those of its experiences and the fiches they are related
+ * to. Without the bit of a post's fiche a candidate has no experience for it: no experience
+ * points, and no qualification rung from experience.
  */
-export function jobRelationWords(c: CandidateColumns, related: Uint8Array, romeCount: number, jobBit: Uint32Array): Uint32Array {
-  // For each fiche e, the bits of the fiches r for which e counts: r = e, or e related to r.
+export function experienceWords(c: CandidateColumns, related: Uint8Array, romeCount: number, jobBit: Uint32Array): Uint32Array {
+  // For each fiche e, the bits of the fiches r for which experience in e counts: r = e, or e related to r.
   const bitsOf = new Uint32Array(romeCount);
-  let all = 0;
   for (let e = 0; e < romeCount; e++) {
     let bits = jobBit[e];
     for (let r = 0; r < romeCount; r++) if (related[r * romeCount + e] !== 0) bits |= jobBit[r];
     bitsOf[e] = bits;
-    all |= jobBit[e];
   }
   const out = new Uint32Array(c.size);
   for (let ci = 0; ci < c.size; ci++) {
-    if ((c.flags[ci] & F_DESIRED_EMPTY) !== 0) { out[ci] = all; continue; }
     let bits = 0;
     for (let k = c.expStart[ci], end = k + c.expCount[ci]; k < end; k++) if (c.expRome[k] >= 0) bits |= bitsOf[c.expRome[k]];
-    for (let k = c.wishStart[ci], end = k + c.wishCount[ci]; k < end; k++) if (c.wishRome[k] >= 0) bits |= bitsOf[c.wishRome[k]];
     out[ci] = bits;
   }
   return out;
@@ -304,11 +297,7 @@ export class Kernel {
     this.wStart = weights.start_date;
     this.wWishes = weights.wishes;
     this.wSkills = weights.skills;
-    this.lossWithoutJob = this.wExp + this.wWishes * (1 - BEST_WISHES_WITHOUT_JOB);
   }
-
-  /** The least a pair loses on experience and wishes when the candidate lacks the post's `jobBit` (jobRelationWords). */
-  readonly lossWithoutJob: number;
 
   /**
    * The blockers that need neither distance nor experience: bit tests only. A pair failing here is

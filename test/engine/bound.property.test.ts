@@ -3,13 +3,14 @@
  * items, against the exact kernel on every pair of random territories:
  * - `enteringScore` returns −1 only for a pair that is ineligible or whose shown score stays below
  *   the threshold, and otherwise the kernel's own score to the last bit;
- * - a candidate without a post's job bit (`jobRelationWords`) scores no experience and no wished
- *   job there, and loses at least `lossWithoutJob` against perfect experience and wishes.
+ * - a candidate without a post's job bit among its experience bits (`experienceWords`) has no
+ *   experience for the post: no experience points, no rung from experience.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createCore } from '../../src/core/core.js';
-import { BEST_WISHES_WITHOUT_JOB, SLACK, jobRelationWords } from '../../src/kernel/kernel.js';
+import { SLACK, experienceWords } from '../../src/kernel/kernel.js';
+import { QUALIFICATION } from '../../src/scoring/model.js';
 import { homeCareSlack } from '../../src/kernel/criteria.js';
 import { withinReach } from '../../src/geo/grid.js';
 import { candidates, engineOptions, setting, vacancies } from './territory.js';
@@ -68,7 +69,7 @@ describe('shortlist bound', () => {
     expect(cut).toBeGreaterThan(0);
   });
 
-  it('a candidate without the post job bit scores no experience and no wished job there', () => {
+  it('a candidate without the post job bit among its experience bits has no experience for the post', () => {
     let without = 0;
     fc.assert(
       fc.property(territory, ({ cs, vs, setting: s }) => {
@@ -76,7 +77,7 @@ describe('shortlist bound', () => {
         const candidateIndex = core.indexCandidates(cs).index;
         const vacancyIndex = core.indexVacancies(vs).index;
         const kernel = core.kernelFor(candidateIndex.cols, vacancyIndex.cols);
-        const words = jobRelationWords(kernel.c, kernel.related, kernel.romeCount, kernel.jobBit);
+        const words = experienceWords(kernel.c, kernel.related, kernel.romeCount, kernel.jobBit);
         for (let vi = 0; vi < kernel.v.size; vi++) {
           const rome = kernel.v.rome[vi];
           if (rome < 0) continue;
@@ -84,11 +85,11 @@ describe('shortlist bound', () => {
             if ((words[ci] & kernel.jobBit[rome]) !== 0) continue;
             without++;
             expect(kernel.experience(ci, vi)).toBe(0);
-            expect(kernel.wishedJob(ci, rome)).toBe(0);
+            expect(kernel.exactMonths).toBe(0);
             kernel.evaluate(ci, vi);
-            const lost = kernel.wExp * (1 - kernel.values[1]) + kernel.wWishes * (1 - kernel.values[5]);
-            expect(lost).toBeGreaterThanOrEqual(kernel.lossWithoutJob - 1e-9);
-            expect(kernel.values[5]).toBeLessThanOrEqual(BEST_WISHES_WITHOUT_JOB + 1e-12);
+            expect(kernel.values[1]).toBe(0);
+            // The rung is a certificate's, or none: never one from experience.
+            expect([QUALIFICATION.experienceWithoutDiploma, QUALIFICATION.someExperienceWithoutDiploma]).not.toContain(kernel.values[0]);
           }
         }
       }),
