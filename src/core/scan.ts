@@ -163,10 +163,10 @@ function scanRings(
       const dmin = cellKm[k];
       // The commute distance is at least this (home care: the way to the zone + a mean trip).
       const dEff = commuteKm(dmin, radius);
-      // The job bit becomes required once even the cell's best commute cannot make up its loss.
-      const required = job !== 0 && top.size === top.k && restMax - lossWithoutExperience + wCommute - wc * Math.min(1, dEff / grid.cellRadius[cell]) < top.scores[0]
-        ? need | job
-        : always;
+      // The job bit becomes required once even the cell's best commute cannot make up its loss
+      // (tested again as the list's last score rises).
+      const cellCapWithout = restMax - lossWithoutExperience + wCommute - wc * Math.min(1, dEff / grid.cellRadius[cell]);
+      let required = job !== 0 && top.size === top.k && cellCapWithout < top.scores[0] ? need | job : always;
       const s1 = cellStart[cell + 1];
       for (let s = cellStart[cell]; s < s1; s++) {
         const reach = itemRadius[s];
@@ -199,6 +199,7 @@ function scanRings(
         if (threshold !== -Infinity) passed++;
         scored++;
         top.push(withBonus(score, bonus === null ? 0 : bonus[ci]), ci);
+        if (job !== 0 && top.size === top.k && cellCapWithout < top.scores[0]) required = need | job;
       }
     }
     if (bounded && top.size === top.k && r > 0) {
