@@ -14,9 +14,9 @@ import type { HeapBank } from '../rank/bank.js';
 /**
  * Work done by the scans of this thread, read by bench/run.ts (not public API), at the indexes
  * below: candidates met in reach of a shortlist scan, those the bound was computed for, those it
- * let through, pairs fully scored, and grid items skipped on their capability bits before any of
- * that (counted again in each grid that holds them). A Float64Array: counts pass 2³¹ nationally, where an object's
- * number field would box every increment.
+ * let through, pairs fully scored, and grid items skipped on their bits (capabilities, experience
+ * for the post) before any of that (counted again in each grid that holds them). A Float64Array:
+ * counts pass 2³¹ nationally, where an object's number field would box every increment.
  */
 export const scanCounters = new Float64Array(5);
 export const IN_REACH = 0, BOUNDED = 1, PASSED = 2, SCORED = 3, CAPABILITY_SKIPPED = 4;
