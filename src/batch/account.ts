@@ -75,6 +75,18 @@ export function vacanciesInGridOrder(kernel: Kernel, vacancyGrid: Grid): Kernel 
   return new Kernel(kernel.c, inGridOrder(kernel.v, vacancyGrid.items), weights, kernel.related, kernel.romeCount, kernel.jobBit, kernel.maxBonus);
 }
 
+/** The capabilities every live vacancy of `v` needs (a candidate lacking one is eligible for none). */
+const needOfAll = new WeakMap<VacancyColumns, number>();
+function needOfEvery(v: VacancyColumns): number {
+  let all = needOfAll.get(v);
+  if (all === undefined) {
+    all = -1;
+    for (let s = 0; s < v.size; s++) if (v.alive[s] !== 0) all &= v.need[s];
+    needOfAll.set(v, all);
+  }
+  return all;
+}
+
 /**
  * Each candidate of `slots`: `matched[k]` is 1 when some vacancy is eligible for it (within its
  * reach, no blocker); otherwise, when `countBlockers`, slot k's COUNT_COLUMNS counts over the
@@ -121,6 +133,9 @@ export function accountCandidatesInto(
   // Candidates in slot order, which is the candidate grid's cell order: neighbours in turn scan
   // the same vacancies, still in cache.
   const order = Int32Array.from({ length: to - from }, (_, j) => from + j).sort((a, b) => slots[a] - slots[b]);
+  // Without counts, a candidate lacking a capability every grid vacancy needs is settled at once
+  // (the overflow's vacancies, added since the grid was built, are still searched).
+  const needed = countBlockers ? 0 : needOfEvery(byPosition.v);
   for (const k of order) {
     const ci = slots[k];
     const lat = c.lat[ci];
@@ -128,7 +143,7 @@ export function accountCandidatesInto(
     const reach = c.reach[ci];
     // Without counts the near-miss reach is not needed: the eligibility reach alone is scanned.
     const outer = countBlockers ? c.reachNear[ci] : reach;
-    const n = listCells(grid, lat, lon, outer);
+    const n = (needed & ~c.flags[ci]) !== 0 ? 0 : listCells(grid, lat, lon, outer);
     const at = k * nb;
     let found = false;
     // The cells the eligibility scan lists (withinInto with the candidate's own reach) first
