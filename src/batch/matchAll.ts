@@ -148,6 +148,25 @@ export interface BatchResult {
 }
 
 /**
+ * The live vacancy slots of `live` in the order of the vacancy grid's items (cell by cell), then
+ * those added since the grid was built (its overflow).
+ */
+function spatialOrder(live: Int32Array, gridItems: Int32Array, overflow: readonly number[], slotCount: number): Int32Array {
+  const isLive = new Uint8Array(slotCount);
+  for (let k = 0; k < live.length; k++) isLive[live[k]] = 1;
+  const order = new Int32Array(live.length);
+  let n = 0;
+  for (let k = 0; k < gridItems.length; k++) {
+    const s = gridItems[k];
+    if (isLive[s] === 1) { order[n++] = s; isLive[s] = 0; }
+  }
+  for (const s of overflow) if (isLive[s] === 1) { order[n++] = s; isLive[s] = 0; }
+  // Any live slot neither in the grid nor in its overflow, in id order (none expected).
+  for (let k = 0; k < live.length && n < live.length; k++) if (isLive[live[k]] === 1) { order[n++] = live[k]; isLive[live[k]] = 0; }
+  return order;
+}
+
+/**
  * A batch as plain data: the shortlists' pairs, every unmatched and rejected record, the stats and
  * versions; with `perCandidate > 0`, also `bestFor`: every candidate's best vacancies, in candidate
  * id order then rank (absent otherwise, so a reader can tell "not asked" from "none found").
@@ -191,9 +210,12 @@ export async function matchAll(
 
   // Grids first: building a grid may renumber its index's columns. Each piece of the set-up
   // below is one call; the event loop gets its turn between them.
-  vacancies.grid();
+  const vacancyGrid = vacancies.grid();
   const vacancySlots = vacancies.liveSlotsById();
   const nV = vacancySlots.length;
+  // Shortlists are scanned in the vacancy grid's order, cell by cell: consecutive vacancies then
+  // share most of their candidates, whose columns and grid cells are still in cache.
+  const scanOrder = spatialOrder(vacancySlots, vacancyGrid.grid.items, vacancyGrid.overflow, vacancies.cols.size);
   // The rest of the set-up prepares the shortlists: reported as their start.
   pacer.report('shortlists', 0, nV);
   await pacer.checkpoint();
@@ -255,15 +277,16 @@ export async function matchAll(
   });
 
   if (workers <= 1) {
-    const runner = new ShardRunner(kernel, gridFor, overflow, vacancySlots, candidateIds, vacancyIds, perVacancy, perCandidate, capacity, matched, withoutBonus);
+    const runner = new ShardRunner(kernel, gridFor, overflow, scanOrder, candidateIds, vacancyIds, perVacancy, perCandidate, capacity, matched, withoutBonus);
     await pacer.run(nV, (from, to) => runner.run(from, to), 'shortlists');
     shards.push(runner.result);
-    shardSlots.push(vacancySlots);
+    shardSlots.push(scanOrder);
   } else {
-    // Interleaved shards balance dense and sparse areas between threads.
+    // Interleaved shards balance dense and sparse areas between threads, and keep them in the
+    // same area at the same time.
     for (let w = 0; w < workers; w++) {
       const slots: number[] = [];
-      for (let k = w; k < nV; k += workers) slots.push(vacancySlots[k]);
+      for (let k = w; k < nV; k += workers) slots.push(scanOrder[k]);
       shardSlots.push(Int32Array.from(slots));
     }
     // On shared memory once, so each worker's task is cloned without its arrays.
