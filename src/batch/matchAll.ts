@@ -320,8 +320,12 @@ export async function matchAll(
     const r = shards[shardOf[vacancySlots[k]]];
     const row = rowOf[vacancySlots[k]];
     const n = r.topCounts[row];
-    outSlots.set(r.topSlots.subarray(row * perVacancy, row * perVacancy + n), offsets[k]);
-    outScores.set(r.topScores.subarray(row * perVacancy, row * perVacancy + n), offsets[k]);
+    // Copied entry by entry: a view per list would be an allocation per vacancy, and with the
+    // indexed records on the heap each allocation pays a step of the collector's marking.
+    for (let j = 0, from = row * perVacancy, at = offsets[k]; j < n; j++) {
+      outSlots[at + j] = r.topSlots[from + j];
+      outScores[at + j] = r.topScores[from + j];
+    }
   }
   let bank: HeapBank | null = null;
   if (perCandidate > 0) {
@@ -355,6 +359,9 @@ export async function matchAll(
   // Candidates in no shortlist: matched elsewhere, or unmatched with their blocker counts.
   const pending = candidateSlots.filter((ci) => shortlisted[ci] === 0 && matched[ci] === 0);
   const matchedByScans = candidateSlots.length - pending.length;
+  // Accounted in slot order, which is the candidate grid's cell order: neighbours in turn scan the
+  // same vacancies, still in cache (the unmatched list is then written in id order).
+  const pendingBySlot = Int32Array.from(pending).sort();
   // Progress of this phase: candidates (those the scans matched count as done), then vacancies.
   const accountShards: Int32Array[] = [];
   const accounts: AccountResult[] = [];
@@ -362,12 +369,12 @@ export async function matchAll(
     const account: AccountResult = { matched: new Uint8Array(pending.length), counts: new Int32Array(pending.length * COUNT_COLUMNS) };
     const byPosition = vacanciesInGridOrder(kernel, vGrid);
     await pacer.run(pending.length, (from, to) => {
-      accountCandidatesInto(kernel, byPosition, vGrid, vOverflow, pending, from, to, countBlockers, account.matched, account.counts);
+      accountCandidatesInto(kernel, byPosition, vGrid, vOverflow, pendingBySlot, from, to, countBlockers, account.matched, account.counts);
     }, 'unmatched', matchedByScans, unmatchedTotal);
-    accountShards.push(pending);
+    accountShards.push(pendingBySlot);
     accounts.push(account);
   } else {
-    for (let w = 0; w < workers; w++) accountShards.push(pending.filter((_, k) => k % workers === w));
+    for (let w = 0; w < workers; w++) accountShards.push(pendingBySlot.filter((_, k) => k % workers === w));
     const kernelOfWorkers = onSharedMemory(kernelParts());
     const vacancyGrid = onSharedMemory(vGrid.toParts());
     const tasks = accountShards.map((slots): AccountTask => ({
