@@ -43,10 +43,22 @@ export function packIds(ids: readonly string[]): PackedIds {
   return { text: ids.join(''), ends };
 }
 
-export function unpackIds({ text, ends }: PackedIds): string[] {
-  const ids: string[] = new Array(ends.length);
-  for (let k = 0, start = 0; k < ends.length; start = ends[k++]) ids[k] = text.slice(start, ends[k]);
-  return ids;
+/**
+ * The ids as an array whose strings are cut from the packed text when read: a worker reads an id
+ * only to break a tie between equal scores, and national ids unpacked at once cost each worker
+ * tens of megabytes.
+ */
+export function unpackIds({ text, ends }: PackedIds): readonly string[] {
+  return new Proxy([] as string[], {
+    get(target, key) {
+      if (key === 'length') return ends.length;
+      if (typeof key === 'string') {
+        const k = Number(key);
+        if (Number.isInteger(k) && k >= 0 && k < ends.length) return text.slice(k === 0 ? 0 : ends[k - 1], ends[k]);
+      }
+      return Reflect.get(target, key);
+    },
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Ids reach a worker packed (one string and the ends): unpacking gives back the same strings in
- * the same order, whatever they hold (empty ones, separators, surrogate pairs). A task put on
+ * Ids reach a worker packed (one string and the ends): the unpacked view reads back the same strings
+ * in the same order, whatever they hold (empty ones, separators, surrogate pairs). A task put on
  * shared memory holds the same values, every typed array on a SharedArrayBuffer, each array
  * copied once however often it appears.
  */
@@ -9,10 +9,13 @@ import fc from 'fast-check';
 import { onSharedMemory, packIds, unpackIds } from '../../src/workers/protocol.js';
 
 describe('packed ids', () => {
-  it('unpack(pack(ids)) is ids', () => {
+  it('unpack(pack(ids)) reads back ids: the same length, the same string at every index', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'binary' }), { maxLength: 60 }), (ids) => {
-        expect(unpackIds(packIds(ids))).toEqual(ids);
+        const unpacked = unpackIds(packIds(ids));
+        expect(unpacked.length).toBe(ids.length);
+        expect(Array.from({ length: ids.length }, (_, k) => unpacked[k])).toEqual(ids);
+        expect(unpacked[ids.length]).toBeUndefined();
       }),
       { numRuns: 200 },
     );
