@@ -161,7 +161,7 @@ function spatialOrder(live: Int32Array, gridItems: Int32Array, overflow: readonl
     if (isLive[s] === 1) { order[n++] = s; isLive[s] = 0; }
   }
   for (const s of overflow) if (isLive[s] === 1) { order[n++] = s; isLive[s] = 0; }
-  // Any live slot neither in the grid nor in its overflow, in id order (none expected).
+  // A live slot in neither would go unscanned: none while the grid and its overflow hold them all.
   for (let k = 0; k < live.length && n < live.length; k++) if (isLive[live[k]] === 1) { order[n++] = live[k]; isLive[live[k]] = 0; }
   return order;
 }
