@@ -44,21 +44,38 @@ export interface EmployerConvocation {
   lines: string[];
 }
 
-interface Records {
-  vacancy(id: string): { job: { rome: string } } | undefined;
+/** The ROME fiche of each vacancy an event presents (`vacancyJobs`). */
+type VacancyJobs = ReadonlyMap<string, string>;
+
+/**
+ * The fiche of each vacancy the event's employers present, read once from the caller's batch. A
+ * record of another shape throws, so that `callerCode` reports the batch as unreadable.
+ */
+export function vacancyJobs(event: JobDatingEvent, batch: { vacancy(id: string): unknown }): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of event.employers) {
+    for (const id of e.vacancyIds) {
+      const v = batch.vacancy(id);
+      if (v === undefined) continue;
+      const rome = typeof v === 'object' && v !== null ? (v as { job?: { rome?: unknown } }).job?.rome : undefined;
+      if (typeof rome !== 'string') throw new TypeError(`vacancy ${id}: no job.rome`);
+      out.set(id, rome);
+    }
+  }
+  return out;
 }
 
 const hours = (start: string, end: string) => `${formatTime(minutesOf(start))} – ${formatTime(minutesOf(end))}`;
 
-function vacancyLabel(records: Records, id: string): string {
-  const rome = records.vacancy(id)?.job.rome;
+function vacancyLabel(jobs: VacancyJobs, id: string): string {
+  const rome = jobs.get(id);
   const name = rome === undefined ? undefined : jobName(defaultReferential, rome);
   return name === undefined ? `offre ${id}` : `offre ${id} (${name})`;
 }
 
 const count = (n: number) => `${formatNumber(n, 0)} ${plural(n, 'entretien', 'entretiens')}`;
 
-export function candidateConvocations(event: JobDatingEvent, schedule: JobDatingSchedule, records: Records): CandidateConvocation[] {
+export function candidateConvocations(event: JobDatingEvent, schedule: JobDatingSchedule, jobs: VacancyJobs): CandidateConvocation[] {
   const why = new Map(schedule.unscheduled.map((u) => [u.id, u]));
   const mine = new Map<string, JobDatingSchedule['interviews']>();
   for (const it of schedule.interviews) (mine.get(it.candidateId) ?? mine.set(it.candidateId, []).get(it.candidateId)!).push(it);
@@ -71,7 +88,7 @@ export function candidateConvocations(event: JobDatingEvent, schedule: JobDating
       const lines = [`Candidat·e ${id} — job dating du ${day} : ${its.length === 0 ? 'aucun entretien' : count(its.length)}`];
       for (const it of its) {
         lines.push(
-          `  ${hours(it.start, it.end)} · employeur ${it.employerId}, table ${it.table} · ${vacancyLabel(records, it.vacancyId)} · score ${formatNumber(it.score, 0)}/100${it.nearMiss ? ' · presque éligible, à voir avec la plateforme' : ''}`,
+          `  ${hours(it.start, it.end)} · employeur ${it.employerId}, table ${it.table} · ${vacancyLabel(jobs, it.vacancyId)} · score ${formatNumber(it.score, 0)}/100${it.nearMiss ? ' · presque éligible, à voir avec la plateforme' : ''}`,
         );
       }
       if (u) lines.push(`  ${u.message}`);
@@ -84,7 +101,7 @@ export function candidateConvocations(event: JobDatingEvent, schedule: JobDating
     });
 }
 
-export function employerConvocations(event: JobDatingEvent, schedule: JobDatingSchedule, records: Records): EmployerConvocation[] {
+export function employerConvocations(event: JobDatingEvent, schedule: JobDatingSchedule, jobs: VacancyJobs): EmployerConvocation[] {
   const mine = new Map<string, JobDatingSchedule['interviews']>();
   for (const it of schedule.interviews) (mine.get(it.employerId) ?? mine.set(it.employerId, []).get(it.employerId)!).push(it);
   const day = formatDate(event.date);
@@ -95,7 +112,7 @@ export function employerConvocations(event: JobDatingEvent, schedule: JobDatingS
       const lines = [
         `Employeur ${e.id} — job dating du ${day} : ${its.length === 0 ? 'aucun entretien' : count(its.length)}, ${formatNumber(e.tables, 0)} ${plural(e.tables, 'table', 'tables')}`,
       ];
-      for (const it of its) lines.push(`  ${hours(it.start, it.end)} · table ${it.table} · candidat·e ${it.candidateId} · ${vacancyLabel(records, it.vacancyId)}`);
+      for (const it of its) lines.push(`  ${hours(it.start, it.end)} · table ${it.table} · candidat·e ${it.candidateId} · ${vacancyLabel(jobs, it.vacancyId)}`);
       return {
         employerId: e.id,
         interviews: its.map(({ slotId, start, end, table, candidateId, vacancyId }) => ({ slotId, start, end, table, candidateId, vacancyId })),

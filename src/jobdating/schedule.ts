@@ -17,7 +17,7 @@ import { type Pair, byCodePoint, eventPairs } from './pairs.js';
 import { type Problem, commonSlots, overlaps } from './problem.js';
 import { type SolveMethod, solveProblem } from './solve.js';
 import {
-  type CandidateConvocation, type EmployerConvocation, candidateConvocations, employerConvocations, IDLE_REASONS, UNSCHEDULED_REASONS,
+  type CandidateConvocation, type EmployerConvocation, candidateConvocations, employerConvocations, vacancyJobs, IDLE_REASONS, UNSCHEDULED_REASONS,
   type IdleReason, type UnscheduledReason,
 } from './convocations.js';
 
@@ -80,6 +80,7 @@ type BatchView = Pick<BatchResult, 'shortlist' | 'bestFor' | 'evaluate' | 'unmat
 export async function scheduleJobDating(event: unknown, batch: BatchView, options?: JobDatingOptions): Promise<JobDatingSchedule> {
   const { event: ev, options: opts } = callerCode(() => parseJobDating(event, options, batch), 'batch', 'jobDating');
   const { pairs, stats } = callerCode(() => eventPairs(ev, batch, opts), 'batch', 'jobDating');
+  const jobs = callerCode(() => vacancyJobs(ev, batch), 'batch', 'jobDating');
   const built = buildProblem(ev, pairs);
   const solution = await solveProblem(built.problem, { method: opts.method, timeLimitSeconds: opts.timeLimitSeconds });
 
@@ -115,8 +116,8 @@ export async function scheduleJobDating(event: unknown, batch: BatchView, option
     versions: batch.versions,
   };
   schedule.convocations = {
-    candidates: candidateConvocations(ev, schedule, batch),
-    employers: employerConvocations(ev, schedule, batch),
+    candidates: candidateConvocations(ev, schedule, jobs),
+    employers: employerConvocations(ev, schedule, jobs),
   };
   return schedule;
 }

@@ -136,6 +136,19 @@ describe('scheduleJobDating: validation', () => {
     expect(await issuesOf(() => scheduleJobDating(event, batch, { method: 'magic' } as never))).toEqual([{ code: 'invalid_value', path: 'options.method' }]);
     expect(await issuesOf(() => scheduleJobDating(null, batch))).toEqual([{ code: 'not_an_object', path: '' }]);
   });
+
+  it('reports a batch whose vacancy member answers something else than a vacancy as unreadable', async () => {
+    // A mimic of the batch (its members bound), whose vacancy() answers a symbol, a record without
+    // a job, or throws: the convocations name each vacancy's job, read from it.
+    const members = Object.fromEntries(Object.keys(batch).map((k) => {
+      const m = (batch as unknown as Record<string, unknown>)[k];
+      return [k, typeof m === 'function' ? m.bind(batch) : m];
+    }));
+    for (const vacancy of [() => Symbol('s'), () => ({ id: 'v' }), () => { throw new Error('boom'); }]) {
+      const mimic = { ...members, vacancy } as unknown as BatchResult;
+      expect(await issuesOf(() => scheduleJobDating(event, mimic, { method: 'heuristic', timeLimitSeconds: 2 }))).toEqual([{ code: 'unreadable', path: 'batch' }]);
+    }
+  });
 });
 
 describe('scheduleJobDating on an Orne batch', () => {
