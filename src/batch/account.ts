@@ -5,7 +5,7 @@
  */
 import { Kernel } from '../kernel/kernel.js';
 import { VacancyColumns } from '../encode/vacancies.js';
-import { withinReach, type Grid } from '../geo/grid.js';
+import { RING_COUNT, withinReach, type Grid } from '../geo/grid.js';
 import { COUNT_COLUMNS } from './shard.js';
 import { BLOCKER_CODES, TO_DISCUSS_MASK, type Weights } from '../scoring/model.js';
 import { homeCareSlack } from '../kernel/criteria.js';
@@ -18,13 +18,18 @@ import { homeCareSlack } from '../kernel/criteria.js';
  */
 let cells = new Int32Array(256);
 let cellKm = new Float64Array(256);
-function listCells(grid: Grid, lat: number, lon: number, extraKm: number): number {
+function reserveCells(grid: Grid): void {
   if (cells.length < grid.cellCount) {
     cells = new Int32Array(grid.cellCount);
     cellKm = new Float64Array(grid.cellCount);
   }
+}
+function listCells(grid: Grid, lat: number, lon: number, extraKm: number): number {
+  reserveCells(grid);
   return grid.withinInto(lat, lon, extraKm, cells, cellKm);
 }
+/** Ring state of a nearest-first traversal (`Grid.ringsInto`). */
+const ring = new Float64Array(8);
 
 /** Adds a blocker mask to a record's counts: only its set bits are visited (usually one or two). */
 function addMask(counts: Int32Array, at: number, mask: number): void {
@@ -127,9 +132,7 @@ export function accountCandidatesInto(
   const nb = COUNT_COLUMNS;
   const c = kernel.c;
   const grid = vacancyGrid;
-  const { cellStart, cellRadius, itemRadius } = grid;
-  const alive = byPosition.v.alive;
-  const radius = byPosition.v.radius;
+  const { cellRadius } = grid;
   // Candidates in slot order, which is the candidate grid's cell order: neighbours in turn scan
   // the same vacancies, still in cache.
   const order = Int32Array.from({ length: to - from }, (_, j) => from + j).sort((a, b) => slots[a] - slots[b]);
@@ -143,33 +146,23 @@ export function accountCandidatesInto(
     const reach = c.reach[ci];
     // Without counts the near-miss reach is not needed: the eligibility reach alone is scanned.
     const outer = countBlockers ? c.reachNear[ci] : reach;
-    const n = (needed & ~c.flags[ci]) !== 0 ? 0 : listCells(grid, lat, lon, outer);
     const at = k * nb;
     let found = false;
-    // The cells the eligibility scan lists (withinInto with the candidate's own reach) first
-    // (phase 0), where an eligible vacancy ends the search, then the rest of the near-miss reach
-    // (phase 1). The counts are sums: the order only decides how soon an eligible pair is met.
-    scan: for (let phase = 0; phase < 2; phase++) {
-      for (let w = 0; w < n; w++) {
-        const cell = cells[w];
-        const dmin = cellKm[w];
-        const cellInReach = withinReach(dmin, reach + cellRadius[cell]);
-        if (cellInReach !== (phase === 0)) continue;
-        for (let s = cellStart[cell], end = cellStart[cell + 1]; s < end; s++) {
-          if (!withinReach(dmin, outer + itemRadius[s])) break;
-          if (alive[s] === 0) continue;
-          // Without counts a pair with a hard blocker tells nothing: no distance for it.
-          const hard = byPosition.hardMask(ci, s);
-          if (hard !== 0 && !countBlockers) continue;
-          const d = byPosition.distance(ci, s);
-          const slack = homeCareSlack(radius[s]);
-          if (!withinReach(d, outer + slack)) continue;
-          const mask = byPosition.blockersAt(ci, s, hard, d);
-          if (mask === 0 && cellInReach && withinReach(dmin, reach + itemRadius[s]) && withinReach(d, reach + slack)) {
-            found = true;
-            break scan;
-          }
-          if (countBlockers) addMask(counts, at, mask);
+    // First the cells the eligibility scan lists (those an item of which is in the candidate's own
+    // reach), ring by ring nearest first: an eligible vacancy ends the search, and a near one is
+    // the likeliest within the commute limit. Then, for the counts, the rest of the near-miss
+    // reach. The counts are sums: the order only decides how soon an eligible pair is met.
+    if ((needed & ~c.flags[ci]) === 0) {
+      reserveCells(grid);
+      grid.ringsInto(lat, lon, reach, ring);
+      for (let r = 0, rings = ring[RING_COUNT]; r <= rings && !found; r++) {
+        const n = grid.ringInto(lat, lon, reach, ring, r, cells, cellKm);
+        for (let w = 0; w < n && !found; w++) found = accountCell(byPosition, grid, ci, cells[w], cellKm[w], true, reach, outer, countBlockers, counts, at);
+      }
+      if (!found && countBlockers) {
+        const n = listCells(grid, lat, lon, outer);
+        for (let w = 0; w < n; w++) {
+          if (!withinReach(cellKm[w], reach + cellRadius[cells[w]])) accountCell(byPosition, grid, ci, cells[w], cellKm[w], false, reach, outer, countBlockers, counts, at);
         }
       }
     }
@@ -188,6 +181,34 @@ export function accountCandidatesInto(
       counts.fill(0, at, at + nb);
     }
   }
+}
+
+/**
+ * The vacancies of one cell `dmin` km away at least for candidate `ci`: true at the first eligible
+ * one (the cell in its reach: `inReach`), else each pair within the near-miss reach `outer` adds its
+ * blockers to the candidate's counts at `at` when `countBlockers`.
+ */
+function accountCell(
+  byPosition: Kernel, grid: Grid, ci: number, cell: number, dmin: number, inReach: boolean, reach: number, outer: number,
+  countBlockers: boolean, counts: Int32Array, at: number,
+): boolean {
+  const { cellStart, itemRadius } = grid;
+  const alive = byPosition.v.alive;
+  const radius = byPosition.v.radius;
+  for (let s = cellStart[cell], end = cellStart[cell + 1]; s < end; s++) {
+    if (!withinReach(dmin, outer + itemRadius[s])) break;
+    if (alive[s] === 0) continue;
+    // Without counts a pair with a hard blocker tells nothing: no distance for it.
+    const hard = byPosition.hardMask(ci, s);
+    if (hard !== 0 && !countBlockers) continue;
+    const d = byPosition.distance(ci, s);
+    const slack = homeCareSlack(radius[s]);
+    if (!withinReach(d, outer + slack)) continue;
+    const mask = byPosition.blockersAt(ci, s, hard, d);
+    if (mask === 0 && inReach && withinReach(dmin, reach + itemRadius[s]) && withinReach(d, reach + slack)) return true;
+    if (countBlockers) addMask(counts, at, mask);
+  }
+  return false;
 }
 
 /**
