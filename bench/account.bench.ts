@@ -108,7 +108,7 @@ async function workload(engine: Core, name: string, spec: Parameters<typeof gene
     const batch = await matchAll(engine, candidates, vacancies, { perVacancy: 20, workers: 2 });
     const wall = performance.now() - t0;
     const rss = process.resourceUsage().maxRSS / 1024;
-    console.log(`  matchAll top-20, workers: 2: ${wall.toFixed(0)} ms (shortlists ${batch.stats.ms.shortlists.toFixed(0)} ms, unmatched ${batch.stats.ms.unmatched.toFixed(0)} ms); peak RSS of this process ${rss.toFixed(0)} MB (load ${load()})`);
+    console.log(`  matchAll top-20, workers: 2: ${wall.toFixed(0)} ms (shortlists ${batch.stats.ms.shortlists.toFixed(0)} ms, unmatched ${batch.stats.ms.unmatched.toFixed(0)} ms); peak RSS of this process ${rss.toFixed(0)} MiB (load ${load()})`);
     results.franceMatchAllWorkers2 = { wallMs: wall, ms: batch.stats.ms, peakRssMbOfBenchProcess: rss, load: load() };
   }
 }
