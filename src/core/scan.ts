@@ -4,7 +4,7 @@
  * kernel only for pairs that can still enter a list.
  */
 import { B_COMMUTE, SLACK, type Kernel } from '../kernel/kernel.js';
-import { RING_COUNT, RING_KM, withinReach, type Grid } from '../geo/grid.js';
+import { RING_COUNT, RING_KM, reachNeeded, withinReach, type Grid } from '../geo/grid.js';
 import { COMMUTE_SLOPE, NEAR_MISS_COMMUTE_FACTOR, QUALIFICATION } from '../scoring/model.js';
 import { F_EXPECTED_EMPTY } from '../encode/flags.js';
 import { BEST_EXPERIENCE_RUNG, commuteKm, homeCareSlack, noneExpectedValue } from '../kernel/criteria.js';
@@ -167,11 +167,14 @@ function scanRings(
       // (tested again as the list's last score rises).
       const cellCapWithout = restMax - lossWithoutExperience + wCommute - wc * Math.min(1, dEff / grid.cellRadius[cell]);
       let required = job !== 0 && top.size === top.k && cellCapWithout < top.scores[0] ? need | job : always;
+      // The least reach that passes the reach test at this cell's distance, taken a little lower
+      // (an item let through that cannot reach fails the bound's own reach test).
+      const leastReach = reachNeeded(dmin) - slack;
       const s1 = cellStart[cell + 1];
       for (let s = cellStart[cell]; s < s1; s++) {
         const reach = itemRadius[s];
         // Items are sorted by reach descending: the rest of the cell cannot reach either.
-        if (!withinReach(dmin, reach + slack)) break;
+        if (reach < leastReach) break;
         if (required !== 0 && (required & ~itemBits![s]) !== 0) {
           skipped++;
           continue;

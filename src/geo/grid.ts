@@ -47,6 +47,14 @@ export function withinReach(d: number, km: number): boolean {
   return d <= reachTolerance(km);
 }
 
+/**
+ * A reach below every `km` for which `withinReach(d, km)` holds (the tolerance inverted, less a
+ * margin for rounding): a scan over reaches sorted descending may stop at the first below it.
+ */
+export function reachNeeded(d: number): number {
+  return (d - 1e-6) / (1 + REACH_EPS) - 1e-6;
+}
+
 /** Ring state of a nearest-first traversal (`ringsInto`): box, centre cell, ring count, km per ring. */
 export const RING_X0 = 0, RING_X1 = 1, RING_Y0 = 2, RING_Y1 = 3, RING_CX = 4, RING_CY = 5, RING_COUNT = 6, RING_KM = 7;
 
