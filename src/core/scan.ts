@@ -165,7 +165,7 @@ function scanRings(
       const dEff = commuteKm(dmin, radius);
       // The job bit becomes required once even the cell's best commute cannot make up its loss
       // (tested again as the list's last score rises).
-      const cellCapWithout = restMax - lossWithoutExperience + wCommute - wc * Math.min(1, dEff / grid.cellRadius[cell]);
+      const cellCapWithout = restMax - lossWithoutExperience + commuteCap(wCommute, wc, dEff, grid.cellRadius[cell]);
       let required = job !== 0 && top.size === top.k && cellCapWithout < top.scores[0] ? need | job : always;
       // The least reach that passes the reach test at this cell's distance, taken a little lower
       // (an item let through that cannot reach fails the bound's own reach test).
@@ -193,8 +193,7 @@ function scanRings(
         let threshold = -Infinity;
         if (top.size === top.k) {
           threshold = top.scores[0];
-          const ratio = dEff / reach;
-          if (restMax + wCommute - wc * (ratio < 1 ? ratio : 1) < threshold) break;
+          if (restMax + commuteCap(wCommute, wc, dEff, reach) < threshold) break;
           boundedCount++;
         }
         const score = filter.enteringScore(ci, threshold, restMax);
@@ -208,8 +207,7 @@ function scanRings(
     if (bounded && top.size === top.k && r > 0) {
       // Every cell of the next rings is at least r cells away: stop when even the longest reach
       // cannot score enough from there.
-      const ratio = commuteKm(r * ringKm, radius) / grid.maxRadius;
-      if (restMax + wCommute - wc * (ratio < 1 ? ratio : 1) < top.scores[0]) break;
+      if (restMax + commuteCap(wCommute, wc, commuteKm(r * ringKm, radius), grid.maxRadius) < top.scores[0]) break;
     }
   }
   const counters = scanCounters;
@@ -218,6 +216,16 @@ function scanRings(
   counters[BOUNDED] += boundedCount;
   counters[PASSED] += passed;
   counters[SCORED] += scored;
+}
+
+/**
+ * The most commute points (weight `wCommute`, `wc` = wCommute × COMMUTE_SLOPE) a candidate of
+ * straight-line reach `reach` can get at a commute of at least `km`: its minutes over its limit
+ * are at least km / reach (commuteValue's ratio).
+ */
+function commuteCap(wCommute: number, wc: number, km: number, reach: number): number {
+  const ratio = km / reach;
+  return wCommute - wc * (ratio < 1 ? ratio : 1);
 }
 
 function visitPair(kernel: Kernel, ci: number, vi: number, slack: number, sinks: VacancyScanSinks): void {

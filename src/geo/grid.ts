@@ -36,10 +36,12 @@ export interface GridParts {
 
 /** Relative slack on reach tests, so float rounding never drops a pair the kernel would keep. */
 const REACH_EPS = 1e-9;
+/** Absolute slack on reach tests (km), beside the relative one. */
+const REACH_ABS_KM = 1e-6;
 
 /** The km a reach of `km` is tested against: every reach test of the scans goes through it. */
 export function reachTolerance(km: number): number {
-  return km * (1 + REACH_EPS) + 1e-6;
+  return km * (1 + REACH_EPS) + REACH_ABS_KM;
 }
 
 /** Whether a distance `d` (or a lower bound of it) is within a reach of `km`, with the tolerance. */
@@ -52,7 +54,8 @@ export function withinReach(d: number, km: number): boolean {
  * margin for rounding): a scan over reaches sorted descending may stop at the first below it.
  */
 export function reachNeeded(d: number): number {
-  return (d - 1e-6) / (1 + REACH_EPS) - 1e-6;
+  // The tolerance inverted, then the absolute slack once more as the margin for rounding.
+  return (d - REACH_ABS_KM) / (1 + REACH_EPS) - REACH_ABS_KM;
 }
 
 /** Ring state of a nearest-first traversal (`ringsInto`): box, centre cell, ring count, km per ring. */
