@@ -7,7 +7,7 @@ import { B_COMMUTE, SLACK, type Kernel } from '../kernel/kernel.js';
 import { RING_COUNT, RING_KM, reachNeeded, withinReach, type Grid } from '../geo/grid.js';
 import { COMMUTE_SLOPE, NEAR_MISS_COMMUTE_FACTOR, QUALIFICATION } from '../scoring/model.js';
 import { F_EXPECTED_EMPTY } from '../encode/flags.js';
-import { BEST_EXPERIENCE_RUNG, commuteKm, homeCareSlack, noneExpectedValue } from '../kernel/criteria.js';
+import { BEST_EXPERIENCE_RUNG, commuteCap, commuteKm, homeCareSlack, noneExpectedValue } from '../kernel/criteria.js';
 import { shownBlockerCount, type NearMissTopK, type TopK } from '../rank/topk.js';
 import type { HeapBank } from '../rank/bank.js';
 
@@ -191,12 +191,14 @@ function scanRings(
         }
         // Before the list is full every eligible pair enters.
         let threshold = -Infinity;
+        let commuteMax = wCommute;
         if (top.size === top.k) {
           threshold = top.scores[0];
-          if (restMax + commuteCap(wCommute, wc, dEff, reach) < threshold) break;
+          commuteMax = commuteCap(wCommute, wc, dEff, reach);
+          if (restMax + commuteMax < threshold) break;
           boundedCount++;
         }
-        const score = filter.enteringScore(ci, threshold, restMax);
+        const score = filter.enteringScore(ci, threshold, restMax, commuteMax);
         if (score < 0) continue;
         if (threshold !== -Infinity) passed++;
         scored++;
@@ -216,16 +218,6 @@ function scanRings(
   counters[BOUNDED] += boundedCount;
   counters[PASSED] += passed;
   counters[SCORED] += scored;
-}
-
-/**
- * The most commute points (weight `wCommute`, `wc` = wCommute × COMMUTE_SLOPE) a candidate of
- * straight-line reach `reach` can get at a commute of at least `km`: its minutes over its limit
- * are at least km / reach (commuteValue's ratio).
- */
-function commuteCap(wCommute: number, wc: number, km: number, reach: number): number {
-  const ratio = km / reach;
-  return wCommute - wc * (ratio < 1 ? ratio : 1);
 }
 
 function visitPair(kernel: Kernel, ci: number, vi: number, slack: number, sinks: VacancyScanSinks): void {

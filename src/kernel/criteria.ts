@@ -46,6 +46,16 @@ export function commuteValue(minutes: number, maxMinutes: number): number {
   return 1 - COMMUTE_SLOPE * (ratio < 1 ? ratio : 1);
 }
 
+/**
+ * The most commute points (weight `wCommute`, `wc` = wCommute × COMMUTE_SLOPE) a candidate of
+ * straight-line reach `reach` can get at a commute of at least `km`: its minutes over its limit
+ * are at least km / reach (commuteValue's ratio).
+ */
+export function commuteCap(wCommute: number, wc: number, km: number, reach: number): number {
+  const ratio = km / reach;
+  return wCommute - wc * (ratio < 1 ? ratio : 1);
+}
+
 /** Hours value: loses 1 / HOURS_GAP_SCALE per weekly hour outside the candidate's range. */
 export function hoursValue(weeklyHours: number, min: number, max: number): number {
   const gap = weeklyHours < min ? min - weeklyHours : weeklyHours > max ? weeklyHours - max : 0;

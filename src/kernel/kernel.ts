@@ -150,16 +150,26 @@ export class ShortlistFilter {
    * The score (without bonus) of candidate `ci` when the pair is eligible and its shown score may
    * reach `threshold`, else −1. `restMax` bounds the score but the commute for every candidate of
    * the scanned grid, with the largest bonus (the scan's restMax: its qualification tier caps the
-   * rung). The bound starts there and each stage replaces a criterion taken as perfect by its
-   * exact value, cheapest first: the commute, hours and start from a few columns, experience and
-   * the wished job, and last the certificate and skill bitsets, which only the few pairs that
-   * survive read. Those then pass the scan's reach test and the kernel's certificate tests.
+   * rung), and `commuteMax` the pair's commute points (the scan's `commuteCap` at the cell's
+   * distance). The bound starts there and each stage replaces a criterion taken as perfect by its
+   * exact value, cheapest first: hours and start from two columns, then the commute from the
+   * distance, experience and the wished job, and last the certificate and skill bitsets, which
+   * only the few pairs that survive read. Those then pass the scan's reach test and the kernel's
+   * certificate tests.
    */
-  enteringScore(ci: number, threshold: number, restMax: number): number {
+  enteringScore(ci: number, threshold: number, restMax: number, commuteMax: number): number {
     const cf = this.flags[ci];
     if (this.alive[ci] === 0 || (this.need & ~cf) !== 0) return -1;
-    if (frenchBlocks(this.vFrench, this.french[ci]) || startBlocks(this.available[ci], this.vEnd)) return -1;
+    const available = this.available[ci];
+    if (frenchBlocks(this.vFrench, this.french[ci]) || startBlocks(available, this.vEnd)) return -1;
     if (restrictionBlocks(this.restrictions[ci], this.vUnlifted)) return -1;
+    const kk = this.k;
+    const bonus = this.useBonus ? this.bonus[ci] : 0;
+    const hours = kk.wHours * hoursValue(this.vHours, this.hoursMin[ci], this.hoursMax[ci]);
+    const start = kk.wStart * startValue(available, this.vStart);
+    // Summed in the order of `cap` below, with commuteMax ≥ commute: never below it (monotone rounding).
+    const rest = restMax - kk.maxBonus - kk.wHours - kk.wStart + bonus;
+    if (rest + commuteMax + hours + start < threshold) return -1;
     const k = 0.5 * (this.cosLat[ci] + this.vCos);
     const dx = (this.lon[ci] - this.vLon) * DEG * k;
     const dy = (this.lat[ci] - this.vLat) * DEG;
@@ -172,15 +182,11 @@ export class ShortlistFilter {
     }
     const maxMinutes = this.maxMinutes[ci];
     if (minutes > maxMinutes) return -1;
-    const kk = this.k;
     const eligible = this.eligible;
     // Eligible when nothing else blocks: the certificates, and the experience the post requires.
     if (eligible !== null && this.vReqExp === 0 && eligible[ci] === 0) this.markIfEligible(eligible, ci, d);
-    const bonus = this.useBonus ? this.bonus[ci] : 0;
     const commute = kk.wCommute * commuteValue(minutes, maxMinutes);
-    const hours = kk.wHours * hoursValue(this.vHours, this.hoursMin[ci], this.hoursMax[ci]);
-    const start = kk.wStart * startValue(this.available[ci], this.vStart);
-    let cap = restMax - kk.maxBonus - kk.wHours - kk.wStart + bonus + commute + hours + start;
+    let cap = rest + commute + hours + start;
     if (cap < threshold) return -1;
     const eff = kk.experience(ci, this.vi);
     if (this.vReqExp > 0) {

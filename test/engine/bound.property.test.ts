@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createCore } from '../../src/core/core.js';
 import { SLACK, experienceWords } from '../../src/kernel/kernel.js';
-import { QUALIFICATION } from '../../src/scoring/model.js';
-import { homeCareSlack } from '../../src/kernel/criteria.js';
+import { COMMUTE_SLOPE, QUALIFICATION } from '../../src/scoring/model.js';
+import { commuteCap, commuteKm, homeCareSlack } from '../../src/kernel/criteria.js';
 import { withinReach } from '../../src/geo/grid.js';
 import { candidates, engineOptions, setting, vacancies } from './territory.js';
 
@@ -46,9 +46,13 @@ describe('shortlist bound', () => {
             const score = kernel.evaluate(ci, vi);
             const eligible = kernel.mask === 0 && withinReach(kernel.distance(ci, vi), c.reach[ci] + slack);
             const shown = Math.min(100, score + (withoutBonus ? 0 : c.bonus[ci]));
+            // The scan's commute bounds: none (every commute point), and its cap from the reach at
+            // a lower bound of the commute km (the exact one, and half of it).
+            const km = commuteKm(kernel.distance(ci, vi), kernel.v.radius[vi]);
+            const commuteMaxes = [kernel.wCommute, ...[km, km / 2].map((k) => commuteCap(kernel.wCommute, kernel.wCommute * COMMUTE_SLOPE, k, c.reach[ci]))];
             // At the pair's own shown score it must enter (ties are the heap's to break).
-            for (const threshold of [-Infinity, shown, ...thresholds]) {
-              const got = filter.enteringScore(ci, threshold, restMax);
+            for (const threshold of [-Infinity, shown, ...thresholds]) for (const commuteMax of commuteMaxes) {
+              const got = filter.enteringScore(ci, threshold, restMax, commuteMax);
               if (eligible && shown >= threshold) {
                 expect(got).toBe(score);
                 entered++;
