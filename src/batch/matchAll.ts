@@ -232,8 +232,8 @@ export async function matchAll(
   await pacer.checkpoint();
   const nearGrid = (options.blockerCounts ?? true) ? candidates.nearGrid() : grid;
   // The shortlist grid of every vacancy: vacancies grouped by the grid they share, then the
-  // qualification tiers and each grid built in steps of their own (one tier or grid per step: all
-  // at once is too long for one turn of the event loop nationally).
+  // candidates sorted into their qualification tiers, and each grid built in steps of their own
+  // (one grid per step: all at once is too long for one turn of the event loop nationally).
   const gridKeys = new Map<string, number>();
   const firstOfGrid: number[] = [];
   const gridOfSlot = new Int32Array(vacancies.cols.size);
@@ -250,7 +250,7 @@ export async function matchAll(
       gridOfSlot[vi] = n;
     }
   });
-  if (firstOfGrid.length > 0) await pacer.run(candidates.tierCount, (from, to) => candidates.buildTiers(from, to));
+  if (firstOfGrid.length > 0) await pacer.run(1, () => candidates.sortIntoTiers());
   const shortlistGrids: Grid[] = [];
   await pacer.run(firstOfGrid.length, (from, to) => {
     for (let n = from; n < to; n++) shortlistGrids.push(candidates.gridFor(vacancies.cols, firstOfGrid[n], false));

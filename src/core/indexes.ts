@@ -9,7 +9,7 @@ import { CandidateColumns } from '../encode/candidates.js';
 import { VacancyColumns } from '../encode/vacancies.js';
 import type { EncodingContext } from '../encode/context.js';
 import { Grid } from '../geo/grid.js';
-import { CAPABILITIES, F_ACCEPTS_TRAINING, F_ANY_CERT } from '../encode/flags.js';
+import { CAPABILITIES, F_ACCEPTS_TRAINING, F_ANY_CERT, F_EXPECTED_EMPTY } from '../encode/flags.js';
 import { PasserelleInputError, issue, type RecordKind } from '../errors.js';
 import { parseRecord, validateInSteps, type BatchSteps, type Rejection } from '../validate/index.js';
 import type { Referential } from '../referential/types.js';
@@ -337,57 +337,88 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
     return grid.renumbered().withItemBits(words);
   }
 
+  private legalGrids = new Map<string, Grid>();
   private shortlistGrids = new Map<string, Grid>();
   private nearGridCache: Grid | null = null;
-  private certTiersCache: (Grid | null)[] | null = null;
-  /** The tiers `buildTiers` built so far (the first `tiersDone`), until all are. */
-  private tiersBuilding: (Grid | null)[] | null = null;
-  private tiersDone = 0;
+  /** Sub-grids over the candidates of some qualification tiers, by the tiers' numbers (`tierUnion`). */
+  private unions = new Map<string, Grid | null>();
   protected override onGridRebuilt(): void {
+    this.legalGrids.clear();
     this.shortlistGrids.clear();
     this.nearGridCache = null;
-    this.certTiersCache = null;
-    this.tiersBuilding = null;
+    this.unions.clear();
     this.tierMembers = null;
-    this.tiersDone = 0;
   }
 
   /**
-   * The qualification tiers of a shortlist scan, as sub-grids of `grid()`: per certification bit
-   * b, at b the candidates holding it or a higher level of its family (rungs 1 and 0.85), at
-   * `certBits + b` those partly holding it or bridged to it (0.6, 0.5); at `2 × certBits` those
-   * holding any certification (what a post expecting none rewards). See scan.ts.
+   * The number of qualification tiers. Per certification bit b, tier b holds the candidates
+   * holding it or a higher level of its family (rungs 1 and 0.85), tier `certBits + b` those
+   * partly holding it or bridged to it (0.6, 0.5); tier `2 × certBits` those holding any
+   * certification (what a post expecting none rewards). See scan.ts.
    */
-  private certTiers(): (Grid | null)[] {
-    if (this.certTiersCache === null) this.buildTiers(this.tiersDone, this.tierCount);
-    return this.certTiersCache!;
-  }
-
-  /** The number of qualification tiers (`certTiers`). */
-  get tierCount(): number {
+  private get tierCount(): number {
     return 2 * this.cols.certWords * 32 + 1;
   }
 
+  /** Sorts every candidate into its qualification tiers, once per grid: a batch does it in a step of its own. */
+  sortIntoTiers(): void {
+    this.tierMembers ??= this.tierPositions(this.grid().grid.items);
+  }
+
   /**
-   * Builds tiers [from, to) of `certTiers`, `from` being the count built so far: a batch builds
-   * them a few per step, between which it gives the event loop back (the first step also sorts
-   * every candidate into its tiers). A no-op once all are built.
+   * The candidates of any of `tiers` (increasing tier numbers) as a sub-grid of `grid()`, null
+   * when there are none: a post rewards the holders of each certification it expects alike, so
+   * one scan over their union visits each once, nearest first.
    */
-  buildTiers(from: number, to: number): void {
-    if (this.certTiersCache !== null || from !== this.tiersDone) return;
-    const { grid } = this.grid();
-    const members = (this.tierMembers ??= this.tierPositions(grid.items));
-    const tiers = (this.tiersBuilding ??= []);
-    for (let t = from; t < to; t++) {
-      const a = members.starts[t], b = members.starts[t + 1];
-      tiers.push(a === b ? null : grid.subset(members.positions.subarray(a, b)));
+  private tierUnion(tiers: readonly number[]): Grid | null {
+    if (tiers.length === 0) return null;
+    const key = tiers.join(',');
+    let g = this.unions.get(key);
+    if (g === undefined) {
+      this.sortIntoTiers();
+      const { positions, starts } = this.tierMembers!;
+      let n = 0;
+      for (const t of tiers) n += starts[t + 1] - starts[t];
+      const union = new Int32Array(n);
+      let at = 0;
+      for (const t of tiers) {
+        union.set(positions.subarray(starts[t], starts[t + 1]), at);
+        at += starts[t + 1] - starts[t];
+      }
+      // Each tier's positions increase; their union must too, once each (`subset`).
+      let m = n;
+      if (tiers.length > 1) {
+        union.sort();
+        m = 0;
+        for (let k = 0; k < n; k++) if (m === 0 || union[k] !== union[m - 1]) union[m++] = union[k];
+      }
+      g = m === 0 ? null : this.grid().grid.subset(union.subarray(0, m));
+      this.unions.set(key, g);
     }
-    this.tiersDone = to;
-    if (to === this.tierCount) {
-      this.certTiersCache = tiers;
-      this.tiersBuilding = null;
-      this.tierMembers = null;
+    return g;
+  }
+
+  /**
+   * The tiers a shortlist scan of vacancy `vi` visits before the other candidates, best first:
+   * those holding a certification it expects, then those partly holding or bridged to one; for a
+   * post expecting none, those holding any.
+   */
+  private expectedTiers(v: VacancyColumns, vi: number): [number[], number[]] {
+    const certBits = this.cols.certWords * 32;
+    if ((v.flags[vi] & F_EXPECTED_EMPTY) !== 0) return [[2 * certBits], []];
+    const full: number[] = [];
+    const near: number[] = [];
+    for (let w = 0; w < v.certWords; w++) {
+      let bits = v.expected[vi * v.certWords + w];
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const b = (w << 5) | (31 - Math.clz32(low));
+        full.push(b);
+        near.push(certBits + b);
+      }
     }
+    return [full, near];
   }
 
   private tierMembers: { positions: Int32Array; starts: Int32Array } | null = null;
@@ -443,18 +474,19 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
   }
 
   /**
-   * The grid a shortlist scans: for a post with a legal diploma, the candidates holding one of
-   * `legalBits` (or in training toward one when `withTraining`); otherwise every candidate. The
-   * capabilities a post needs are tested on the grid's item bits as the scan goes (`itemBits`):
-   * a grid per signature of needs cost a pass and a copy per signature, over a hundred nationally.
+   * The candidates a post may shortlist by its legal diploma: for a post with one, those holding
+   * one of `legalBits` (or in training toward one when `withTraining`); otherwise every candidate.
+   * The capabilities a post needs are tested on the grid's item bits as the scan goes
+   * (`itemBits`): a grid per signature of needs cost a pass and a copy per signature, over a
+   * hundred nationally.
    */
-  shortlistGrid(legalBits: readonly number[] | null, withTraining: boolean): Grid {
-    const key = shortlistGridKey(legalBits, withTraining);
-    let g = this.shortlistGrids.get(key);
+  private legalGrid(legalBits: readonly number[] | null, withTraining: boolean): Grid {
+    const key = `${legalBits === null ? '' : legalBits.join(',')}|${withTraining ? 1 : 0}`;
+    let g = this.legalGrids.get(key);
     if (g === undefined) {
       const { grid } = this.grid();
       if (legalBits === null) {
-        g = new Grid({ ...grid.toParts(), tiers: this.certTiers() });
+        g = grid;
       } else {
         const { held, training, certWords } = this.cols;
         // The legal certifications as word masks, tested on the held (or in-training) sets.
@@ -471,8 +503,25 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
           }
           if (ok) positions[m++] = k;
         }
-        g = grid.subset(positions.subarray(0, m), this.certTiers());
+        g = grid.subset(positions.subarray(0, m));
       }
+      this.legalGrids.set(key, g);
+    }
+    return g;
+  }
+
+  /**
+   * The grid a shortlist of vacancy `vi` scans: its legal diploma's grid (sharing its arrays),
+   * whose `tiers` are the unions of the tiers the post rewards most, best first (scan.ts).
+   */
+  private shortlistGrid(v: VacancyColumns, vi: number): Grid {
+    const key = this.shortlistKey(v, vi);
+    let g = this.shortlistGrids.get(key);
+    if (g === undefined) {
+      const legal = legalBitsOf(v, vi);
+      const base = this.legalGrid(legal, legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0);
+      const [full, near] = this.expectedTiers(v, vi);
+      g = new Grid({ ...base.toParts(), tiers: [this.tierUnion(full), this.tierUnion(near)] });
       this.shortlistGrids.set(key, g);
     }
     return g;
@@ -480,20 +529,20 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
 
   /** The grid a scan for vacancy `vi` must visit: its shortlist grid, or every candidate within near-miss reach. */
   gridFor(v: VacancyColumns, vi: number, wide: boolean): Grid {
-    if (wide) return this.nearGrid();
-    const legal = legalBitsOf(v, vi);
-    return this.shortlistGrid(legal, legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0);
+    return wide ? this.nearGrid() : this.shortlistGrid(v, vi);
   }
 
-  /** Vacancies with the same key share one shortlist grid (`gridFor`): a batch builds each once, one per step. */
+  /**
+   * Vacancies with the same key share one shortlist grid (`gridFor`): same legal diploma, same
+   * expected certifications. A batch builds each once, one per step.
+   */
   shortlistKey(v: VacancyColumns, vi: number): string {
     const legal = legalBitsOf(v, vi);
-    return shortlistGridKey(legal, legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0);
+    let key = `${legal === null ? '' : legal.join(',')}|${legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0 ? 1 : 0}|`;
+    if ((v.flags[vi] & F_EXPECTED_EMPTY) !== 0) return `${key}none`;
+    for (let w = 0; w < v.certWords; w++) key += `${v.expected[vi * v.certWords + w]},`;
+    return key;
   }
-}
-
-function shortlistGridKey(legalBits: readonly number[] | null, withTraining: boolean): string {
-  return `${legalBits === null ? '' : legalBits.join(',')}|${withTraining ? 1 : 0}`;
 }
 
 /** The legal certifications one of which a vacancy's post requires, or null. */

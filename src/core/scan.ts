@@ -78,19 +78,20 @@ export function scanCandidatesForVacancy(
     if (tiers === null) {
       scanRings(kernel, grid, vi, sinks, true, restMax, loss, ANY);
     } else {
-      // By qualification tiers, best first: they fill the list with high scores, and each next
-      // tier has a lower bound (its rung capped), so its rings stop nearer. A visited candidate
-      // carries the vacancy's stamp and is not visited again (CandidateStore.certTiers).
+      // The post's qualification tiers first, best first: they fill the list with high scores,
+      // and each next scan has a lower bound (its rung capped), so its rings stop nearer. A
+      // visited candidate carries the vacancy's stamp and is not visited again.
       filter.newStamp();
       const wq = kernel.wQual;
+      const [first, second] = tiers;
       if ((v.flags[vi] & F_EXPECTED_EMPTY) !== 0) {
-        const anyCert = tiers[tiers.length - 1];
-        if (anyCert !== null) scanRings(kernel, anyCert, vi, sinks, true, restMax, loss, MARK);
+        // First who holds any certification.
+        if (first !== null) scanRings(kernel, first, vi, sinks, true, restMax, loss, MARK);
         scanRings(kernel, grid, vi, sinks, true, restMax - wq * (1 - noneExpectedValue(false)), loss, SKIP_MARKED);
       } else {
-        const certBits = (tiers.length - 1) >> 1;
-        scanExpectedTiers(kernel, tiers, 0, vi, sinks, restMax);
-        scanExpectedTiers(kernel, tiers, certBits, vi, sinks, restMax - wq * (1 - QUALIFICATION.partialOrInTraining));
+        // Who holds an expected certification, then who partly holds or is bridged to one.
+        if (first !== null) scanRings(kernel, first, vi, sinks, true, restMax, loss, MARK);
+        if (second !== null) scanRings(kernel, second, vi, sinks, true, restMax - wq * (1 - QUALIFICATION.partialOrInTraining), loss, MARK);
         // Outside the tiers the rung comes from months in the post's own fiche: none without its experience bit.
         scanRings(kernel, grid, vi, sinks, true, restMax - wq * (1 - BEST_EXPERIENCE_RUNG), loss + wq * BEST_EXPERIENCE_RUNG, SKIP_MARKED);
       }
@@ -98,21 +99,6 @@ export function scanCandidatesForVacancy(
   }
   const slack = homeCareSlack(v.radius[vi]);
   for (let k = 0; k < overflow.length; k++) visitPair(kernel, overflow[k], vi, slack, sinks);
-}
-
-/** The tier grids at `offset` + each certification bit the vacancy expects. */
-function scanExpectedTiers(kernel: Kernel, tiers: readonly (Grid | null)[], offset: number, vi: number, sinks: VacancyScanSinks, restMax: number): void {
-  const v = kernel.v;
-  const cw = v.certWords;
-  for (let w = 0; w < cw; w++) {
-    let bits = v.expected[vi * cw + w];
-    while (bits !== 0) {
-      const low = bits & -bits;
-      bits ^= low;
-      const tier = tiers[offset + ((w << 5) | (31 - Math.clz32(low)))];
-      if (tier !== null) scanRings(kernel, tier, vi, sinks, true, restMax, kernel.wExp, MARK);
-    }
-  }
 }
 
 /** How a ring scan treats the stamp of the current vacancy: ignore it, set it, or skip who has it. */

@@ -91,9 +91,9 @@ export class Grid {
   readonly itemBits: Uint32Array | null;
   readonly maxRadius: number;
   /**
-   * Sub-grids of the same base grid, one per key bit (for candidates: who holds each
-   * certification, or a higher level of its family), shared by every grid derived from that base
-   * for the same items: a shortlist scan visits the likeliest entrants first. Null when unused.
+   * Sub-grids of the same base grid that a scan visits before this one's items, best first (for
+   * a shortlist: the candidates holding what the post expects, then those near it;
+   * CandidateStore.shortlistGrid). Null when unused.
    */
   readonly tiers: readonly (Grid | null)[] | null;
 

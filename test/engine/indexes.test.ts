@@ -11,6 +11,7 @@ import { createCore } from '../../src/core/core.js';
 import { PasserelleInputError } from '../../src/errors.js';
 import type { Candidate, Vacancy } from '../../src/schema/index.js';
 import { candidate, candidates, engineOptions, setting, vacancies } from './territory.js';
+import { F_ANY_CERT, F_EXPECTED_EMPTY } from '../../src/encode/flags.js';
 
 /** Records the validation must reject, each for a different reason. */
 const invalidCandidate = (c: Candidate): unknown[] => [
@@ -250,17 +251,39 @@ describe('indexes', () => {
     );
   });
 
-  it('qualification tiers built a few per step equal those built in one call', () => {
+  it("a shortlist grid's tiers hold the holders of what the post expects, then the near holders, each once in grid order", () => {
     fc.assert(
-      fc.property(candidates(0, 40), fc.integer({ min: 1, max: 9 }), (cs, step) => {
+      fc.property(candidates(0, 40), vacancies(1, 6), (cs, vs) => {
         const core = createCore({ today: '2026-11-23' });
-        const once = core.indexCandidates(cs).index;
-        const stepped = core.indexCandidates(cs).index;
-        for (let from = 0; from < stepped.tierCount; from += step) stepped.buildTiers(from, Math.min(stepped.tierCount, from + step));
-        const tiers = (x: CandidateStore) => x.shortlistGrid(null, false).tiers!.map((t) => t?.toParts() ?? null);
-        expect(tiers(stepped)).toEqual(tiers(once));
+        const index = core.indexCandidates(cs).index;
+        const v = core.indexVacancies(vs).index.cols;
+        // The grid first: building it renumbers the columns.
+        const { grid } = index.grid();
+        const c = index.cols;
+        const cw = c.certWords;
+        const any = (a: Uint32Array, b: Uint32Array, ci: number, vi: number) => {
+          for (let w = 0; w < cw; w++) if (((a[ci * cw + w] | b[ci * cw + w]) & v.expected[vi * cw + w]) !== 0) return true;
+          return false;
+        };
+        for (let vi = 0; vi < v.size; vi++) {
+          const [first, second] = index.gridFor(v, vi, false).tiers!;
+          const expectedNone = (v.flags[vi] & F_EXPECTED_EMPTY) !== 0;
+          const wantFirst: number[] = [];
+          const wantSecond: number[] = [];
+          // In the grid's own order: by cell, then by reach descending.
+          for (const ci of grid.items) {
+            if (expectedNone ? (c.flags[ci] & F_ANY_CERT) !== 0 : any(c.held, c.equivalent, ci, vi)) wantFirst.push(ci);
+            if (!expectedNone && any(c.partial, c.bridge, ci, vi)) wantSecond.push(ci);
+          }
+          expect(first === null ? [] : Array.from(first.items)).toEqual(wantFirst);
+          expect(second === null ? [] : Array.from(second.items)).toEqual(wantSecond);
+          for (const tier of [first, second]) {
+            if (tier === null) continue;
+            for (let k = 0; k < tier.items.length; k++) expect(tier.itemRadius[k]).toBe(c.reach[tier.items[k]]);
+          }
+        }
       }),
-      { numRuns: 30 },
+      { numRuns: 40 },
     );
   });
 });
