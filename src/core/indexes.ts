@@ -366,16 +366,19 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
   }
 
   /**
-   * The candidates of any of `tiers` (increasing tier numbers) as a sub-grid of `grid()`, null
-   * when there are none: a post rewards the holders of each certification it expects alike, so
-   * one scan over their union visits each once, nearest first.
+   * The candidates of any of `tiers` (increasing tier numbers) who are also in `within` (a legal
+   * diploma's grid, keyed `withinKey`), as a sub-grid of `grid()`, null when there are none: a
+   * post rewards the holders of each certification it expects alike, so one scan over their
+   * union visits each once, nearest first, and who lacks the post's legal diploma is never
+   * eligible for it.
    */
-  private tierUnion(tiers: readonly number[]): Grid | null {
+  private tierUnion(tiers: readonly number[], within: Grid, withinKey: string): Grid | null {
     if (tiers.length === 0) return null;
-    const key = tiers.join(',');
+    const key = `${withinKey}/${tiers.join(',')}`;
     let g = this.unions.get(key);
     if (g === undefined) {
       this.sortIntoTiers();
+      const { grid } = this.grid();
       const { positions, starts } = this.tierMembers!;
       let n = 0;
       for (const t of tiers) n += starts[t + 1] - starts[t];
@@ -385,14 +388,21 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
         union.set(positions.subarray(starts[t], starts[t + 1]), at);
         at += starts[t + 1] - starts[t];
       }
-      // Each tier's positions increase; their union must too, once each (`subset`).
-      let m = n;
-      if (tiers.length > 1) {
-        union.sort();
-        m = 0;
-        for (let k = 0; k < n; k++) if (m === 0 || union[k] !== union[m - 1]) union[m++] = union[k];
+      // Each tier's positions increase; their union must too, once each (`subset`). Positions in
+      // `grid()` are slots (its items are 0, 1, 2…), as are `within`'s increasing items.
+      if (tiers.length > 1) union.sort();
+      const allowed = within === grid ? null : within.items;
+      let m = 0;
+      for (let k = 0, j = 0; k < n; k++) {
+        const p = union[k];
+        if (m > 0 && p === union[m - 1]) continue;
+        if (allowed !== null) {
+          while (j < allowed.length && allowed[j] < p) j++;
+          if (j === allowed.length || allowed[j] !== p) continue;
+        }
+        union[m++] = p;
       }
-      g = m === 0 ? null : this.grid().grid.subset(union.subarray(0, m));
+      g = m === 0 ? null : grid.subset(union.subarray(0, m));
       this.unions.set(key, g);
     }
     return g;
@@ -481,7 +491,7 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
    * hundred nationally.
    */
   private legalGrid(legalBits: readonly number[] | null, withTraining: boolean): Grid {
-    const key = `${legalBits === null ? '' : legalBits.join(',')}|${withTraining ? 1 : 0}`;
+    const key = legalGridKey(legalBits, withTraining);
     let g = this.legalGrids.get(key);
     if (g === undefined) {
       const { grid } = this.grid();
@@ -519,9 +529,11 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
     let g = this.shortlistGrids.get(key);
     if (g === undefined) {
       const legal = legalBitsOf(v, vi);
-      const base = this.legalGrid(legal, legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0);
+      const withTraining = legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0;
+      const base = this.legalGrid(legal, withTraining);
+      const baseKey = legalGridKey(legal, withTraining);
       const [full, near] = this.expectedTiers(v, vi);
-      g = new Grid({ ...base.toParts(), tiers: [this.tierUnion(full), this.tierUnion(near)] });
+      g = new Grid({ ...base.toParts(), tiers: [this.tierUnion(full, base, baseKey), this.tierUnion(near, base, baseKey)] });
       this.shortlistGrids.set(key, g);
     }
     return g;
@@ -538,11 +550,15 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
    */
   shortlistKey(v: VacancyColumns, vi: number): string {
     const legal = legalBitsOf(v, vi);
-    let key = `${legal === null ? '' : legal.join(',')}|${legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0 ? 1 : 0}|`;
+    let key = `${legalGridKey(legal, legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0)}|`;
     if ((v.flags[vi] & F_EXPECTED_EMPTY) !== 0) return `${key}none`;
     for (let w = 0; w < v.certWords; w++) key += `${v.expected[vi * v.certWords + w]},`;
     return key;
   }
+}
+
+function legalGridKey(legalBits: readonly number[] | null, withTraining: boolean): string {
+  return `${legalBits === null ? '' : legalBits.join(',')}|${withTraining ? 1 : 0}`;
 }
 
 /** The legal certifications one of which a vacancy's post requires, or null. */
