@@ -3,6 +3,7 @@
  * eligible for it and, if none is, how many vacancies within near-miss reach each blocker kept out;
  * for each vacancy with an empty shortlist, the same counts over the candidates within its reach.
  */
+import { chunkEnd, runToEnd, type Work } from '../work.js';
 import { Kernel } from '../kernel/kernel.js';
 import { VacancyColumns } from '../encode/vacancies.js';
 import { RING_COUNT, withinReach, type Grid } from '../geo/grid.js';
@@ -41,8 +42,8 @@ function addMask(counts: Int32Array, at: number, mask: number): void {
   }
 }
 
-/** The vacancy columns with slot k holding slot items[k]. */
-function inGridOrder(v: VacancyColumns, items: Int32Array): VacancyColumns {
+/** The vacancy columns with slot k holding slot items[k], pausing between chunks. */
+function* inGridOrder(v: VacancyColumns, items: Int32Array): Work<VacancyColumns> {
   const out = new VacancyColumns(v.certWords, v.skillWords);
   const n = items.length;
   out.ensure(n);
@@ -62,6 +63,7 @@ function inGridOrder(v: VacancyColumns, items: Int32Array): VacancyColumns {
       const a = items[k] * width;
       const b = k * width;
       for (let w = 0; w < width; w++) dst[b + w] = src[a + w];
+      if (chunkEnd(k)) yield;
     }
   }
   return out;
@@ -72,12 +74,13 @@ function inGridOrder(v: VacancyColumns, items: Int32Array): VacancyColumns {
  * then reads a cell's vacancies from contiguous memory instead of one cache miss per column and
  * pair. Built once per batch (or worker), for `accountCandidatesInto`.
  */
-export function vacanciesInGridOrder(kernel: Kernel, vacancyGrid: Grid): Kernel {
+export function* vacanciesInGridOrder(kernel: Kernel, vacancyGrid: Grid): Work<Kernel> {
   const weights: Weights = {
     qualification: kernel.wQual, experience: kernel.wExp, commute: kernel.wCommute, hours: kernel.wHours,
     start_date: kernel.wStart, wishes: kernel.wWishes, skills: kernel.wSkills,
   };
-  return new Kernel(kernel.c, inGridOrder(kernel.v, vacancyGrid.items), weights, kernel.related, kernel.romeCount, kernel.jobBit, kernel.maxBonus);
+  const v = yield* inGridOrder(kernel.v, vacancyGrid.items);
+  return new Kernel(kernel.c, v, weights, kernel.related, kernel.romeCount, kernel.jobBit, kernel.maxBonus);
 }
 
 /** The capabilities every live vacancy of `v` needs (a candidate lacking one is eligible for none). */
@@ -107,7 +110,7 @@ export function accountCandidates(
 ): { matched: Uint8Array; counts: Int32Array } {
   const matched = new Uint8Array(slots.length);
   const counts = new Int32Array(slots.length * COUNT_COLUMNS);
-  const byPosition = vacanciesInGridOrder(kernel, vacancyGrid);
+  const byPosition = runToEnd(vacanciesInGridOrder(kernel, vacancyGrid));
   accountCandidatesInto(kernel, byPosition, vacancyGrid, vacancyOverflow, slots, 0, slots.length, countBlockers, matched, counts);
   return { matched, counts };
 }

@@ -4,6 +4,7 @@
  * between slices so that an abort or a timer sent meanwhile is seen, and progress reported on a
  * clock.
  */
+import type { Work } from '../work.js';
 
 /** Work between two returns to the event loop: under the 20 ms a caller's abort may wait. */
 const SLICE_MS = 10;
@@ -31,7 +32,7 @@ export function abortError(signal: AbortSignal): DOMException {
   return new DOMException('matchAll interrompu', { name: 'AbortError', cause: reason });
 }
 
-/** Steps over a range, each sized from the time the previous one took: doubled while short, halved when long. */
+/** Steps over a range, each sized from the time the previous one took. */
 class Steps {
   private size = 1;
   /** The clock when the last step ended. */
@@ -44,8 +45,10 @@ class Steps {
     step(from, to);
     this.now = performance.now();
     const spent = this.now - t;
+    // Doubled while short; cut to the size that would have taken STEP_MS when long (a batch in
+    // space order meets a city's vacancies, each costing many rural ones, at once).
     if (spent < STEP_MS / 2) this.size *= 2;
-    else if (spent > STEP_MS * 2 && this.size > 1) this.size >>= 1;
+    else if (spent > STEP_MS * 2) this.size = Math.max(1, Math.floor((this.size * STEP_MS) / spent));
     return to;
   }
 }
@@ -120,6 +123,15 @@ export class Pacer {
       if (steps.now - this.lastYield >= SLICE_MS) await this.pause();
     }
     if (phase !== null) this.report(phase, offset + total, phaseTotal);
+  }
+
+  /** Runs `work` to its end, giving the event loop back between its chunks every SLICE_MS (the last progress repeated meanwhile). */
+  async drive<T>(work: Work<T>): Promise<T> {
+    for (;;) {
+      const step = work.next();
+      if (step.done === true) return step.value;
+      await this.checkpoint();
+    }
   }
 
   /** Between two pieces of work that cannot be cut: gives the event loop back if SLICE_MS of work went by. */

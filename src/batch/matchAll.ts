@@ -17,7 +17,7 @@ import { accountCandidatesInto, accountVacanciesInto, vacanciesInGridOrder } fro
 import type { Grid } from '../geo/grid.js';
 import { allocShared } from '../encode/columns.js';
 import { Pacer, type BatchProgress } from './control.js';
-import { onSharedMemory, packIds, type AccountResult, type AccountTask, type KernelParts, type ShardTask, type ShortlistTask } from '../workers/protocol.js';
+import { onSharedMemory, packIdsInSteps, type AccountResult, type AccountTask, type KernelParts, type ShardTask, type ShortlistTask } from '../workers/protocol.js';
 import { runWorker, workerFile } from '../workers/spawn.js';
 import { argumentError, stringArgument } from '../validate/edge.js';
 import { ScoreOptionsSchema, checkCallOptions } from '../engine/call-options.js';
@@ -208,10 +208,11 @@ export async function matchAll(
   const rejectedCandidates: Rejection[] = candidateSteps?.rejected ?? [];
   const rejectedVacancies: Rejection[] = vacancySteps?.rejected ?? [];
 
-  // Grids first: building a grid may renumber its index's columns. Each piece of the set-up
-  // below is one call; the event loop gets its turn between them.
-  const vacancyGrid = vacancies.grid();
-  const vacancySlots = vacancies.liveSlotsById();
+  // Grids first: building a grid may renumber its index's columns. The set-up is driven in
+  // chunks, the event loop getting its turn between them (the candidate grid alone is a few
+  // hundred milliseconds nationally).
+  const vacancyGrid = await pacer.drive(vacancies.gridInSteps());
+  const vacancySlots = await pacer.drive(vacancies.liveSlotsByIdInSteps());
   const nV = vacancySlots.length;
   // Shortlists are scanned in the vacancy grid's order, cell by cell: consecutive vacancies then
   // share most of their candidates, whose columns and grid cells are still in cache.
@@ -219,21 +220,17 @@ export async function matchAll(
   // The rest of the set-up prepares the shortlists: reported as their start.
   pacer.report('shortlists', 0, nV);
   await pacer.checkpoint();
-  const { grid, overflow } = candidates.grid();
-  await pacer.checkpoint();
+  const { grid, overflow } = await pacer.drive(candidates.gridInSteps());
   const capacity = candidates.cols.size;
   const kernel = core.kernelFor(candidates.cols, vacancies.cols);
   // The numbering of this batch: the result keeps reading these even if the index changes later.
   const candidateIds = candidates.ids;
   const vacancyIds = vacancies.ids;
   const candidateCols = candidates.cols;
-  await pacer.checkpoint();
-  const candidateSlots = candidates.liveSlotsById();
-  await pacer.checkpoint();
-  const nearGrid = (options.blockerCounts ?? true) ? candidates.nearGrid() : grid;
-  // The shortlist grid of every vacancy: vacancies grouped by the grid they share, then the
-  // candidates sorted into their qualification tiers, and each grid built in steps of their own
-  // (one grid per step: all at once is too long for one turn of the event loop nationally).
+  const candidateSlots = await pacer.drive(candidates.liveSlotsByIdInSteps());
+  const nearGrid = (options.blockerCounts ?? true) ? await pacer.drive(candidates.nearGridInSteps()) : grid;
+  // The shortlist grid of every vacancy: vacancies grouped by the grid they share, then each grid
+  // built (the first also sorts the candidates into their qualification tiers).
   const gridKeys = new Map<string, number>();
   const firstOfGrid: number[] = [];
   const gridOfSlot = new Int32Array(vacancies.cols.size);
@@ -250,11 +247,8 @@ export async function matchAll(
       gridOfSlot[vi] = n;
     }
   });
-  if (firstOfGrid.length > 0) await pacer.run(1, () => candidates.sortIntoTiers());
   const shortlistGrids: Grid[] = [];
-  await pacer.run(firstOfGrid.length, (from, to) => {
-    for (let n = from; n < to; n++) shortlistGrids.push(candidates.gridFor(vacancies.cols, firstOfGrid[n], false));
-  });
+  for (const vi of firstOfGrid) shortlistGrids.push(await pacer.drive(candidates.gridForInSteps(vacancies.cols, vi, false)));
   const gridFor = (vi: number): Grid => shortlistGrids[gridOfSlot[vi]];
 
   // Candidates found eligible by any shortlist scan (shared memory: workers mark it too).
@@ -290,8 +284,10 @@ export async function matchAll(
       shardSlots.push(Int32Array.from(slots));
     }
     // On shared memory once, so each worker's task is cloned without its arrays.
+    const packedCandidateIds = await pacer.drive(packIdsInSteps(candidateIds));
+    const packedVacancyIds = await pacer.drive(packIdsInSteps(vacancyIds));
     const common = onSharedMemory({
-      kind: 'shortlists' as const, kernel: kernelParts(), candidateIds: packIds(candidateIds), vacancyIds: packIds(vacancies.ids), grids: shortlistGrids.map((g) => g.toParts()),
+      kind: 'shortlists' as const, kernel: kernelParts(), candidateIds: packedCandidateIds, vacancyIds: packedVacancyIds, grids: shortlistGrids.map((g) => g.toParts()),
       gridOfSlot, overflow: [...overflow], perVacancy, perCandidate, capacity, matched, withoutBonus,
     });
     const tasks = shardSlots.map((slots): ShortlistTask => ({ ...common, slots }));
@@ -309,24 +305,34 @@ export async function matchAll(
   const tShortlists = performance.now();
 
   // Merge shards into id order: which shard holds each vacancy slot's shortlist, at which row.
+  // Each pass over the vacancies or candidates below is paced: nationally each is tens of ms.
   const shardOf = new Int32Array(vacancies.cols.size);
   const rowOf = new Int32Array(vacancies.cols.size);
-  shardSlots.forEach((slots, s) => slots.forEach((slot, k) => { shardOf[slot] = s; rowOf[slot] = k; }));
+  for (let s = 0; s < shardSlots.length; s++) {
+    const slots = shardSlots[s];
+    await pacer.run(slots.length, (from, to) => {
+      for (let k = from; k < to; k++) { shardOf[slots[k]] = s; rowOf[slots[k]] = k; }
+    });
+  }
   const offsets = new Int32Array(nV + 1);
-  for (let k = 0; k < nV; k++) offsets[k + 1] = offsets[k] + shards[shardOf[vacancySlots[k]]].topCounts[rowOf[vacancySlots[k]]];
+  await pacer.run(nV, (from, to) => {
+    for (let k = from; k < to; k++) offsets[k + 1] = offsets[k] + shards[shardOf[vacancySlots[k]]].topCounts[rowOf[vacancySlots[k]]];
+  });
   const outSlots = new Int32Array(offsets[nV]);
   const outScores = new Float64Array(offsets[nV]);
-  for (let k = 0; k < nV; k++) {
-    const r = shards[shardOf[vacancySlots[k]]];
-    const row = rowOf[vacancySlots[k]];
-    const n = r.topCounts[row];
-    // Copied entry by entry: a view per list would be an allocation per vacancy, and with the
-    // indexed records on the heap each allocation pays a step of the collector's marking.
-    for (let j = 0, from = row * perVacancy, at = offsets[k]; j < n; j++) {
-      outSlots[at + j] = r.topSlots[from + j];
-      outScores[at + j] = r.topScores[from + j];
+  await pacer.run(nV, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const r = shards[shardOf[vacancySlots[k]]];
+      const row = rowOf[vacancySlots[k]];
+      const n = r.topCounts[row];
+      // Copied entry by entry: a view per list would be an allocation per vacancy, and with the
+      // indexed records on the heap each allocation pays a step of the collector's marking.
+      for (let j = 0, from = row * perVacancy, at = offsets[k]; j < n; j++) {
+        outSlots[at + j] = r.topSlots[from + j];
+        outScores[at + j] = r.topScores[from + j];
+      }
     }
-  }
+  });
   let bank: HeapBank | null = null;
   if (perCandidate > 0) {
     const merged = new HeapBank(capacity, perCandidate, vacancies.ids);
@@ -352,22 +358,40 @@ export async function matchAll(
   const unmatchedVacancies: Unmatched[] = [];
   const counts = new Int32Array(COUNT_COLUMNS);
   const toRecord = (id: string): Unmatched => ({ id, blockers: countsFor(counts, 0, audience) });
-  const { grid: vGrid, overflow: vOverflow } = vacancies.grid();
+  const { grid: vGrid, overflow: vOverflow } = await pacer.drive(vacancies.gridInSteps());
   const unmatchedTotal = candidateSlots.length + nV;
   const shortlisted = new Uint8Array(capacity);
-  for (let j = 0; j < outSlots.length; j++) shortlisted[outSlots[j]] = 1;
-  // Candidates in no shortlist: matched elsewhere, or unmatched with their blocker counts.
-  const pending = candidateSlots.filter((ci) => shortlisted[ci] === 0 && matched[ci] === 0);
+  await pacer.run(outSlots.length, (from, to) => {
+    for (let j = from; j < to; j++) shortlisted[outSlots[j]] = 1;
+  });
+  // Candidates in no shortlist: matched elsewhere, or unmatched with their blocker counts. In id
+  // order, and in slot order, which is the candidate grid's cell order: accounted in that order,
+  // neighbours in turn scan the same vacancies, still in cache.
+  const isPending = new Uint8Array(capacity);
+  let pendingCount = 0;
+  await pacer.run(candidateSlots.length, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const ci = candidateSlots[k];
+      if (shortlisted[ci] === 0 && matched[ci] === 0) { isPending[ci] = 1; pendingCount++; }
+    }
+  });
+  const pending = new Int32Array(pendingCount);
+  const pendingBySlot = new Int32Array(pendingCount);
+  let inIdOrder = 0;
+  await pacer.run(candidateSlots.length, (from, to) => {
+    for (let k = from; k < to; k++) if (isPending[candidateSlots[k]] === 1) pending[inIdOrder++] = candidateSlots[k];
+  });
+  let inSlotOrder = 0;
+  await pacer.run(capacity, (from, to) => {
+    for (let ci = from; ci < to; ci++) if (isPending[ci] === 1) pendingBySlot[inSlotOrder++] = ci;
+  });
   const matchedByScans = candidateSlots.length - pending.length;
-  // Accounted in slot order, which is the candidate grid's cell order: neighbours in turn scan the
-  // same vacancies, still in cache (the unmatched list is then written in id order).
-  const pendingBySlot = Int32Array.from(pending).sort();
   // Progress of this phase: candidates (those the scans matched count as done), then vacancies.
   const accountShards: Int32Array[] = [];
   const accounts: AccountResult[] = [];
   if (workers <= 1) {
     const account: AccountResult = { matched: new Uint8Array(pending.length), counts: new Int32Array(pending.length * COUNT_COLUMNS) };
-    const byPosition = vacanciesInGridOrder(kernel, vGrid);
+    const byPosition = await pacer.drive(vacanciesInGridOrder(kernel, vGrid));
     await pacer.run(pending.length, (from, to) => {
       accountCandidatesInto(kernel, byPosition, vGrid, vOverflow, pendingBySlot, from, to, countBlockers, account.matched, account.counts);
     }, 'unmatched', matchedByScans, unmatchedTotal);
@@ -392,16 +416,24 @@ export async function matchAll(
   }
   let matchedCandidates = matchedByScans;
   const unmatchedBySlot = new Map<number, Unmatched>();
-  accountShards.forEach((slots, s) => {
+  for (let s = 0; s < accountShards.length; s++) {
+    const slots = accountShards[s];
     const { matched, counts: c } = accounts[s];
-    for (let k = 0; k < slots.length; k++) {
-      if (matched[k] === 1) { matchedCandidates++; continue; }
-      counts.set(c.subarray(k * counts.length, (k + 1) * counts.length));
-      unmatchedBySlot.set(slots[k], toRecord(candidateIds[slots[k]]));
+    await pacer.run(slots.length, (from, to) => {
+      for (let k = from; k < to; k++) {
+        if (matched[k] === 1) { matchedCandidates++; continue; }
+        counts.set(c.subarray(k * counts.length, (k + 1) * counts.length));
+        unmatchedBySlot.set(slots[k], toRecord(candidateIds[slots[k]]));
+      }
+    });
+  }
+  // In id order, like every list of the batch.
+  await pacer.run(pending.length, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const u = unmatchedBySlot.get(pending[k]);
+      if (u !== undefined) unmatchedCandidates.push(u);
     }
   });
-  // In id order, like every list of the batch.
-  for (const ci of pending) { const u = unmatchedBySlot.get(ci); if (u !== undefined) unmatchedCandidates.push(u); }
   const emptySlots = vacancySlots.filter((_, k) => offsets[k + 1] === offsets[k]);
   const vacancyCounts = new Int32Array(emptySlots.length * COUNT_COLUMNS);
   if (countBlockers) {
@@ -415,12 +447,16 @@ export async function matchAll(
   pacer.report('unmatched', unmatchedTotal, unmatchedTotal);
 
   let shortlistedCandidates = 0;
-  for (const ci of candidateSlots) shortlistedCandidates += shortlisted[ci];
+  await pacer.run(candidateSlots.length, (from, to) => {
+    for (let k = from; k < to; k++) shortlistedCandidates += shortlisted[candidateSlots[k]];
+  });
   const t1 = performance.now();
 
   const matches = new BatchMatches(vacancySlots, offsets, outSlots, outScores, candidateIds, vacancyIds);
   const vacancyPosition = new Map<string, number>();
-  for (let k = 0; k < nV; k++) vacancyPosition.set(vacancyIds[vacancySlots[k]], k);
+  await pacer.run(nV, (from, to) => {
+    for (let k = from; k < to; k++) vacancyPosition.set(vacancyIds[vacancySlots[k]], k);
+  });
   let candidatePosition: Map<string, number> | null = null;
   let liveKernel = kernel;
   /** The current slots of a pair of the indexes. @throws PasserelleInputError('argument') for a non-string or unknown id. */

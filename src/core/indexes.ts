@@ -16,7 +16,8 @@ import type { Referential } from '../referential/types.js';
 import { IdMap } from './id-map.js';
 import { stringArgument } from '../validate/edge.js';
 import { homeCareSlack } from '../kernel/criteria.js';
-import { experienceWords } from '../kernel/kernel.js';
+import { experienceWordsInSteps } from '../kernel/kernel.js';
+import { chunkEnd, runToEnd, type Work } from '../work.js';
 
 /** Rebuild the grid once this many records were added since it was built. */
 function overflowLimit(size: number): number {
@@ -66,6 +67,18 @@ export interface IndexSummary {
   referentialVersion: string;
 }
 
+/** The grid positions of each qualification tier's candidates, tier t at [starts[t], starts[t + 1]). */
+interface TierMembers {
+  positions: Int32Array;
+  starts: Int32Array;
+}
+
+/** A grid built over an index, and what installing it changes in the index (`BaseIndex.gridInSteps`). */
+interface BuiltGrid {
+  grid: Grid;
+  commit: () => void;
+}
+
 abstract class BaseIndex<T extends { id: string }> {
   /**
    * Id and record by slot (explanations read them back). Records are the validated inputs
@@ -83,6 +96,8 @@ abstract class BaseIndex<T extends { id: string }> {
   protected keyOfSlot = new Int32Array(16);
   protected nextKey = 0;
   protected gridCache: Grid | null = null;
+  /** Counts the insertions and removals: a grid built in steps is dropped if any came meanwhile. */
+  private changes = 0;
   /** Slots added since the grid was built. */
   protected overflowSlots: number[] = [];
   protected live = 0;
@@ -112,7 +127,12 @@ abstract class BaseIndex<T extends { id: string }> {
   protected abstract parse(input: unknown): T;
   /** `fields`: the record's checked fields in one fixed shape (BatchSink.accept), or the record. */
   protected abstract encode(record: T, fields: T): number;
-  protected abstract buildGrid(slots: Int32Array): Grid;
+  /**
+   * The grid over `slots`, built without changing the index: what it must change (the columns
+   * renumbered in the grid's order) waits in `commit`. `parallel`: a run to the end may share the
+   * copying with a worker thread.
+   */
+  protected abstract buildGrid(slots: Int32Array, parallel: boolean): Work<BuiltGrid>;
 
   isAlive(slot: number): boolean {
     return this.cols.alive[slot] === 1;
@@ -207,22 +227,52 @@ abstract class BaseIndex<T extends { id: string }> {
     });
   }
 
-  /**
-   * Live slots in id order: the deterministic order of every batch. The ids are sorted as strings
-   * without a comparator (by UTF-16 units, the order `a < b` gives: twice as fast as slots through
-   * a comparator), taken in insertion order, which the sort's runs make near-linear when records
-   * came in id order; live ids are unique, so each maps back to one slot.
-   */
+  /** Live slots in id order: the deterministic order of every batch. */
   liveSlotsById(): Int32Array {
-    const sorted: string[] = new Array(this.live);
+    return runToEnd(this.liveSlotsByIdInSteps());
+  }
+
+  /**
+   * `liveSlotsById` in steps: the ids in runs of ID_RUN sorted without a comparator (by UTF-16
+   * units, the order `a < b` gives: twice as fast as slots through a comparator), then merged
+   * pairwise. Taken in insertion order, which the runs' sorts make near-linear when records came
+   * in id order; live ids are unique, so each maps back to one slot.
+   */
+  *liveSlotsByIdInSteps(): Work<Int32Array> {
+    let sorted: string[] = new Array(this.live);
     let n = 0;
     for (let key = 0; key < this.nextKey; key++) {
       const slot = this.slotOfKey[key];
       if (slot >= 0 && this.isAlive(slot)) sorted[n++] = this.ids[slot];
+      if (chunkEnd(key)) yield;
     }
-    sorted.sort();
+    for (let a = 0; a < n; a += ID_RUN) {
+      const run = sorted.slice(a, Math.min(n, a + ID_RUN)).sort();
+      for (let k = 0; k < run.length; k++) sorted[a + k] = run[k];
+      yield;
+    }
+    let other: string[] = new Array(n);
+    for (let width = ID_RUN; width < n; width *= 2) {
+      let out = 0;
+      for (let a = 0; a < n; a += 2 * width) {
+        let i = a;
+        let j = Math.min(n, a + width);
+        const mid = j, end = Math.min(n, a + 2 * width);
+        while (i < mid && j < end) {
+          other[out++] = sorted[i] < sorted[j] ? sorted[i++] : sorted[j++];
+          if (chunkEnd(out)) yield;
+        }
+        while (i < mid) other[out++] = sorted[i++];
+        while (j < end) other[out++] = sorted[j++];
+      }
+      [sorted, other] = [other, sorted];
+      yield;
+    }
     const out = new Int32Array(n);
-    for (let k = 0; k < n; k++) out[k] = this.slot(sorted[k]);
+    for (let k = 0; k < n; k++) {
+      out[k] = this.slot(sorted[k]);
+      if (chunkEnd(k)) yield;
+    }
     return out;
   }
 
@@ -252,6 +302,7 @@ abstract class BaseIndex<T extends { id: string }> {
     this.ids[slot] = id;
     this.records[slot] = record;
     this.live++;
+    this.changes++;
     if (this.gridCache !== null) {
       this.overflowSlots.push(slot);
       if (this.overflowSlots.length > overflowLimit(this.live)) this.gridCache = null;
@@ -264,12 +315,27 @@ abstract class BaseIndex<T extends { id: string }> {
     this.keyOf.delete(this.ids[slot]);
     this.slotOfKey[this.keyOfSlot[slot]] = -1;
     this.live--;
+    this.changes++;
   }
 
   /** The spatial grid (built on first use after a batch of changes) and the slots it does not cover. */
   grid(): { grid: Grid; overflow: readonly number[] } {
-    if (this.gridCache === null) {
-      this.gridCache = this.buildGrid(this.liveSlots());
+    return runToEnd(this.gridInSteps(true));
+  }
+
+  /**
+   * `grid()` in steps (a batch gives the event loop its turn between them). The index changes
+   * only once the grid is built, in one go; if records were inserted or removed meanwhile, the
+   * grid is built again over them.
+   */
+  *gridInSteps(parallel = false): Work<{ grid: Grid; overflow: readonly number[] }> {
+    while (this.gridCache === null) {
+      const changes = this.changes;
+      const built = yield* this.buildGrid(this.liveSlots(), parallel);
+      // Built meanwhile by a call that did not pause, or over records since changed.
+      if (this.gridCache !== null || this.changes !== changes) continue;
+      built.commit();
+      this.gridCache = built.grid;
       this.overflowSlots = [];
       this.onGridRebuilt();
     }
@@ -278,9 +344,10 @@ abstract class BaseIndex<T extends { id: string }> {
 
   /**
    * Renumbers the live slots as `order` lists them (removed slots are dropped): new id, record
-   * and slot arrays, so anything built on the old numbering keeps reading consistent data.
+   * and slot arrays, built in steps and put in place by the returned function, so anything built
+   * on the old numbering keeps reading consistent data.
    */
-  protected renumber(order: Int32Array): void {
+  protected *renumberInSteps(order: Int32Array): Work<() => void> {
     const n = order.length;
     const ids: string[] = new Array(n);
     const records: T[] = new Array(n);
@@ -293,15 +360,22 @@ abstract class BaseIndex<T extends { id: string }> {
       const key = this.keyOfSlot[from];
       keyOfSlot[k] = key;
       slotOfKey[key] = k;
+      if (chunkEnd(k)) yield;
     }
-    this.ids = ids;
-    this.records = records;
-    this.keyOfSlot = keyOfSlot;
-    this.slotOfKey = slotOfKey;
+    return () => {
+      this.ids = ids;
+      this.records = records;
+      this.keyOfSlot = keyOfSlot;
+      this.slotOfKey = slotOfKey;
+    };
   }
+
 
   protected onGridRebuilt(): void {}
 }
+
+/** Ids sorted by one native sort in `liveSlotsByIdInSteps`, a few milliseconds of work. */
+const ID_RUN = 1 << 13;
 
 function growInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
   const out = new Int32Array(Math.max(n, a.length * 2));
@@ -324,17 +398,24 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
   protected encode(record: Candidate, fields: Candidate): number {
     return this.cols.push(fields, this.ctx, this.bonusOf(record));
   }
-  protected buildGrid(slots: Int32Array): Grid {
+  protected *buildGrid(slots: Int32Array, parallel: boolean): Work<BuiltGrid> {
     // Ordered by each candidate's reach: a shortlist scan stops at the first who cannot reach.
-    const grid = Grid.build(this.cols.lat, this.cols.lon, slots, this.cols.reach);
+    const grid = yield* Grid.buildInSteps(this.cols.lat, this.cols.lon, slots, this.cols.reach);
     // Then the columns are rewritten in the grid's order, so a cell's candidates are contiguous.
     const order = grid.items;
-    this.cols = this.cols.permuted(order);
-    this.renumber(order);
+    const cols = parallel ? this.cols.permuted(order) : yield* this.cols.permutedInSteps(order);
+    const renumber = yield* this.renumberInSteps(order);
     // Each candidate's capabilities and experience bits beside its grid item: shortlist scans test them first.
-    const words = experienceWords(this.cols, this.ctx.related, this.ctx.romeCount, this.ctx.jobBit);
-    for (let ci = 0; ci < words.length; ci++) words[ci] |= this.cols.flags[ci] & CAPABILITIES;
-    return grid.renumbered().withItemBits(words);
+    const words = yield* experienceWordsInSteps(cols, this.ctx.related, this.ctx.romeCount, this.ctx.jobBit);
+    for (let ci = 0; ci < words.length; ci++) words[ci] |= cols.flags[ci] & CAPABILITIES;
+    const built = yield* grid.renumberedInSteps(words);
+    return {
+      grid: built,
+      commit: () => {
+        this.cols = cols;
+        renumber();
+      },
+    };
   }
 
   private legalGrids = new Map<string, Grid>();
@@ -360,9 +441,18 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
     return 2 * this.cols.certWords * 32 + 1;
   }
 
-  /** Sorts every candidate into its qualification tiers, once per grid: a batch does it in a step of its own. */
-  sortIntoTiers(): void {
-    this.tierMembers ??= this.tierPositions(this.grid().grid.items);
+  /**
+   * Every candidate sorted into its qualification tiers, once per grid. Like every grid derived
+   * from `grid()` below, built in steps over one grid and kept only if that grid is still the
+   * index's when it is done (else built again over the new one).
+   */
+  private *tierMembersInSteps(parallel: boolean): Work<TierMembers> {
+    for (;;) {
+      const { grid } = yield* this.gridInSteps(parallel);
+      if (this.tierMembers !== null) return this.tierMembers;
+      const members = yield* this.tierPositions(grid.items);
+      if (this.gridCache === grid) return (this.tierMembers = members);
+    }
   }
 
   /**
@@ -372,14 +462,14 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
    * union visits each once, nearest first, and who lacks the post's legal diploma is never
    * eligible for it.
    */
-  private tierUnion(tiers: readonly number[], within: Grid, withinKey: string): Grid | null {
+  private *tierUnion(tiers: readonly number[], within: Grid, withinKey: string, parallel: boolean): Work<Grid | null> {
     if (tiers.length === 0) return null;
     const key = `${withinKey}/${tiers.join(',')}`;
-    let g = this.unions.get(key);
-    if (g === undefined) {
-      this.sortIntoTiers();
-      const { grid } = this.grid();
-      const { positions, starts } = this.tierMembers!;
+    for (;;) {
+      const { grid } = yield* this.gridInSteps(parallel);
+      const cached = this.unions.get(key);
+      if (cached !== undefined) return cached;
+      const { positions, starts } = yield* this.tierMembersInSteps(parallel);
       let n = 0;
       for (const t of tiers) n += starts[t + 1] - starts[t];
       const union = new Int32Array(n);
@@ -391,9 +481,11 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
       // Each tier's positions increase; their union must too, once each (`subset`). Positions in
       // `grid()` are slots (its items are 0, 1, 2…), as are `within`'s increasing items.
       if (tiers.length > 1) union.sort();
+      yield;
       const allowed = within === grid ? null : within.items;
       let m = 0;
       for (let k = 0, j = 0; k < n; k++) {
+        if (chunkEnd(k)) yield;
         const p = union[k];
         if (m > 0 && p === union[m - 1]) continue;
         if (allowed !== null) {
@@ -402,10 +494,12 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
         }
         union[m++] = p;
       }
-      g = m === 0 ? null : grid.subset(union.subarray(0, m));
-      this.unions.set(key, g);
+      const g = m === 0 ? null : yield* grid.subsetInSteps(union.subarray(0, m));
+      if (this.gridCache === grid) {
+        this.unions.set(key, g);
+        return g;
+      }
     }
-    return g;
   }
 
   /**
@@ -431,18 +525,18 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
     return [full, near];
   }
 
-  private tierMembers: { positions: Int32Array; starts: Int32Array } | null = null;
+  private tierMembers: TierMembers | null = null;
 
   /**
    * The grid positions of each tier's candidates, tier after tier, in one pass over the candidates
    * and their certification words (a pass per tier cost a second nationally): counted, then placed.
    */
-  private tierPositions(items: Int32Array): { positions: Int32Array; starts: Int32Array } {
+  private *tierPositions(items: Int32Array): Work<TierMembers> {
     const { held, equivalent, partial, bridge, flags, certWords } = this.cols;
     const certBits = certWords * 32;
     const anyTier = 2 * certBits;
     const starts = new Int32Array(this.tierCount + 1);
-    const visit = (place: (tier: number, k: number) => void): void => {
+    function* visit(place: (tier: number, k: number) => void): Work<void> {
       for (let k = 0; k < items.length; k++) {
         const s = items[k];
         for (let w = 0; w < certWords; w++) {
@@ -460,14 +554,15 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
           }
         }
         if ((flags[s] & F_ANY_CERT) !== 0) place(anyTier, k);
+        if (chunkEnd(k)) yield;
       }
-    };
-    visit((tier) => { starts[tier + 1]++; });
+    }
+    yield* visit((tier) => { starts[tier + 1]++; });
     for (let t = 0; t < this.tierCount; t++) starts[t + 1] += starts[t];
     const next = starts.slice(0, this.tierCount);
     const positions = new Int32Array(starts[this.tierCount]);
     // Items in increasing k, so each tier's positions come out increasing, as `subset` wants.
-    visit((tier, k) => { positions[next[tier]++] = k; });
+    yield* visit((tier, k) => { positions[next[tier]++] = k; });
     return { positions, starts };
   }
 
@@ -476,11 +571,16 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
    * limit): for scans that also want near misses or blocker counts.
    */
   nearGrid(): Grid {
-    const { grid } = this.grid();
-    if (this.nearGridCache === null) {
-      this.nearGridCache = Grid.build(this.cols.lat, this.cols.lon, Int32Array.from(grid.items).sort(), this.cols.reachNear);
+    return runToEnd(this.nearGridInSteps(true));
+  }
+
+  *nearGridInSteps(parallel = false): Work<Grid> {
+    for (;;) {
+      const { grid } = yield* this.gridInSteps(parallel);
+      if (this.nearGridCache !== null) return this.nearGridCache;
+      const near = yield* Grid.buildInSteps(this.cols.lat, this.cols.lon, Int32Array.from(grid.items).sort(), this.cols.reachNear);
+      if (this.gridCache === grid) return (this.nearGridCache = near);
     }
-    return this.nearGridCache;
   }
 
   /**
@@ -490,14 +590,14 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
    * (`itemBits`): a grid per signature of needs cost a pass and a copy per signature, over a
    * hundred nationally.
    */
-  private legalGrid(legalBits: readonly number[] | null, withTraining: boolean): Grid {
+  private *legalGrid(legalBits: readonly number[] | null, withTraining: boolean, parallel: boolean): Work<Grid> {
     const key = legalGridKey(legalBits, withTraining);
-    let g = this.legalGrids.get(key);
-    if (g === undefined) {
-      const { grid } = this.grid();
-      if (legalBits === null) {
-        g = grid;
-      } else {
+    for (;;) {
+      const { grid } = yield* this.gridInSteps(parallel);
+      const cached = this.legalGrids.get(key);
+      if (cached !== undefined) return cached;
+      let g = grid;
+      if (legalBits !== null) {
         const { held, training, certWords } = this.cols;
         // The legal certifications as word masks, tested on the held (or in-training) sets.
         const legal = new Uint32Array(certWords);
@@ -512,36 +612,49 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
             ok = (held[s * certWords + w] & legal[w]) !== 0 || (withTraining && (training[s * certWords + w] & legal[w]) !== 0);
           }
           if (ok) positions[m++] = k;
+          if (chunkEnd(k)) yield;
         }
-        g = grid.subset(positions.subarray(0, m));
+        g = yield* grid.subsetInSteps(positions.subarray(0, m));
       }
-      this.legalGrids.set(key, g);
+      if (this.gridCache === grid) {
+        this.legalGrids.set(key, g);
+        return g;
+      }
     }
-    return g;
   }
 
   /**
    * The grid a shortlist of vacancy `vi` scans: its legal diploma's grid (sharing its arrays),
    * whose `tiers` are the unions of the tiers the post rewards most, best first (scan.ts).
    */
-  private shortlistGrid(v: VacancyColumns, vi: number): Grid {
+  private *shortlistGrid(v: VacancyColumns, vi: number, parallel: boolean): Work<Grid> {
     const key = this.shortlistKey(v, vi);
-    let g = this.shortlistGrids.get(key);
-    if (g === undefined) {
-      const legal = legalBitsOf(v, vi);
-      const withTraining = legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0;
-      const base = this.legalGrid(legal, withTraining);
-      const baseKey = legalGridKey(legal, withTraining);
-      const [full, near] = this.expectedTiers(v, vi);
-      g = new Grid({ ...base.toParts(), tiers: [this.tierUnion(full, base, baseKey), this.tierUnion(near, base, baseKey)] });
-      this.shortlistGrids.set(key, g);
+    const legal = legalBitsOf(v, vi);
+    const withTraining = legal !== null && (v.flags[vi] & F_ACCEPTS_TRAINING) !== 0;
+    const baseKey = legalGridKey(legal, withTraining);
+    const [full, near] = this.expectedTiers(v, vi);
+    for (;;) {
+      const { grid } = yield* this.gridInSteps(parallel);
+      const cached = this.shortlistGrids.get(key);
+      if (cached !== undefined) return cached;
+      const base = yield* this.legalGrid(legal, withTraining, parallel);
+      const tiers = [yield* this.tierUnion(full, base, baseKey, parallel), yield* this.tierUnion(near, base, baseKey, parallel)];
+      if (this.gridCache === grid) {
+        const g = new Grid({ ...base.toParts(), tiers });
+        this.shortlistGrids.set(key, g);
+        return g;
+      }
     }
-    return g;
   }
 
   /** The grid a scan for vacancy `vi` must visit: its shortlist grid, or every candidate within near-miss reach. */
   gridFor(v: VacancyColumns, vi: number, wide: boolean): Grid {
-    return wide ? this.nearGrid() : this.shortlistGrid(v, vi);
+    return runToEnd(this.gridForInSteps(v, vi, wide, true));
+  }
+
+  /** `gridFor` in steps (`parallel`: see `buildGrid`). */
+  *gridForInSteps(v: VacancyColumns, vi: number, wide: boolean, parallel = false): Work<Grid> {
+    return wide ? yield* this.nearGridInSteps(parallel) : yield* this.shortlistGrid(v, vi, parallel);
   }
 
   /**
@@ -583,10 +696,10 @@ export class VacancyStore extends BaseIndex<Vacancy> implements VacancyIndex {
   protected encode(record: Vacancy): number {
     return this.cols.push(record, this.ctx);
   }
-  protected buildGrid(slots: Int32Array): Grid {
+  protected *buildGrid(slots: Int32Array): Work<BuiltGrid> {
     if (this.slack.length < this.cols.size) this.slack = new Float64Array(this.cols.size);
     for (let s = 0; s < this.cols.size; s++) this.slack[s] = homeCareSlack(this.cols.radius[s]);
-    return Grid.build(this.cols.lat, this.cols.lon, slots, this.slack);
+    return { grid: yield* Grid.buildInSteps(this.cols.lat, this.cols.lon, slots, this.slack), commit: () => {} };
   }
 }
 

@@ -6,11 +6,16 @@ import { allocShared, dayNumber, grow, growPool } from './columns.js';
 import type { EncodingContext } from './context.js';
 import { romeIndexOf, setBits } from './context.js';
 import { PARALLEL_GATHER_MIN, type GatherJob, gatherRange, gatherWithWorker } from './parallel-gather.js';
+import { runToEnd, type Work } from '../work.js';
+
 import {
   F_ANY_CERT, F_AUTH, F_DESIRED_EMPTY, F_DOMICILE, F_ETABLISSEMENT, F_LICENCE, F_NIGHTS, F_SPLIT, F_VEHICLE,
   F_WEEKENDS, MODE_CODES, MODE_NONE, PUBLIC_FLAG, CONTRACT_ORDER, contractFlag,
 } from './flags.js';
 import type { Mode } from '../schema/primitives.js';
+
+/** Rows of a column gathered between two pauses of `permutedInSteps`. */
+const GATHER_STEP = 1 << 14;
 
 export class CandidateColumns {
   size = 0;
@@ -88,10 +93,38 @@ export class CandidateColumns {
    * batch result that still reads them stays valid.
    */
   permuted(order: Int32Array): CandidateColumns {
+    if (order.length < PARALLEL_GATHER_MIN) return runToEnd(this.permutedInSteps(order));
+    const { out, columns } = this.permutation(order);
+    gatherWithWorker(order, columns, () => this.gatherPools(order, out, 0, order.length));
+    return out;
+  }
+
+  /** `permuted` on this thread alone, pausing between chunks of each column. */
+  *permutedInSteps(order: Int32Array): Work<CandidateColumns> {
+    const n = order.length;
+    const { out, columns } = this.permutation(order);
+    for (const [from, to, width] of columns) {
+      for (let s = 0; s < n; s += GATHER_STEP) {
+        gatherRange(from, to, order, width, s, Math.min(n, s + GATHER_STEP));
+        yield;
+      }
+    }
+    for (let s = 0; s < n; s += GATHER_STEP) {
+      this.gatherPools(order, out, s, Math.min(n, s + GATHER_STEP));
+      yield;
+    }
+    return out;
+  }
+
+  /** The columns of a permutation (`permuted`): new columns for `order`, and the fixed-width columns to gather. */
+  private permutation(order: Int32Array): { out: CandidateColumns; columns: GatherJob[] } {
     const n = order.length;
     const out = new CandidateColumns(this.certWords, this.skillWords);
     out.ensure(n);
     out.size = n;
+    out.expRome = growPool(out.expRome, this.expUsed);
+    out.expMonths = growPool(out.expMonths, this.expUsed);
+    out.wishRome = growPool(out.wishRome, this.wishUsed);
     const cw = this.certWords;
     const sw = this.skillWords;
     const columns: GatherJob[] = [
@@ -104,22 +137,16 @@ export class CandidateColumns {
       [this.training, out.training, cw], [this.equivalent, out.equivalent, cw], [this.bridge, out.bridge, cw],
       [this.skills, out.skills, sw],
     ];
-    // What only this thread can do (the variable-length pools grow their arrays); the columns above
-    // are shared out in chunks between it and the worker.
-    const here = () => {
-      out.expRome = growPool(out.expRome, this.expUsed);
-      out.expMonths = growPool(out.expMonths, this.expUsed);
-      out.wishRome = growPool(out.wishRome, this.wishUsed);
-      out.expUsed = gatherPool(order, this.expStart, this.expCount, out.expStart, out.expCount, this.expRome, out.expRome, this.expMonths, out.expMonths);
-      out.wishUsed = gatherPool(order, this.wishStart, this.wishCount, out.wishStart, out.wishCount, this.wishRome, out.wishRome, null, null);
-    };
-    if (n >= PARALLEL_GATHER_MIN) {
-      gatherWithWorker(order, columns, here);
-    } else {
-      for (const [from, to, width] of columns) gatherRange(from, to, order, width, 0, n);
-      here();
-    }
-    return out;
+    return { out, columns };
+  }
+
+  /**
+   * Rows [s, e) of `out`'s variable-length pools (experience, wishes) in `order`, after rows
+   * [0, s): what only this thread can do, the pools' arrays growing as they fill.
+   */
+  private gatherPools(order: Int32Array, out: CandidateColumns, s: number, e: number): void {
+    out.expUsed = gatherPool(order, s, e, out.expUsed, this.expStart, this.expCount, out.expStart, out.expCount, this.expRome, out.expRome, this.expMonths, out.expMonths);
+    out.wishUsed = gatherPool(order, s, e, out.wishUsed, this.wishStart, this.wishCount, out.wishStart, out.wishCount, this.wishRome, out.wishRome, null, null);
   }
 
   /** Forgets every slot (scratch columns for one-off queries). */
@@ -231,20 +258,19 @@ export class CandidateColumns {
   }
 }
 
-/** A variable-length pool (experience, wishes) in `order`; returns the entries used. */
+/** Rows [s, e) of a variable-length pool (experience, wishes) in `order`, from entry `used` on; returns the entries used. */
 function gatherPool(
-  order: Int32Array, start: Int32Array, count: Int32Array, outStart: Int32Array, outCount: Int32Array,
+  order: Int32Array, s: number, e: number, used: number, start: Int32Array, count: Int32Array, outStart: Int32Array, outCount: Int32Array,
   rome: Int32Array, outRome: Int32Array, months: Float64Array | null, outMonths: Float64Array | null,
 ): number {
-  let used = 0;
-  for (let k = 0; k < order.length; k++) {
+  for (let k = s; k < e; k++) {
     const i = order[k];
     const a = start[i];
     const c = count[i];
     outStart[k] = used;
     outCount[k] = c;
-    for (let e = 0; e < c; e++) outRome[used + e] = rome[a + e];
-    if (months !== null) for (let e = 0; e < c; e++) outMonths![used + e] = months[a + e];
+    for (let x = 0; x < c; x++) outRome[used + x] = rome[a + x];
+    if (months !== null) for (let x = 0; x < c; x++) outMonths![used + x] = months[a + x];
     used += c;
   }
   return used;

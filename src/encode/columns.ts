@@ -3,8 +3,8 @@ import { differenceInCalendarDays, parseISO } from 'date-fns';
  * Growable typed-array columns. Backed by SharedArrayBuffer so worker threads read the same
  * memory without a copy.
  */
-type TypedCtor = Float64ArrayConstructor | Int32ArrayConstructor | Uint32ArrayConstructor | Uint8ArrayConstructor;
-type Typed = Float64Array | Int32Array | Uint32Array | Uint8Array;
+type TypedCtor = Float64ArrayConstructor | Int32ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor;
+type Typed = Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array;
 
 export function allocShared<T extends Typed>(ctor: TypedCtor, length: number): T {
   const buf = new SharedArrayBuffer(Math.max(1, length) * ctor.BYTES_PER_ELEMENT);

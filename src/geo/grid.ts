@@ -5,6 +5,7 @@
  */
 import { DEG, KM_PER_DEG } from './travel.js';
 import { allocShared } from '../encode/columns.js';
+import { chunkEnd, runToEnd, type Work } from '../work.js';
 
 /**
  * A grid array on shared memory, exactly `length` long (`allocShared` keeps one element for an
@@ -112,6 +113,11 @@ export class Grid {
    * @param radius per-slot radius for cell pruning (km)
    */
   static build(lat: Float64Array, lon: Float64Array, slots: Int32Array, radius: Float64Array): Grid {
+    return runToEnd(Grid.buildInSteps(lat, lon, slots, radius));
+  }
+
+  /** `build`, pausing between chunks of its passes. */
+  static *buildInSteps(lat: Float64Array, lon: Float64Array, slots: Int32Array, radius: Float64Array): Work<Grid> {
     let minLat = 90, maxLat = -90, minLon = 180, maxLon = -180;
     for (let k = 0; k < slots.length; k++) {
       const s = slots[k];
@@ -119,6 +125,7 @@ export class Grid {
       if (lat[s] > maxLat) maxLat = lat[s];
       if (lon[s] < minLon) minLon = lon[s];
       if (lon[s] > maxLon) maxLon = lon[s];
+      if (chunkEnd(k)) yield;
     }
     if (slots.length === 0) { minLat = maxLat = minLon = maxLon = 0; }
     let cellDeg = 0.1;
@@ -133,18 +140,23 @@ export class Grid {
       const c = cellIndex(lat[slots[k]], lon[slots[k]], minLat, minLon, cellDeg, nx, ny);
       cellOf[k] = c;
       if (compact[c] < 0) compact[c] = nonEmpty++;
+      if (chunkEnd(k)) yield;
     }
     // Compact ids in cell order, so that items of one cell, and cells of one row, are contiguous.
     let next = 0;
-    for (let c = 0; c < compact.length; c++) if (compact[c] >= 0) compact[c] = next++;
+    for (let c = 0; c < compact.length; c++) {
+      if (compact[c] >= 0) compact[c] = next++;
+      if (chunkEnd(c)) yield;
+    }
     const counts = new Int32Array(nonEmpty + 1);
     for (let k = 0; k < n; k++) counts[compact[cellOf[k]] + 1]++;
     for (let c = 0; c < nonEmpty; c++) counts[c + 1] += counts[c];
+    yield;
     const cellStart = shared<Int32Array>(Int32Array, nonEmpty + 1);
     cellStart.set(counts);
     const building: Building = { compact, cellStart, itemRadius: shared<Float64Array>(Float64Array, n) };
     const items = shared<Int32Array>(Int32Array, n);
-    if (!sortByRadixRanks(building, cellOf, slots, radius, items)) sortByComparator(building, cellOf, slots, radius, items, counts);
+    if (!(yield* sortByRadixRanks(building, cellOf, slots, radius, items))) yield* sortByComparator(building, cellOf, slots, radius, items, counts);
     const { itemRadius } = building;
     const cellRadius = shared<Float64Array>(Float64Array, nonEmpty);
     let maxRadius = 0;
@@ -164,6 +176,11 @@ export class Grid {
 
   /** A grid over some items of this one, given by their increasing positions in `items` (same cells, same order). */
   subset(positions: Int32Array, tiers: readonly (Grid | null)[] | null = null): Grid {
+    return runToEnd(this.subsetInSteps(positions, tiers));
+  }
+
+  /** `subset`, pausing between chunks. */
+  *subsetInSteps(positions: Int32Array, tiers: readonly (Grid | null)[] | null = null): Work<Grid> {
     const nCells = this.cellCount;
     const m = positions.length;
     const cellStart = shared<Int32Array>(Int32Array, nCells + 1);
@@ -183,24 +200,26 @@ export class Grid {
       itemRadius[k] = r;
       if (r > cellRadius[cell]) cellRadius[cell] = r;
       if (r > maxRadius) maxRadius = r;
+      if (chunkEnd(k)) yield;
     }
     while (cell < nCells) cellStart[++cell] = m;
     return new Grid({ ...this.toParts(), cellStart, items, itemRadius, itemBits, cellRadius, maxRadius, tiers });
   }
 
-  /** This grid after its items were renumbered 0, 1, 2… in its own order (see CandidateColumns.permuted). */
-  renumbered(): Grid {
-    const items = shared<Int32Array>(Int32Array, this.items.length);
-    for (let k = 0; k < items.length; k++) items[k] = k;
-    return new Grid({ ...this.toParts(), items });
-  }
-
-  /** This grid with each item's word read from `bits` (indexed by item), for `itemBits`. */
-  withItemBits(bits: Uint32Array): Grid {
-    const { items } = this;
-    const itemBits = shared<Uint32Array>(Uint32Array, items.length);
-    for (let k = 0; k < items.length; k++) itemBits[k] = bits[items[k]];
-    return new Grid({ ...this.toParts(), itemBits });
+  /**
+   * This grid after its items were renumbered 0, 1, 2… in its own order (see
+   * CandidateColumns.permuted), each with the word `bits[k]` of its new number k as `itemBits`.
+   */
+  *renumberedInSteps(bits: Uint32Array): Work<Grid> {
+    const n = this.items.length;
+    const items = shared<Int32Array>(Int32Array, n);
+    const itemBits = shared<Uint32Array>(Uint32Array, n);
+    for (let k = 0; k < n; k++) {
+      items[k] = k;
+      itemBits[k] = bits[k];
+      if (chunkEnd(k)) yield;
+    }
+    return new Grid({ ...this.toParts(), items, itemBits });
   }
 
   /** The grid's arrays, to rebuild it in a worker without recomputing. */
@@ -345,7 +364,7 @@ type Building = { compact: Int32Array; cellStart: Int32Array; itemRadius: Float6
  * ranked, returns false and the comparator sort does it.
  * @internal exported for the test that both orders agree
  */
-export function sortByRadixRanks(g: Building, cellOf: Int32Array, slots: Int32Array, radius: Float64Array, items: Int32Array): boolean {
+export function* sortByRadixRanks(g: Building, cellOf: Int32Array, slots: Int32Array, radius: Float64Array, items: Int32Array): Work<boolean> {
   const n = slots.length;
   const rankOf = new Map<number, number>();
   for (let k = 0; k < n; k++) {
@@ -355,16 +374,21 @@ export function sortByRadixRanks(g: Building, cellOf: Int32Array, slots: Int32Ar
       if (rankOf.size === MAX_RANKS) return false;
       rankOf.set(r, 0);
     }
+    if (chunkEnd(k)) yield;
   }
   // Rank 0 for the largest radius.
   const distinct = [...rankOf.keys()].sort((a, b) => b - a);
   for (let i = 0; i < distinct.length; i++) rankOf.set(distinct[i], i);
   const rank = new Int32Array(n);
   const byRank = new Int32Array(distinct.length + 1);
-  for (let k = 0; k < n; k++) byRank[(rank[k] = rankOf.get(radius[slots[k]])!) + 1]++;
+  for (let k = 0; k < n; k++) {
+    byRank[(rank[k] = rankOf.get(radius[slots[k]])!) + 1]++;
+    if (chunkEnd(k)) yield;
+  }
   for (let i = 0; i < distinct.length; i++) byRank[i + 1] += byRank[i];
   const ranked = new Int32Array(n);
   for (let k = 0; k < n; k++) ranked[byRank[rank[k]]++] = k;
+  yield;
   const fill = g.cellStart.slice();
   for (let j = 0; j < n; j++) {
     const k = ranked[j];
@@ -372,6 +396,7 @@ export function sortByRadixRanks(g: Building, cellOf: Int32Array, slots: Int32Ar
     const s = slots[k];
     items[at] = s;
     g.itemRadius[at] = radius[s];
+    if (chunkEnd(j)) yield;
   }
   return true;
 }
@@ -379,8 +404,9 @@ export function sortByRadixRanks(g: Building, cellOf: Int32Array, slots: Int32Ar
 const MAX_RANKS = 1 << 16;
 
 /** The general order: a counting sort by cell, then each cell sorted by radius descending, slot. */
-export function sortByComparator(g: Building, cellOf: Int32Array, slots: Int32Array, radius: Float64Array, items: Int32Array, fill: Int32Array): void {
+export function* sortByComparator(g: Building, cellOf: Int32Array, slots: Int32Array, radius: Float64Array, items: Int32Array, fill: Int32Array): Work<void> {
   for (let k = 0; k < slots.length; k++) items[fill[g.compact[cellOf[k]]]++] = slots[k];
+  yield;
   const buf: number[] = [];
   for (let c = 0; c < g.cellStart.length - 1; c++) {
     const a = g.cellStart[c];
@@ -392,5 +418,6 @@ export function sortByComparator(g: Building, cellOf: Int32Array, slots: Int32Ar
       for (let k = a; k < b; k++) items[k] = buf[k - a];
     }
     for (let k = a; k < b; k++) g.itemRadius[k] = radius[items[k]];
+    if (chunkEnd(c)) yield;
   }
 }

@@ -2,6 +2,7 @@
  * The numeric heart: one candidate × one vacancy → blockers mask, criterion values, score.
  * Reads only typed arrays and numbers (docs/SCORING.md gives every formula). No allocation.
  */
+import { chunkEnd, runToEnd, type Work } from '../work.js';
 import type { CandidateColumns } from '../encode/candidates.js';
 import type { VacancyColumns } from '../encode/vacancies.js';
 import {
@@ -244,6 +245,11 @@ function wishesValue(jobs: number, cf: number, vf: number): number {
  * points, and no qualification rung from experience.
  */
 export function experienceWords(c: CandidateColumns, related: Uint8Array, romeCount: number, jobBit: Uint32Array): Uint32Array {
+  return runToEnd(experienceWordsInSteps(c, related, romeCount, jobBit));
+}
+
+/** `experienceWords`, pausing between chunks of candidates. */
+export function* experienceWordsInSteps(c: CandidateColumns, related: Uint8Array, romeCount: number, jobBit: Uint32Array): Work<Uint32Array> {
   // For each fiche e, the bits of the fiches r for which experience in e counts: r = e, or e related to r.
   const bitsOf = new Uint32Array(romeCount);
   for (let e = 0; e < romeCount; e++) {
@@ -256,6 +262,7 @@ export function experienceWords(c: CandidateColumns, related: Uint8Array, romeCo
     let bits = 0;
     for (let k = c.expStart[ci], end = k + c.expCount[ci]; k < end; k++) if (c.expRome[k] >= 0) bits |= bitsOf[c.expRome[k]];
     out[ci] = bits;
+    if (chunkEnd(ci)) yield;
   }
   return out;
 }

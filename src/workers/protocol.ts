@@ -3,6 +3,8 @@
  * replies a task's worker posts. Both sides import these types, so a field renamed on one side
  * fails to compile on the other.
  */
+import { allocShared } from '../encode/columns.js';
+import { chunkEnd, runToEnd, type Work } from '../work.js';
 import type { CandidateColumns } from '../encode/candidates.js';
 import type { VacancyColumns } from '../encode/vacancies.js';
 import type { GridParts } from '../geo/grid.js';
@@ -27,34 +29,49 @@ export interface KernelParts {
 }
 
 /**
- * Strings as one string and the end of each: a worker's task is cloned while the calling thread
- * waits, and one string copies at memory speed where an array of national ids is cloned string
- * by string (a tenth of a second per worker, blocking the caller's event loop).
+ * Strings as their UTF-16 code units end to end and the end of each, on shared memory: a worker's
+ * task is cloned while the calling thread waits, and shared arrays cross as handles where an
+ * array of national ids is cloned string by string (and one national string, allocated at once,
+ * sets the collector's incremental marking going for hundreds of milliseconds).
  */
 export interface PackedIds {
-  text: string;
+  codes: Uint16Array;
   ends: Int32Array;
 }
 
 export function packIds(ids: readonly string[]): PackedIds {
-  const ends = new Int32Array(ids.length);
+  return runToEnd(packIdsInSteps(ids));
+}
+
+/** `packIds`, pausing between chunks of ids. */
+export function* packIdsInSteps(ids: readonly string[]): Work<PackedIds> {
+  const ends = allocShared<Int32Array>(Int32Array, ids.length).subarray(0, ids.length);
   let end = 0;
-  for (let k = 0; k < ids.length; k++) ends[k] = end += ids[k].length;
-  return { text: ids.join(''), ends };
+  for (let k = 0; k < ids.length; k++) {
+    ends[k] = end += ids[k].length;
+    if (chunkEnd(k)) yield;
+  }
+  const codes = allocShared<Uint16Array>(Uint16Array, end).subarray(0, end);
+  for (let k = 0, at = 0; k < ids.length; k++) {
+    const id = ids[k];
+    for (let j = 0; j < id.length; j++) codes[at++] = id.charCodeAt(j);
+    if (chunkEnd(k)) yield;
+  }
+  return { codes, ends };
 }
 
 /**
- * The ids as an array whose strings are cut from the packed text when read: a worker reads an id
+ * The ids as an array whose strings are cut from the packed codes when read: a worker reads an id
  * only to break a tie between equal scores, and national ids unpacked at once cost each worker
  * tens of megabytes.
  */
-export function unpackIds({ text, ends }: PackedIds): readonly string[] {
+export function unpackIds({ codes, ends }: PackedIds): readonly string[] {
   return new Proxy([] as string[], {
     get(target, key) {
       if (key === 'length') return ends.length;
       if (typeof key === 'string') {
         const k = Number(key);
-        if (Number.isInteger(k) && k >= 0 && k < ends.length) return text.slice(k === 0 ? 0 : ends[k - 1], ends[k]);
+        if (Number.isInteger(k) && k >= 0 && k < ends.length) return String.fromCharCode.apply(null, codes.subarray(k === 0 ? 0 : ends[k - 1], ends[k]) as unknown as number[]);
       }
       return Reflect.get(target, key);
     },

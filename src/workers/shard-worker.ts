@@ -9,6 +9,7 @@ import { Grid } from '../geo/grid.js';
 import { COUNT_COLUMNS, ShardRunner } from '../batch/shard.js';
 import { accountCandidatesInto, vacanciesInGridOrder } from '../batch/account.js';
 import { runTimed } from '../batch/control.js';
+import { runToEnd } from '../work.js';
 import { unpackIds, type AccountResult, type AccountTask, type KernelParts, type ShardTask, type ShortlistTask, type WorkerReply } from './protocol.js';
 import type { ShardResult } from '../batch/shard.js';
 import type { CandidateColumns } from '../encode/candidates.js';
@@ -42,7 +43,7 @@ function runShortlists(t: ShortlistTask): void {
 function runAccount(t: AccountTask): void {
   const kernel = kernelOf(t.kernel);
   const grid = new Grid(t.vacancyGrid);
-  const byPosition = vacanciesInGridOrder(kernel, grid);
+  const byPosition = runToEnd(vacanciesInGridOrder(kernel, grid));
   const n = t.slots.length;
   const result: AccountResult = { matched: new Uint8Array(n), counts: new Int32Array(n * COUNT_COLUMNS) };
   runTimed(n, (from, to) => {

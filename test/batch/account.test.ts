@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createCore } from '../../src/core/core.js';
 import { accountCandidates, accountCandidatesInto, accountVacancies, accountVacanciesInto, vacanciesInGridOrder } from '../../src/batch/account.js';
+import { runToEnd } from '../../src/work.js';
 import { COUNT_COLUMNS } from '../../src/batch/shard.js';
 import { accountCandidatesPairwise, accountVacanciesPairwise } from '../../bench/account-oracle.js';
 import { generateTerritory } from '../../bench/workload.js';
@@ -40,7 +41,7 @@ function bothWays(cs: readonly unknown[], vs: readonly unknown[], s: Setting | n
     // In two chunks, as a batch that yields between them calls it.
     const matched = new Uint8Array(cSlots.length);
     const counts = new Int32Array(cSlots.length * COUNT_COLUMNS);
-    const byPosition = vacanciesInGridOrder(kernel, vGrid);
+    const byPosition = runToEnd(vacanciesInGridOrder(kernel, vGrid));
     const mid = Math.floor(cSlots.length * cut);
     accountCandidatesInto(kernel, byPosition, vGrid, vOverflow, cSlots, mid, cSlots.length, countBlockers, matched, counts);
     accountCandidatesInto(kernel, byPosition, vGrid, vOverflow, cSlots, 0, mid, countBlockers, matched, counts);

@@ -251,6 +251,34 @@ describe('indexes', () => {
     );
   });
 
+  it('a grid built in steps over records changed meanwhile is built again over them, the index consistent', () => {
+    fc.assert(
+      fc.property(candidates(2, 30), fc.integer({ min: 1, max: 6 }), fc.boolean(), (cs, pauses, removeOne) => {
+        const core = createCore({ today: '2026-11-23' });
+        const index = core.indexCandidates(cs.slice(1)).index;
+        const steps = index.gridInSteps();
+        for (let k = 0; k < pauses; k++) steps.next();
+        // A change while the grid is being built: the grid built so far must not be installed.
+        if (removeOne) index.remove(cs[1].id);
+        else index.add(cs[0]);
+        let step = steps.next();
+        while (step.done !== true) step = steps.next();
+        const { grid, overflow } = step.value;
+        const live = removeOne ? cs.slice(2) : cs;
+        expect(overflow).toEqual([]);
+        expect(grid.items.length).toBe(live.length);
+        // Each id's slot holds its own record and its own coordinates, in the grid's order.
+        for (const c of live) {
+          const slot = index.slot(c.id);
+          expect(index.ids[slot]).toBe(c.id);
+          expect(index.cols.lat[slot]).toBe(index.get(c.id)!.home.lat);
+        }
+        expect(Array.from(grid.items)).toEqual(live.map((_, k) => k));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it("a shortlist grid's tiers hold its holders of what the post expects, then the near holders, each once in grid order", () => {
     fc.assert(
       fc.property(candidates(0, 40), vacancies(1, 6), (cs, vs) => {

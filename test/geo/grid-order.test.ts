@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Grid, sortByComparator, sortByRadixRanks } from '../../src/geo/grid.js';
+import { runToEnd } from '../../src/work.js';
 
 const point = fc.record({
   lat: fc.double({ min: 42, max: 43, noNaN: true }),
@@ -22,8 +23,8 @@ describe('grid item order', () => {
       const run = (packed: boolean) => {
         const g = { compact: grid.compact, cellStart: grid.cellStart, itemRadius: new Float64Array(slots.length) };
         const items = new Int32Array(slots.length);
-        if (packed) expect(sortByRadixRanks(g, cellOf, slots, radius, items)).toBe(true);
-        else sortByComparator(g, cellOf, slots, radius, items, grid.cellStart.slice());
+        if (packed) expect(runToEnd(sortByRadixRanks(g, cellOf, slots, radius, items))).toBe(true);
+        else runToEnd(sortByComparator(g, cellOf, slots, radius, items, grid.cellStart.slice()));
         return { items: [...items], radii: [...g.itemRadius] };
       };
       const a = run(true);
@@ -34,6 +35,6 @@ describe('grid item order', () => {
 
   it('falls back to the comparator for a radius that cannot be ranked', () => {
     const g = { compact: new Int32Array([0]), cellStart: new Int32Array([0, 2]), itemRadius: new Float64Array(2) };
-    expect(sortByRadixRanks(g, new Int32Array(2), Int32Array.from([0, 1]), Float64Array.from([1, Infinity]), new Int32Array(2))).toBe(false);
+    expect(runToEnd(sortByRadixRanks(g, new Int32Array(2), Int32Array.from([0, 1]), Float64Array.from([1, Infinity]), new Int32Array(2)))).toBe(false);
   });
 });
