@@ -374,6 +374,13 @@ abstract class BaseIndex<T extends { id: string }> {
   protected onGridRebuilt(): void {}
 }
 
+/**
+ * Items per candidate the unions of several tiers may hold over one grid: the synthetic national
+ * workload needs about 3.3 (bench/WORKLOAD.md); real posts expecting many different sets of
+ * certifications would need more, and scan tier by tier past it.
+ */
+const UNION_BUDGET = 4;
+
 /** Ids sorted by one native sort in `liveSlotsByIdInSteps`, a few milliseconds of work. */
 const ID_RUN = 1 << 13;
 
@@ -423,7 +430,12 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
   private nearGridCache: Grid | null = null;
   /** Sub-grids over the candidates of some qualification tiers, by the tiers' numbers (`tierUnion`). */
   private unions = new Map<string, Grid | null>();
+  /** Items counted for the unions of several tiers over this grid (`tierGroup`). */
+  private unionItems = 0;
+  /** Items per candidate the unions of several tiers may hold over one grid (`tierGroup`). */
+  unionBudget = UNION_BUDGET;
   protected override onGridRebuilt(): void {
+    this.unionItems = 0;
     this.legalGrids.clear();
     this.shortlistGrids.clear();
     this.nearGridCache = null;
@@ -464,7 +476,7 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
    */
   private *tierUnion(tiers: readonly number[], within: Grid, withinKey: string, parallel: boolean): Work<Grid | null> {
     if (tiers.length === 0) return null;
-    const key = `${withinKey}/${tiers.join(',')}`;
+    const key = unionKey(tiers, withinKey);
     for (;;) {
       const { grid } = yield* this.gridInSteps(parallel);
       const cached = this.unions.get(key);
@@ -500,6 +512,26 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
         return g;
       }
     }
+  }
+
+  /**
+   * The grids a scan visits for a group of tiers the post rewards alike: their union, while the
+   * unions built over this grid hold at most `unionBudget` items per candidate; past it (posts
+   * expecting many different sets of certifications), each tier's own grid, scanned in turn.
+   */
+  private *tierGroup(tiers: readonly number[], within: Grid, withinKey: string, parallel: boolean): Work<(Grid | null)[]> {
+    if (tiers.length > 1 && !this.unions.has(unionKey(tiers, withinKey))) {
+      const { starts } = yield* this.tierMembersInSteps(parallel);
+      let size = 0;
+      for (const t of tiers) size += starts[t + 1] - starts[t];
+      if (this.unionItems + size > this.unionBudget * this.live) {
+        const each: (Grid | null)[] = [];
+        for (const t of tiers) each.push(yield* this.tierUnion([t], within, withinKey, parallel));
+        return each;
+      }
+      this.unionItems += size;
+    }
+    return [yield* this.tierUnion(tiers, within, withinKey, parallel)];
   }
 
   /**
@@ -638,9 +670,10 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
       const cached = this.shortlistGrids.get(key);
       if (cached !== undefined) return cached;
       const base = yield* this.legalGrid(legal, withTraining, parallel);
-      const tiers = [yield* this.tierUnion(full, base, baseKey, parallel), yield* this.tierUnion(near, base, baseKey, parallel)];
+      const best = yield* this.tierGroup(full, base, baseKey, parallel);
+      const tiers = [...best, ...(yield* this.tierGroup(near, base, baseKey, parallel))];
       if (this.gridCache === grid) {
-        const g = new Grid({ ...base.toParts(), tiers });
+        const g = new Grid({ ...base.toParts(), tiers, tierSplit: best.length });
         this.shortlistGrids.set(key, g);
         return g;
       }
@@ -668,6 +701,11 @@ export class CandidateStore extends BaseIndex<Candidate> implements CandidateInd
     for (let w = 0; w < v.certWords; w++) key += `${v.expected[vi * v.certWords + w]},`;
     return key;
   }
+}
+
+/** The key of a union of tiers within a legal grid (`tierUnion`). */
+function unionKey(tiers: readonly number[], withinKey: string): string {
+  return `${withinKey}/${tiers.join(',')}`;
 }
 
 function legalGridKey(legalBits: readonly number[] | null, withTraining: boolean): string {

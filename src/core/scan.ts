@@ -83,15 +83,13 @@ export function scanCandidatesForVacancy(
       // visited candidate carries the vacancy's stamp and is not visited again.
       filter.newStamp();
       const wq = kernel.wQual;
-      const [first, second] = tiers;
       if ((v.flags[vi] & F_EXPECTED_EMPTY) !== 0) {
         // First who holds any certification.
-        if (first !== null) scanRings(kernel, first, vi, sinks, true, restMax, loss, MARK);
+        scanTiers(kernel, tiers, grid.tierSplit, vi, sinks, restMax, restMax, loss);
         scanRings(kernel, grid, vi, sinks, true, restMax - wq * (1 - noneExpectedValue(false)), loss, SKIP_MARKED);
       } else {
         // Who holds an expected certification, then who partly holds or is bridged to one.
-        if (first !== null) scanRings(kernel, first, vi, sinks, true, restMax, loss, MARK);
-        if (second !== null) scanRings(kernel, second, vi, sinks, true, restMax - wq * (1 - QUALIFICATION.partialOrInTraining), loss, MARK);
+        scanTiers(kernel, tiers, grid.tierSplit, vi, sinks, restMax, restMax - wq * (1 - QUALIFICATION.partialOrInTraining), loss);
         // Outside the tiers the rung comes from months in the post's own fiche: none without its experience bit.
         scanRings(kernel, grid, vi, sinks, true, restMax - wq * (1 - BEST_EXPERIENCE_RUNG), loss + wq * BEST_EXPERIENCE_RUNG, SKIP_MARKED);
       }
@@ -99,6 +97,16 @@ export function scanCandidatesForVacancy(
   }
   const slack = homeCareSlack(v.radius[vi]);
   for (let k = 0; k < overflow.length; k++) visitPair(kernel, overflow[k], vi, slack, sinks);
+}
+
+/** A shortlist grid's tiers in order, marking who they visit: the first `split` bounded by `restBest`, the others by `restNear`. */
+function scanTiers(
+  kernel: Kernel, tiers: readonly (Grid | null)[], split: number, vi: number, sinks: VacancyScanSinks, restBest: number, restNear: number, loss: number,
+): void {
+  for (let t = 0; t < tiers.length; t++) {
+    const tier = tiers[t];
+    if (tier !== null) scanRings(kernel, tier, vi, sinks, true, t < split ? restBest : restNear, loss, MARK);
+  }
 }
 
 /** How a ring scan treats the stamp of the current vacancy: ignore it, set it, or skip who has it. */

@@ -33,6 +33,8 @@ export interface GridParts {
   maxRadius: number;
   /** See `Grid.tiers`; absent or null when unused. */
   tiers?: readonly (GridParts | null)[] | null;
+  /** See `Grid.tierSplit`; absent: every tier. */
+  tierSplit?: number;
 }
 
 /** Relative slack on reach tests, so float rounding never drops a pair the kernel would keep. */
@@ -97,6 +99,8 @@ export class Grid {
    * CandidateStore.shortlistGrid). Null when unused.
    */
   readonly tiers: readonly (Grid | null)[] | null;
+  /** The tiers before this index are the best ones (for a shortlist: at the full qualification rung). */
+  readonly tierSplit: number;
 
   /** The one constructor: from arrays built by `Grid.build`, derived from a grid, or sent to a worker. */
   constructor(parts: GridParts) {
@@ -105,6 +109,7 @@ export class Grid {
     this.cellRadius = parts.cellRadius; this.itemRadius = parts.itemRadius; this.maxRadius = parts.maxRadius;
     this.itemBits = parts.itemBits ?? null;
     this.tiers = parts.tiers == null ? null : tierGrids(parts.tiers);
+    this.tierSplit = parts.tierSplit ?? this.tiers?.length ?? 0;
   }
 
   /**
@@ -175,12 +180,12 @@ export class Grid {
   }
 
   /** A grid over some items of this one, given by their increasing positions in `items` (same cells, same order). */
-  subset(positions: Int32Array, tiers: readonly (Grid | null)[] | null = null): Grid {
-    return runToEnd(this.subsetInSteps(positions, tiers));
+  subset(positions: Int32Array): Grid {
+    return runToEnd(this.subsetInSteps(positions));
   }
 
   /** `subset`, pausing between chunks. */
-  *subsetInSteps(positions: Int32Array, tiers: readonly (Grid | null)[] | null = null): Work<Grid> {
+  *subsetInSteps(positions: Int32Array): Work<Grid> {
     const nCells = this.cellCount;
     const m = positions.length;
     const cellStart = shared<Int32Array>(Int32Array, nCells + 1);
@@ -203,7 +208,7 @@ export class Grid {
       if (chunkEnd(k)) yield;
     }
     while (cell < nCells) cellStart[++cell] = m;
-    return new Grid({ ...this.toParts(), cellStart, items, itemRadius, itemBits, cellRadius, maxRadius, tiers });
+    return new Grid({ ...this.toParts(), cellStart, items, itemRadius, itemBits, cellRadius, maxRadius, tiers: null });
   }
 
   /**
@@ -226,7 +231,7 @@ export class Grid {
   toParts(): GridParts {
     const { lat0, lon0, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, itemBits, maxRadius } = this;
     const tiers = this.tiers === null ? null : tierParts(this.tiers);
-    return { lat0, lon0, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, itemBits, maxRadius, tiers };
+    return { lat0, lon0, cellDeg, nx, ny, compact, cellStart, items, cellRadius, itemRadius, itemBits, maxRadius, tiers, tierSplit: this.tierSplit };
   }
 
   cellIndex(lat: number, lon: number): number {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createEngine } from '../../src/engine/engine.js';
+import type { CandidateStore } from '../../src/core/indexes.js';
 import {
   referenceEvaluate, referenceMatchAll, referenceTopCandidates, referenceTopVacancies,
 } from '../../bench/reference.js';
@@ -74,6 +75,28 @@ describe('engine ≡ reference', () => {
         }
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it('past the tier unions\' memory budget (each tier scanned in turn), top lists and shortlists agree with the reference', async () => {
+    await fc.assert(
+      // Short lists over many candidates: full, so the scans' bounds engage.
+      fc.asyncProperty(fc.record({ cs: candidates(10, 40), vs: vacancies(1, 15), setting, limit: fc.integer({ min: 1, max: 3 }) }), async ({ cs, vs, setting: s, limit }) => {
+        const engine = createEngine(engineOptions(s));
+        const ro = { ...referenceOptions(s), limit, nearMisses: 0 };
+        const ci = engine.indexCandidates(cs).index as CandidateStore;
+        ci.unionBudget = 0;
+        const vi = engine.indexVacancies(vs).index;
+        for (const v of vs) {
+          expectSameTop(engine.topCandidates(v, ci, { limit }), referenceTopCandidates(v, cs, ro), (m) => m.candidateId, `topCandidates(${v.id})`);
+        }
+        const batch = await engine.matchAll(ci, vi, { perVacancy: limit });
+        const expected = referenceMatchAll(cs, vs, { ...referenceOptions(s), perVacancy: limit });
+        for (const v of vs) {
+          expectSameRanking(batch.shortlist(v.id).map((m) => ({ id: m.candidateId, score: m.score })), expected.get(v.id)!, `shortlist(${v.id})`);
+        }
+      }),
+      { numRuns: 80 },
     );
   });
 
