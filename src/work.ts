@@ -1,8 +1,8 @@
 /**
  * Work that pauses between chunks: each `yield` hands the thread back to whoever drives it,
  * `runToEnd` (at once) or a batch's pacer (which gives the event loop its turn once a slice of
- * work is used up). Set-up that is one call for a caller in no hurry is a few hundred
- * milliseconds nationally, too long for a batch that must see an abort within 20 ms.
+ * work is used up). Set-up that is one call for a caller in no hurry is, nationally, far too
+ * long for a batch that must see an abort within 20 ms.
  */
 export type Work<T> = Generator<void, T, void>;
 

@@ -209,8 +209,8 @@ export async function matchAll(
   const rejectedVacancies: Rejection[] = vacancySteps?.rejected ?? [];
 
   // Grids first: building a grid may renumber its index's columns. The set-up is driven in
-  // chunks, the event loop getting its turn between them (the candidate grid alone is a few
-  // hundred milliseconds nationally).
+  // chunks, the event loop getting its turn between them: nationally each piece is far longer
+  // than a slice.
   const vacancyGrid = await pacer.drive(vacancies.gridInSteps());
   const vacancySlots = await pacer.drive(vacancies.liveSlotsByIdInSteps());
   const nV = vacancySlots.length;

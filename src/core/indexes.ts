@@ -375,13 +375,13 @@ abstract class BaseIndex<T extends { id: string }> {
 }
 
 /**
- * Items per candidate the unions of several tiers may hold over one grid: the synthetic national
- * workload needs about 3.3 (bench/WORKLOAD.md); real posts expecting many different sets of
+ * Items per candidate the unions of several tiers may hold over one grid: above what the
+ * benchmark workloads need (bench/WORKLOAD.md); posts expecting many different sets of
  * certifications would need more, and scan tier by tier past it.
  */
 const UNION_BUDGET = 4;
 
-/** Ids sorted by one native sort in `liveSlotsByIdInSteps`, a few milliseconds of work. */
+/** Ids sorted by one native sort in `liveSlotsByIdInSteps`: well under a slice of work. */
 const ID_RUN = 1 << 13;
 
 function growInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {

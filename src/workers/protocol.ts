@@ -32,7 +32,7 @@ export interface KernelParts {
  * Strings as their UTF-16 code units end to end and the end of each, on shared memory: a worker's
  * task is cloned while the calling thread waits, and shared arrays cross as handles where an
  * array of national ids is cloned string by string (and one national string, allocated at once,
- * sets the collector's incremental marking going for hundreds of milliseconds).
+ * makes the collector mark the record heap on the calling thread).
  */
 export interface PackedIds {
   codes: Uint16Array;
