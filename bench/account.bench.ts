@@ -45,7 +45,7 @@ async function workload(engine: Core, name: string, spec: Parameters<typeof gene
   territory.candidates.length = 0;
   territory.vacancies.length = 0;
   // As matchAll does: grids first (the candidates' may renumber their columns), then the kernel.
-  const { grid, overflow } = candidates.grid();
+  const { overflow } = candidates.grid();
   const { grid: vGrid, overflow: vOverflow } = vacancies.grid();
   const nearGrid = candidates.nearGrid();
   const vacancySlots = vacancies.liveSlotsById();

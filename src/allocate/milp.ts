@@ -100,7 +100,7 @@ function knapsack(gains: number[], hours: number[], capacity: number): number {
 }
 
 export async function multiPostOptimal(g: EligibleGraph, seed: Uint8Array, prices: Float64Array, timeLimitSeconds: number): Promise<MilpResult> {
-  const { cStart, pairVacancy, vStart, vPairs, openings, vacancyHours, candidateHoursMax, pairScore } = g;
+  const { cStart, pairVacancy, vStart, openings, vacancyHours, candidateHoursMax, pairScore } = g;
   const nC = cStart.length - 1;
   const nV = vStart.length - 1;
   const nP = pairVacancy.length;

@@ -101,7 +101,7 @@ function toWeights(beta: readonly number[]): Weights {
   const shares = sum > 0 ? beta.map((b) => (b * 10_000) / sum) : beta.map(() => 10_000 / P);
   const units = shares.map(Math.floor);
   let left = 10_000 - units.reduce((a, b) => a + b, 0);
-  const byRemainder = shares.map((s, i) => i).sort((a, b) => (shares[b] - units[b]) - (shares[a] - units[a]) || a - b);
+  const byRemainder = shares.map((_, i) => i).sort((a, b) => (shares[b] - units[b]) - (shares[a] - units[a]) || a - b);
   for (const i of byRemainder) { if (left <= 0) break; units[i]++; left--; }
   const out = {} as Weights;
   CRITERION_CODES.forEach((c, i) => { out[c] = units[i] / 100; });

@@ -13,7 +13,7 @@ import { DEG, EARTH_RADIUS_KM } from '../geo/travel.js';
 import { withinReach } from '../geo/grid.js';
 import { EXPERIENCE, WISH_RELATED, type Weights } from '../scoring/model.js';
 import {
-  BEST_EXPERIENCE_RUNG, TRANSIT_MODE, anyCommon, certificateRung, commuteKm, commuteValue, experienceRung, frenchBlocks,
+  TRANSIT_MODE, anyCommon, certificateRung, commuteKm, commuteValue, experienceRung, frenchBlocks,
   homeCareSlack, hoursValue, noneExpectedValue, restrictionBlocks, skillsValue, slopeMinutes, startBlocks, startValue, transitMinutes, transitWins,
 } from './criteria.js';
 

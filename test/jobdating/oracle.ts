@@ -10,8 +10,6 @@ export interface Best {
   score: number;
 }
 
-const clash = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-
 /** Whether a schedule keeps every rule, checked instant by instant (every minute of the event). */
 export function feasible(problem: Problem, placements: readonly Placement[]): boolean {
   const seen = new Set<number>();
