@@ -179,12 +179,10 @@ export class Grid {
     return this.cellStart.length - 1;
   }
 
-  /** A grid over some items of this one, given by their increasing positions in `items` (same cells, same order). */
-  subset(positions: Int32Array): Grid {
-    return runToEnd(this.subsetInSteps(positions));
-  }
-
-  /** `subset`, pausing between chunks. */
+  /**
+   * A grid over some items of this one, given by their increasing positions in `items` (same
+   * cells, same order), built pausing between chunks.
+   */
   *subsetInSteps(positions: Int32Array): Work<Grid> {
     const nCells = this.cellCount;
     const m = positions.length;

@@ -2,7 +2,7 @@
  * The numeric heart: one candidate × one vacancy → blockers mask, criterion values, score.
  * Reads only typed arrays and numbers (docs/SCORING.md gives every formula). No allocation.
  */
-import { chunkEnd, runToEnd, type Work } from '../work.js';
+import { chunkEnd, type Work } from '../work.js';
 import type { CandidateColumns } from '../encode/candidates.js';
 import type { VacancyColumns } from '../encode/vacancies.js';
 import {
@@ -242,13 +242,8 @@ function wishesValue(jobs: number, cf: number, vf: number): number {
  * Per candidate, the job bits (`jobBit`, by ROME index) of the fiches on whose posts its
  * experience counts (Kernel.experience): those of its experiences and the fiches they are related
  * to. Without the bit of a post's fiche a candidate has no experience for it: no experience
- * points, and no qualification rung from experience.
+ * points, and no qualification rung from experience. Built pausing between chunks of candidates.
  */
-export function experienceWords(c: CandidateColumns, related: Uint8Array, romeCount: number, jobBit: Uint32Array): Uint32Array {
-  return runToEnd(experienceWordsInSteps(c, related, romeCount, jobBit));
-}
-
-/** `experienceWords`, pausing between chunks of candidates. */
 export function* experienceWordsInSteps(c: CandidateColumns, related: Uint8Array, romeCount: number, jobBit: Uint32Array): Work<Uint32Array> {
   // For each fiche e, the bits of the fiches r for which experience in e counts: r = e, or e related to r.
   const bitsOf = new Uint32Array(romeCount);

@@ -4,7 +4,7 @@
  * fails to compile on the other.
  */
 import { allocShared } from '../encode/columns.js';
-import { chunkEnd, runToEnd, type Work } from '../work.js';
+import { chunkEnd, type Work } from '../work.js';
 import type { CandidateColumns } from '../encode/candidates.js';
 import type { VacancyColumns } from '../encode/vacancies.js';
 import type { GridParts } from '../geo/grid.js';
@@ -39,11 +39,7 @@ export interface PackedIds {
   ends: Int32Array;
 }
 
-export function packIds(ids: readonly string[]): PackedIds {
-  return runToEnd(packIdsInSteps(ids));
-}
-
-/** `packIds`, pausing between chunks of ids. */
+/** The packed ids, built pausing between chunks of ids. */
 export function* packIdsInSteps(ids: readonly string[]): Work<PackedIds> {
   const ends = allocShared<Int32Array>(Int32Array, ids.length).subarray(0, ids.length);
   let end = 0;

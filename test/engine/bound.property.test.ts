@@ -9,7 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createCore } from '../../src/core/core.js';
-import { SLACK, experienceWords } from '../../src/kernel/kernel.js';
+import { SLACK, experienceWordsInSteps } from '../../src/kernel/kernel.js';
+import { runToEnd } from '../../src/work.js';
 import { COMMUTE_SLOPE, QUALIFICATION } from '../../src/scoring/model.js';
 import { commuteCap, commuteKm, homeCareSlack } from '../../src/kernel/criteria.js';
 import { withinReach } from '../../src/geo/grid.js';
@@ -81,7 +82,7 @@ describe('shortlist bound', () => {
         const candidateIndex = core.indexCandidates(cs).index;
         const vacancyIndex = core.indexVacancies(vs).index;
         const kernel = core.kernelFor(candidateIndex.cols, vacancyIndex.cols);
-        const words = experienceWords(kernel.c, kernel.related, kernel.romeCount, kernel.jobBit);
+        const words = runToEnd(experienceWordsInSteps(kernel.c, kernel.related, kernel.romeCount, kernel.jobBit));
         for (let vi = 0; vi < kernel.v.size; vi++) {
           const rome = kernel.v.rome[vi];
           if (rome < 0) continue;

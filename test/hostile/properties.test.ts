@@ -2,8 +2,8 @@
  * Every public function, attacked in every argument position: random JSON and JS values, Proxies
  * whose traps throw, throwing getters, sparse and huge arrays, Symbols, BigInts, cyclic objects.
  * Each call either returns or throws the documented error class (PasserelleInputError, or
- * ReferentialError for a referential), within a watchdog bound per call (not a speed assertion:
- * a generous bound that only a hang or a walk of 2³² holes would pass).
+ * ReferentialError for a referential). A hang, or a walk of 2³² holes, fails by the test timeout
+ * (vitest.config.ts): no clock is read here, speed is measured in bench/.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +12,6 @@ import * as api from '../../src/index.js';
 import { PasserelleInputError, ReferentialError, defaultReferential } from '../../src/index.js';
 import { candidate, session, vacancy, TODAY } from '../pathways/fixtures.js';
 
-/** Watchdog per call, in ms: generous for a loaded 2-core machine. */
-const WATCHDOG_MS = 5_000;
 const RUNS = { numRuns: 200 };
 const FEW = { numRuns: 30 };
 
@@ -128,26 +126,22 @@ function tweak(good: unknown, t: Tweak): unknown {
 const realizeTweaked = (goods: unknown[], as: (Arg | { tweak: Tweak })[]): unknown[] =>
   as.map((a, i) => ('good' in a ? goods[i] : 'plan' in a ? build(a.plan) : tweak(goods[i], a.tweak)));
 
-/** The call returned, or threw one of the documented classes, within the watchdog. */
+/** The call returned, or threw one of the documented classes. */
 function documented(call: () => unknown): void {
-  const t0 = performance.now();
   try {
     call();
   } catch (e) {
     if (!(e instanceof PasserelleInputError || e instanceof ReferentialError)) throw e;
     expect(e.issues.length).toBeGreaterThan(0);
   }
-  expect(performance.now() - t0).toBeLessThan(WATCHDOG_MS);
 }
 
 async function documentedAsync(call: () => Promise<unknown>): Promise<void> {
-  const t0 = performance.now();
   try {
     await call();
   } catch (e) {
     if (!(e instanceof PasserelleInputError || e instanceof ReferentialError)) throw e;
   }
-  expect(performance.now() - t0).toBeLessThan(WATCHDOG_MS);
 }
 
 type Fn = (...args: unknown[]) => unknown;
@@ -235,7 +229,7 @@ describe('every function export of src/index.ts is attacked', () => {
   });
 });
 
-describe('every public function: a result or the documented error, within the watchdog', () => {
+describe('every public function: a result or the documented error', () => {
   for (const [name, fn, good] of publicCalls()) {
     it(name, () => {
       fn(...good); // the good values are accepted: an attack on a call that always refuses proves nothing

@@ -6,13 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { onSharedMemory, packIds, unpackIds } from '../../src/workers/protocol.js';
+import { onSharedMemory, packIdsInSteps, unpackIds } from '../../src/workers/protocol.js';
+import { runToEnd } from '../../src/work.js';
 
 describe('packed ids', () => {
   it('unpack(pack(ids)) reads back ids: the same length, the same string at every index', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'binary' }), { maxLength: 60 }), (ids) => {
-        const unpacked = unpackIds(packIds(ids));
+        const unpacked = unpackIds(runToEnd(packIdsInSteps(ids)));
         expect(unpacked.length).toBe(ids.length);
         expect(Array.from({ length: ids.length }, (_, k) => unpacked[k])).toEqual(ids);
         expect(unpacked[ids.length]).toBeUndefined();
